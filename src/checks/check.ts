@@ -1,0 +1,65 @@
+import type { Inventory } from '../model/inventory.ts';
+import type { FieldPath } from '../model/path.ts';
+import type { ObjectRef } from '../model/finding.ts';
+import type { Resource } from '../model/resource.ts';
+import type { Settings } from '../model/settings.ts';
+import type { Severity } from '../model/severity.ts';
+import type { Theme } from '../model/theme.ts';
+import type { Workload } from '../model/workload.ts';
+
+/** A problem a check reports: where (relative to what the check was given) and what, in one sentence. */
+export interface Violation {
+  readonly path: FieldPath;
+  readonly message: string;
+}
+
+/** A violation from an inventory-wide check, which must say which object it is about. */
+export interface InventoryViolation extends Violation {
+  /** The object the finding belongs to; `path` is relative to it. */
+  readonly resource: Resource | undefined;
+  /** Required when `resource` is undefined (an implied namespace, say). */
+  readonly object?: ObjectRef;
+}
+
+/** What every check may read besides its subject. */
+export interface CheckContext {
+  readonly inventory: Inventory;
+  readonly settings: Settings;
+}
+
+/** The metadata every check declares; docs and SARIF rules are generated from it. */
+export interface CheckMeta {
+  /** Stable kebab-case id; also the file name of the check and of its docs page. */
+  readonly id: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly theme: Theme;
+  /** What is checked and why it matters, in a few sentences. */
+  readonly description: string;
+  /** How to fix it. */
+  readonly remediation: string;
+  /** Upstream ids and documents: PSS control, CIS id, kubesec rule, peers' check ids, URLs. */
+  readonly references: readonly string[];
+}
+
+/** A check on the pod template of every workload; violation paths are relative to the pod spec. */
+export interface WorkloadCheck extends CheckMeta {
+  readonly target: 'workload';
+  run(workload: Workload, context: CheckContext): Iterable<Violation>;
+}
+
+/** A check on every resource of the listed kinds; violation paths are relative to the object. */
+export interface ResourceCheck extends CheckMeta {
+  readonly target: 'resource';
+  readonly kinds: readonly string[];
+  run(resource: Resource, context: CheckContext): Iterable<Violation>;
+}
+
+/** A check that looks across objects (a namespace and its policies); runs once per scan. */
+export interface InventoryCheck extends CheckMeta {
+  readonly target: 'inventory';
+  run(context: CheckContext): Iterable<InventoryViolation>;
+}
+
+/** Any check. */
+export type Check = WorkloadCheck | ResourceCheck | InventoryCheck;

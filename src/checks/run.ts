@@ -1,0 +1,117 @@
+import type { Finding, ObjectRef, Suppression } from '../model/finding.ts';
+import { namespaceOf } from '../model/inventory.ts';
+import type { Inventory } from '../model/inventory.ts';
+import { isRecord } from '../model/path.ts';
+import type { FieldPath } from '../model/path.ts';
+import type { Resource } from '../model/resource.ts';
+import type { Settings } from '../model/settings.ts';
+import type { Severity } from '../model/severity.ts';
+import type { Check, CheckContext, CheckMeta } from './check.ts';
+
+/** The annotation that suppresses checks on one object: `kubeward.io/ignore: "<id>[,<id>]"` (or `*`). */
+export const IGNORE_ANNOTATION = 'kubeward.io/ignore';
+/** The reason recorded with an annotation suppression. */
+export const IGNORE_REASON_ANNOTATION = 'kubeward.io/ignore-reason';
+
+/** What decides which checks run and how their findings count (from `.kubeward.yaml` and flags). */
+export interface RunOptions {
+  readonly settings: Settings;
+  /** Check ids not to run. */
+  readonly disabled: ReadonlySet<string>;
+  /** Severity per check id, replacing the check's own. */
+  readonly severities: ReadonlyMap<string, Severity>;
+  /** Returns a reason when findings on this object are excluded by the config (namespace or path). */
+  readonly excluded: (object: ObjectRef, resource: Resource | undefined) => string | undefined;
+  /** When false, `kubeward.io/ignore` annotations are not honoured (audits). */
+  readonly honourAnnotations: boolean;
+}
+
+/**
+ * Runs every enabled check against the inventory and returns the findings in a stable order
+ * (input order of objects, then check order). Suppressed findings are kept and marked, never dropped.
+ */
+export function runChecks(checks: readonly Check[], inventory: Inventory, options: RunOptions): Finding[] {
+  const context: CheckContext = { inventory, settings: options.settings };
+  const findings: Finding[] = [];
+  const enabled = checks.filter((check) => !options.disabled.has(check.id));
+  const emit = (check: CheckMeta, resource: Resource | undefined, object: ObjectRef, path: FieldPath, message: string): void => {
+    findings.push({
+      checkId: check.id,
+      severity: options.severities.get(check.id) ?? check.severity,
+      theme: check.theme,
+      message,
+      remediation: check.remediation,
+      object,
+      resource,
+      path,
+      suppressed: suppression(check.id, resource, object, options),
+    });
+  };
+
+  const byKind = new Map<string, Check[]>();
+  for (const check of enabled) {
+    if (check.target !== 'resource') continue;
+    for (const kind of check.kinds) {
+      const list = byKind.get(kind) ?? [];
+      list.push(check);
+      byKind.set(kind, list);
+    }
+  }
+  const workloadChecks = enabled.filter((check) => check.target === 'workload');
+  const workloadOf = new Map(inventory.workloads.map((workload) => [workload.resource, workload]));
+
+  for (const resource of inventory.resources) {
+    const object = objectRef(inventory, resource);
+    for (const check of byKind.get(resource.kind) ?? []) {
+      if (check.target !== 'resource') continue;
+      for (const violation of check.run(resource, context)) emit(check, resource, object, violation.path, violation.message);
+    }
+    const workload = workloadOf.get(resource);
+    if (!workload) continue;
+    for (const check of workloadChecks) {
+      if (check.target !== 'workload') continue;
+      for (const violation of check.run(workload, context)) {
+        emit(check, resource, object, [...workload.specPath, ...violation.path], violation.message);
+      }
+    }
+  }
+  for (const check of enabled) {
+    if (check.target !== 'inventory') continue;
+    for (const violation of check.run(context)) {
+      const object = violation.resource ? objectRef(inventory, violation.resource) : violation.object;
+      if (!object) continue;
+      emit(check, violation.resource, object, violation.path, violation.message);
+    }
+  }
+  return findings;
+}
+
+/** Names a resource the way findings do; the namespace is the effective one. */
+export function objectRef(inventory: Inventory, resource: Resource): ObjectRef {
+  return {
+    apiVersion: resource.apiVersion,
+    kind: resource.kind,
+    namespace: namespaceOf(inventory, resource),
+    name: resource.name,
+  };
+}
+
+function suppression(
+  checkId: string,
+  resource: Resource | undefined,
+  object: ObjectRef,
+  options: RunOptions,
+): Suppression | undefined {
+  if (resource && options.honourAnnotations) {
+    const annotations = isRecord(resource.object.metadata) ? resource.object.metadata.annotations : undefined;
+    if (isRecord(annotations) && typeof annotations[IGNORE_ANNOTATION] === 'string') {
+      const ids = annotations[IGNORE_ANNOTATION].split(',').map((id) => id.trim());
+      if (ids.includes(checkId) || ids.includes('*')) {
+        const reason = annotations[IGNORE_REASON_ANNOTATION];
+        return { by: 'annotation', reason: typeof reason === 'string' ? reason : '' };
+      }
+    }
+  }
+  const excluded = options.excluded(object, resource);
+  return excluded === undefined ? undefined : { by: 'config', reason: excluded };
+}

@@ -1,0 +1,34 @@
+import { basename } from 'node:path';
+import { Command } from 'commander';
+import { VERSION } from '../version.ts';
+import { reportError } from './exit.ts';
+import { scanCommand } from './scan.ts';
+
+/** Builds the command tree; `kubectl-ward` shows usage as `kubectl ward`. */
+export function buildProgram(invokedAs: string): Command {
+  const name = basename(invokedAs).startsWith('kubectl-') ? 'kubectl ward' : 'kubeward';
+  const program = new Command(name)
+    .description('Check and enforce the hardening of Kubernetes clusters.')
+    .version(VERSION, '--version')
+    .showHelpAfterError('(run with --help for usage)')
+    .enablePositionalOptions();
+  for (const command of [scanCommand()]) program.addCommand(command);
+  applyRecursively(program, (command) => command.exitOverride());
+  return program;
+}
+
+function applyRecursively(command: Command, apply: (command: Command) => void): void {
+  apply(command);
+  for (const sub of command.commands) applyRecursively(sub, apply);
+}
+
+/** Runs the CLI and resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  process.exitCode = 0;
+  try {
+    await buildProgram(argv[1] ?? 'kubeward').parseAsync([...argv]);
+    return Number(process.exitCode ?? 0);
+  } catch (error) {
+    return reportError(error, process.stderr);
+  }
+}

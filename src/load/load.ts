@@ -1,0 +1,35 @@
+import type { Diagnostic } from '../model/diagnostic.ts';
+import type { Resource } from '../model/resource.ts';
+import { toResources } from './objects.ts';
+import { parseSource } from './parse.ts';
+import { readSources } from './read.ts';
+import type { ReadOptions, ReadSource } from './read.ts';
+
+/** Everything loaded from the inputs, with every problem met on the way. */
+export interface Loaded {
+  readonly resources: readonly Resource[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** Number of files (and stdin) read. */
+  readonly files: number;
+}
+
+/** Reads, parses and expands every input; never throws for a problem with the input itself. */
+export async function load(paths: readonly string[], options: ReadOptions): Promise<Loaded> {
+  const { sources, diagnostics } = await readSources(paths, options);
+  const loaded = loadSources(sources);
+  return { ...loaded, diagnostics: [...diagnostics, ...loaded.diagnostics] };
+}
+
+/** Parses and expands sources already in memory (stdin, a webhook request, tests). */
+export function loadSources(sources: readonly ReadSource[]): Loaded {
+  const resources: Resource[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const source of sources) {
+    const parsed = parseSource(source);
+    diagnostics.push(...parsed.diagnostics);
+    const objects = toResources(source, parsed.documents);
+    resources.push(...objects.resources);
+    diagnostics.push(...objects.diagnostics);
+  }
+  return { resources, diagnostics, files: sources.length };
+}

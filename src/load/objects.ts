@@ -1,0 +1,100 @@
+import type { Diagnostic } from '../model/diagnostic.ts';
+import { isRecord } from '../model/path.ts';
+import type { FieldPath, Mapping } from '../model/path.ts';
+import type { Resource } from '../model/resource.ts';
+import { isConfigKind } from './config-kinds.ts';
+import { locate } from './locate.ts';
+import type { ParsedDocument } from './parse.ts';
+import type { ReadSource } from './read.ts';
+
+/**
+ * Turns parsed documents into resources: expands `kind: List` and typed lists (`PodList`, as
+ * `kubectl get -o yaml` emits them), and reports documents that are not Kubernetes objects.
+ * A mapping without apiVersion/kind is an error in a file the user named, and a warning in a file
+ * a directory walk found (repositories hold Helm values and other YAML beside manifests).
+ */
+export function toResources(
+  source: ReadSource,
+  documents: readonly ParsedDocument[],
+): { resources: Resource[]; diagnostics: Diagnostic[] } {
+  const resources: Resource[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const document of documents) {
+    const { value } = document;
+    if (value === null || value === undefined) continue;
+    const where = (path: FieldPath): Diagnostic => {
+      const position = locate(document.events, path);
+      return { level: 'error', file: source.file, line: position.line, column: position.column, message: '' };
+    };
+    if (!isRecord(value)) {
+      const shape = Array.isArray(value) ? 'a sequence' : `a ${typeof value}`;
+      diagnostics.push({ ...where([]), message: `document ${document.index + 1} is ${shape}, not a Kubernetes object` });
+      continue;
+    }
+    const expanded = expandList(value);
+    if (typeof expanded === 'string') {
+      diagnostics.push({ ...where(['items']), message: `document ${document.index + 1}: ${expanded}` });
+      continue;
+    }
+    for (const { object, itemPath, inherited } of expanded) {
+      const apiVersion = typeof object.apiVersion === 'string' ? object.apiVersion : inherited?.apiVersion;
+      const kind = typeof object.kind === 'string' ? object.kind : inherited?.kind;
+      if (apiVersion === undefined || kind === undefined || kind === '') {
+        const missing = kind === undefined || kind === '' ? 'kind' : 'apiVersion';
+        diagnostics.push({
+          ...where(itemPath),
+          level: source.named ? 'error' : 'warning',
+          message: `document ${document.index + 1}${itemPath.length > 0 ? ` item ${String(itemPath[1])}` : ''}: not a Kubernetes object (no ${missing})`,
+        });
+        continue;
+      }
+      const metadata = isRecord(object.metadata) ? object.metadata : {};
+      const name = stringOr(metadata.name, stringOr(metadata.generateName, ''));
+      const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : undefined;
+      resources.push({
+        apiVersion,
+        kind,
+        name,
+        namespace,
+        role: isConfigKind(apiVersion, kind) ? 'config' : 'object',
+        object,
+        origin: {
+          file: source.file,
+          document: document.index,
+          itemPath,
+          locate: (path) => locate(document.events, [...itemPath, ...path]),
+        },
+      });
+    }
+  }
+  return { resources, diagnostics };
+}
+
+interface ListItem {
+  readonly object: Mapping;
+  readonly itemPath: FieldPath;
+  readonly inherited?: { readonly apiVersion: string | undefined; readonly kind: string };
+}
+
+function expandList(value: Mapping): ListItem[] | string {
+  const kind = value.kind;
+  const isList = typeof kind === 'string' && kind.endsWith('List') && 'items' in value;
+  if (!isList) return [{ object: value, itemPath: [] }];
+  const items = value.items ?? [];
+  if (!Array.isArray(items)) return `${kind}.items must be a list`;
+  const inherited =
+    kind === 'List'
+      ? undefined
+      : { apiVersion: typeof value.apiVersion === 'string' ? value.apiVersion : undefined, kind: kind.slice(0, -'List'.length) };
+  const expanded: ListItem[] = [];
+  items.forEach((item: unknown, i) => {
+    const itemPath = ['items', i];
+    if (isRecord(item)) expanded.push(inherited ? { object: item, itemPath, inherited } : { object: item, itemPath });
+    else expanded.push({ object: {}, itemPath });
+  });
+  return expanded;
+}
+
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
+}

@@ -1,0 +1,119 @@
+import { constructFromEvents, EVENT_ALIAS, EVENT_DOCUMENT, parseEvents, YAMLException } from 'js-yaml';
+import type { Event } from 'js-yaml';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import { withinExpansionLimit } from './expansion.ts';
+import { LIMITS } from './limits.ts';
+import { lineColumn } from './lines.ts';
+import type { DocumentEvents, Source } from './source.ts';
+import { KUBERNETES_YAML_SCHEMA } from './yaml-schema.ts';
+
+/** One document of a source: its value (as Kubernetes would decode it) and where its events are. */
+export interface ParsedDocument {
+  readonly value: unknown;
+  readonly index: number;
+  readonly events: DocumentEvents;
+}
+
+/** The documents of one source and the problems met reading it. */
+export interface ParsedSource {
+  readonly documents: readonly ParsedDocument[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Parses a YAML or JSON source into documents. A syntax error in one `---` document of a YAML stream
+ * does not lose the others: the stream is split and each document parsed on its own.
+ */
+export function parseSource(source: Source): ParsedSource {
+  if (source.format === 'json') return parseJson(source);
+  try {
+    return { documents: parseYamlChunk(source, source.text, 0, 0), diagnostics: [] };
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    return parseYamlByDocument(source);
+  }
+}
+
+function parseYamlChunk(source: Source, text: string, offset: number, firstIndex: number): ParsedDocument[] {
+  const events = parseEvents(text, { filename: source.file, maxDepth: LIMITS.maxDepth });
+  const values = constructFromEvents(events, { source: text, schema: KUBERNETES_YAML_SCHEMA, json: true });
+  const starts = documentStarts(events);
+  const hasAliases = text.includes('*') && events.some((event) => event.type === EVENT_ALIAS);
+  return values.map((value, i) => {
+    if (hasAliases && !withinExpansionLimit(value, LIMITS.maxExpandedNodes)) {
+      throw new YAMLException(
+        `document expands to more than ${LIMITS.maxExpandedNodes} nodes through aliases`,
+        undefined,
+      );
+    }
+    const getEvents = (): readonly Event[] => events;
+    return {
+      value,
+      index: firstIndex + i,
+      events: { source, offset, text, events: getEvents, start: starts[i] ?? 0 },
+    };
+  });
+}
+
+function documentStarts(events: readonly Event[]): number[] {
+  const starts: number[] = [];
+  for (let i = 0; i < events.length; i++) if (events[i]?.type === EVENT_DOCUMENT) starts.push(i);
+  return starts;
+}
+
+const DOCUMENT_SEPARATOR = /^---(?=[ \t\r\n]|$)/gm;
+
+function parseYamlByDocument(source: Source): ParsedSource {
+  const documents: ParsedDocument[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const bounds = [0, ...[...source.text.matchAll(DOCUMENT_SEPARATOR)].map((m) => m.index).filter((i) => i > 0)];
+  let index = 0;
+  bounds.forEach((start, i) => {
+    const end = bounds[i + 1] ?? source.text.length;
+    const text = source.text.slice(start, end);
+    try {
+      const parsed = parseYamlChunk(source, text, start, index);
+      documents.push(...parsed);
+      index += Math.max(parsed.length, 1);
+    } catch (error) {
+      if (!(error instanceof YAMLException)) throw error;
+      diagnostics.push(yamlDiagnostic(source, error, start, index));
+      index += 1;
+    }
+  });
+  return { documents, diagnostics };
+}
+
+function yamlDiagnostic(source: Source, error: YAMLException, offset: number, index: number): Diagnostic {
+  const position = error.mark?.position;
+  const { line, column } =
+    position === undefined ? { line: 0, column: 0 } : lineColumn(source, offset + position);
+  return {
+    level: 'error',
+    file: source.file,
+    line,
+    column,
+    message: `document ${index + 1}: invalid YAML: ${error.reason || error.message.split('\n')[0]}`,
+  };
+}
+
+function parseJson(source: Source): ParsedSource {
+  let value: unknown;
+  try {
+    value = JSON.parse(source.text);
+  } catch (error) {
+    return { documents: [], diagnostics: [jsonDiagnostic(source, error as SyntaxError)] };
+  }
+  let events: readonly Event[] | undefined;
+  const getEvents = (): readonly Event[] => (events ??= parseEvents(source.text, { maxDepth: Infinity }));
+  return {
+    documents: [{ value, index: 0, events: { source, offset: 0, text: source.text, events: getEvents, start: 0 } }],
+    diagnostics: [],
+  };
+}
+
+function jsonDiagnostic(source: Source, error: SyntaxError): Diagnostic {
+  const match = /position (\d+)/.exec(error.message);
+  const { line, column } = match?.[1] === undefined ? { line: 0, column: 0 } : lineColumn(source, Number(match[1]));
+  return { level: 'error', file: source.file, line, column, message: `invalid JSON: ${error.message}` };
+}

@@ -1,0 +1,126 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import { LIMITS } from './limits.ts';
+import type { Source } from './source.ts';
+
+/** A file found on disk and whether the user named it (true) or a directory walk found it (false). */
+export interface ReadSource extends Source {
+  readonly named: boolean;
+}
+
+/** Extensions a directory walk picks up. */
+const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+/** Directories a walk never enters. */
+const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
+
+/** Options for {@link readSources}. */
+export interface ReadOptions {
+  /** Descend into sub-directories (kubectl `-R`). */
+  readonly recursive: boolean;
+  /** Reads standard input for `-`; injectable so a server or a library user can supply text. */
+  readonly stdin?: () => Promise<string>;
+}
+
+/**
+ * Reads every input named by `-f`: files, directories (YAML and JSON files inside) and `-` for stdin.
+ * Unreadable, missing, empty and binary inputs become diagnostics; the others are still read.
+ */
+export async function readSources(
+  paths: readonly string[],
+  options: ReadOptions,
+): Promise<{ sources: ReadSource[]; diagnostics: Diagnostic[] }> {
+  const sources: ReadSource[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const path of paths) {
+    if (path === '-') {
+      const text = await (options.stdin ?? readStdin)();
+      sources.push({ file: '<stdin>', text, format: sniffFormat(text), named: true });
+      continue;
+    }
+    for (const found of await expand(path, options.recursive, diagnostics)) {
+      const source = await readOne(found.file, found.named, diagnostics);
+      if (source) sources.push(source);
+    }
+  }
+  return { sources, diagnostics };
+}
+
+async function expand(
+  path: string,
+  recursive: boolean,
+  diagnostics: Diagnostic[],
+): Promise<{ file: string; named: boolean }[]> {
+  try {
+    const info = await stat(path);
+    if (!info.isDirectory()) return [{ file: path, named: true }];
+    return (await walk(path, recursive, diagnostics)).map((file) => ({ file, named: false }));
+  } catch (error) {
+    diagnostics.push(fileError(path, error));
+    return [];
+  }
+}
+
+async function walk(directory: string, recursive: boolean, diagnostics: Diagnostic[]): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(directory, { withFileTypes: true });
+  } catch (error) {
+    diagnostics.push(fileError(directory, error));
+    return [];
+  }
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) {
+      if (recursive && !SKIPPED_DIRECTORIES.has(entry.name)) files.push(...(await walk(path, recursive, diagnostics)));
+    } else if (MANIFEST_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
+      files.push(path);
+    }
+  }
+  return files;
+}
+
+async function readOne(file: string, named: boolean, diagnostics: Diagnostic[]): Promise<ReadSource | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    diagnostics.push(fileError(file, error));
+    return undefined;
+  }
+  if (bytes.subarray(0, LIMITS.binarySniffBytes).includes(0)) {
+    diagnostics.push({ level: 'error', file, line: 0, column: 0, message: 'binary file, not YAML or JSON' });
+    return undefined;
+  }
+  const text = bytes.toString('utf8');
+  if (text.trim() === '') {
+    diagnostics.push({ level: 'warning', file, line: 0, column: 0, message: 'empty file, no objects' });
+    return undefined;
+  }
+  const format = extname(file).toLowerCase() === '.json' ? 'json' : 'yaml';
+  return { file, text, format, named };
+}
+
+function sniffFormat(text: string): 'yaml' | 'json' {
+  return /^\s*[{[]/.test(text) && /[}\]]\s*$/.test(text) ? 'json' : 'yaml';
+}
+
+function fileError(file: string, error: unknown): Diagnostic {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOENT'
+      ? 'no such file or directory'
+      : code === 'EACCES'
+        ? 'permission denied'
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : (error as Error).message;
+  return { level: 'error', file, line: 0, column: 0, message: `cannot read: ${reason}` };
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,20 @@
+/**
+ * A problem with the input itself (unparseable YAML, a document that is not an object, a field of the
+ * wrong type). `error` makes the input unusable and the run exits 2; `warning` is reported and scanning goes on.
+ */
+export interface Diagnostic {
+  readonly level: 'error' | 'warning';
+  readonly file: string;
+  /** 1-based; 0 when the problem concerns the whole file. */
+  readonly line: number;
+  /** 1-based; 0 when unknown. */
+  readonly column: number;
+  readonly message: string;
+}
+
+/** `file:line:col: message`, the form editors and CI logs link. */
+export function formatDiagnostic(diagnostic: Diagnostic): string {
+  const where =
+    diagnostic.line > 0 ? `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}` : diagnostic.file;
+  return `${where}: ${diagnostic.level}: ${diagnostic.message}`;
+}

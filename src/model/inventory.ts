@@ -1,0 +1,103 @@
+import type { Diagnostic } from './diagnostic.ts';
+import { labelsOf } from './label-selector.ts';
+import type { NamespaceView } from './namespace.ts';
+import { NAMESPACE_NAME_LABEL } from './namespace.ts';
+import { formatPath, isRecord } from './path.ts';
+import { podSpecShapeIssues } from './pod-spec-shape.ts';
+import type { Resource } from './resource.ts';
+import { DEFAULT_NAMESPACE, isClusterScoped } from './scope.ts';
+import type { Workload } from './workload.ts';
+import { podTemplateOf } from './workload.ts';
+
+/**
+ * Everything an analyzer needs, indexed once per run. Analyzers read it and never parse or walk
+ * files themselves.
+ */
+export interface Inventory {
+  /** Cluster objects (role `object`), in input order. */
+  readonly resources: readonly Resource[];
+  /** Node and component configuration files (role `config`). */
+  readonly configs: readonly Resource[];
+  /** Resources by kind. */
+  readonly byKind: ReadonlyMap<string, readonly Resource[]>;
+  /** The pod-template view of every workload whose pod spec is well-typed. */
+  readonly workloads: readonly Workload[];
+  /** Namespaces, declared or implied, sorted by name. */
+  readonly namespaces: ReadonlyMap<string, NamespaceView>;
+  /** The namespace of namespaced objects that name none. */
+  readonly defaultNamespace: string;
+  /** Workload objects whose pod spec has fields of the wrong type (they are left out of `workloads`). */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Options for {@link buildInventory}. */
+export interface InventoryOptions {
+  /** Namespace for namespaced objects that name none (kubectl `-n`); `default` unless given. */
+  readonly defaultNamespace?: string;
+}
+
+/** Indexes loaded resources. Pure: the same resources give the same inventory. */
+export function buildInventory(all: readonly Resource[], options: InventoryOptions = {}): Inventory {
+  const fallback = options.defaultNamespace ?? DEFAULT_NAMESPACE;
+  const resources: Resource[] = [];
+  const configs: Resource[] = [];
+  const byKind = new Map<string, Resource[]>();
+  const workloads: Workload[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const namespaceObjects = new Map<string, Resource>();
+  const namespaceNames = new Set<string>();
+
+  for (const resource of all) {
+    if (resource.role === 'config') {
+      configs.push(resource);
+      continue;
+    }
+    resources.push(resource);
+    let list = byKind.get(resource.kind);
+    if (!list) byKind.set(resource.kind, (list = []));
+    list.push(resource);
+    if (resource.kind === 'Namespace' && resource.apiVersion === 'v1') {
+      namespaceObjects.set(resource.name, resource);
+      continue;
+    }
+    if (isClusterScoped(resource.kind)) continue;
+    const namespace = resource.namespace ?? fallback;
+    namespaceNames.add(namespace);
+    const workload = podTemplateOf(resource, namespace);
+    if (!workload) continue;
+    const issues = podSpecShapeIssues(workload.podSpec);
+    if (issues.length === 0) {
+      workloads.push(workload);
+      continue;
+    }
+    for (const issue of issues) {
+      const path = [...workload.specPath, ...issue.path];
+      const position = resource.origin.locate(path);
+      diagnostics.push({
+        level: 'error',
+        file: resource.origin.file,
+        line: position.line,
+        column: position.column,
+        message: `${resource.kind}/${resource.name}: invalid ${formatPath(path)}: ${issue.message}`,
+      });
+    }
+  }
+
+  const namespaces = new Map<string, NamespaceView>();
+  for (const name of [...new Set([...namespaceObjects.keys(), ...namespaceNames])].sort()) {
+    const resource = namespaceObjects.get(name);
+    const metadata = resource && isRecord(resource.object.metadata) ? resource.object.metadata : {};
+    namespaces.set(name, { name, labels: { ...labelsOf(metadata.labels), [NAMESPACE_NAME_LABEL]: name }, resource });
+  }
+  return { resources, configs, byKind, workloads, namespaces, defaultNamespace: fallback, diagnostics };
+}
+
+/** The resources of one kind (empty when there are none). */
+export function ofKind(inventory: Inventory, kind: string): readonly Resource[] {
+  return inventory.byKind.get(kind) ?? [];
+}
+
+/** The effective namespace of a namespaced resource ('' for cluster-scoped kinds). */
+export function namespaceOf(inventory: Inventory, resource: Resource): string {
+  return isClusterScoped(resource.kind) ? '' : (resource.namespace ?? inventory.defaultNamespace);
+}

@@ -1,0 +1,143 @@
+import type { FieldPath } from './path.ts';
+import { isRecord } from './path.ts';
+
+type Scalar = 'boolean' | 'string' | 'integer';
+/** A field's expected JSON type; nested shapes for maps and lists. `null` is always accepted (= unset). */
+type Shape = Scalar | 'map' | 'list' | { readonly map: Fields } | { readonly list: Shape };
+type Fields = Readonly<Record<string, Shape>>;
+
+const CAPABILITIES: Fields = { add: { list: 'string' }, drop: { list: 'string' } };
+
+const SECURITY_CONTEXT: Fields = {
+  privileged: 'boolean',
+  allowPrivilegeEscalation: 'boolean',
+  readOnlyRootFilesystem: 'boolean',
+  runAsNonRoot: 'boolean',
+  runAsUser: 'integer',
+  runAsGroup: 'integer',
+  procMount: 'string',
+  capabilities: { map: CAPABILITIES },
+  seccompProfile: { map: { type: 'string', localhostProfile: 'string' } },
+  appArmorProfile: { map: { type: 'string', localhostProfile: 'string' } },
+  seLinuxOptions: { map: { type: 'string', user: 'string', role: 'string', level: 'string' } },
+  windowsOptions: { map: { hostProcess: 'boolean' } },
+};
+
+const POD_SECURITY_CONTEXT: Fields = {
+  runAsNonRoot: 'boolean',
+  runAsUser: 'integer',
+  runAsGroup: 'integer',
+  fsGroup: 'integer',
+  supplementalGroups: { list: 'integer' },
+  sysctls: { list: { map: { name: 'string', value: 'string' } } },
+  seccompProfile: { map: { type: 'string', localhostProfile: 'string' } },
+  appArmorProfile: { map: { type: 'string', localhostProfile: 'string' } },
+  seLinuxOptions: { map: { type: 'string', user: 'string', role: 'string', level: 'string' } },
+  windowsOptions: { map: { hostProcess: 'boolean' } },
+};
+
+const PROBE: Shape = {
+  map: {
+    httpGet: { map: { host: 'string', path: 'string' } },
+    tcpSocket: { map: { host: 'string' } },
+  },
+};
+
+const CONTAINER: Shape = {
+  map: {
+    name: 'string',
+    image: 'string',
+    imagePullPolicy: 'string',
+    command: { list: 'string' },
+    args: { list: 'string' },
+    securityContext: { map: SECURITY_CONTEXT },
+    env: { list: { map: { name: 'string', value: 'string', valueFrom: 'map' } } },
+    envFrom: { list: 'map' },
+    ports: { list: { map: { name: 'string', containerPort: 'integer', hostPort: 'integer', protocol: 'string', hostIP: 'string' } } },
+    resources: { map: { limits: 'map', requests: 'map' } },
+    volumeMounts: { list: { map: { name: 'string', mountPath: 'string', readOnly: 'boolean' } } },
+    livenessProbe: PROBE,
+    readinessProbe: PROBE,
+    startupProbe: PROBE,
+    lifecycle: { map: { postStart: PROBE, preStop: PROBE } },
+  },
+};
+
+const POD_SPEC: Fields = {
+  containers: { list: CONTAINER },
+  initContainers: { list: CONTAINER },
+  ephemeralContainers: { list: CONTAINER },
+  volumes: { list: { map: { name: 'string', hostPath: { map: { path: 'string', type: 'string' } } } } },
+  hostNetwork: 'boolean',
+  hostPID: 'boolean',
+  hostIPC: 'boolean',
+  hostUsers: 'boolean',
+  shareProcessNamespace: 'boolean',
+  automountServiceAccountToken: 'boolean',
+  serviceAccountName: 'string',
+  serviceAccount: 'string',
+  nodeName: 'string',
+  securityContext: { map: POD_SECURITY_CONTEXT },
+  hostAliases: { list: 'map' },
+  os: { map: { name: 'string' } },
+};
+
+/** A field whose value has the wrong JSON type, as the API server would refuse it. */
+export interface ShapeIssue {
+  readonly path: FieldPath;
+  readonly message: string;
+}
+
+/**
+ * Checks the types of the pod spec fields that kubeward's checks read (not a full OpenAPI validation):
+ * `privileged: "yes"` or `containers` given as a map are reported, so checks never see them.
+ */
+export function podSpecShapeIssues(podSpec: unknown): ShapeIssue[] {
+  const issues: ShapeIssue[] = [];
+  check(podSpec, { map: POD_SPEC }, [], issues);
+  return issues;
+}
+
+function check(value: unknown, shape: Shape, path: FieldPath, issues: ShapeIssue[]): void {
+  if (value === null || value === undefined) return;
+  const expected = typeof shape === 'string' ? shape : 'map' in shape ? 'map' : 'list';
+  if (!hasType(value, expected)) {
+    issues.push({ path, message: `must be ${article(expected)}, got ${describe(value)}` });
+    return;
+  }
+  if (typeof shape === 'string') return;
+  if ('map' in shape) {
+    const record = value as Readonly<Record<string, unknown>>;
+    for (const [key, fieldShape] of Object.entries(shape.map)) check(record[key], fieldShape, [...path, key], issues);
+  } else {
+    (value as readonly unknown[]).forEach((item, i) => {
+      check(item, shape.list, [...path, i], issues);
+    });
+  }
+}
+
+function hasType(value: unknown, expected: Scalar | 'map' | 'list'): boolean {
+  switch (expected) {
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'string':
+      return typeof value === 'string';
+    case 'integer':
+      return Number.isInteger(value);
+    case 'map':
+      return isRecord(value);
+    case 'list':
+      return Array.isArray(value);
+  }
+}
+
+function article(type: string): string {
+  return type === 'integer' ? 'an integer' : type === 'map' ? 'a map' : `a ${type}`;
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (isRecord(value)) return 'a map';
+  if (typeof value === 'string') return `string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  return `${typeof value} ${String(value)}`;
+}

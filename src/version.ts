@@ -1,0 +1,2 @@
+/** The kubeward version, kept in step with package.json. */
+export const VERSION = '0.1.0';
