@@ -1,0 +1,81 @@
+import { writeFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { CHECKS } from '../checks/registry.ts';
+import { loadConfig } from '../config/load-config.ts';
+import { load } from '../load/load.ts';
+import { UsageError } from '../model/errors.ts';
+import { SEVERITIES } from '../model/severity.ts';
+import type { Severity } from '../model/severity.ts';
+import { OUTPUT_FORMATS, RENDERERS } from '../render/index.ts';
+import type { OutputFormat } from '../render/index.ts';
+import { renderDiagnostics } from '../render/table.ts';
+import { scanExitCode, scanLoaded } from '../scan/scan.ts';
+import { useColor } from './color.ts';
+
+interface ScanFlags {
+  readonly filename: readonly string[];
+  readonly recursive: boolean;
+  readonly namespace?: string;
+  readonly defaultNamespace?: string;
+  readonly output: OutputFormat;
+  readonly outputFile?: string;
+  readonly failOn?: Severity | 'none';
+  readonly config?: string;
+  readonly ignoreAnnotations: boolean;
+  readonly showSuppressed: boolean;
+  readonly color: boolean;
+}
+
+const collect = (value: string, previous: readonly string[]): string[] => [...previous, value];
+
+/** `kubeward scan`: check manifests, a cluster dump or a node's files. */
+export function scanCommand(): Command {
+  return new Command('scan')
+    .summary('check manifests, a cluster dump or a node directory')
+    .description(
+      'Check Kubernetes manifests against the hardening checks and print the findings.\n\n' +
+        'Inputs are files, directories (walked for .yaml, .yml and .json) or - for stdin, given as\n' +
+        'arguments or with -f. Scan a live cluster with:\n' +
+        '  kubectl get deploy,ds,sts,cronjob,job,pod,svc,ingress,netpol,ns,sa,role,rolebinding,clusterrole,clusterrolebinding -A -o yaml | kubeward scan -f -',
+    )
+    .argument('[paths...]', 'files or directories to scan (same as -f)')
+    .option('-f, --filename <path>', 'file, directory or - for stdin (repeatable)', collect, [])
+    .option('-R, --recursive', 'walk directories recursively (default)', true)
+    .option('--no-recursive', 'read only the top level of directories')
+    .option('-n, --namespace <name>', 'report only objects in this namespace')
+    .option('--default-namespace <name>', 'namespace of objects that name none', 'default')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))
+    .option('--output-file <path>', 'write the report to a file instead of stdout')
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (none: never)').choices([
+        ...SEVERITIES,
+        'none',
+      ]),
+    )
+    .option('--config <path>', 'config file (default: .kubeward.yaml in the working directory, if present)')
+    .option('--ignore-annotations', 'do not honour kubeward.io/ignore annotations', false)
+    .option('--show-suppressed', 'list suppressed findings in the table', false)
+    .option('--no-color', 'never colour the table')
+    .action(async (paths: string[], flags: ScanFlags) => {
+      const inputs = [...paths, ...flags.filename];
+      if (inputs.length === 0) throw new UsageError('nothing to scan: give files, directories or -f - (see kubeward scan --help)');
+      const config = loadConfig(flags.config, CHECKS);
+      const run = flags.ignoreAnnotations ? { ...config.run, honourAnnotations: false } : config.run;
+      const loaded = await load(inputs, { recursive: flags.recursive });
+      const { report } = scanLoaded(loaded, {
+        checks: CHECKS,
+        run,
+        ...(flags.defaultNamespace === undefined ? {} : { defaultNamespace: flags.defaultNamespace }),
+        ...(flags.namespace === undefined ? {} : { namespace: flags.namespace }),
+      });
+      process.stderr.write(renderDiagnostics(report));
+      const text = RENDERERS[flags.output](report, {
+        color: useColor(flags.color, flags.outputFile === undefined ? process.stdout : undefined),
+        showSuppressed: flags.showSuppressed,
+        baseDirectory: process.cwd(),
+      });
+      if (flags.outputFile === undefined) process.stdout.write(text);
+      else writeFileSync(flags.outputFile, text);
+      process.exitCode = scanExitCode(report, flags.failOn ?? config.failOn ?? 'high');
+    });
+}

@@ -1,0 +1,36 @@
+import { formatPath } from '../model/path.ts';
+import type { Report } from '../report/report.ts';
+import { locationOf } from '../report/location.ts';
+
+/** Version of the JSON/YAML report shape (docs/output.md); bumped on any incompatible change. */
+export const REPORT_API_VERSION = 'kubeward.io/v1alpha1';
+
+/**
+ * The machine-readable report behind `-o json` and `-o yaml`: plain data with a fixed key order.
+ * Documented in docs/output.md.
+ */
+export function reportDocument(report: Report): Record<string, unknown> {
+  const titles = new Map(report.checks.map((check) => [check.id, check.title]));
+  return {
+    apiVersion: REPORT_API_VERSION,
+    kind: 'ScanReport',
+    tool: report.tool,
+    summary: report.summary,
+    findings: report.findings.map((finding) => {
+      const location = locationOf(finding);
+      return {
+        check: finding.checkId,
+        title: titles.get(finding.checkId) ?? finding.checkId,
+        severity: finding.severity,
+        theme: finding.theme,
+        message: finding.message,
+        object: finding.object,
+        field: formatPath(finding.path),
+        location: location ?? null,
+        remediation: finding.remediation,
+        suppressed: finding.suppressed ?? null,
+      };
+    }),
+    diagnostics: report.diagnostics,
+  };
+}

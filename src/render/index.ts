@@ -1,0 +1,29 @@
+import type { Report } from '../report/report.ts';
+import { renderJson } from './json.ts';
+import { renderJunit } from './junit.ts';
+import { renderSarif } from './sarif.ts';
+import { renderTable } from './table.ts';
+import { renderYaml } from './yaml.ts';
+
+/** What every renderer may need besides the report. */
+export interface RenderOptions {
+  readonly color: boolean;
+  readonly showSuppressed: boolean;
+  /** For SARIF artifact URIs. */
+  readonly baseDirectory: string;
+}
+
+/** The `-o` formats of `kubeward scan`, each a pure function of the report. */
+export const RENDERERS = {
+  table: (report: Report, options: RenderOptions) => renderTable(report, options),
+  json: (report: Report) => renderJson(report),
+  yaml: (report: Report) => renderYaml(report),
+  sarif: (report: Report, options: RenderOptions) => renderSarif(report, options),
+  junit: (report: Report) => renderJunit(report),
+} as const satisfies Record<string, (report: Report, options: RenderOptions) => string>;
+
+/** A `-o` value. */
+export type OutputFormat = keyof typeof RENDERERS;
+
+/** The format names, for help text and validation. */
+export const OUTPUT_FORMATS = Object.keys(RENDERERS) as readonly OutputFormat[];

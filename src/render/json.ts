@@ -1,0 +1,7 @@
+import type { Report } from '../report/report.ts';
+import { reportDocument } from './document.ts';
+
+/** `-o json`: the report document, two-space indented. */
+export function renderJson(report: Report): string {
+  return `${JSON.stringify(reportDocument(report), null, 2)}\n`;
+}

@@ -1,0 +1,91 @@
+import pc from 'picocolors';
+import type { Finding } from '../model/finding.ts';
+import type { Severity } from '../model/severity.ts';
+import { SEVERITIES } from '../model/severity.ts';
+import { formatDiagnostic } from '../model/diagnostic.ts';
+import type { Report } from '../report/report.ts';
+import { locationOf, objectName } from '../report/location.ts';
+import { columns } from './columns.ts';
+
+/** Options for the human-readable table. */
+export interface TableOptions {
+  readonly color: boolean;
+  /** List suppressed findings too (marked), instead of counting them only. */
+  readonly showSuppressed: boolean;
+}
+
+/**
+ * `-o table`: findings grouped by object (in input order), then the per-theme scorecard and a
+ * one-line total. Input diagnostics go to stderr, not here.
+ */
+export function renderTable(report: Report, options: TableOptions): string {
+  const colors = pc.createColors(options.color);
+  const paint: Readonly<Record<Severity, (text: string) => string>> = {
+    critical: (text) => colors.bold(colors.red(text)),
+    high: colors.red,
+    medium: colors.yellow,
+    low: colors.cyan,
+    info: colors.dim,
+  };
+  const visible = (text: string): number => text.replace(/\x1b\[[0-9;]*m/g, '').length;
+  const lines: string[] = [];
+
+  const groups = new Map<string, Finding[]>();
+  for (const finding of report.findings) {
+    if (finding.suppressed && !options.showSuppressed) continue;
+    const key = objectName(finding);
+    groups.set(key, [...(groups.get(key) ?? []), finding]);
+  }
+  const rows = [...groups.values()].flatMap((findings) =>
+    findings.map((finding) => {
+      const location = locationOf(finding);
+      const severity = finding.suppressed ? colors.dim('SUPPRESSED') : paint[finding.severity](finding.severity.toUpperCase());
+      const message = finding.suppressed
+        ? colors.dim(`${finding.message} (${finding.suppressed.reason || `by ${finding.suppressed.by}`})`)
+        : finding.message;
+      return [`  ${severity}`, finding.checkId, location ? `${location.line}:${location.column}` : '-', message];
+    }),
+  );
+  const aligned = columns(rows, visible);
+  let next = 0;
+  for (const [name, findings] of groups) {
+    const first = findings[0];
+    const where = first ? locationOf(first) : undefined;
+    lines.push(colors.bold(name) + (where ? colors.dim(`  ${where.file}`) : ''));
+    lines.push(...aligned.slice(next, next + findings.length), '');
+    next += findings.length;
+  }
+  if (groups.size === 0) lines.push('No findings.', '');
+
+  const { summary } = report;
+  const severityHeads = SEVERITIES.filter((severity) => severity !== 'info').map((severity) => severity.toUpperCase());
+  const themeRows = [
+    ['THEME', 'CHECKS', 'FINDINGS', ...severityHeads, 'STATUS', 'DESCRIPTION'],
+    ...summary.themes.map((theme) => [
+      theme.id,
+      String(theme.checks),
+      String(theme.findings),
+      ...SEVERITIES.filter((severity) => severity !== 'info').map((severity) => String(theme.bySeverity[severity])),
+      theme.checks === 0 ? colors.dim('not checked') : theme.findings === 0 ? colors.green('pass') : colors.red('fail'),
+      colors.dim(theme.title),
+    ]),
+  ];
+  lines.push(...columns(themeRows, visible), '');
+
+  const counts = SEVERITIES.filter((severity) => summary.bySeverity[severity] > 0)
+    .map((severity) => `${summary.bySeverity[severity]} ${severity}`)
+    .join(', ');
+  const total = `${summary.findings} finding${summary.findings === 1 ? '' : 's'}${counts ? ` (${counts})` : ''}`;
+  const scope = `in ${summary.objects} object${summary.objects === 1 ? '' : 's'} from ${summary.files} file${summary.files === 1 ? '' : 's'}`;
+  const extra = [
+    summary.suppressed > 0 ? `${summary.suppressed} suppressed` : '',
+    summary.inputErrors > 0 ? `${summary.inputErrors} input error${summary.inputErrors === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  lines.push([`${total} ${scope}`, ...extra].join('; '));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Diagnostics as `file:line:col: level: message` lines for stderr. */
+export function renderDiagnostics(report: Report): string {
+  return report.diagnostics.map((diagnostic) => `${formatDiagnostic(diagnostic)}\n`).join('');
+}

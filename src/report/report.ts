@@ -1,0 +1,120 @@
+import type { Check, CheckMeta } from '../checks/check.ts';
+import { objectRef } from '../checks/run.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import type { Finding, ObjectRef } from '../model/finding.ts';
+import type { Inventory } from '../model/inventory.ts';
+import type { Resource } from '../model/resource.ts';
+import { SEVERITIES } from '../model/severity.ts';
+import type { Severity } from '../model/severity.ts';
+import { THEMES } from '../model/theme.ts';
+import type { Theme } from '../model/theme.ts';
+import { VERSION } from '../version.ts';
+
+/** An object that was scanned, with the ids of the checks that applied to it (JUnit lists them all). */
+export interface ScannedObject {
+  readonly object: ObjectRef;
+  readonly resource: Resource;
+  readonly checks: readonly string[];
+}
+
+/** Counts per severity. */
+export type SeverityCounts = Readonly<Record<Severity, number>>;
+
+/** One line of the scorecard: a theme, how many checks covered it, what they found. */
+export interface ThemeSummary {
+  readonly id: Theme;
+  readonly title: string;
+  /** Checks of this theme that ran; 0 means the theme was not checked at all. */
+  readonly checks: number;
+  /** Findings that count (not suppressed). */
+  readonly findings: number;
+  readonly bySeverity: SeverityCounts;
+}
+
+/** Totals for the run. */
+export interface Summary {
+  readonly files: number;
+  readonly objects: number;
+  readonly findings: number;
+  readonly suppressed: number;
+  readonly bySeverity: SeverityCounts;
+  readonly themes: readonly ThemeSummary[];
+  readonly inputErrors: number;
+}
+
+/** Everything renderers need; built once per run. */
+export interface Report {
+  readonly tool: { readonly name: 'kubeward'; readonly version: string };
+  readonly checks: readonly CheckMeta[];
+  readonly findings: readonly Finding[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly objects: readonly ScannedObject[];
+  readonly summary: Summary;
+}
+
+/** Assembles the report from a run's pieces. */
+export function buildReport(input: {
+  readonly checks: readonly Check[];
+  readonly inventory: Inventory;
+  readonly findings: readonly Finding[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly files: number;
+}): Report {
+  const { checks, inventory, findings, diagnostics } = input;
+  const counted = findings.filter((finding) => finding.suppressed === undefined);
+  return {
+    tool: { name: 'kubeward', version: VERSION },
+    checks,
+    findings,
+    diagnostics,
+    objects: scannedObjects(checks, inventory, findings),
+    summary: {
+      files: input.files,
+      objects: inventory.resources.length + inventory.configs.length,
+      findings: counted.length,
+      suppressed: findings.length - counted.length,
+      bySeverity: countBySeverity(counted),
+      themes: THEMES.map(({ id, title }) => {
+        const inTheme = counted.filter((finding) => finding.theme === id);
+        return {
+          id,
+          title,
+          checks: checks.filter((check) => check.theme === id).length,
+          findings: inTheme.length,
+          bySeverity: countBySeverity(inTheme),
+        };
+      }),
+      inputErrors: diagnostics.filter((diagnostic) => diagnostic.level === 'error').length,
+    },
+  };
+}
+
+function countBySeverity(findings: readonly Finding[]): SeverityCounts {
+  const counts = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
+function scannedObjects(checks: readonly Check[], inventory: Inventory, findings: readonly Finding[]): ScannedObject[] {
+  const workloads = new Set(inventory.workloads.map((workload) => workload.resource));
+  const flagged = new Map<Resource, Set<string>>();
+  for (const finding of findings) {
+    if (!finding.resource) continue;
+    const ids = flagged.get(finding.resource) ?? new Set<string>();
+    ids.add(finding.checkId);
+    flagged.set(finding.resource, ids);
+  }
+  return [...inventory.resources, ...inventory.configs].map((resource) => {
+    const ids = checks
+      .filter((check) =>
+        check.target === 'resource'
+          ? check.kinds.includes(resource.kind)
+          : check.target === 'workload'
+            ? workloads.has(resource)
+            : (flagged.get(resource)?.has(check.id) ?? false),
+      )
+      .map((check) => check.id);
+    for (const id of flagged.get(resource) ?? []) if (!ids.includes(id)) ids.push(id);
+    return { object: objectRef(inventory, resource), resource, checks: ids };
+  });
+}

@@ -1,0 +1,50 @@
+import type { Check } from '../checks/check.ts';
+import { runChecks } from '../checks/run.ts';
+import type { RunOptions } from '../checks/run.ts';
+import type { Loaded } from '../load/load.ts';
+import { buildInventory } from '../model/inventory.ts';
+import type { Inventory } from '../model/inventory.ts';
+import { atLeast } from '../model/severity.ts';
+import type { Severity } from '../model/severity.ts';
+import { buildReport } from '../report/report.ts';
+import type { Report } from '../report/report.ts';
+
+/** What a scan needs besides its input. */
+export interface ScanOptions {
+  readonly checks: readonly Check[];
+  readonly run: RunOptions;
+  /** Namespace for namespaced objects that name none. */
+  readonly defaultNamespace?: string;
+  /** Keep only findings about objects in this namespace (kubectl `-n`). */
+  readonly namespace?: string;
+}
+
+/** The result of a scan: the report and the inventory it was built from. */
+export interface ScanResult {
+  readonly report: Report;
+  readonly inventory: Inventory;
+}
+
+/** Runs the checks over loaded input: inventory → findings → report. Pure. */
+export function scanLoaded(loaded: Loaded, options: ScanOptions): ScanResult {
+  const inventory = buildInventory(
+    loaded.resources,
+    options.defaultNamespace === undefined ? {} : { defaultNamespace: options.defaultNamespace },
+  );
+  const all = runChecks(options.checks, inventory, options.run);
+  const findings =
+    options.namespace === undefined ? all : all.filter((finding) => finding.object.namespace === options.namespace);
+  const checks = options.checks.filter((check) => !options.run.disabled.has(check.id));
+  const diagnostics = [...loaded.diagnostics, ...inventory.diagnostics];
+  return { inventory, report: buildReport({ checks, inventory, findings, diagnostics, files: loaded.files }) };
+}
+
+/**
+ * The exit code a scan earns: 2 when any input was unusable, 1 when a finding that counts is at or
+ * above `failOn`, else 0.
+ */
+export function scanExitCode(report: Report, failOn: Severity | 'none'): 0 | 1 | 2 {
+  if (report.summary.inputErrors > 0) return 2;
+  if (failOn === 'none') return 0;
+  return report.findings.some((finding) => !finding.suppressed && atLeast(finding.severity, failOn)) ? 1 : 0;
+}
