@@ -1,5 +1,14 @@
-import { EVENT_MAPPING, EVENT_POP, EVENT_SCALAR, EVENT_SEQUENCE, getScalarValue } from 'js-yaml';
-import type { Event } from 'js-yaml';
+import {
+  EVENT_ALIAS,
+  EVENT_MAPPING,
+  EVENT_POP,
+  EVENT_SCALAR,
+  EVENT_SEQUENCE,
+  getScalarValue,
+  SCALAR_STYLE_DOUBLE_QUOTED,
+  SCALAR_STYLE_SINGLE_QUOTED,
+} from 'js-yaml';
+import type { Event, ScalarEvent } from 'js-yaml';
 import type { FieldPath } from '../model/path.ts';
 import type { Position } from '../model/position.ts';
 import { lineColumn } from './lines.ts';
@@ -71,11 +80,11 @@ function nodeStart(event: Event | undefined): number {
   if (event === undefined) return 0;
   switch (event.type) {
     case EVENT_SCALAR:
-      return firstSet(event.anchorStart, event.tagStart, event.valueStart);
+      return firstSet(event.anchorStart, event.tagStart, event.valueStart - (isQuoted(event) ? 1 : 0));
     case EVENT_MAPPING:
     case EVENT_SEQUENCE:
       return firstSet(event.anchorStart, event.tagStart, event.start);
-    case 5:
+    case EVENT_ALIAS:
       return event.anchorStart - 1;
     default:
       return 0;
@@ -92,7 +101,11 @@ function nodeEnd(events: readonly Event[], index: number): number {
   const last = skip(events, index);
   for (let i = last - 1; i >= index; i--) {
     const event = events[i];
-    if (event?.type === EVENT_SCALAR) return event.valueEnd;
+    if (event?.type === EVENT_SCALAR) return event.valueEnd + (isQuoted(event) ? 1 : 0);
   }
   return nodeStart(events[index]);
+}
+
+function isQuoted(event: ScalarEvent): boolean {
+  return event.style === SCALAR_STYLE_DOUBLE_QUOTED || event.style === SCALAR_STYLE_SINGLE_QUOTED;
 }

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { runCli } from '../testing/cli.ts';
+
+const directory = () => mkdtempSync(join(tmpdir(), 'kubeward-cli-'));
+const write = (dir: string, name: string, text: string) => {
+  writeFileSync(join(dir, name), text);
+  return join(dir, name);
+};
+const privilegedPod = (name: string, annotations = '') =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n${annotations}spec:\n  containers:\n    - name: app\n      image: registry.example.com/app:1.0\n      securityContext:\n        privileged: true\n`;
+const cleanPod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: ok\nspec:\n  containers:\n    - name: app\n      image: registry.example.com/app:1.0\n';
+
+describe('kubeward scan exit codes', () => {
+  it('exits 0 when nothing reaches --fail-on', () => {
+    const dir = directory();
+    const run = runCli(['scan', write(dir, 'ok.yaml', cleanPod)]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /No findings\./);
+  });
+
+  it('exits 1 on a finding at or above --fail-on (default high), 0 when the threshold is above it', () => {
+    const dir = directory();
+    const file = write(dir, 'pod.yaml', privilegedPod('p'));
+    assert.equal(runCli(['scan', file]).status, 1);
+    assert.equal(runCli(['scan', '-f', file, '--fail-on', 'none']).status, 0);
+    const latest = write(dir, 'latest.yaml', cleanPod.replace('app:1.0', 'app:latest'));
+    assert.equal(runCli(['scan', latest]).status, 0, 'medium finding below the default high');
+    assert.equal(runCli(['scan', latest, '--fail-on', 'medium']).status, 1);
+  });
+
+  it('exits 2 on unusable input, still scanning the other files', () => {
+    const dir = directory();
+    write(dir, 'a-broken.yaml', 'apiVersion: v1\nkind: Pod\nmetadata: {name: [x\n');
+    write(dir, 'b-pod.yaml', privilegedPod('still-scanned'));
+    const run = runCli(['scan', dir, '-o', 'json']);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /a-broken\.yaml:4:1: error: document 1: invalid YAML/);
+    assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+    const report = JSON.parse(run.stdout) as { findings: { object: { name: string } }[] };
+    assert.deepEqual(report.findings.map((finding) => finding.object.name), ['still-scanned']);
+  });
+
+  it('exits 2 on a usage error and on a bad config, with one clear line', () => {
+    const unknown = runCli(['scan', '--no-such-flag']);
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /unknown option '--no-such-flag'/);
+    assert.equal(runCli(['scan']).status, 2);
+    assert.equal(runCli(['scan', '.', '-o', 'xml']).status, 2);
+    const dir = directory();
+    const config = write(dir, 'bad.yaml', 'checks:\n  disable: [nope]\n');
+    const bad = runCli(['scan', '--config', config, write(dir, 'ok.yaml', cleanPod)]);
+    assert.equal(bad.status, 2);
+    assert.equal(bad.stderr, `error: ${config}:2:13: unknown check "nope" (see kubeward checks list)\n`);
+  });
+
+  it('exits 2 for a missing path and names it', () => {
+    const run = runCli(['scan', '/nonexistent/manifests']);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /^\/nonexistent\/manifests: error: cannot read: no such file or directory$/m);
+  });
+});
+
+describe('kubeward scan input and suppression', () => {
+  it('reads stdin with -f -', () => {
+    const run = runCli(['scan', '-f', '-', '-o', 'json'], { input: privilegedPod('from-stdin') });
+    const report = JSON.parse(run.stdout) as { findings: { check: string; location: { file: string; line: number } }[] };
+    assert.deepEqual(report.findings.map((f) => [f.check, f.location.file, f.location.line]), [
+      ['privileged-container', '<stdin>', 10],
+    ]);
+  });
+
+  it('honours kubeward.io/ignore with its reason, and --ignore-annotations', () => {
+    const dir = directory();
+    const file = write(
+      dir,
+      'pod.yaml',
+      privilegedPod('agent', '  annotations:\n    kubeward.io/ignore: "privileged-container"\n    kubeward.io/ignore-reason: node agent needs devices\n'),
+    );
+    const run = runCli(['scan', file, '-o', 'json']);
+    assert.equal(run.status, 0);
+    const report = JSON.parse(run.stdout) as { summary: { suppressed: number }; findings: { suppressed: unknown }[] };
+    assert.equal(report.summary.suppressed, 1);
+    assert.deepEqual(report.findings[0]?.suppressed, { by: 'annotation', reason: 'node agent needs devices' });
+    assert.equal(runCli(['scan', file, '--ignore-annotations']).status, 1);
+  });
+
+  it('applies .kubeward.yaml from the working directory', () => {
+    const dir = directory();
+    write(dir, '.kubeward.yaml', 'checks:\n  severity: {privileged-container: low}\n');
+    write(dir, 'pod.yaml', privilegedPod('p'));
+    const run = runCli(['scan', 'pod.yaml', '-o', 'json'], { cwd: dir });
+    assert.equal(run.status, 0);
+    assert.match(run.stdout, /"severity": "low"/);
+  });
+
+  it('filters by namespace with -n', () => {
+    const dir = directory();
+    const file = write(dir, 'pods.yaml', `${privilegedPod('a')}---\n${privilegedPod('b').replace('name: b', 'name: b\n  namespace: prod')}`);
+    const report = JSON.parse(runCli(['scan', file, '-n', 'prod', '-o', 'json']).stdout) as { findings: { object: { name: string } }[] };
+    assert.deepEqual(report.findings.map((f) => f.object.name), ['b']);
+  });
+});
+
+describe('kubeward scan output formats', () => {
+  it('writes every format for the insecure example', () => {
+    for (const format of ['table', 'json', 'yaml', 'sarif', 'junit']) {
+      const run = runCli(['scan', 'examples/insecure', '-o', format]);
+      assert.equal(run.status, 1, `${format}: ${run.stderr}`);
+      assert.ok(run.stdout.length > 200, format);
+    }
+  });
+
+  it('writes JUnit with one testcase per object and check', () => {
+    const dir = directory();
+    const run = runCli(['scan', write(dir, 'pod.yaml', privilegedPod('p')), '-o', 'junit']);
+    assert.match(run.stdout, /<testsuite name="Pod\/default\/p" tests="4" failures="1" errors="0" skipped="0"/);
+    assert.match(run.stdout, /<testcase name="privileged-container" classname="Pod\/default\/p">\n\s+<failure message="container &quot;app&quot; runs privileged" type="critical">/);
+    assert.match(run.stdout, /<testcase name="image-tag-mutable" classname="Pod\/default\/p"\/>/);
+  });
+});

@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { loadSources } from './load.ts';
+
+const yaml = (text: string, file = 'm.yaml') => loadSources([{ file, text, format: 'yaml', named: true }]);
+const json = (text: string, file = 'm.json') => loadSources([{ file, text, format: 'json', named: true }]);
+
+describe('parsing as Kubernetes does (sigs.k8s.io/yaml over goyaml.v2, YAML 1.1)', () => {
+  it('reads yes/on/y as true and no/off/n as false', () => {
+    const { resources } = yaml('apiVersion: v1\nkind: X\nmetadata: {name: a}\na: yes\nb: on\nc: y\nd: no\ne: off\nf: n\ng: "yes"\n');
+    const object = resources[0]?.object;
+    assert.deepEqual([object?.a, object?.b, object?.c, object?.d, object?.e, object?.f, object?.g], [true, true, true, false, false, false, 'yes']);
+  });
+
+  it('reads 0644 as octal, as goyaml.v2 resolves it (defaultMode: 0644 is 420)', () => {
+    const { resources } = yaml('apiVersion: v1\nkind: X\nmetadata: {name: a}\nmode: 0644\n');
+    assert.equal(resources[0]?.object.mode, 420);
+  });
+
+  it('keeps timestamps as strings, as they are once converted to JSON', () => {
+    const { resources } = yaml('apiVersion: v1\nkind: X\nmetadata: {name: a}\nwhen: 2024-01-02\n');
+    assert.equal(resources[0]?.object.when, '2024-01-02');
+  });
+
+  it('resolves merge keys', () => {
+    const { resources } = yaml('apiVersion: v1\nkind: X\nmetadata: {name: a}\nbase: &b {x: 1}\nderived:\n  <<: *b\n  z: 2\n');
+    assert.deepEqual(resources[0]?.object.derived, { x: 1, z: 2 });
+  });
+});
+
+describe('multi-document streams', () => {
+  it('keeps every document with its index, skipping empty ones', () => {
+    const { resources } = yaml('apiVersion: v1\nkind: A\nmetadata: {name: a}\n---\n---\napiVersion: v1\nkind: B\nmetadata: {name: b}\n');
+    assert.deepEqual(resources.map((r) => [r.kind, r.origin.document]), [['A', 0], ['B', 2]]);
+  });
+
+  it('loses no good document when another one is broken, and reports file:line:col', () => {
+    const text = 'apiVersion: v1\nkind: A\nmetadata: {name: a}\n---\napiVersion: v1\nkind: B\nmetadata: {name: [b\n---\napiVersion: v1\nkind: C\nmetadata: {name: c}\n';
+    const { resources, diagnostics } = yaml(text);
+    assert.deepEqual(resources.map((r) => r.kind), ['A', 'C']);
+    assert.equal(resources[1]?.origin.document, 2);
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0]?.level, 'error');
+    assert.equal(diagnostics[0]?.line, 8);
+    assert.match(diagnostics[0]?.message ?? '', /^document 2: invalid YAML: /);
+  });
+});
+
+describe('documents that are not objects', () => {
+  it('reports a scalar and a sequence document as errors', () => {
+    const { resources, diagnostics } = yaml('just a string\n---\n- a\n- b\n');
+    assert.equal(resources.length, 0);
+    assert.deepEqual(diagnostics.map((d) => [d.line, d.message]), [
+      [1, 'document 1 is a string, not a Kubernetes object'],
+      [3, 'document 2 is a sequence, not a Kubernetes object'],
+    ]);
+  });
+
+  it('reports a mapping without kind: error when named, warning when found in a directory', () => {
+    const text = 'replicaCount: 2\n';
+    assert.equal(yaml(text).diagnostics[0]?.level, 'error');
+    const walked = loadSources([{ file: 'values.yaml', text, format: 'yaml', named: false }]);
+    assert.equal(walked.diagnostics[0]?.level, 'warning');
+    assert.equal(walked.diagnostics[0]?.message, 'document 1: not a Kubernetes object (no kind)');
+  });
+
+  it('keeps unknown kinds (custom resources) without complaint', () => {
+    const { resources, diagnostics } = yaml('apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n');
+    assert.equal(resources[0]?.kind, 'Widget');
+    assert.deepEqual(diagnostics, []);
+  });
+});
+
+describe('lists', () => {
+  it('expands kind: List and typed lists, inheriting kind for items that omit it', () => {
+    const { resources } = yaml(
+      'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: p}\n' +
+        '---\napiVersion: v1\nkind: ServiceList\nitems:\n- metadata: {name: s}\n',
+    );
+    assert.deepEqual(resources.map((r) => [r.kind, r.name, r.origin.itemPath]), [
+      ['Pod', 'p', ['items', 0]],
+      ['Service', 's', ['items', 0]],
+    ]);
+  });
+
+  it('reports items that is not a list', () => {
+    const { diagnostics } = yaml('apiVersion: v1\nkind: List\nitems: {a: 1}\n');
+    assert.equal(diagnostics[0]?.message, 'document 1: List.items must be a list');
+  });
+});
+
+describe('configuration files', () => {
+  it('recognises node and component configs by apiVersion/kind', () => {
+    const { resources } = yaml(
+      'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\n---\n' +
+        'apiVersion: apiserver.config.k8s.io/v1\nkind: EncryptionConfiguration\nresources: []\n---\n' +
+        'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules: []\n---\napiVersion: v1\nkind: Config\nclusters: []\n---\n' +
+        'apiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\n',
+    );
+    assert.deepEqual(resources.map((r) => r.role), ['config', 'config', 'config', 'config', 'config', 'object']);
+  });
+});
+
+describe('JSON', () => {
+  it('parses JSON documents and Lists', () => {
+    const { resources } = json('{"apiVersion":"v1","kind":"PodList","items":[{"metadata":{"name":"a"}},{"metadata":{"name":"b"}}]}');
+    assert.deepEqual(resources.map((r) => `${r.kind}/${r.name}`), ['Pod/a', 'Pod/b']);
+  });
+
+  it('reports invalid JSON with line and column', () => {
+    const { diagnostics } = json('{\n  "kind": "Pod",\n  oops\n}');
+    assert.equal(diagnostics[0]?.line, 3);
+    assert.match(diagnostics[0]?.message ?? '', /^invalid JSON: /);
+  });
+});
+
+describe('hostile input', () => {
+  it('rejects an alias bomb quickly and with bounded memory', () => {
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 10; i++) {
+      const previous = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
+    }
+    const started = performance.now();
+    const { resources, diagnostics } = yaml(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bomb}\n${levels.join('\n')}\n`);
+    assert.ok(performance.now() - started < 2000);
+    assert.equal(resources.length, 0);
+    assert.match(diagnostics[0]?.message ?? '', /expands to more than 1000000 nodes through aliases/);
+  });
+
+  it('rejects 1,000-level nesting with a clear error instead of overflowing the stack', () => {
+    const deep = `${'['.repeat(1000)}${']'.repeat(1000)}`;
+    const { diagnostics } = yaml(`apiVersion: v1\nkind: X\nmetadata: {name: a}\ndeep: ${deep}\n`);
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0]?.line, 4);
+    assert.match(diagnostics[0]?.message ?? '', /nesting exceeded maxDepth/);
+  });
+});

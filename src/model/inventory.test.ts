@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { loadSources } from '../load/load.ts';
+import { containersOf } from './containers.ts';
+import { buildInventory } from './inventory.ts';
+
+const inventoryOf = (text: string) =>
+  buildInventory(loadSources([{ file: 'm.yaml', text, format: 'yaml', named: true }]).resources);
+
+const template = 'metadata: {labels: {app: x}}\n    spec: {containers: [{name: c, image: i}]}';
+
+describe('pod-template view', () => {
+  it('finds the pod spec of every workload kind', () => {
+    const inventory = inventoryOf(
+      [
+        'apiVersion: v1\nkind: Pod\nmetadata: {name: pod}\nspec: {containers: [{name: c, image: i}]}',
+        `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: deploy}\nspec:\n  template:\n    ${template}`,
+        `apiVersion: apps/v1\nkind: ReplicaSet\nmetadata: {name: rs}\nspec:\n  template:\n    ${template}`,
+        `apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: sts}\nspec:\n  template:\n    ${template}`,
+        `apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: ds}\nspec:\n  template:\n    ${template}`,
+        `apiVersion: batch/v1\nkind: Job\nmetadata: {name: job}\nspec:\n  template:\n    ${template}`,
+        `apiVersion: v1\nkind: ReplicationController\nmetadata: {name: rc}\nspec:\n  template:\n    ${template}`,
+        `apiVersion: v1\nkind: PodTemplate\nmetadata: {name: pt}\ntemplate:\n    ${template}`,
+        `apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: cj}\nspec:\n  jobTemplate:\n    spec:\n      template:\n        metadata: {labels: {app: x}}\n        spec: {containers: [{name: c, image: i}]}`,
+      ].join('\n---\n'),
+    );
+    assert.deepEqual(
+      inventory.workloads.map((w) => [w.resource.kind, w.specPath.join('.')]),
+      [
+        ['Pod', 'spec'],
+        ['Deployment', 'spec.template.spec'],
+        ['ReplicaSet', 'spec.template.spec'],
+        ['StatefulSet', 'spec.template.spec'],
+        ['DaemonSet', 'spec.template.spec'],
+        ['Job', 'spec.template.spec'],
+        ['ReplicationController', 'spec.template.spec'],
+        ['PodTemplate', 'template.spec'],
+        ['CronJob', 'spec.jobTemplate.spec.template.spec'],
+      ],
+    );
+    assert.deepEqual(inventory.workloads[1]?.podMetadata, { labels: { app: 'x' } });
+  });
+
+  it('iterates init, regular and ephemeral containers in that order', () => {
+    const inventory = inventoryOf(
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  ephemeralContainers: [{name: e}]\n  containers: [{name: c}]\n  initContainers: [{name: i}]\n',
+    );
+    const spec = inventory.workloads[0]?.podSpec ?? {};
+    assert.deepEqual([...containersOf(spec)].map((c) => `${c.path.join('.')}=${c.name}`), [
+      'initContainers.0=i',
+      'containers.0=c',
+      'ephemeralContainers.0=e',
+    ]);
+  });
+
+  it('reports wrong field types with file:line:col and leaves the workload out', () => {
+    const inventory = inventoryOf(
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: c\n      securityContext:\n        privileged: "yes"\n---\n' +
+        'apiVersion: v1\nkind: Pod\nmetadata: {name: q}\nspec:\n  containers:\n    app: {image: x}\n',
+    );
+    assert.equal(inventory.workloads.length, 0);
+    assert.deepEqual(
+      inventory.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`),
+      [
+        '8:9 Pod/p: invalid spec.containers[0].securityContext.privileged: must be a boolean, got string "yes"',
+        '14:3 Pod/q: invalid spec.containers: must be a list, got a map',
+      ],
+    );
+  });
+});
+
+describe('namespaces', () => {
+  it('collects declared and implied namespaces with the implicit name label', () => {
+    const inventory = inventoryOf(
+      'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop, labels: {team: a}}\n---\n' +
+        'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: batch}\n---\n' +
+        'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: d}\n---\n' +
+        'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: r}\n',
+    );
+    assert.deepEqual([...inventory.namespaces.values()].map((n) => [n.name, n.labels, n.resource?.kind]), [
+      ['batch', { 'kubernetes.io/metadata.name': 'batch' }, undefined],
+      ['default', { 'kubernetes.io/metadata.name': 'default' }, undefined],
+      ['shop', { team: 'a', 'kubernetes.io/metadata.name': 'shop' }, 'Namespace'],
+    ]);
+  });
+
+  it('indexes by kind and keeps configs apart', () => {
+    const inventory = inventoryOf('apiVersion: v1\nkind: Service\nmetadata: {name: s}\n---\napiVersion: audit.k8s.io/v1\nkind: Policy\n');
+    assert.deepEqual(inventory.byKind.get('Service')?.map((r) => r.name), ['s']);
+    assert.deepEqual(inventory.configs.map((r) => r.kind), ['Policy']);
+  });
+});
