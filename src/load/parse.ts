@@ -3,6 +3,8 @@ import type { Event } from 'js-yaml';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { withinExpansionLimit } from './expansion.ts';
 import { LIMITS } from './limits.ts';
+import { compactEvents } from './compact-events.ts';
+import type { CompactEvents } from './compact-events.ts';
 import { lineColumn } from './lines.ts';
 import type { DocumentEvents, Source } from './source.ts';
 import { KUBERNETES_YAML_SCHEMA } from './yaml-schema.ts';
@@ -38,6 +40,8 @@ function parseYamlChunk(source: Source, text: string, offset: number, firstIndex
   const events = parseEvents(text, { filename: source.file, maxDepth: LIMITS.maxDepth });
   const values = constructFromEvents(events, { source: text, schema: KUBERNETES_YAML_SCHEMA, json: true });
   const starts = documentStarts(events);
+  const compact = compactEvents(events);
+  const getEvents = (): CompactEvents => compact;
   const hasAliases = text.includes('*') && events.some((event) => event.type === EVENT_ALIAS);
   return values.map((value, i) => {
     if (hasAliases && !withinExpansionLimit(value, LIMITS.maxExpandedNodes)) {
@@ -46,7 +50,6 @@ function parseYamlChunk(source: Source, text: string, offset: number, firstIndex
         undefined,
       );
     }
-    const getEvents = (): readonly Event[] => events;
     return {
       value,
       index: firstIndex + i,
@@ -104,8 +107,8 @@ function parseJson(source: Source): ParsedSource {
   } catch (error) {
     return { documents: [], diagnostics: [jsonDiagnostic(source, error as SyntaxError)] };
   }
-  let events: readonly Event[] | undefined;
-  const getEvents = (): readonly Event[] => (events ??= parseEvents(source.text, { maxDepth: Infinity }));
+  let events: CompactEvents | undefined;
+  const getEvents = (): CompactEvents => (events ??= compactEvents(parseEvents(source.text, { maxDepth: Infinity })));
   return {
     documents: [{ value, index: 0, events: { source, offset: 0, text: source.text, events: getEvents, start: 0 } }],
     diagnostics: [],

@@ -1,4 +1,4 @@
-import type { Event } from 'js-yaml';
+import type { CompactEvents } from './compact-events.ts';
 
 /** The text of one input (a file or stdin), as read. */
 export interface Source {
@@ -19,7 +19,7 @@ export interface DocumentEvents {
   readonly offset: number;
   /** The text the events index into. */
   readonly text: string;
-  readonly events: () => readonly Event[];
+  readonly events: () => CompactEvents;
   /** Index of this document's DOCUMENT event. */
   readonly start: number;
 }

@@ -1,0 +1,118 @@
+import {
+  EVENT_ALIAS,
+  EVENT_MAPPING,
+  EVENT_POP,
+  EVENT_SCALAR,
+  EVENT_SEQUENCE,
+  getScalarValue,
+  SCALAR_STYLE_DOUBLE_QUOTED,
+  SCALAR_STYLE_PLAIN,
+  SCALAR_STYLE_SINGLE_QUOTED,
+} from 'js-yaml';
+import type { ChompingMode, Event, ScalarStyle } from 'js-yaml';
+
+/** Int32 slots per event in a {@link CompactEvents} array. */
+const STRIDE = 6;
+const TYPE = 0;
+const START = 1;
+const END = 2;
+const STYLE = 3;
+const INDENT = 4;
+const VALUE_START = 5;
+
+/**
+ * The parser's events squeezed into one Int32Array (six numbers an event): what locating a field
+ * needs, and no more. Keeping the event objects of a large input alive costs more in garbage
+ * collection than parsing it again; a typed array costs nothing.
+ */
+export type CompactEvents = Int32Array;
+
+/** Packs events; a node's start includes its anchor and tag, and quotes belong to a scalar. */
+export function compactEvents(events: readonly Event[]): CompactEvents {
+  const packed = new Int32Array(events.length * STRIDE);
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i];
+    const at = i * STRIDE;
+    if (event === undefined) continue;
+    packed[at + TYPE] = event.type;
+    switch (event.type) {
+      case EVENT_SCALAR: {
+        const quoted = event.style === SCALAR_STYLE_DOUBLE_QUOTED || event.style === SCALAR_STYLE_SINGLE_QUOTED ? 1 : 0;
+        packed[at + START] = earliest(event.anchorStart, event.tagStart, event.valueStart - quoted);
+        packed[at + END] = event.valueEnd + quoted;
+        packed[at + STYLE] = event.style | (event.chomping << 4) | (event.fast ? 1 << 8 : 0);
+        packed[at + INDENT] = event.indent;
+        packed[at + VALUE_START] = event.valueStart;
+        break;
+      }
+      case EVENT_MAPPING:
+      case EVENT_SEQUENCE:
+        packed[at + START] = earliest(event.anchorStart, event.tagStart, event.start);
+        break;
+      case EVENT_ALIAS:
+        packed[at + START] = event.anchorStart - 1;
+        packed[at + END] = event.anchorEnd;
+        break;
+      default:
+        break;
+    }
+  }
+  return packed;
+}
+
+function earliest(...offsets: number[]): number {
+  let result = -1;
+  for (const offset of offsets) if (offset >= 0 && (result < 0 || offset < result)) result = offset;
+  return Math.max(result, 0);
+}
+
+/** Number of events. */
+export function eventCount(events: CompactEvents): number {
+  return events.length / STRIDE;
+}
+
+/** The event type (js-yaml's EVENT_* ids) at `index`, or 0 past the end. */
+export function typeAt(events: CompactEvents, index: number): number {
+  return events[index * STRIDE + TYPE] ?? 0;
+}
+
+/** Where the node at `index` starts (its anchor or tag included). */
+export function startAt(events: CompactEvents, index: number): number {
+  return events[index * STRIDE + START] ?? 0;
+}
+
+/** Where the scalar or alias at `index` ends. */
+export function endAt(events: CompactEvents, index: number): number {
+  return events[index * STRIDE + END] ?? 0;
+}
+
+/** The decoded text of the scalar at `index` (a map key, typically). */
+export function scalarAt(events: CompactEvents, index: number, text: string): string {
+  const at = index * STRIDE;
+  const valueStart = events[at + VALUE_START] ?? 0;
+  const valueEnd = (events[at + END] ?? 0) - (isQuotedStyle(events[at + STYLE] ?? 0) ? 1 : 0);
+  const flags = events[at + STYLE] ?? 0;
+  const style = (flags & 0xf) as ScalarStyle;
+  if (style === SCALAR_STYLE_PLAIN && (flags & (1 << 8)) !== 0) return text.slice(valueStart, valueEnd);
+  return getScalarValue(text, {
+    type: EVENT_SCALAR,
+    valueStart,
+    valueEnd,
+    anchorStart: -1,
+    anchorEnd: -1,
+    tagStart: -1,
+    tagEnd: -1,
+    style,
+    chomping: ((flags >> 4) & 0xf) as ChompingMode,
+    indent: events[at + INDENT] ?? 0,
+    fast: (flags & (1 << 8)) !== 0,
+  });
+}
+
+function isQuotedStyle(flags: number): boolean {
+  const style = flags & 0xf;
+  return style === SCALAR_STYLE_DOUBLE_QUOTED || style === SCALAR_STYLE_SINGLE_QUOTED;
+}
+
+/** Re-exported ids, so locating code needs no js-yaml import. */
+export { EVENT_ALIAS, EVENT_MAPPING, EVENT_POP, EVENT_SCALAR, EVENT_SEQUENCE };
