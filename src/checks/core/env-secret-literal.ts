@@ -4,6 +4,8 @@ import type { WorkloadCheck } from '../check.ts';
 
 /** Variable names that announce a credential. */
 const SECRET_NAME = /(pass(word|wd)?|secret|token|api[_-]?key|private[_-]?key|credential|access[_-]?key)/i;
+/** Names that only point at a credential (a file, a Secret's name), as `POSTGRES_PASSWORD_FILE` does. */
+const REFERENCE_NAME = /[_-](file|path|dir|name|ref)$/i;
 
 /** A credential written into the pod spec is readable by anyone who can read the workload. */
 export const envSecretLiteral: WorkloadCheck = {
@@ -21,7 +23,9 @@ export const envSecretLiteral: WorkloadCheck = {
       if (!Array.isArray(container.env)) continue;
       for (const [index, variable] of container.env.entries()) {
         if (!isRecord(variable) || typeof variable.name !== 'string') continue;
-        if (typeof variable.value !== 'string' || variable.value === '' || !SECRET_NAME.test(variable.name)) continue;
+        const { value } = variable;
+        if (typeof value !== 'string' || value === '' || value.startsWith('/')) continue;
+        if (!SECRET_NAME.test(variable.name) || REFERENCE_NAME.test(variable.name)) continue;
         yield {
           path: [...path, 'env', index, 'value'],
           message: `container "${name}" sets ${variable.name} to a literal value`,
