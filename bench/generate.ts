@@ -42,7 +42,11 @@ export function generateCorpus(resources: number, seed = 42): GeneratedFile[] {
       }
     }
     total += documents.length;
-    files.push({ name: `app-${String(files.length).padStart(5, '0')}.yaml`, text: documents.join('---\n'), resources: documents.length });
+    files.push({
+      name: `app-${String(files.length).padStart(5, '0')}.yaml`,
+      text: documents.join('---\n'),
+      resources: documents.length,
+    });
   }
   return files;
 }
@@ -51,7 +55,14 @@ function application(random: () => number, index: number): string[] {
   const name = `app-${index}`;
   const namespace = `team-${index % 40}`;
   const hardened = random() < 0.5;
-  const kind = pick(random, ['Deployment', 'Deployment', 'Deployment', 'StatefulSet', 'DaemonSet', 'CronJob']);
+  const kind = pick(random, [
+    'Deployment',
+    'Deployment',
+    'Deployment',
+    'StatefulSet',
+    'DaemonSet',
+    'CronJob',
+  ]);
   const documents = [workload(random, kind, name, namespace, hardened)];
   documents.push(
     `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\n  labels:\n    app: ${name}\nspec:\n  type: ${pick(random, ['ClusterIP', 'ClusterIP', 'ClusterIP', 'NodePort', 'LoadBalancer'])}\n  selector:\n    app: ${name}\n  ports:\n    - name: http\n      port: 80\n      targetPort: http\n`,
@@ -59,7 +70,9 @@ function application(random: () => number, index: number): string[] {
   documents.push(
     `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}-config\n  namespace: ${namespace}\ndata:\n  LOG_LEVEL: info\n  FEATURE_FLAGS: "search,checkout,recommendations"\n  application.properties: |\n    server.port=8080\n    cache.ttl=300\n    upstream.url=http://${name}-backend.${namespace}.svc:8080\n`,
   );
-  documents.push(`apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\nautomountServiceAccountToken: ${hardened ? 'false' : 'true'}\n`);
+  documents.push(
+    `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\nautomountServiceAccountToken: ${hardened ? 'false' : 'true'}\n`,
+  );
   if (random() < 0.3) {
     documents.push(
       `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\n  annotations:\n    nginx.ingress.kubernetes.io/proxy-body-size: 8m\nspec:\n  ingressClassName: nginx\n${hardened ? `  tls:\n    - hosts: [${name}.example.com]\n      secretName: ${name}-tls\n` : ''}  rules:\n    - host: ${name}.example.com\n      http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: ${name}\n                port:\n                  number: 80\n`,
@@ -78,7 +91,13 @@ function application(random: () => number, index: number): string[] {
   return documents.flatMap((document) => document.split('---\n'));
 }
 
-function workload(random: () => number, kind: string, name: string, namespace: string, hardened: boolean): string {
+function workload(
+  random: () => number,
+  kind: string,
+  name: string,
+  namespace: string,
+  hardened: boolean,
+): string {
   const image = pick(random, IMAGES);
   const securityContext = hardened
     ? `          securityContext:\n            allowPrivilegeEscalation: false\n            readOnlyRootFilesystem: true\n            runAsNonRoot: true\n            runAsUser: 10001\n            capabilities:\n              drop: [ALL]\n            seccompProfile:\n              type: RuntimeDefault\n`
@@ -113,7 +132,10 @@ function workload(random: () => number, kind: string, name: string, namespace: s
   const header = (apiVersion: string) =>
     `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\n  labels:\n    app: ${name}\n`;
   if (kind === 'CronJob') {
-    const template = `${labels}    spec:\n      restartPolicy: OnFailure\n${spec}`.replace(/^(?=.)/gm, '    ');
+    const template = `${labels}    spec:\n      restartPolicy: OnFailure\n${spec}`.replace(
+      /^(?=.)/gm,
+      '    ',
+    );
     return `${header('batch/v1')}spec:\n  schedule: "*/15 * * * *"\n  jobTemplate:\n    spec:\n      template:\n        metadata:\n${template}`;
   }
   return `${header('apps/v1')}spec:\n${kind === 'DaemonSet' ? '' : '  replicas: 2\n'}  selector:\n    matchLabels:\n      app: ${name}\n  template:\n    metadata:\n${labels}    spec:\n${spec}`;
@@ -121,12 +143,20 @@ function workload(random: () => number, kind: string, name: string, namespace: s
 
 /** `tsx bench/generate.ts --resources 20000 --out bench/out`: writes a corpus to disk. */
 function main(): void {
-  const { values } = parseArgs({ options: { resources: { type: 'string', default: '20000' }, out: { type: 'string', default: 'bench/out' }, seed: { type: 'string', default: '42' } } });
+  const { values } = parseArgs({
+    options: {
+      resources: { type: 'string', default: '20000' },
+      out: { type: 'string', default: 'bench/out' },
+      seed: { type: 'string', default: '42' },
+    },
+  });
   const files = generateCorpus(Number(values.resources), Number(values.seed));
   mkdirSync(values.out, { recursive: true });
   for (const file of files) writeFileSync(join(values.out, file.name), file.text);
   const bytes = files.reduce((sum, file) => sum + file.text.length, 0);
-  process.stdout.write(`${files.length} files, ${values.resources} resources, ${(bytes / 1e6).toFixed(1)} MB in ${values.out}\n`);
+  process.stdout.write(
+    `${files.length} files, ${values.resources} resources, ${(bytes / 1e6).toFixed(1)} MB in ${values.out}\n`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1] ?? ''}`) main();

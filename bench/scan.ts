@@ -20,7 +20,12 @@ export const bench: BenchCase = {
   run() {
     const files = generateCorpus(RESOURCES);
     const bytes = files.reduce((sum, file) => sum + Buffer.byteLength(file.text), 0);
-    const sources = files.map((file) => ({ file: file.name, text: file.text, format: 'yaml' as const, named: true }));
+    const sources = files.map((file) => ({
+      file: file.name,
+      text: file.text,
+      format: 'yaml' as const,
+      named: true,
+    }));
     const run = parseConfig('<defaults>', '', CHECKS).run;
     let floor = Infinity;
     let scan = Infinity;

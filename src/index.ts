@@ -1,5 +1,13 @@
 /** The kubeward library API. */
-export type { Check, CheckContext, CheckMeta, InventoryCheck, ResourceCheck, Violation, WorkloadCheck } from './checks/check.ts';
+export type {
+  Check,
+  CheckContext,
+  CheckMeta,
+  InventoryCheck,
+  ResourceCheck,
+  Violation,
+  WorkloadCheck,
+} from './checks/check.ts';
 export { CHECKS } from './checks/registry.ts';
 export { runChecks } from './checks/run.ts';
 export type { RunOptions } from './checks/run.ts';

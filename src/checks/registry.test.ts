@@ -41,14 +41,20 @@ describe('check fixtures', () => {
       it(`${check.id} passes ${fixture.file.split('/testdata/')[1] ?? fixture.file}`, async () => {
         const { findings, errors } = await runFixture(check, fixture.file);
         assert.deepEqual(errors, []);
-        assert.deepEqual(findings.map((finding) => finding.message), []);
+        assert.deepEqual(
+          findings.map((finding) => finding.message),
+          [],
+        );
       });
     }
     for (const fixture of fail) {
       it(`${check.id} fails ${fixture.file.split('/testdata/')[1] ?? fixture.file}`, async () => {
         const { findings, errors } = await runFixture(check, fixture.file);
         assert.deepEqual(errors, []);
-        assert.deepEqual(findings.map((finding) => finding.message), fixture.expected);
+        assert.deepEqual(
+          findings.map((finding) => finding.message),
+          fixture.expected,
+        );
       });
     }
   }

@@ -6,7 +6,7 @@ import type { FieldPath } from '../model/path.ts';
 import type { Resource } from '../model/resource.ts';
 import type { Settings } from '../model/settings.ts';
 import type { Severity } from '../model/severity.ts';
-import type { Check, CheckContext, CheckMeta } from './check.ts';
+import type { Check, CheckContext, CheckMeta, ResourceCheck } from './check.ts';
 
 /** The annotation that suppresses checks on one object: `kubeward.io/ignore: "<id>[,<id>]"` (or `*`). */
 export const IGNORE_ANNOTATION = 'kubeward.io/ignore';
@@ -34,7 +34,13 @@ export function runChecks(checks: readonly Check[], inventory: Inventory, option
   const context: CheckContext = { inventory, settings: options.settings };
   const findings: Finding[] = [];
   const enabled = checks.filter((check) => !options.disabled.has(check.id));
-  const emit = (check: CheckMeta, resource: Resource | undefined, object: ObjectRef, path: FieldPath, message: string): void => {
+  const emit = (
+    check: CheckMeta,
+    resource: Resource | undefined,
+    object: ObjectRef,
+    path: FieldPath,
+    message: string,
+  ): void => {
     findings.push({
       checkId: check.id,
       severity: options.severities.get(check.id) ?? check.severity,
@@ -48,7 +54,7 @@ export function runChecks(checks: readonly Check[], inventory: Inventory, option
     });
   };
 
-  const byKind = new Map<string, Check[]>();
+  const byKind = new Map<string, ResourceCheck[]>();
   for (const check of enabled) {
     if (check.target !== 'resource') continue;
     for (const kind of check.kinds) {
@@ -63,13 +69,12 @@ export function runChecks(checks: readonly Check[], inventory: Inventory, option
   for (const resource of inventory.resources) {
     const object = objectRef(inventory, resource);
     for (const check of byKind.get(resource.kind) ?? []) {
-      if (check.target !== 'resource') continue;
-      for (const violation of check.run(resource, context)) emit(check, resource, object, violation.path, violation.message);
+      for (const violation of check.run(resource, context))
+        emit(check, resource, object, violation.path, violation.message);
     }
     const workload = workloadOf.get(resource);
     if (!workload) continue;
     for (const check of workloadChecks) {
-      if (check.target !== 'workload') continue;
       for (const violation of check.run(workload, context)) {
         emit(check, resource, object, [...workload.specPath, ...violation.path], violation.message);
       }

@@ -27,6 +27,7 @@ export function reportError(error: unknown, stderr: NodeJS.WritableStream): numb
   }
   const message = error instanceof Error ? error.message : String(error);
   stderr.write(`internal error: ${message}\n`);
-  if (process.env.KUBEWARD_DEBUG === '1' && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
+  if (process.env.KUBEWARD_DEBUG === '1' && error instanceof Error && error.stack)
+    stderr.write(`${error.stack}\n`);
   return EXIT.runtime;
 }

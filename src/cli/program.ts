@@ -27,7 +27,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   process.exitCode = 0;
   try {
     await buildProgram(argv[1] ?? 'kubeward').parseAsync([...argv]);
-    return Number(process.exitCode ?? 0);
+    const code: unknown = process.exitCode;
+    return typeof code === 'number' ? code : 0;
   } catch (error) {
     return reportError(error, process.stderr);
   }

@@ -12,7 +12,8 @@ const write = (dir: string, name: string, text: string) => {
 };
 const privilegedPod = (name: string, annotations = '') =>
   `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n${annotations}spec:\n  containers:\n    - name: app\n      image: registry.example.com/app:1.0\n      securityContext:\n        privileged: true\n`;
-const cleanPod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: ok\nspec:\n  containers:\n    - name: app\n      image: registry.example.com/app:1.0\n';
+const cleanPod =
+  'apiVersion: v1\nkind: Pod\nmetadata:\n  name: ok\nspec:\n  containers:\n    - name: app\n      image: registry.example.com/app:1.0\n';
 
 describe('kubeward scan exit codes', () => {
   it('exits 0 when nothing reaches --fail-on', () => {
@@ -41,7 +42,10 @@ describe('kubeward scan exit codes', () => {
     assert.match(run.stderr, /a-broken\.yaml:4:1: error: document 1: invalid YAML/);
     assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
     const report = JSON.parse(run.stdout) as { findings: { object: { name: string } }[] };
-    assert.deepEqual(report.findings.map((finding) => finding.object.name), ['still-scanned']);
+    assert.deepEqual(
+      report.findings.map((finding) => finding.object.name),
+      ['still-scanned'],
+    );
   });
 
   it('exits 2 on a usage error and on a bad config, with one clear line', () => {
@@ -67,10 +71,13 @@ describe('kubeward scan exit codes', () => {
 describe('kubeward scan input and suppression', () => {
   it('reads stdin with -f -', () => {
     const run = runCli(['scan', '-f', '-', '-o', 'json'], { input: privilegedPod('from-stdin') });
-    const report = JSON.parse(run.stdout) as { findings: { check: string; location: { file: string; line: number } }[] };
-    assert.deepEqual(report.findings.map((f) => [f.check, f.location.file, f.location.line]), [
-      ['privileged-container', '<stdin>', 10],
-    ]);
+    const report = JSON.parse(run.stdout) as {
+      findings: { check: string; location: { file: string; line: number } }[];
+    };
+    assert.deepEqual(
+      report.findings.map((f) => [f.check, f.location.file, f.location.line]),
+      [['privileged-container', '<stdin>', 10]],
+    );
   });
 
   it('honours kubeward.io/ignore with its reason, and --ignore-annotations', () => {
@@ -78,13 +85,22 @@ describe('kubeward scan input and suppression', () => {
     const file = write(
       dir,
       'pod.yaml',
-      privilegedPod('agent', '  annotations:\n    kubeward.io/ignore: "privileged-container"\n    kubeward.io/ignore-reason: node agent needs devices\n'),
+      privilegedPod(
+        'agent',
+        '  annotations:\n    kubeward.io/ignore: "privileged-container"\n    kubeward.io/ignore-reason: node agent needs devices\n',
+      ),
     );
     const run = runCli(['scan', file, '-o', 'json']);
     assert.equal(run.status, 0);
-    const report = JSON.parse(run.stdout) as { summary: { suppressed: number }; findings: { suppressed: unknown }[] };
+    const report = JSON.parse(run.stdout) as {
+      summary: { suppressed: number };
+      findings: { suppressed: unknown }[];
+    };
     assert.equal(report.summary.suppressed, 1);
-    assert.deepEqual(report.findings[0]?.suppressed, { by: 'annotation', reason: 'node agent needs devices' });
+    assert.deepEqual(report.findings[0]?.suppressed, {
+      by: 'annotation',
+      reason: 'node agent needs devices',
+    });
     assert.equal(runCli(['scan', file, '--ignore-annotations']).status, 1);
   });
 
@@ -99,9 +115,18 @@ describe('kubeward scan input and suppression', () => {
 
   it('filters by namespace with -n', () => {
     const dir = directory();
-    const file = write(dir, 'pods.yaml', `${privilegedPod('a')}---\n${privilegedPod('b').replace('name: b', 'name: b\n  namespace: prod')}`);
-    const report = JSON.parse(runCli(['scan', file, '-n', 'prod', '-o', 'json']).stdout) as { findings: { object: { name: string } }[] };
-    assert.deepEqual(report.findings.map((f) => f.object.name), ['b']);
+    const file = write(
+      dir,
+      'pods.yaml',
+      `${privilegedPod('a')}---\n${privilegedPod('b').replace('name: b', 'name: b\n  namespace: prod')}`,
+    );
+    const report = JSON.parse(runCli(['scan', file, '-n', 'prod', '-o', 'json']).stdout) as {
+      findings: { object: { name: string } }[];
+    };
+    assert.deepEqual(
+      report.findings.map((f) => f.object.name),
+      ['b'],
+    );
   });
 });
 
@@ -117,8 +142,14 @@ describe('kubeward scan output formats', () => {
   it('writes JUnit with one testcase per object and check', () => {
     const dir = directory();
     const run = runCli(['scan', write(dir, 'pod.yaml', privilegedPod('p')), '-o', 'junit']);
-    assert.match(run.stdout, /<testsuite name="Pod\/default\/p" tests="4" failures="1" errors="0" skipped="0"/);
-    assert.match(run.stdout, /<testcase name="privileged-container" classname="Pod\/default\/p">\n\s+<failure message="container &quot;app&quot; runs privileged" type="critical">/);
+    assert.match(
+      run.stdout,
+      /<testsuite name="Pod\/default\/p" tests="4" failures="1" errors="0" skipped="0"/,
+    );
+    assert.match(
+      run.stdout,
+      /<testcase name="privileged-container" classname="Pod\/default\/p">\n\s+<failure message="container &quot;app&quot; runs privileged" type="critical">/,
+    );
     assert.match(run.stdout, /<testcase name="image-tag-mutable" classname="Pod\/default\/p"\/>/);
   });
 });

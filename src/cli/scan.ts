@@ -47,10 +47,10 @@ export function scanCommand(): Command {
     .addOption(new Option('-o, --output <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))
     .option('--output-file <path>', 'write the report to a file instead of stdout')
     .addOption(
-      new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (none: never)').choices([
-        ...SEVERITIES,
-        'none',
-      ]),
+      new Option(
+        '--fail-on <severity>',
+        'exit 1 when a finding is at or above this severity (none: never)',
+      ).choices([...SEVERITIES, 'none']),
     )
     .option('--config <path>', 'config file (default: .kubeward.yaml in the working directory, if present)')
     .option('--ignore-annotations', 'do not honour kubeward.io/ignore annotations', false)
@@ -58,7 +58,8 @@ export function scanCommand(): Command {
     .option('--no-color', 'never colour the table')
     .action(async (paths: string[], flags: ScanFlags) => {
       const inputs = [...paths, ...flags.filename];
-      if (inputs.length === 0) throw new UsageError('nothing to scan: give files, directories or -f - (see kubeward scan --help)');
+      if (inputs.length === 0)
+        throw new UsageError('nothing to scan: give files, directories or -f - (see kubeward scan --help)');
       const config = loadConfig(flags.config, CHECKS);
       const run = flags.ignoreAnnotations ? { ...config.run, honourAnnotations: false } : config.run;
       const loaded = await load(inputs, { recursive: flags.recursive });

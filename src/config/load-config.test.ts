@@ -39,24 +39,36 @@ describe('.kubeward.yaml', () => {
   });
 
   const rejects = (text: string, message: string) => {
-    assert.throws(() => parse(text), (error: unknown) => {
-      assert.ok(error instanceof ConfigError);
-      assert.equal(error.message, message);
-      return true;
-    });
+    assert.throws(
+      () => parse(text),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.equal(error.message, message);
+        return true;
+      },
+    );
   };
 
   it('rejects unknown fields with file:line:col', () => {
-    rejects('failOn: high\nchecks:\n  disabled: [x]\n', '.kubeward.yaml:2:1: checks: Unrecognized key: "disabled"');
+    rejects(
+      'failOn: high\nchecks:\n  disabled: [x]\n',
+      '.kubeward.yaml:2:1: checks: Unrecognized key: "disabled"',
+    );
   });
 
   it('rejects unknown check ids where they are written', () => {
-    rejects('checks:\n  disable:\n    - no-such-check\n', '.kubeward.yaml:3:7: unknown check "no-such-check" (see kubeward checks list)');
+    rejects(
+      'checks:\n  disable:\n    - no-such-check\n',
+      '.kubeward.yaml:3:7: unknown check "no-such-check" (see kubeward checks list)',
+    );
   });
 
   it('rejects a bad severity and a bad setting type', () => {
     rejects('failOn: severe\n', '.kubeward.yaml:1:1: failOn: Invalid input');
-    rejects('settings:\n  allowedRegistries: docker.io\n', '.kubeward.yaml:2:3: setting "allowedRegistries" must be a list of strings');
+    rejects(
+      'settings:\n  allowedRegistries: docker.io\n',
+      '.kubeward.yaml:2:3: setting "allowedRegistries" must be a list of strings',
+    );
   });
 
   it('reports broken YAML with its position', () => {

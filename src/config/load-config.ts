@@ -68,7 +68,8 @@ function fromConfigFile(
 ): Config {
   const known = new Set(checks.map((check) => check.id));
   const requireKnown = (id: string, path: FieldPath): void => {
-    if (!known.has(id)) throw new ConfigError(`${where(path)}: unknown check "${id}" (see kubeward checks list)`);
+    if (!known.has(id))
+      throw new ConfigError(`${where(path)}: unknown check "${id}" (see kubeward checks list)`);
   };
   (config.checks?.disable ?? []).forEach((id, i) => {
     requireKnown(id, ['checks', 'disable', i]);
@@ -78,7 +79,8 @@ function fromConfigFile(
   const namespaces = new Set(config.exclude?.namespaces ?? []);
   const paths = (config.exclude?.paths ?? []).map((glob) => ({ glob, pattern: globToRegExp(glob) }));
   const excluded = (object: ObjectRef, resource: Resource | undefined): string | undefined => {
-    if (object.namespace !== '' && namespaces.has(object.namespace)) return `namespace ${object.namespace} excluded by config`;
+    if (object.namespace !== '' && namespaces.has(object.namespace))
+      return `namespace ${object.namespace} excluded by config`;
     const source = resource?.origin.file;
     const match = source === undefined ? undefined : paths.find(({ pattern }) => pattern.test(source));
     return match ? `path matches ${match.glob} excluded by config` : undefined;

@@ -1,14 +1,4 @@
-import {
-  EVENT_ALIAS,
-  EVENT_MAPPING,
-  EVENT_POP,
-  EVENT_SCALAR,
-  EVENT_SEQUENCE,
-  getScalarValue,
-  SCALAR_STYLE_DOUBLE_QUOTED,
-  SCALAR_STYLE_PLAIN,
-  SCALAR_STYLE_SINGLE_QUOTED,
-} from 'js-yaml';
+import { EVENT_ID, getScalarValue, SCALAR_STYLE } from 'js-yaml';
 import type { ChompingMode, Event, ScalarStyle } from 'js-yaml';
 
 /** Int32 slots per event in a {@link CompactEvents} array. */
@@ -36,8 +26,9 @@ export function compactEvents(events: readonly Event[]): CompactEvents {
     if (event === undefined) continue;
     packed[at + TYPE] = event.type;
     switch (event.type) {
-      case EVENT_SCALAR: {
-        const quoted = event.style === SCALAR_STYLE_DOUBLE_QUOTED || event.style === SCALAR_STYLE_SINGLE_QUOTED ? 1 : 0;
+      case EVENT_ID.SCALAR: {
+        const quoted =
+          event.style === SCALAR_STYLE.DOUBLE_QUOTED || event.style === SCALAR_STYLE.SINGLE_QUOTED ? 1 : 0;
         packed[at + START] = earliest(event.anchorStart, event.tagStart, event.valueStart - quoted);
         packed[at + END] = event.valueEnd + quoted;
         packed[at + STYLE] = event.style | (event.chomping << 4) | (event.fast ? 1 << 8 : 0);
@@ -45,11 +36,11 @@ export function compactEvents(events: readonly Event[]): CompactEvents {
         packed[at + VALUE_START] = event.valueStart;
         break;
       }
-      case EVENT_MAPPING:
-      case EVENT_SEQUENCE:
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE:
         packed[at + START] = earliest(event.anchorStart, event.tagStart, event.start);
         break;
-      case EVENT_ALIAS:
+      case EVENT_ID.ALIAS:
         packed[at + START] = event.anchorStart - 1;
         packed[at + END] = event.anchorEnd;
         break;
@@ -93,9 +84,9 @@ export function scalarAt(events: CompactEvents, index: number, text: string): st
   const valueEnd = (events[at + END] ?? 0) - (isQuotedStyle(events[at + STYLE] ?? 0) ? 1 : 0);
   const flags = events[at + STYLE] ?? 0;
   const style = (flags & 0xf) as ScalarStyle;
-  if (style === SCALAR_STYLE_PLAIN && (flags & (1 << 8)) !== 0) return text.slice(valueStart, valueEnd);
+  if (style === SCALAR_STYLE.PLAIN && (flags & (1 << 8)) !== 0) return text.slice(valueStart, valueEnd);
   return getScalarValue(text, {
-    type: EVENT_SCALAR,
+    type: EVENT_ID.SCALAR,
     valueStart,
     valueEnd,
     anchorStart: -1,
@@ -111,8 +102,5 @@ export function scalarAt(events: CompactEvents, index: number, text: string): st
 
 function isQuotedStyle(flags: number): boolean {
   const style = flags & 0xf;
-  return style === SCALAR_STYLE_DOUBLE_QUOTED || style === SCALAR_STYLE_SINGLE_QUOTED;
+  return style === SCALAR_STYLE.DOUBLE_QUOTED || style === SCALAR_STYLE.SINGLE_QUOTED;
 }
-
-/** Re-exported ids, so locating code needs no js-yaml import. */
-export { EVENT_ALIAS, EVENT_MAPPING, EVENT_POP, EVENT_SCALAR, EVENT_SEQUENCE };

@@ -47,17 +47,20 @@ describe('locating field paths', () => {
   });
 
   it('finds items of a kind: List', () => {
-    const list = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Pod\n    metadata: {name: a}\n  - apiVersion: v1\n    kind: Pod\n    metadata:\n      name: b\n';
+    const list =
+      'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Pod\n    metadata: {name: a}\n  - apiVersion: v1\n    kind: Pod\n    metadata:\n      name: b\n';
     assert.equal(at(list, ['metadata', 'name'], 'yaml', 1), '10:7');
   });
 
   it('handles flow style and quoted keys', () => {
-    const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {"containers": [{name: a, image: x}, {name: b, image: y}]}\n';
+    const text =
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {"containers": [{name: a, image: x}, {name: b, image: y}]}\n';
     assert.equal(at(text, ['spec', 'containers', 1, 'image']), '4:54');
   });
 
   it('locates in JSON', () => {
-    const text = '{\n  "apiVersion": "v1",\n  "kind": "Pod",\n  "metadata": {"name": "a"},\n  "spec": {\n    "hostPID": true\n  }\n}\n';
+    const text =
+      '{\n  "apiVersion": "v1",\n  "kind": "Pod",\n  "metadata": {"name": "a"},\n  "spec": {\n    "hostPID": true\n  }\n}\n';
     assert.equal(at(text, ['spec', 'hostPID'], 'json'), '6:5');
   });
 

@@ -1,17 +1,8 @@
 import type { FieldPath } from '../model/path.ts';
 import type { Position } from '../model/position.ts';
 import type { CompactEvents } from './compact-events.ts';
-import {
-  endAt,
-  EVENT_MAPPING,
-  EVENT_POP,
-  EVENT_SCALAR,
-  EVENT_SEQUENCE,
-  eventCount,
-  scalarAt,
-  startAt,
-  typeAt,
-} from './compact-events.ts';
+import { EVENT_ID } from 'js-yaml';
+import { endAt, eventCount, scalarAt, startAt, typeAt } from './compact-events.ts';
 import { lineColumn } from './lines.ts';
 import type { DocumentEvents } from './source.ts';
 
@@ -44,19 +35,20 @@ function child(
   text: string,
 ): { value: number; start: number } | undefined {
   const type = typeAt(events, node);
-  if (type === EVENT_MAPPING && typeof segment === 'string') {
-    for (let key = node + 1; key < eventCount(events) && typeAt(events, key) !== EVENT_POP; ) {
+  if (type === EVENT_ID.MAPPING && typeof segment === 'string') {
+    for (let key = node + 1; key < eventCount(events) && typeAt(events, key) !== EVENT_ID.POP;) {
       const value = skip(events, key);
-      if (typeAt(events, key) === EVENT_SCALAR && scalarAt(events, key, text) === segment) {
+      if (typeAt(events, key) === EVENT_ID.SCALAR && scalarAt(events, key, text) === segment) {
         return { value, start: startAt(events, key) };
       }
       key = skip(events, value);
     }
   }
-  if (type === EVENT_SEQUENCE && typeof segment === 'number') {
+  if (type === EVENT_ID.SEQUENCE && typeof segment === 'number') {
     let item = node + 1;
-    for (let i = 0; i < segment && typeAt(events, item) !== EVENT_POP; i++) item = skip(events, item);
-    if (item < eventCount(events) && typeAt(events, item) !== EVENT_POP) return { value: item, start: startAt(events, item) };
+    for (let i = 0; i < segment && typeAt(events, item) !== EVENT_ID.POP; i++) item = skip(events, item);
+    if (item < eventCount(events) && typeAt(events, item) !== EVENT_ID.POP)
+      return { value: item, start: startAt(events, item) };
   }
   return undefined;
 }
@@ -64,13 +56,13 @@ function child(
 /** Index just past the node starting at `index` (its whole subtree). */
 function skip(events: CompactEvents, index: number): number {
   const type = typeAt(events, index);
-  if (type !== EVENT_MAPPING && type !== EVENT_SEQUENCE) return index + 1;
+  if (type !== EVENT_ID.MAPPING && type !== EVENT_ID.SEQUENCE) return index + 1;
   let depth = 0;
   const count = eventCount(events);
   for (let i = index; i < count; i++) {
     const t = typeAt(events, i);
-    if (t === EVENT_MAPPING || t === EVENT_SEQUENCE) depth++;
-    else if (t === EVENT_POP && --depth === 0) return i + 1;
+    if (t === EVENT_ID.MAPPING || t === EVENT_ID.SEQUENCE) depth++;
+    else if (t === EVENT_ID.POP && --depth === 0) return i + 1;
   }
   return count;
 }
@@ -78,6 +70,6 @@ function skip(events: CompactEvents, index: number): number {
 /** End offset of a node: a scalar's value end, or the end of the last scalar inside a collection. */
 function nodeEnd(events: CompactEvents, index: number): number {
   const last = skip(events, index);
-  for (let i = last - 1; i >= index; i--) if (typeAt(events, i) === EVENT_SCALAR) return endAt(events, i);
+  for (let i = last - 1; i >= index; i--) if (typeAt(events, i) === EVENT_ID.SCALAR) return endAt(events, i);
   return startAt(events, index);
 }

@@ -28,7 +28,10 @@ export function toResources(
     };
     if (!isRecord(value)) {
       const shape = Array.isArray(value) ? 'a sequence' : `a ${typeof value}`;
-      diagnostics.push({ ...where([]), message: `document ${document.index + 1} is ${shape}, not a Kubernetes object` });
+      diagnostics.push({
+        ...where([]),
+        message: `document ${document.index + 1} is ${shape}, not a Kubernetes object`,
+      });
       continue;
     }
     const expanded = expandList(value);
@@ -50,7 +53,8 @@ export function toResources(
       }
       const metadata = isRecord(object.metadata) ? object.metadata : {};
       const name = stringOr(metadata.name, stringOr(metadata.generateName, ''));
-      const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : undefined;
+      const namespace =
+        typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : undefined;
       resources.push({
         apiVersion,
         kind,
@@ -85,11 +89,15 @@ function expandList(value: Mapping): ListItem[] | string {
   const inherited =
     kind === 'List'
       ? undefined
-      : { apiVersion: typeof value.apiVersion === 'string' ? value.apiVersion : undefined, kind: kind.slice(0, -'List'.length) };
+      : {
+          apiVersion: typeof value.apiVersion === 'string' ? value.apiVersion : undefined,
+          kind: kind.slice(0, -'List'.length),
+        };
   const expanded: ListItem[] = [];
   items.forEach((item: unknown, i) => {
     const itemPath = ['items', i];
-    if (isRecord(item)) expanded.push(inherited ? { object: item, itemPath, inherited } : { object: item, itemPath });
+    if (isRecord(item))
+      expanded.push(inherited ? { object: item, itemPath, inherited } : { object: item, itemPath });
     else expanded.push({ object: {}, itemPath });
   });
   return expanded;

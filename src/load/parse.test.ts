@@ -7,9 +7,14 @@ const json = (text: string, file = 'm.json') => loadSources([{ file, text, forma
 
 describe('parsing as Kubernetes does (sigs.k8s.io/yaml over goyaml.v2, YAML 1.1)', () => {
   it('reads yes/on/y as true and no/off/n as false', () => {
-    const { resources } = yaml('apiVersion: v1\nkind: X\nmetadata: {name: a}\na: yes\nb: on\nc: y\nd: no\ne: off\nf: n\ng: "yes"\n');
+    const { resources } = yaml(
+      'apiVersion: v1\nkind: X\nmetadata: {name: a}\na: yes\nb: on\nc: y\nd: no\ne: off\nf: n\ng: "yes"\n',
+    );
     const object = resources[0]?.object;
-    assert.deepEqual([object?.a, object?.b, object?.c, object?.d, object?.e, object?.f, object?.g], [true, true, true, false, false, false, 'yes']);
+    assert.deepEqual(
+      [object?.a, object?.b, object?.c, object?.d, object?.e, object?.f, object?.g],
+      [true, true, true, false, false, false, 'yes'],
+    );
   });
 
   it('reads 0644 as octal, as goyaml.v2 resolves it (defaultMode: 0644 is 420)', () => {
@@ -23,21 +28,35 @@ describe('parsing as Kubernetes does (sigs.k8s.io/yaml over goyaml.v2, YAML 1.1)
   });
 
   it('resolves merge keys', () => {
-    const { resources } = yaml('apiVersion: v1\nkind: X\nmetadata: {name: a}\nbase: &b {x: 1}\nderived:\n  <<: *b\n  z: 2\n');
+    const { resources } = yaml(
+      'apiVersion: v1\nkind: X\nmetadata: {name: a}\nbase: &b {x: 1}\nderived:\n  <<: *b\n  z: 2\n',
+    );
     assert.deepEqual(resources[0]?.object.derived, { x: 1, z: 2 });
   });
 });
 
 describe('multi-document streams', () => {
   it('keeps every document with its index, skipping empty ones', () => {
-    const { resources } = yaml('apiVersion: v1\nkind: A\nmetadata: {name: a}\n---\n---\napiVersion: v1\nkind: B\nmetadata: {name: b}\n');
-    assert.deepEqual(resources.map((r) => [r.kind, r.origin.document]), [['A', 0], ['B', 2]]);
+    const { resources } = yaml(
+      'apiVersion: v1\nkind: A\nmetadata: {name: a}\n---\n---\napiVersion: v1\nkind: B\nmetadata: {name: b}\n',
+    );
+    assert.deepEqual(
+      resources.map((r) => [r.kind, r.origin.document]),
+      [
+        ['A', 0],
+        ['B', 2],
+      ],
+    );
   });
 
   it('loses no good document when another one is broken, and reports file:line:col', () => {
-    const text = 'apiVersion: v1\nkind: A\nmetadata: {name: a}\n---\napiVersion: v1\nkind: B\nmetadata: {name: [b\n---\napiVersion: v1\nkind: C\nmetadata: {name: c}\n';
+    const text =
+      'apiVersion: v1\nkind: A\nmetadata: {name: a}\n---\napiVersion: v1\nkind: B\nmetadata: {name: [b\n---\napiVersion: v1\nkind: C\nmetadata: {name: c}\n';
     const { resources, diagnostics } = yaml(text);
-    assert.deepEqual(resources.map((r) => r.kind), ['A', 'C']);
+    assert.deepEqual(
+      resources.map((r) => r.kind),
+      ['A', 'C'],
+    );
     assert.equal(resources[1]?.origin.document, 2);
     assert.equal(diagnostics.length, 1);
     assert.equal(diagnostics[0]?.level, 'error');
@@ -50,10 +69,13 @@ describe('documents that are not objects', () => {
   it('reports a scalar and a sequence document as errors', () => {
     const { resources, diagnostics } = yaml('just a string\n---\n- a\n- b\n');
     assert.equal(resources.length, 0);
-    assert.deepEqual(diagnostics.map((d) => [d.line, d.message]), [
-      [1, 'document 1 is a string, not a Kubernetes object'],
-      [3, 'document 2 is a sequence, not a Kubernetes object'],
-    ]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.line, d.message]),
+      [
+        [1, 'document 1 is a string, not a Kubernetes object'],
+        [3, 'document 2 is a sequence, not a Kubernetes object'],
+      ],
+    );
   });
 
   it('reports a mapping without kind: error when named, warning when found in a directory', () => {
@@ -65,7 +87,9 @@ describe('documents that are not objects', () => {
   });
 
   it('keeps unknown kinds (custom resources) without complaint', () => {
-    const { resources, diagnostics } = yaml('apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n');
+    const { resources, diagnostics } = yaml(
+      'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n',
+    );
     assert.equal(resources[0]?.kind, 'Widget');
     assert.deepEqual(diagnostics, []);
   });
@@ -77,10 +101,13 @@ describe('lists', () => {
       'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: p}\n' +
         '---\napiVersion: v1\nkind: ServiceList\nitems:\n- metadata: {name: s}\n',
     );
-    assert.deepEqual(resources.map((r) => [r.kind, r.name, r.origin.itemPath]), [
-      ['Pod', 'p', ['items', 0]],
-      ['Service', 's', ['items', 0]],
-    ]);
+    assert.deepEqual(
+      resources.map((r) => [r.kind, r.name, r.origin.itemPath]),
+      [
+        ['Pod', 'p', ['items', 0]],
+        ['Service', 's', ['items', 0]],
+      ],
+    );
   });
 
   it('reports items that is not a list', () => {
@@ -97,14 +124,22 @@ describe('configuration files', () => {
         'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules: []\n---\napiVersion: v1\nkind: Config\nclusters: []\n---\n' +
         'apiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\n',
     );
-    assert.deepEqual(resources.map((r) => r.role), ['config', 'config', 'config', 'config', 'config', 'object']);
+    assert.deepEqual(
+      resources.map((r) => r.role),
+      ['config', 'config', 'config', 'config', 'config', 'object'],
+    );
   });
 });
 
 describe('JSON', () => {
   it('parses JSON documents and Lists', () => {
-    const { resources } = json('{"apiVersion":"v1","kind":"PodList","items":[{"metadata":{"name":"a"}},{"metadata":{"name":"b"}}]}');
-    assert.deepEqual(resources.map((r) => `${r.kind}/${r.name}`), ['Pod/a', 'Pod/b']);
+    const { resources } = json(
+      '{"apiVersion":"v1","kind":"PodList","items":[{"metadata":{"name":"a"}},{"metadata":{"name":"b"}}]}',
+    );
+    assert.deepEqual(
+      resources.map((r) => `${r.kind}/${r.name}`),
+      ['Pod/a', 'Pod/b'],
+    );
   });
 
   it('reports invalid JSON with line and column', () => {
@@ -123,7 +158,9 @@ describe('hostile input', () => {
       levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
     }
     const started = performance.now();
-    const { resources, diagnostics } = yaml(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bomb}\n${levels.join('\n')}\n`);
+    const { resources, diagnostics } = yaml(
+      `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bomb}\n${levels.join('\n')}\n`,
+    );
     assert.ok(performance.now() - started < 2000);
     assert.equal(resources.length, 0);
     assert.match(diagnostics[0]?.message ?? '', /expands to more than 1000000 nodes through aliases/);
@@ -135,5 +172,20 @@ describe('hostile input', () => {
     assert.equal(diagnostics.length, 1);
     assert.equal(diagnostics[0]?.line, 4);
     assert.match(diagnostics[0]?.message ?? '', /nesting exceeded maxDepth/);
+  });
+
+  it('rejects deep JSON nesting before walking it', () => {
+    const deep = `{"apiVersion":"v1","kind":"X","deep":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    const { resources, diagnostics } = json(deep);
+    assert.equal(resources.length, 0);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.line, d.column, d.message]),
+      [[1, 293, 'nesting deeper than 256 levels']],
+    );
+  });
+
+  it('accepts JSON nested within the limit, and strings full of brackets', () => {
+    const text = `{"apiVersion":"v1","kind":"X","metadata":{"name":"[[[[{{{{\\"}","deep":${'['.repeat(200)}${']'.repeat(200)}}}`;
+    assert.deepEqual(json(text).diagnostics, []);
   });
 });

@@ -1,10 +1,11 @@
-import { constructFromEvents, EVENT_ALIAS, EVENT_DOCUMENT, parseEvents, YAMLException } from 'js-yaml';
+import { constructFromEvents, EVENT_ID, parseEvents, YAMLException } from 'js-yaml';
 import type { Event } from 'js-yaml';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { withinExpansionLimit } from './expansion.ts';
 import { LIMITS } from './limits.ts';
 import { compactEvents } from './compact-events.ts';
 import type { CompactEvents } from './compact-events.ts';
+import { firstTooDeep } from './json-depth.ts';
 import { lineColumn } from './lines.ts';
 import type { DocumentEvents, Source } from './source.ts';
 import { KUBERNETES_YAML_SCHEMA } from './yaml-schema.ts';
@@ -42,7 +43,7 @@ function parseYamlChunk(source: Source, text: string, offset: number, firstIndex
   const starts = documentStarts(events);
   const compact = compactEvents(events);
   const getEvents = (): CompactEvents => compact;
-  const hasAliases = text.includes('*') && events.some((event) => event.type === EVENT_ALIAS);
+  const hasAliases = text.includes('*') && events.some((event) => event.type === EVENT_ID.ALIAS);
   return values.map((value, i) => {
     if (hasAliases && !withinExpansionLimit(value, LIMITS.maxExpandedNodes)) {
       throw new YAMLException(
@@ -60,7 +61,7 @@ function parseYamlChunk(source: Source, text: string, offset: number, firstIndex
 
 function documentStarts(events: readonly Event[]): number[] {
   const starts: number[] = [];
-  for (let i = 0; i < events.length; i++) if (events[i]?.type === EVENT_DOCUMENT) starts.push(i);
+  for (let i = 0; i < events.length; i++) if (events[i]?.type === EVENT_ID.DOCUMENT) starts.push(i);
   return starts;
 }
 
@@ -69,7 +70,10 @@ const DOCUMENT_SEPARATOR = /^---(?=[ \t\r\n]|$)/gm;
 function parseYamlByDocument(source: Source): ParsedSource {
   const documents: ParsedDocument[] = [];
   const diagnostics: Diagnostic[] = [];
-  const bounds = [0, ...[...source.text.matchAll(DOCUMENT_SEPARATOR)].map((m) => m.index).filter((i) => i > 0)];
+  const bounds = [
+    0,
+    ...[...source.text.matchAll(DOCUMENT_SEPARATOR)].map((m) => m.index).filter((i) => i > 0),
+  ];
   let index = 0;
   bounds.forEach((start, i) => {
     const end = bounds[i + 1] ?? source.text.length;
@@ -101,6 +105,12 @@ function yamlDiagnostic(source: Source, error: YAMLException, offset: number, in
 }
 
 function parseJson(source: Source): ParsedSource {
+  const tooDeep = firstTooDeep(source.text, LIMITS.maxDepth);
+  if (tooDeep !== undefined) {
+    const { line, column } = lineColumn(source, tooDeep);
+    const message = `nesting deeper than ${LIMITS.maxDepth} levels`;
+    return { documents: [], diagnostics: [{ level: 'error', file: source.file, line, column, message }] };
+  }
   let value: unknown;
   try {
     value = JSON.parse(source.text);
@@ -108,15 +118,19 @@ function parseJson(source: Source): ParsedSource {
     return { documents: [], diagnostics: [jsonDiagnostic(source, error as SyntaxError)] };
   }
   let events: CompactEvents | undefined;
-  const getEvents = (): CompactEvents => (events ??= compactEvents(parseEvents(source.text, { maxDepth: Infinity })));
+  const getEvents = (): CompactEvents =>
+    (events ??= compactEvents(parseEvents(source.text, { maxDepth: LIMITS.maxDepth + 1 })));
   return {
-    documents: [{ value, index: 0, events: { source, offset: 0, text: source.text, events: getEvents, start: 0 } }],
+    documents: [
+      { value, index: 0, events: { source, offset: 0, text: source.text, events: getEvents, start: 0 } },
+    ],
     diagnostics: [],
   };
 }
 
 function jsonDiagnostic(source: Source, error: SyntaxError): Diagnostic {
   const match = /position (\d+)/.exec(error.message);
-  const { line, column } = match?.[1] === undefined ? { line: 0, column: 0 } : lineColumn(source, Number(match[1]));
+  const { line, column } =
+    match?.[1] === undefined ? { line: 0, column: 0 } : lineColumn(source, Number(match[1]));
   return { level: 'error', file: source.file, line, column, message: `invalid JSON: ${error.message}` };
 }

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { load } from './load.ts';
 
-const pod = (name: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers: []\n`;
+const pod = (name: string) =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers: []\n`;
 
 function tree(files: Record<string, string | Buffer>): string {
   const root = mkdtempSync(join(tmpdir(), 'kubeward-read-'));
@@ -26,7 +27,10 @@ describe('reading inputs', () => {
       'node_modules/x.yaml': pod('skipped'),
     });
     const { resources, diagnostics, files } = await load([root], { recursive: true });
-    assert.deepEqual(resources.map((r) => r.name), ['c', 'd', 'b']);
+    assert.deepEqual(
+      resources.map((r) => r.name),
+      ['c', 'd', 'b'],
+    );
     assert.equal(files, 3);
     assert.deepEqual(diagnostics, []);
   });
@@ -34,26 +38,45 @@ describe('reading inputs', () => {
   it('stays at the top level without recursion', async () => {
     const root = tree({ 'b.yaml': pod('b'), 'a/c.yml': pod('c') });
     const { resources } = await load([root], { recursive: false });
-    assert.deepEqual(resources.map((r) => r.name), ['b']);
+    assert.deepEqual(
+      resources.map((r) => r.name),
+      ['b'],
+    );
   });
 
   it('reads stdin for -', async () => {
-    const { resources } = await load(['-'], { recursive: true, stdin: () => Promise.resolve(pod('from-stdin')) });
+    const { resources } = await load(['-'], {
+      recursive: true,
+      stdin: () => Promise.resolve(pod('from-stdin')),
+    });
     assert.equal(resources[0]?.origin.file, '<stdin>');
     assert.equal(resources[0]?.name, 'from-stdin');
   });
 
   it('reports missing, unreadable, binary and empty inputs and still reads the rest', async () => {
-    const root = tree({ 'good.yaml': pod('good'), 'empty.yaml': '  \n', 'binary.yaml': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1]) });
+    const root = tree({
+      'good.yaml': pod('good'),
+      'empty.yaml': '  \n',
+      'binary.yaml': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1]),
+    });
     const locked = join(root, 'locked.yaml');
     writeFileSync(locked, pod('locked'));
     chmodSync(locked, 0o000);
     const canRead = process.getuid?.() === 0; // root reads anything
     const { resources, diagnostics } = await load(
-      [join(root, 'missing.yaml'), join(root, 'binary.yaml'), join(root, 'empty.yaml'), locked, join(root, 'good.yaml')],
+      [
+        join(root, 'missing.yaml'),
+        join(root, 'binary.yaml'),
+        join(root, 'empty.yaml'),
+        locked,
+        join(root, 'good.yaml'),
+      ],
       { recursive: true },
     );
-    assert.deepEqual(resources.map((r) => r.name), canRead ? ['locked', 'good'] : ['good']);
+    assert.deepEqual(
+      resources.map((r) => r.name),
+      canRead ? ['locked', 'good'] : ['good'],
+    );
     const messages = diagnostics.map((d) => `${d.level}: ${d.message}`);
     assert.deepEqual(messages.slice(0, 3), [
       'error: cannot read: no such file or directory',

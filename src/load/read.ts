@@ -73,7 +73,8 @@ async function walk(directory: string, recursive: boolean, diagnostics: Diagnost
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const path = join(directory, entry.name);
     if (entry.isDirectory()) {
-      if (recursive && !SKIPPED_DIRECTORIES.has(entry.name)) files.push(...(await walk(path, recursive, diagnostics)));
+      if (recursive && !SKIPPED_DIRECTORIES.has(entry.name))
+        files.push(...(await walk(path, recursive, diagnostics)));
     } else if (MANIFEST_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
       files.push(path);
     }
@@ -81,7 +82,11 @@ async function walk(directory: string, recursive: boolean, diagnostics: Diagnost
   return files;
 }
 
-async function readOne(file: string, named: boolean, diagnostics: Diagnostic[]): Promise<ReadSource | undefined> {
+async function readOne(
+  file: string,
+  named: boolean,
+  diagnostics: Diagnostic[],
+): Promise<ReadSource | undefined> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);

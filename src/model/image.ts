@@ -27,5 +27,10 @@ export function parseImageReference(image: string): ImageReference {
   const registry = hasRegistry ? head : 'docker.io';
   const path = hasRegistry ? name.slice(first + 1) : name;
   const repository = registry === 'docker.io' && !path.includes('/') ? `library/${path}` : path;
-  return { registry, repository, tag: tag === '' ? undefined : tag, digest: digest === '' ? undefined : digest };
+  return {
+    registry,
+    repository,
+    tag: tag === '' ? undefined : tag,
+    digest: digest === '' ? undefined : digest,
+  };
 }

@@ -46,11 +46,10 @@ describe('pod-template view', () => {
       'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  ephemeralContainers: [{name: e}]\n  containers: [{name: c}]\n  initContainers: [{name: i}]\n',
     );
     const spec = inventory.workloads[0]?.podSpec ?? {};
-    assert.deepEqual([...containersOf(spec)].map((c) => `${c.path.join('.')}=${c.name}`), [
-      'initContainers.0=i',
-      'containers.0=c',
-      'ephemeralContainers.0=e',
-    ]);
+    assert.deepEqual(
+      [...containersOf(spec)].map((c) => `${c.path.join('.')}=${c.name}`),
+      ['initContainers.0=i', 'containers.0=c', 'ephemeralContainers.0=e'],
+    );
   });
 
   it('reports wrong field types with file:line:col and leaves the workload out', () => {
@@ -77,16 +76,27 @@ describe('namespaces', () => {
         'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: d}\n---\n' +
         'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: r}\n',
     );
-    assert.deepEqual([...inventory.namespaces.values()].map((n) => [n.name, n.labels, n.resource?.kind]), [
-      ['batch', { 'kubernetes.io/metadata.name': 'batch' }, undefined],
-      ['default', { 'kubernetes.io/metadata.name': 'default' }, undefined],
-      ['shop', { team: 'a', 'kubernetes.io/metadata.name': 'shop' }, 'Namespace'],
-    ]);
+    assert.deepEqual(
+      [...inventory.namespaces.values()].map((n) => [n.name, n.labels, n.resource?.kind]),
+      [
+        ['batch', { 'kubernetes.io/metadata.name': 'batch' }, undefined],
+        ['default', { 'kubernetes.io/metadata.name': 'default' }, undefined],
+        ['shop', { team: 'a', 'kubernetes.io/metadata.name': 'shop' }, 'Namespace'],
+      ],
+    );
   });
 
   it('indexes by kind and keeps configs apart', () => {
-    const inventory = inventoryOf('apiVersion: v1\nkind: Service\nmetadata: {name: s}\n---\napiVersion: audit.k8s.io/v1\nkind: Policy\n');
-    assert.deepEqual(inventory.byKind.get('Service')?.map((r) => r.name), ['s']);
-    assert.deepEqual(inventory.configs.map((r) => r.kind), ['Policy']);
+    const inventory = inventoryOf(
+      'apiVersion: v1\nkind: Service\nmetadata: {name: s}\n---\napiVersion: audit.k8s.io/v1\nkind: Policy\n',
+    );
+    assert.deepEqual(
+      inventory.byKind.get('Service')?.map((r) => r.name),
+      ['s'],
+    );
+    assert.deepEqual(
+      inventory.configs.map((r) => r.kind),
+      ['Policy'],
+    );
   });
 });

@@ -87,7 +87,11 @@ export function buildInventory(all: readonly Resource[], options: InventoryOptio
   for (const name of [...new Set([...namespaceObjects.keys(), ...namespaceNames])].sort()) {
     const resource = namespaceObjects.get(name);
     const metadata = resource && isRecord(resource.object.metadata) ? resource.object.metadata : {};
-    namespaces.set(name, { name, labels: { ...labelsOf(metadata.labels), [NAMESPACE_NAME_LABEL]: name }, resource });
+    namespaces.set(name, {
+      name,
+      labels: { ...labelsOf(metadata.labels), [NAMESPACE_NAME_LABEL]: name },
+      resource,
+    });
   }
   return { resources, configs, byKind, workloads, namespaces, defaultNamespace: fallback, diagnostics };
 }

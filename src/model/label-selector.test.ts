@@ -18,29 +18,56 @@ describe('metav1.LabelSelector', () => {
   });
 
   it('In needs the key present with a listed value', () => {
-    assert.equal(selectorMatches({ matchExpressions: [{ key: 'app', operator: 'In', values: ['web', 'api'] }] }, labels), true);
-    assert.equal(selectorMatches({ matchExpressions: [{ key: 'zone', operator: 'In', values: ['a'] }] }, labels), false);
+    assert.equal(
+      selectorMatches({ matchExpressions: [{ key: 'app', operator: 'In', values: ['web', 'api'] }] }, labels),
+      true,
+    );
+    assert.equal(
+      selectorMatches({ matchExpressions: [{ key: 'zone', operator: 'In', values: ['a'] }] }, labels),
+      false,
+    );
   });
 
   it('NotIn holds when the key is absent or its value is not listed', () => {
-    assert.equal(selectorMatches({ matchExpressions: [{ key: 'zone', operator: 'NotIn', values: ['a'] }] }, labels), true);
-    assert.equal(selectorMatches({ matchExpressions: [{ key: 'app', operator: 'NotIn', values: ['web'] }] }, labels), false);
+    assert.equal(
+      selectorMatches({ matchExpressions: [{ key: 'zone', operator: 'NotIn', values: ['a'] }] }, labels),
+      true,
+    );
+    assert.equal(
+      selectorMatches({ matchExpressions: [{ key: 'app', operator: 'NotIn', values: ['web'] }] }, labels),
+      false,
+    );
   });
 
   it('Exists and DoesNotExist test presence only', () => {
     assert.equal(selectorMatches({ matchExpressions: [{ key: 'app', operator: 'Exists' }] }, labels), true);
-    assert.equal(selectorMatches({ matchExpressions: [{ key: 'app', operator: 'DoesNotExist' }] }, labels), false);
-    assert.equal(selectorMatches({ matchExpressions: [{ key: 'zone', operator: 'DoesNotExist' }] }, labels), true);
+    assert.equal(
+      selectorMatches({ matchExpressions: [{ key: 'app', operator: 'DoesNotExist' }] }, labels),
+      false,
+    );
+    assert.equal(
+      selectorMatches({ matchExpressions: [{ key: 'zone', operator: 'DoesNotExist' }] }, labels),
+      true,
+    );
   });
 
   it('matchLabels and matchExpressions are ANDed', () => {
-    const selector = { matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['back'] }] };
+    const selector = {
+      matchLabels: { app: 'web' },
+      matchExpressions: [{ key: 'tier', operator: 'In', values: ['back'] }],
+    };
     assert.equal(selectorMatches(selector, labels), false);
   });
 
   it('an invalid selector selects nothing (the API server would refuse it)', () => {
-    assert.equal(selectorMatches({ matchExpressions: [{ key: 'app', operator: 'In', values: [] }] }, labels), false);
-    assert.equal(selectorMatches({ matchExpressions: [{ key: 'app', operator: 'Equals', values: ['web'] }] }, labels), false);
+    assert.equal(
+      selectorMatches({ matchExpressions: [{ key: 'app', operator: 'In', values: [] }] }, labels),
+      false,
+    );
+    assert.equal(
+      selectorMatches({ matchExpressions: [{ key: 'app', operator: 'Equals', values: ['web'] }] }, labels),
+      false,
+    );
     assert.equal(selectorMatches('app=web', labels), false);
   });
 });

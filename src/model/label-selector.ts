@@ -37,7 +37,9 @@ export function selectorMatches(selector: unknown, labels: Labels): boolean {
 function requirementMatches(requirement: unknown, labels: Labels): boolean {
   if (!isRecord(requirement) || typeof requirement.key !== 'string') return false;
   const { key, operator } = requirement;
-  const values = Array.isArray(requirement.values) ? requirement.values.filter((v) => typeof v === 'string') : [];
+  const values = Array.isArray(requirement.values)
+    ? requirement.values.filter((v) => typeof v === 'string')
+    : [];
   const value = Object.prototype.hasOwnProperty.call(labels, key) ? labels[key] : undefined;
   switch (operator) {
     case 'In':

@@ -53,7 +53,17 @@ const CONTAINER: Shape = {
     securityContext: { map: SECURITY_CONTEXT },
     env: { list: { map: { name: 'string', value: 'string', valueFrom: 'map' } } },
     envFrom: { list: 'map' },
-    ports: { list: { map: { name: 'string', containerPort: 'integer', hostPort: 'integer', protocol: 'string', hostIP: 'string' } } },
+    ports: {
+      list: {
+        map: {
+          name: 'string',
+          containerPort: 'integer',
+          hostPort: 'integer',
+          protocol: 'string',
+          hostIP: 'string',
+        },
+      },
+    },
     resources: { map: { limits: 'map', requests: 'map' } },
     volumeMounts: { list: { map: { name: 'string', mountPath: 'string', readOnly: 'boolean' } } },
     livenessProbe: PROBE,
@@ -108,7 +118,8 @@ function check(value: unknown, shape: Shape, path: FieldPath, issues: ShapeIssue
   if (typeof shape === 'string') return;
   if ('map' in shape) {
     const record = value as Readonly<Record<string, unknown>>;
-    for (const [key, fieldShape] of Object.entries(shape.map)) check(record[key], fieldShape, [...path, key], issues);
+    for (const [key, fieldShape] of Object.entries(shape.map))
+      check(record[key], fieldShape, [...path, key], issues);
   } else {
     (value as readonly unknown[]).forEach((item, i) => {
       check(item, shape.list, [...path, i], issues);
@@ -138,6 +149,7 @@ function article(type: string): string {
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (isRecord(value)) return 'a map';
-  if (typeof value === 'string') return `string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string')
+    return `string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   return `${typeof value} ${String(value)}`;
 }

@@ -38,12 +38,14 @@ export interface Workload {
  * The pod template of a resource, or undefined when its kind has none or the template is absent.
  * A template that exists but is not a mapping is reported by the shape check, not here.
  */
-export function podTemplateOf(
-  resource: Resource,
-  namespace: string,
-): Workload | undefined {
+export function podTemplateOf(resource: Resource, namespace: string): Workload | undefined {
   const base = POD_TEMPLATE_PATHS[resource.kind];
-  if (base === undefined || !resource.apiVersion.match(/^(v1|apps\/v1|batch\/v1|batch\/v1beta1|extensions\/v1beta1|apps\/v1beta[12])$/)) {
+  if (
+    base === undefined ||
+    !resource.apiVersion.match(
+      /^(v1|apps\/v1|batch\/v1|batch\/v1beta1|extensions\/v1beta1|apps\/v1beta[12])$/,
+    )
+  ) {
     return undefined;
   }
   const specPath = [...base, 'spec'];

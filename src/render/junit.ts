@@ -56,7 +56,9 @@ export function renderJunit(report: Report): string {
       (diagnostic, i) =>
         `    <testcase name="${x(`${diagnostic.file}#${i + 1}`)}" classname="input">\n      <error message="${x(diagnostic.message)}">${x(formatDiagnostic(diagnostic))}</error>\n    </testcase>`,
     );
-    suites.push(`  <testsuite name="input" tests="${errors.length}" failures="0" errors="${errors.length}" skipped="0">\n${cases.join('\n')}\n  </testsuite>`);
+    suites.push(
+      `  <testsuite name="input" tests="${errors.length}" failures="0" errors="${errors.length}" skipped="0">\n${cases.join('\n')}\n  </testsuite>`,
+    );
     tests += errors.length;
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="kubeward" tests="${tests}" failures="${failures}" errors="${errors.length}">\n${suites.join('\n')}\n</testsuites>\n`;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
-import Ajv from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
 import { ROOT, scanPaths } from '../testing/scan-examples.ts';
 import { sarifLog } from './sarif.ts';
 
@@ -16,7 +16,9 @@ describe('SARIF 2.1.0', async () => {
   const log = sarifLog(report, { baseDirectory: ROOT });
 
   it('validates against the SARIF 2.1.0 JSON schema', () => {
-    const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
+    const validate = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false }).compile(
+      schema,
+    );
     assert.equal(validate(log), true, JSON.stringify(validate.errors?.slice(0, 5), null, 2));
     assert.equal(validate({ version: '2.1.0' }), false, 'the schema rejects a log without runs');
   });
@@ -34,7 +36,10 @@ describe('SARIF 2.1.0', async () => {
 
   const regionOf = (uri: string, ruleId: string, text: RegExp) => {
     const result = log.runs[0]?.results?.find(
-      (r) => r.ruleId === ruleId && r.locations?.[0]?.physicalLocation?.artifactLocation?.uri === uri && text.test(r.message.text ?? ''),
+      (r) =>
+        r.ruleId === ruleId &&
+        r.locations?.[0]?.physicalLocation?.artifactLocation?.uri === uri &&
+        text.test(r.message.text ?? ''),
     );
     assert.ok(result, `${ruleId} in ${uri}`);
     return result.locations?.[0]?.physicalLocation?.region;

@@ -105,7 +105,9 @@ export function sarifLog(report: Report, options: SarifOptions): Log {
                   physicalLocation: {
                     artifactLocation: { uri: uri(diagnostic.file) },
                     ...(diagnostic.line > 0
-                      ? { region: { startLine: diagnostic.line, startColumn: Math.max(diagnostic.column, 1) } }
+                      ? {
+                          region: { startLine: diagnostic.line, startColumn: Math.max(diagnostic.column, 1) },
+                        }
                       : {}),
                   },
                 },

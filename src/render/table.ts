@@ -39,11 +39,18 @@ export function renderTable(report: Report, options: TableOptions): string {
   const rows = [...groups.values()].flatMap((findings) =>
     findings.map((finding) => {
       const location = locationOf(finding);
-      const severity = finding.suppressed ? colors.dim('SUPPRESSED') : paint[finding.severity](finding.severity.toUpperCase());
+      const severity = finding.suppressed
+        ? colors.dim('SUPPRESSED')
+        : paint[finding.severity](finding.severity.toUpperCase());
       const message = finding.suppressed
         ? colors.dim(`${finding.message} (${finding.suppressed.reason || `by ${finding.suppressed.by}`})`)
         : finding.message;
-      return [`  ${severity}`, finding.checkId, location ? `${location.line}:${location.column}` : '-', message];
+      return [
+        `  ${severity}`,
+        finding.checkId,
+        location ? `${location.line}:${location.column}` : '-',
+        message,
+      ];
     }),
   );
   const aligned = columns(rows, visible);
@@ -58,15 +65,23 @@ export function renderTable(report: Report, options: TableOptions): string {
   if (groups.size === 0) lines.push('No findings.', '');
 
   const { summary } = report;
-  const severityHeads = SEVERITIES.filter((severity) => severity !== 'info').map((severity) => severity.toUpperCase());
+  const severityHeads = SEVERITIES.filter((severity) => severity !== 'info').map((severity) =>
+    severity.toUpperCase(),
+  );
   const themeRows = [
     ['THEME', 'CHECKS', 'FINDINGS', ...severityHeads, 'STATUS', 'DESCRIPTION'],
     ...summary.themes.map((theme) => [
       theme.id,
       String(theme.checks),
       String(theme.findings),
-      ...SEVERITIES.filter((severity) => severity !== 'info').map((severity) => String(theme.bySeverity[severity])),
-      theme.checks === 0 ? colors.dim('not checked') : theme.findings === 0 ? colors.green('pass') : colors.red('fail'),
+      ...SEVERITIES.filter((severity) => severity !== 'info').map((severity) =>
+        String(theme.bySeverity[severity]),
+      ),
+      theme.checks === 0
+        ? colors.dim('not checked')
+        : theme.findings === 0
+          ? colors.green('pass')
+          : colors.red('fail'),
       colors.dim(theme.title),
     ]),
   ];
@@ -79,7 +94,9 @@ export function renderTable(report: Report, options: TableOptions): string {
   const scope = `in ${summary.objects} object${summary.objects === 1 ? '' : 's'} from ${summary.files} file${summary.files === 1 ? '' : 's'}`;
   const extra = [
     summary.suppressed > 0 ? `${summary.suppressed} suppressed` : '',
-    summary.inputErrors > 0 ? `${summary.inputErrors} input error${summary.inputErrors === 1 ? '' : 's'}` : '',
+    summary.inputErrors > 0
+      ? `${summary.inputErrors} input error${summary.inputErrors === 1 ? '' : 's'}`
+      : '',
   ].filter(Boolean);
   lines.push([`${total} ${scope}`, ...extra].join('; '));
   return `${lines.join('\n')}\n`;

@@ -12,7 +12,11 @@ export interface Location extends Position {
 export function locationOf(finding: Finding): Location | undefined {
   const resource = finding.resource;
   if (!resource) return undefined;
-  return { file: resource.origin.file, document: resource.origin.document, ...resource.origin.locate(finding.path) };
+  return {
+    file: resource.origin.file,
+    document: resource.origin.document,
+    ...resource.origin.locate(finding.path),
+  };
 }
 
 /** `kind/namespace/name`, the way findings are grouped and named in every format. */

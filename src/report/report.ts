@@ -95,7 +95,11 @@ function countBySeverity(findings: readonly Finding[]): SeverityCounts {
   return counts;
 }
 
-function scannedObjects(checks: readonly Check[], inventory: Inventory, findings: readonly Finding[]): ScannedObject[] {
+function scannedObjects(
+  checks: readonly Check[],
+  inventory: Inventory,
+  findings: readonly Finding[],
+): ScannedObject[] {
   const workloads = new Set(inventory.workloads.map((workload) => workload.resource));
   const flagged = new Map<Resource, Set<string>>();
   for (const finding of findings) {

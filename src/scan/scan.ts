@@ -33,10 +33,15 @@ export function scanLoaded(loaded: Loaded, options: ScanOptions): ScanResult {
   );
   const all = runChecks(options.checks, inventory, options.run);
   const findings =
-    options.namespace === undefined ? all : all.filter((finding) => finding.object.namespace === options.namespace);
+    options.namespace === undefined
+      ? all
+      : all.filter((finding) => finding.object.namespace === options.namespace);
   const checks = options.checks.filter((check) => !options.run.disabled.has(check.id));
   const diagnostics = [...loaded.diagnostics, ...inventory.diagnostics];
-  return { inventory, report: buildReport({ checks, inventory, findings, diagnostics, files: loaded.files }) };
+  return {
+    inventory,
+    report: buildReport({ checks, inventory, findings, diagnostics, files: loaded.files }),
+  };
 }
 
 /**

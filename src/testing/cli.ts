@@ -11,12 +11,16 @@ export interface CliRun {
 
 /** Runs the real CLI (from source, through tsx) in `cwd` with the given arguments and stdin. */
 export function runCli(args: readonly string[], options: { cwd?: string; input?: string } = {}): CliRun {
-  const result = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(ROOT, 'src', 'cli', 'main.ts'), ...args], {
-    cwd: options.cwd ?? ROOT,
-    input: options.input ?? '',
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['--import', import.meta.resolve('tsx'), join(ROOT, 'src', 'cli', 'main.ts'), ...args],
+    {
+      cwd: options.cwd ?? ROOT,
+      input: options.input ?? '',
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -27,7 +27,9 @@ export function fixturesOf(checkId: string): { pass: Fixture[]; fail: Fixture[] 
         const file = join(directory, name);
         const expectedFile = file.replace(/\.(ya?ml|json)$/, '.expected.txt');
         const expected = existsSync(expectedFile)
-          ? readFileSync(expectedFile, 'utf8').split('\n').filter((line) => line !== '')
+          ? readFileSync(expectedFile, 'utf8')
+              .split('\n')
+              .filter((line) => line !== '')
           : undefined;
         return { file, expected };
       });
@@ -39,7 +41,10 @@ export function fixturesOf(checkId: string): { pass: Fixture[]; fail: Fixture[] 
  * Runs one check over one fixture file, with the settings of `testdata/checks/<id>/kubeward.yaml`
  * when that file exists. Returns the check's findings (input errors make the fixture itself invalid).
  */
-export async function runFixture(check: Check, file: string): Promise<{ findings: Finding[]; errors: string[] }> {
+export async function runFixture(
+  check: Check,
+  file: string,
+): Promise<{ findings: Finding[]; errors: string[] }> {
   const configFile = join(CHECK_FIXTURES, check.id, 'kubeward.yaml');
   const config = existsSync(configFile)
     ? parseConfig(configFile, readFileSync(configFile, 'utf8'), [check])
@@ -48,6 +53,8 @@ export async function runFixture(check: Check, file: string): Promise<{ findings
   const { report } = scanLoaded(loaded, { checks: [check], run: config.run });
   return {
     findings: report.findings.filter((finding) => finding.checkId === check.id),
-    errors: report.diagnostics.filter((d) => d.level === 'error').map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`),
+    errors: report.diagnostics
+      .filter((d) => d.level === 'error')
+      .map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`),
   };
 }

@@ -15,7 +15,8 @@ export const envSecretLiteral: WorkloadCheck = {
   theme: 'config',
   description:
     'An environment variable whose name announces a credential (PASSWORD, TOKEN, API_KEY, ...) has a literal value in the manifest. It ends up in Git, in the API server, in kubectl describe output and in every backup.',
-  remediation: 'Store the value in a Secret (managed with sealed-secrets, SOPS or an external secrets operator) and reference it with valueFrom.secretKeyRef.',
+  remediation:
+    'Store the value in a Secret (managed with sealed-secrets, SOPS or an external secrets operator) and reference it with valueFrom.secretKeyRef.',
   references: ['Polaris: sensitiveContainerEnvVar', 'KubeLinter: env-var-secret', 'Kubescape: C-0012'],
   target: 'workload',
   *run(workload) {

@@ -28,14 +28,23 @@ export const hostPathRuntimeSocket: WorkloadCheck = {
   theme: 'linux',
   description:
     'A hostPath volume on a container-runtime socket (Docker, containerd, CRI-O) lets the pod start privileged containers on the node; a hostPath of / exposes every file of the host.',
-  remediation: 'Remove the hostPath volume. Build images with a rootless builder (BuildKit rootless, kaniko) instead of the node runtime.',
-  references: ['kubesec: DockerSock', 'KubeLinter: docker-sock', 'kubeaudit: mounts', 'Checkov: CKV_K8S_27', 'Trivy: KSV006', 'Kubescape: C-0074'],
+  remediation:
+    'Remove the hostPath volume. Build images with a rootless builder (BuildKit rootless, kaniko) instead of the node runtime.',
+  references: [
+    'kubesec: DockerSock',
+    'KubeLinter: docker-sock',
+    'kubeaudit: mounts',
+    'Checkov: CKV_K8S_27',
+    'Trivy: KSV006',
+    'Kubescape: C-0074',
+  ],
   target: 'workload',
   *run(workload) {
     const volumes = workload.podSpec.volumes;
     if (!Array.isArray(volumes)) return;
     for (const [index, volume] of volumes.entries()) {
-      if (!isRecord(volume) || !isRecord(volume.hostPath) || typeof volume.hostPath.path !== 'string') continue;
+      if (!isRecord(volume) || !isRecord(volume.hostPath) || typeof volume.hostPath.path !== 'string')
+        continue;
       const what = DANGEROUS_PATHS.get(normalise(volume.hostPath.path));
       if (what === undefined) continue;
       const name = typeof volume.name === 'string' ? volume.name : '';

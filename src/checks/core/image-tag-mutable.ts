@@ -27,9 +27,15 @@ export const imageTagMutable: WorkloadCheck = {
       const image = parseImageReference(container.image);
       if (image.digest !== undefined) continue;
       if (image.tag === undefined) {
-        yield { path: [...path, 'image'], message: `container "${name}" image "${container.image}" has no tag (means :latest)` };
+        yield {
+          path: [...path, 'image'],
+          message: `container "${name}" image "${container.image}" has no tag (means :latest)`,
+        };
       } else if (image.tag === 'latest') {
-        yield { path: [...path, 'image'], message: `container "${name}" image "${container.image}" uses the mutable tag :latest` };
+        yield {
+          path: [...path, 'image'],
+          message: `container "${name}" image "${container.image}" uses the mutable tag :latest`,
+        };
       }
     }
   },

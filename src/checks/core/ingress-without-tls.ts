@@ -17,7 +17,10 @@ export const ingressWithoutTls: ResourceCheck = {
     const spec = resource.object.spec;
     const tls = isRecord(spec) ? spec.tls : undefined;
     if (!Array.isArray(tls) || tls.length === 0) {
-      yield { path: isRecord(spec) ? ['spec'] : [], message: 'Ingress serves its hosts without TLS (no spec.tls)' };
+      yield {
+        path: isRecord(spec) ? ['spec'] : [],
+        message: 'Ingress serves its hosts without TLS (no spec.tls)',
+      };
     }
   },
 };

@@ -10,7 +10,8 @@ export const privilegedContainer: WorkloadCheck = {
   theme: 'linux',
   description:
     'A container with securityContext.privileged: true runs with all capabilities, sees the host devices and is not confined by seccomp or AppArmor. Escaping to the node is trivial.',
-  remediation: 'Remove securityContext.privileged (or set it to false) and grant only the capabilities the process needs.',
+  remediation:
+    'Remove securityContext.privileged (or set it to false) and grant only the capabilities the process needs.',
   references: [
     'PSS baseline: privileged',
     'kube-score: container-security-context-privileged',
@@ -25,7 +26,10 @@ export const privilegedContainer: WorkloadCheck = {
     for (const { container, path, name } of containersOf(workload.podSpec)) {
       const securityContext = container.securityContext;
       if (isRecord(securityContext) && securityContext.privileged === true) {
-        yield { path: [...path, 'securityContext', 'privileged'], message: `container "${name}" runs privileged` };
+        yield {
+          path: [...path, 'securityContext', 'privileged'],
+          message: `container "${name}" runs privileged`,
+        };
       }
     }
   },

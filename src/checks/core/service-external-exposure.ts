@@ -9,8 +9,14 @@ export const serviceExternalExposure: ResourceCheck = {
   theme: 'network',
   description:
     'A NodePort Service listens on every node address; a LoadBalancer Service without loadBalancerSourceRanges accepts traffic from any address the load balancer reaches, usually the Internet.',
-  remediation: 'Use ClusterIP behind an Ingress or gateway, or restrict a LoadBalancer with spec.loadBalancerSourceRanges.',
-  references: ['kube-score: service-type', 'KubeLinter: exposed-services', 'Kubescape: C-0256', 'Kubescape: C-0266'],
+  remediation:
+    'Use ClusterIP behind an Ingress or gateway, or restrict a LoadBalancer with spec.loadBalancerSourceRanges.',
+  references: [
+    'kube-score: service-type',
+    'KubeLinter: exposed-services',
+    'Kubescape: C-0256',
+    'Kubescape: C-0266',
+  ],
   kinds: ['Service'],
   target: 'resource',
   *run(resource) {
@@ -21,7 +27,10 @@ export const serviceExternalExposure: ResourceCheck = {
     } else if (spec.type === 'LoadBalancer') {
       const ranges = spec.loadBalancerSourceRanges;
       if (!Array.isArray(ranges) || ranges.length === 0) {
-        yield { path: ['spec', 'type'], message: 'Service of type LoadBalancer accepts any source address (no loadBalancerSourceRanges)' };
+        yield {
+          path: ['spec', 'type'],
+          message: 'Service of type LoadBalancer accepts any source address (no loadBalancerSourceRanges)',
+        };
       }
     }
   },
