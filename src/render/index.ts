@@ -1,4 +1,5 @@
 import type { Report } from '../report/report.ts';
+import { renderHtml } from './html.ts';
 import { renderJson } from './json.ts';
 import { renderJunit } from './junit.ts';
 import { renderSarif } from './sarif.ts';
@@ -20,6 +21,7 @@ export const RENDERERS = {
   yaml: (report: Report) => renderYaml(report),
   sarif: (report: Report, options: RenderOptions) => renderSarif(report, options),
   junit: (report: Report) => renderJunit(report),
+  html: (report: Report) => renderHtml(report),
 } as const satisfies Record<string, (report: Report, options: RenderOptions) => string>;
 
 /** A `-o` value. */
