@@ -19,3 +19,4 @@ export type { Resource } from './model/resource.ts';
 export type { Workload } from './model/workload.ts';
 export { containersOf } from './model/containers.ts';
 export { KubewardError } from './model/errors.ts';
+export * from './pss/index.ts';

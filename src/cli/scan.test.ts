@@ -10,17 +10,56 @@ const write = (dir: string, name: string, text: string) => {
   writeFileSync(join(dir, name), text);
   return join(dir, name);
 };
-const privilegedPod = (name: string, annotations = '') =>
-  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n${annotations}spec:\n  containers:\n    - name: app\n      image: registry.example.com/app:1.0\n      securityContext:\n        privileged: true\n`;
-const cleanPod =
-  'apiVersion: v1\nkind: Pod\nmetadata:\n  name: ok\nspec:\n  containers:\n    - name: app\n      image: registry.example.com/app:1.0\n';
+/** A pod that passes every check, so a test adds exactly the problem it is about. */
+const hardenedPod = (
+  name: string,
+  options: { annotations?: string; namespace?: string; privileged?: boolean; image?: string } = {},
+) =>
+  [
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata:',
+    `  name: ${name}`,
+    `  namespace: ${options.namespace ?? 'apps'}`,
+    ...(options.annotations
+      ? ['  annotations:', ...options.annotations.split('\n').map((line) => `    ${line}`)]
+      : []),
+    'spec:',
+    '  automountServiceAccountToken: false',
+    '  serviceAccountName: app',
+    '  securityContext:',
+    '    runAsNonRoot: true',
+    '    runAsUser: 10001',
+    '    runAsGroup: 10001',
+    '    seccompProfile: {type: RuntimeDefault}',
+    '  containers:',
+    '    - name: app',
+    `      image: ${options.image ?? 'registry.example.com/app:1.0@sha256:2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae'}`,
+    '      imagePullPolicy: IfNotPresent',
+    '      resources: {requests: {cpu: 100m, memory: 64Mi}, limits: {cpu: 200m, memory: 64Mi}}',
+    '      livenessProbe: {httpGet: {path: /healthz, port: 8080}}',
+    '      readinessProbe: {httpGet: {path: /ready, port: 8080}}',
+    '      securityContext:',
+    '        allowPrivilegeEscalation: false',
+    '        readOnlyRootFilesystem: true',
+    '        capabilities: {drop: [ALL]}',
+    ...(options.privileged ? ['        privileged: true'] : []),
+    '',
+  ].join('\n');
+const privilegedPod = (name: string, annotations?: string) =>
+  hardenedPod(name, annotations === undefined ? { privileged: true } : { privileged: true, annotations });
+const cleanPod = hardenedPod('ok');
 
 describe('kubeward scan exit codes', () => {
   it('exits 0 when nothing reaches --fail-on', () => {
     const dir = directory();
-    const run = runCli(['scan', write(dir, 'ok.yaml', cleanPod)]);
+    const run = runCli(['scan', write(dir, 'ok.yaml', cleanPod), '-o', 'json']);
     assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stdout, /No findings\./);
+    const report = JSON.parse(run.stdout) as { findings: { check: string; message: string }[] };
+    assert.deepEqual(
+      report.findings.map((f) => `${f.check}: ${f.message}`),
+      [],
+    );
   });
 
   it('exits 1 on a finding at or above --fail-on (default high), 0 when the threshold is above it', () => {
@@ -28,7 +67,11 @@ describe('kubeward scan exit codes', () => {
     const file = write(dir, 'pod.yaml', privilegedPod('p'));
     assert.equal(runCli(['scan', file]).status, 1);
     assert.equal(runCli(['scan', '-f', file, '--fail-on', 'none']).status, 0);
-    const latest = write(dir, 'latest.yaml', cleanPod.replace('app:1.0', 'app:latest'));
+    const latest = write(
+      dir,
+      'latest.yaml',
+      hardenedPod('latest', { image: 'registry.example.com/app:latest' }),
+    );
     assert.equal(runCli(['scan', latest]).status, 0, 'medium finding below the default high');
     assert.equal(runCli(['scan', latest, '--fail-on', 'medium']).status, 1);
   });
@@ -76,7 +119,7 @@ describe('kubeward scan input and suppression', () => {
     };
     assert.deepEqual(
       report.findings.map((f) => [f.check, f.location.file, f.location.line]),
-      [['privileged-container', '<stdin>', 10]],
+      [['pss-privileged', '<stdin>', 25]],
     );
   });
 
@@ -87,7 +130,7 @@ describe('kubeward scan input and suppression', () => {
       'pod.yaml',
       privilegedPod(
         'agent',
-        '  annotations:\n    kubeward.io/ignore: "privileged-container"\n    kubeward.io/ignore-reason: node agent needs devices\n',
+        'kubeward.io/ignore: "pss-privileged"\nkubeward.io/ignore-reason: node agent needs devices',
       ),
     );
     const run = runCli(['scan', file, '-o', 'json']);
@@ -106,7 +149,7 @@ describe('kubeward scan input and suppression', () => {
 
   it('applies .kubeward.yaml from the working directory', () => {
     const dir = directory();
-    write(dir, '.kubeward.yaml', 'checks:\n  severity: {privileged-container: low}\n');
+    write(dir, '.kubeward.yaml', 'checks:\n  severity: {pss-privileged: low}\n');
     write(dir, 'pod.yaml', privilegedPod('p'));
     const run = runCli(['scan', 'pod.yaml', '-o', 'json'], { cwd: dir });
     assert.equal(run.status, 0);
@@ -118,7 +161,7 @@ describe('kubeward scan input and suppression', () => {
     const file = write(
       dir,
       'pods.yaml',
-      `${privilegedPod('a')}---\n${privilegedPod('b').replace('name: b', 'name: b\n  namespace: prod')}`,
+      `${privilegedPod('a')}---\n${hardenedPod('b', { namespace: 'prod', privileged: true })}`,
     );
     const report = JSON.parse(runCli(['scan', file, '-n', 'prod', '-o', 'json']).stdout) as {
       findings: { object: { name: string } }[];
@@ -144,12 +187,12 @@ describe('kubeward scan output formats', () => {
     const run = runCli(['scan', write(dir, 'pod.yaml', privilegedPod('p')), '-o', 'junit']);
     assert.match(
       run.stdout,
-      /<testsuite name="Pod\/default\/p" tests="4" failures="1" errors="0" skipped="0"/,
+      /<testsuite name="Pod\/apps\/p" tests="\d+" failures="1" errors="0" skipped="0"/,
     );
     assert.match(
       run.stdout,
-      /<testcase name="privileged-container" classname="Pod\/default\/p">\n\s+<failure message="container &quot;app&quot; runs privileged" type="critical">/,
+      /<testcase name="pss-privileged" classname="Pod\/apps\/p">\n\s+<failure message="privileged \(container &quot;app&quot; must not set securityContext.privileged=true\)" type="\w+">/,
     );
-    assert.match(run.stdout, /<testcase name="image-tag-mutable" classname="Pod\/default\/p"\/>/);
+    assert.match(run.stdout, /<testcase name="image-tag-mutable" classname="Pod\/apps\/p"\/>/);
   });
 });

@@ -6,6 +6,7 @@ import { load } from '../load/load.ts';
 import { UsageError } from '../model/errors.ts';
 import { SEVERITIES } from '../model/severity.ts';
 import type { Severity } from '../model/severity.ts';
+import { targetPolicyErrors } from '../pss/target.ts';
 import { OUTPUT_FORMATS, RENDERERS } from '../render/index.ts';
 import type { OutputFormat } from '../render/index.ts';
 import { renderDiagnostics } from '../render/table.ts';
@@ -24,6 +25,8 @@ interface ScanFlags {
   readonly ignoreAnnotations: boolean;
   readonly showSuppressed: boolean;
   readonly color: boolean;
+  readonly pssLevel?: string;
+  readonly pssVersion?: string;
 }
 
 const collect = (value: string, previous: readonly string[]): string[] => [...previous, value];
@@ -52,6 +55,13 @@ export function scanCommand(): Command {
         'exit 1 when a finding is at or above this severity (none: never)',
       ).choices([...SEVERITIES, 'none']),
     )
+    .addOption(
+      new Option('--pss-level <level>', 'Pod Security Standards level to hold workloads to').choices([
+        'baseline',
+        'restricted',
+      ]),
+    )
+    .option('--pss-version <version>', 'Pod Security Standards version: v1.0 … v1.37 or latest')
     .option('--config <path>', 'config file (default: .kubeward.yaml in the working directory, if present)')
     .option('--ignore-annotations', 'do not honour kubeward.io/ignore annotations', false)
     .option('--show-suppressed', 'list suppressed findings in the table', false)
@@ -61,7 +71,18 @@ export function scanCommand(): Command {
       if (inputs.length === 0)
         throw new UsageError('nothing to scan: give files, directories or -f - (see kubeward scan --help)');
       const config = loadConfig(flags.config, CHECKS);
-      const run = flags.ignoreAnnotations ? { ...config.run, honourAnnotations: false } : config.run;
+      const settings = {
+        ...config.run.settings,
+        ...(flags.pssLevel === undefined ? {} : { pssLevel: flags.pssLevel }),
+        ...(flags.pssVersion === undefined ? {} : { pssVersion: flags.pssVersion }),
+      };
+      const errors = targetPolicyErrors(settings);
+      if (errors.length > 0) throw new UsageError(errors.join('; '));
+      const run = {
+        ...config.run,
+        settings,
+        honourAnnotations: config.run.honourAnnotations && !flags.ignoreAnnotations,
+      };
       const loaded = await load(inputs, { recursive: flags.recursive });
       const { report } = scanLoaded(loaded, {
         checks: CHECKS,

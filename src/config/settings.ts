@@ -1,5 +1,6 @@
 import { ConfigError } from '../model/errors.ts';
 import type { Settings } from '../model/settings.ts';
+import { targetPolicyErrors } from '../pss/target.ts';
 import { DEFAULT_SETTINGS } from './defaults.ts';
 
 /**
@@ -23,7 +24,10 @@ export function resolveSettings(
     }
     settings[key] = value;
   }
-  return settings as unknown as Settings;
+  const resolved = settings as unknown as Settings;
+  const errors = targetPolicyErrors(resolved);
+  if (errors.length > 0) throw new ConfigError(`${where('pssLevel')}: ${errors.join('; ')}`);
+  return resolved;
 }
 
 function sameType(fallback: unknown, value: unknown): boolean {

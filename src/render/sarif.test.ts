@@ -59,7 +59,7 @@ describe('SARIF 2.1.0', async () => {
   });
 
   it('points at the offending field in a JSON file', () => {
-    const region = regionOf('examples/insecure/node-exporter.json', 'privileged-container', /node-exporter/);
+    const region = regionOf('examples/insecure/node-exporter.json', 'pss-privileged', /node-exporter/);
     assert.equal(region?.startLine, lineOf('examples/insecure/node-exporter.json', '"privileged": true'));
   });
 

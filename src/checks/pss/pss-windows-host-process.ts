@@ -1,0 +1,21 @@
+import type { WorkloadCheck } from '../check.ts';
+import { runPssCheck } from './run-pss-check.ts';
+
+/** Windows HostProcess (PSS baseline): PSA's `windowsHostProcess` check at the configured level and version. */
+export const pssWindowsHostProcess: WorkloadCheck = {
+  id: 'pss-windows-host-process',
+  title: 'Windows HostProcess (PSS baseline)',
+  severity: 'critical',
+  theme: 'linux',
+  description:
+    'PSS baseline forbids windowsOptions.hostProcess: true on the pod and its containers: a HostProcess container runs directly on the Windows node with its privileges.',
+  remediation: 'Remove securityContext.windowsOptions.hostProcess (or set it to false).',
+  references: [
+    'PSS baseline: windowsHostProcess (kubernetes/pod-security-admission policy/check_windowsHostProcess.go)',
+    'Polaris: hostProcess',
+    'Trivy: KSV103',
+    'Kubescape: C-0202',
+  ],
+  target: 'workload',
+  run: runPssCheck('windowsHostProcess'),
+};

@@ -1,0 +1,69 @@
+import type { FieldPath } from '../../model/path.ts';
+import type { PssCheckDefinition, PssCheckResult } from '../check.ts';
+import { ALLOWED } from '../check.ts';
+import { goQuote, joinQuote, pluralize, sortedSet } from '../format.ts';
+import type { PodView } from '../pod.ts';
+import {
+  annotationsOf,
+  containerField,
+  containers,
+  containerSecurityContext,
+  mappingAt,
+  podSecurityContext,
+  stringAt,
+} from '../pod.ts';
+
+const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
+
+const allowedType = (type: string): boolean => type === 'RuntimeDefault' || type === 'Localhost';
+const allowedAnnotation = (value: string): boolean =>
+  value === '' || value === 'runtime/default' || value.startsWith('localhost/');
+
+function appArmorProfileV1Dot0(pod: PodView): PssCheckResult {
+  const setters: string[] = [];
+  const values: string[] = [];
+  let path: FieldPath | undefined;
+  const podProfile = mappingAt(podSecurityContext(pod), 'appArmorProfile');
+  if (podProfile && !allowedType(stringAt(podProfile, 'type'))) {
+    setters.push('pod');
+    values.push(stringAt(podProfile, 'type'));
+    path = ['securityContext', 'appArmorProfile', 'type'];
+  }
+  const bad: string[] = [];
+  for (const ref of containers(pod)) {
+    const profile = mappingAt(containerSecurityContext(ref), 'appArmorProfile');
+    if (!profile || allowedType(stringAt(profile, 'type'))) continue;
+    bad.push(ref.name);
+    values.push(stringAt(profile, 'type'));
+    path ??= containerField(ref, 'appArmorProfile', 'type');
+  }
+  if (bad.length > 0) setters.push(`${pluralize('container', 'containers', bad.length)} ${joinQuote(bad)}`);
+  const annotations: string[] = [];
+  for (const [key, value] of annotationsOf(pod)) {
+    if (key.startsWith(ANNOTATION_PREFIX) && !allowedAnnotation(value))
+      annotations.push(`${key}=${goQuote(value)}`);
+  }
+  const badValues = sortedSet(values);
+  if (annotations.length > 0) {
+    badValues.push(...sortedSet(annotations));
+    setters.push(pluralize('annotation', 'annotations', annotations.length));
+  }
+  if (setters.length === 0) return ALLOWED;
+  return {
+    allowed: false,
+    reason: pluralize('forbidden AppArmor profile', 'forbidden AppArmor profiles', badValues.length),
+    detail: `${setters.join(' and ')} must not set AppArmor profile type to ${joinQuote(badValues)}`,
+    path: path ?? [],
+  };
+}
+
+/**
+ * Baseline `appArmorProfile` (policy/check_appArmorProfile.go): one revision covering the pod and
+ * container `appArmorProfile.type` fields (RuntimeDefault, Localhost) and the beta annotations
+ * (empty, `runtime/default`, `localhost/*`). Annotation values print as `key="value"` inside quotes.
+ */
+export const appArmorProfile: PssCheckDefinition = {
+  id: 'appArmorProfile',
+  level: 'baseline',
+  revisions: [{ minimumMinor: 0, check: appArmorProfileV1Dot0 }],
+};
