@@ -20,3 +20,20 @@ export type { Workload } from './model/workload.ts';
 export { containersOf } from './model/containers.ts';
 export { KubewardError } from './model/errors.ts';
 export * from './pss/index.ts';
+export {
+  checkMinimumScore,
+  kubesecReport,
+  ruleIds,
+  SCORE_RULE_IDS,
+  scoreObject,
+  validateObject,
+} from './score/index.ts';
+export type { KubesecReport, MinimumScoreVerdict, ObjectScore, ScoreProfile } from './score/index.ts';
+export { attackPaths } from './rbac/attack-paths.ts';
+export { authorize } from './rbac/authorize.ts';
+export { buildRbacModel } from './rbac/model.ts';
+export { parseRequest } from './rbac/resources.ts';
+export { identityOf } from './rbac/subject.ts';
+export { whoCan } from './rbac/who-can.ts';
+export { startWebhookServer } from './webhook/server.ts';
+export type { WebhookServer, WebhookServerOptions } from './webhook/server.ts';

@@ -58,6 +58,12 @@ export interface ResourceCheck extends CheckMeta {
 /** A check that looks across objects (a namespace and its policies); runs once per scan. */
 export interface InventoryCheck extends CheckMeta {
   readonly target: 'inventory';
+  /**
+   * Whether the input holds anything this check is about (a control-plane check on plain
+   * manifests has nothing to look at). The scorecard counts a theme as checked only through checks
+   * that applied. Absent means always.
+   */
+  readonly applies?: (inventory: Inventory) => boolean;
   run(context: CheckContext): Iterable<InventoryViolation>;
 }
 

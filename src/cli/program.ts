@@ -2,7 +2,13 @@ import { basename } from 'node:path';
 import { Command } from 'commander';
 import { VERSION } from '../version.ts';
 import { reportError } from './exit.ts';
+import { auditCommand } from './audit.ts';
+import { checksCommand } from './checks.ts';
+import { netpolCommand } from './netpol.ts';
+import { rbacCommand } from './rbac.ts';
 import { scanCommand } from './scan.ts';
+import { scoreCommand } from './score.ts';
+import { webhookCommand } from './webhook.ts';
 
 /** Builds the command tree; `kubectl-ward` shows usage as `kubectl ward`. */
 export function buildProgram(invokedAs: string): Command {
@@ -12,7 +18,7 @@ export function buildProgram(invokedAs: string): Command {
     .version(VERSION, '--version')
     .showHelpAfterError('(run with --help for usage)')
     .enablePositionalOptions();
-  for (const command of [scanCommand()]) program.addCommand(command);
+  for (const command of [scanCommand(), scoreCommand(), netpolCommand(), rbacCommand(), auditCommand(), webhookCommand(), checksCommand()]) program.addCommand(command);
   applyRecursively(program, (command) => command.exitOverride());
   return program;
 }

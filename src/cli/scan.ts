@@ -2,7 +2,6 @@ import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { CHECKS } from '../checks/registry.ts';
 import { loadConfig } from '../config/load-config.ts';
-import { load } from '../load/load.ts';
 import { UsageError } from '../model/errors.ts';
 import { SEVERITIES } from '../model/severity.ts';
 import type { Severity } from '../model/severity.ts';
@@ -10,6 +9,7 @@ import { targetPolicyErrors } from '../pss/target.ts';
 import { OUTPUT_FORMATS, RENDERERS } from '../render/index.ts';
 import type { OutputFormat } from '../render/index.ts';
 import { renderDiagnostics } from '../render/table.ts';
+import { loadInputs } from '../scan/inputs.ts';
 import { scanExitCode, scanLoaded } from '../scan/scan.ts';
 import { useColor } from './color.ts';
 
@@ -70,7 +70,9 @@ export function scanCommand(): Command {
       const inputs = [...paths, ...flags.filename];
       if (inputs.length === 0)
         throw new UsageError('nothing to scan: give files, directories or -f - (see kubeward scan --help)');
-      const config = loadConfig(flags.config, CHECKS);
+      const { loaded, nodeFileChecks } = await loadInputs(inputs, { recursive: flags.recursive }, new Date());
+      const checks = [...CHECKS, ...nodeFileChecks];
+      const config = loadConfig(flags.config, checks);
       const settings = {
         ...config.run.settings,
         ...(flags.pssLevel === undefined ? {} : { pssLevel: flags.pssLevel }),
@@ -83,9 +85,8 @@ export function scanCommand(): Command {
         settings,
         honourAnnotations: config.run.honourAnnotations && !flags.ignoreAnnotations,
       };
-      const loaded = await load(inputs, { recursive: flags.recursive });
       const { report } = scanLoaded(loaded, {
-        checks: CHECKS,
+        checks,
         run,
         ...(flags.defaultNamespace === undefined ? {} : { defaultNamespace: flags.defaultNamespace }),
         ...(flags.namespace === undefined ? {} : { namespace: flags.namespace }),

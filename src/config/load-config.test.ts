@@ -21,7 +21,7 @@ describe('.kubeward.yaml', () => {
         'failOn: medium',
         'checks:',
         '  disable: [image-tag-mutable]',
-        '  severity: {ingress-without-tls: high}',
+        '  severity: {ingress-host-without-tls: high}',
         'exclude:',
         '  namespaces: [kube-system]',
         '  paths: ["vendor/**", "*.generated.yaml"]',
@@ -31,7 +31,7 @@ describe('.kubeward.yaml', () => {
     );
     assert.equal(config.failOn, 'medium');
     assert.deepEqual([...config.run.disabled], ['image-tag-mutable']);
-    assert.equal(config.run.severities.get('ingress-without-tls'), 'high');
+    assert.equal(config.run.severities.get('ingress-host-without-tls'), 'high');
     assert.deepEqual(config.run.settings.allowedRegistries, ['registry.example.com/']);
     const object = { apiVersion: 'v1', kind: 'Pod', namespace: 'kube-system', name: 'x' };
     assert.equal(config.run.excluded(object, undefined), 'namespace kube-system excluded by config');

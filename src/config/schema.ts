@@ -11,7 +11,7 @@ const severity = z.enum(SEVERITIES);
  * failOn: high
  * checks:
  *   disable: [image-tag-mutable]
- *   severity: { env-secret-literal: critical }
+ *   severity: { secret-in-env-value: critical }
  * exclude:
  *   namespaces: [kube-system]
  *   paths: ["vendor/**"]

@@ -64,7 +64,7 @@ describe('SARIF 2.1.0', async () => {
   });
 
   it('points at the offending field of an item in a kind: List', () => {
-    const region = regionOf('examples/insecure/batch-list.yaml', 'env-secret-literal', /ADMIN_TOKEN/);
+    const region = regionOf('examples/insecure/batch-list.yaml', 'secret-in-env-value', /ADMIN_TOKEN/);
     assert.equal(region?.startLine, lineOf('examples/insecure/batch-list.yaml', 'value: 9f8e7d6c'));
   });
 });

@@ -24,7 +24,7 @@ export type SeverityCounts = Readonly<Record<Severity, number>>;
 export interface ThemeSummary {
   readonly id: Theme;
   readonly title: string;
-  /** Checks of this theme that ran; 0 means the theme was not checked at all. */
+  /** Checks of this theme that had something to check; 0 means the theme was not checked at all. */
   readonly checks: number;
   /** Findings that count (not suppressed). */
   readonly findings: number;
@@ -79,7 +79,7 @@ export function buildReport(input: {
         return {
           id,
           title,
-          checks: checks.filter((check) => check.theme === id).length,
+          checks: checks.filter((check) => check.theme === id && applied(check, inventory)).length,
           findings: inTheme.length,
           bySeverity: countBySeverity(inTheme),
         };
@@ -87,6 +87,11 @@ export function buildReport(input: {
       inputErrors: diagnostics.filter((diagnostic) => diagnostic.level === 'error').length,
     },
   };
+}
+
+/** Whether a check had anything to look at in this input (see InventoryCheck.applies). */
+function applied(check: Check, inventory: Inventory): boolean {
+  return check.target !== 'inventory' || check.applies === undefined || check.applies(inventory);
 }
 
 function countBySeverity(findings: readonly Finding[]): SeverityCounts {

@@ -1,0 +1,344 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { Agent, request } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+import { issueCertificates, writeCertificates } from '../src/webhook/cert.ts';
+import type { IssuedCertificates } from '../src/webhook/cert.ts';
+import type { BenchCase, Measurement } from './case.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const REVIEW = readFileSync(join(ROOT, 'testdata', 'webhook', 'review-deployment.json'), 'utf8');
+const SECONDS = Number(process.env.KUBEWARD_BENCH_SECONDS ?? 5);
+const RATES = [200, 1000] as const;
+const SATURATION_CONNECTIONS = 16;
+const SATURATION_ROUNDS = 3;
+const HOSTILE_REQUESTS = 10_000;
+const HOSTILE_CONCURRENCY = 16;
+const BODY_LIMIT = 256 * 1024;
+
+/** The subset of autocannon's result read here (autocannon ships no types). */
+interface CannonResult {
+  readonly requests: { readonly average: number };
+  readonly latency: { readonly p50: number; readonly p99: number };
+  readonly non2xx: number;
+  readonly errors: number;
+  readonly timeouts: number;
+}
+type Cannon = (options: Readonly<Record<string, unknown>>) => Promise<CannonResult>;
+
+/** A server in its own process, so the load generator does not share its event loop. */
+interface Child {
+  readonly process: ChildProcess;
+  readonly port: number;
+}
+
+const SERVE_KUBEWARD = (dir: string): string => `
+  import { CHECKS } from ${JSON.stringify(pathToFileURL(join(ROOT, 'src/checks/registry.ts')).href)};
+  import { parseConfig } from ${JSON.stringify(pathToFileURL(join(ROOT, 'src/config/load-config.ts')).href)};
+  import { startWebhookServer } from ${JSON.stringify(pathToFileURL(join(ROOT, 'src/webhook/server.ts')).href)};
+  import { jsonLogger } from ${JSON.stringify(pathToFileURL(join(ROOT, 'src/webhook/log.ts')).href)};
+  const webhook = await startWebhookServer({
+    tls: { cert: ${JSON.stringify(join(dir, 'tls.crt'))}, key: ${JSON.stringify(join(dir, 'tls.key'))} },
+    policy: { checks: CHECKS, run: parseConfig('bench', '{}', CHECKS).run, denyOn: 'high' },
+    log: jsonLogger(() => undefined),
+    port: 0, host: '127.0.0.1', maxBodyBytes: ${String(BODY_LIMIT)}, budgetMs: 2000,
+  });
+  process.stdout.write('port ' + webhook.port + '\\n');
+  process.on('SIGTERM', () => { void webhook.close().then(() => process.exit(0)); });
+`;
+
+const SERVE_BARE = (dir: string): string => `
+  import { createServer } from 'node:https';
+  import { readFileSync } from 'node:fs';
+  const fixed = JSON.stringify({ apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview',
+    response: { uid: '705ab4f5-6393-11e8-b7cc-42010a800002', allowed: true } });
+  const server = createServer({ cert: readFileSync(${JSON.stringify(join(dir, 'tls.crt'))}),
+    key: readFileSync(${JSON.stringify(join(dir, 'tls.key'))}), minVersion: 'TLSv1.2' }, (req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(fixed) });
+      res.end(fixed);
+    });
+  });
+  server.listen(0, '127.0.0.1', () => process.stdout.write('port ' + server.address().port + '\\n'));
+  process.on('SIGTERM', () => server.close(() => process.exit(0)));
+`;
+
+async function startChild(code: string): Promise<Child> {
+  const child = spawn(
+    process.execPath,
+    ['--import', import.meta.resolve('tsx'), '--input-type=module', '-e', code],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const stdout = child.stdout;
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new Error('server process did not start within 30 s'));
+    }, 30_000);
+    child.once('exit', (code) => {
+      reject(new Error(`server process exited with ${String(code)}`));
+    });
+    createInterface({ input: stdout }).on('line', (line) => {
+      const match = /^port (\d+)$/.exec(line);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    });
+  });
+  return { process: child, port };
+}
+
+async function stopChild(child: Child): Promise<void> {
+  if (child.process.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.process.once('exit', resolve));
+  child.process.kill('SIGTERM');
+  await exited;
+}
+
+async function loadCannon(): Promise<Cannon> {
+  const name: string = 'autocannon';
+  const loaded = (await import(name)) as { default: Cannon };
+  return loaded.default;
+}
+
+/** One autocannon run of the typical Deployment review; `rate` undefined means as fast as it goes. */
+async function cannon(
+  run: Cannon,
+  port: number,
+  ca: string,
+  rate: number | undefined,
+  seconds = SECONDS,
+): Promise<CannonResult> {
+  return run({
+    url: `https://127.0.0.1:${String(port)}/validate`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: REVIEW,
+    duration: seconds,
+    connections: rate === undefined ? SATURATION_CONNECTIONS : 10,
+    ...(rate === undefined ? {} : { overallRate: rate }),
+    servername: 'localhost',
+    tlsOptions: { ca },
+  });
+}
+
+function figures(server: string, phase: string, result: CannonResult): Measurement[] {
+  const failed = result.non2xx + result.errors + result.timeouts;
+  return [
+    { label: `${server} ${phase}: throughput`, value: result.requests.average, unit: 'req/s' },
+    { label: `${server} ${phase}: p50 latency`, value: result.latency.p50, unit: 'ms' },
+    { label: `${server} ${phase}: p99 latency`, value: result.latency.p99, unit: 'ms' },
+    ...(failed > 0 ? [{ label: `${server} ${phase}: failed requests`, value: failed, unit: 'req' }] : []),
+  ];
+}
+
+/** The requests a hostile or broken client sends; each has a defined 4xx answer. */
+function hostileRequest(i: number): {
+  path: string;
+  method: string;
+  type: string;
+  body: string;
+  length?: number;
+} {
+  const deep = `${'{"a":'.repeat(2000)}1${'}'.repeat(2000)}`;
+  const cases = [
+    {
+      path: '/validate',
+      method: 'POST',
+      type: 'application/json',
+      body: '{"apiVersion":"admission.k8s.io/v1",',
+    },
+    { path: '/validate', method: 'POST', type: 'application/json', body: deep },
+    {
+      path: '/validate',
+      method: 'POST',
+      type: 'application/json',
+      body: `{"kind":"AdmissionReview","request":{"uid":${String(i)}}}`,
+    },
+    {
+      path: '/validate',
+      method: 'POST',
+      type: 'application/json',
+      body: `{"__proto__":{"x${String(i)}":1},"constructor":{"prototype":{}}}`,
+    },
+    { path: '/validate', method: 'POST', type: 'text/plain', body: REVIEW },
+    { path: '/validate', method: 'POST', type: 'application/json', body: '', length: BODY_LIMIT * 16 },
+    { path: `/${'x'.repeat(i % 2000)}?${String(i)}`, method: 'GET', type: 'application/json', body: '' },
+    { path: '/validate', method: 'POST', type: 'application/json', body: `"${'\\u0000'.repeat(5000)}"` },
+  ];
+  const chosen = cases[i % cases.length];
+  if (!chosen) throw new Error('no hostile case');
+  return chosen;
+}
+
+async function sendRaw(
+  agent: Agent,
+  port: number,
+  ca: string,
+  spec: ReturnType<typeof hostileRequest>,
+): Promise<number> {
+  return new Promise((resolve) => {
+    const headers: Record<string, string | number> = { 'content-type': spec.type };
+    if (spec.length !== undefined) headers['content-length'] = spec.length;
+    const call = request(
+      {
+        host: '127.0.0.1',
+        servername: 'localhost',
+        port,
+        path: spec.path,
+        method: spec.method,
+        ca,
+        agent,
+        headers,
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => {
+          resolve(response.statusCode ?? 0);
+        });
+        if (spec.length !== undefined) call.destroy();
+      },
+    );
+    call.on('error', () => {
+      resolve(0);
+    });
+    if (spec.length === undefined) call.end(spec.body);
+    else call.flushHeaders();
+  });
+}
+
+async function residentBytes(port: number, ca: string): Promise<number> {
+  const text = await new Promise<string>((resolve, reject) => {
+    request(
+      { host: '127.0.0.1', servername: 'localhost', port, path: '/metrics', ca, agent: false },
+      (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => {
+          resolve(body);
+        });
+      },
+    )
+      .on('error', reject)
+      .end();
+  });
+  return Number(/^process_resident_memory_bytes (\d+)$/m.exec(text)?.[1] ?? NaN);
+}
+
+/** Sends HOSTILE_REQUESTS hostile requests, HOSTILE_CONCURRENCY at a time; counts what went unanswered. */
+async function hostileRound(
+  port: number,
+  ca: string,
+): Promise<{ seconds: number; unanswered: number; errors5xx: number }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: HOSTILE_CONCURRENCY });
+  const started = performance.now();
+  let next = 0;
+  let unanswered = 0;
+  let errors5xx = 0;
+  const worker = async (): Promise<void> => {
+    while (next < HOSTILE_REQUESTS) {
+      const status = await sendRaw(agent, port, ca, hostileRequest(next++));
+      if (status === 0) unanswered++;
+      if (status >= 500) errors5xx++;
+    }
+  };
+  await Promise.all(Array.from({ length: HOSTILE_CONCURRENCY }, worker));
+  agent.destroy();
+  return { seconds: (performance.now() - started) / 1000, unanswered, errors5xx };
+}
+
+/** Two rounds of hostile requests: memory may settle after the first, it must not grow in the second. */
+async function hostileRun(port: number, ca: string): Promise<Measurement[]> {
+  const before = await residentBytes(port, ca);
+  const first = await hostileRound(port, ca);
+  const middle = await residentBytes(port, ca);
+  const second = await hostileRound(port, ca);
+  const after = await residentBytes(port, ca);
+  return [
+    {
+      label: `hostile: 2 x ${String(HOSTILE_REQUESTS)} requests in`,
+      value: first.seconds + second.seconds,
+      unit: 's',
+    },
+    {
+      label: 'hostile: unanswered (connection errors)',
+      value: first.unanswered + second.unanswered,
+      unit: 'req',
+    },
+    { label: 'hostile: answered 5xx', value: first.errors5xx + second.errors5xx, unit: 'req' },
+    { label: 'hostile: server RSS before', value: before / 2 ** 20, unit: 'MiB' },
+    { label: `hostile: server RSS after ${String(HOSTILE_REQUESTS)}`, value: middle / 2 ** 20, unit: 'MiB' },
+    {
+      label: `hostile: server RSS after ${String(2 * HOSTILE_REQUESTS)}`,
+      value: after / 2 ** 20,
+      unit: 'MiB',
+    },
+  ];
+}
+
+/**
+ * The webhook under load on loopback: the typical Deployment review at 200 and 1,000 req/s and at
+ * saturation, against a bare node:https server answering a fixed AdmissionReview (the ceiling), both
+ * in child processes, same certificate, same run, phases alternating so machine noise hits both;
+ * saturation is the best of three rounds each. Then 2 × 10,000 malformed or hostile requests with the
+ * server's RSS before, between and after. Bounded: 10 × KUBEWARD_BENCH_SECONDS (default 5) plus
+ * about 30 s.
+ */
+export const bench: BenchCase = {
+  name: 'webhook',
+  async run() {
+    const run = await loadCannon();
+    const dir = await mkdtemp(join(tmpdir(), 'kubeward-bench-webhook-'));
+    const children: Child[] = [];
+    try {
+      const issued: IssuedCertificates = await issueCertificates({
+        service: 'kubeward-webhook',
+        namespace: 'kubeward',
+        days: 1,
+        extraNames: ['localhost'],
+      });
+      await writeCertificates(dir, issued);
+      const servers = [
+        { name: 'kubeward', child: await startChild(SERVE_KUBEWARD(dir)) },
+        { name: 'bare https', child: await startChild(SERVE_BARE(dir)) },
+      ] as const;
+      children.push(...servers.map((server) => server.child));
+      const measurements: Measurement[] = [];
+      for (const { child } of servers) await cannon(run, child.port, issued.caCert, undefined, 1);
+      for (const rate of RATES) {
+        for (const { name, child } of servers)
+          measurements.push(
+            ...figures(name, `${String(rate)} req/s`, await cannon(run, child.port, issued.caCert, rate)),
+          );
+      }
+      const best = new Map<string, CannonResult>();
+      for (let round = 0; round < SATURATION_ROUNDS; round++) {
+        for (const { name, child } of servers) {
+          const result = await cannon(run, child.port, issued.caCert, undefined);
+          const previous = best.get(name);
+          if (!previous || result.requests.average > previous.requests.average) best.set(name, result);
+        }
+      }
+      for (const [name, result] of best)
+        measurements.push(...figures(name, 'saturation (best round)', result));
+      const ours = best.get('kubeward')?.requests.average ?? 0;
+      const ceiling = best.get('bare https')?.requests.average ?? 1;
+      measurements.push({
+        label: 'saturation: kubeward / bare https',
+        value: (100 * ours) / ceiling,
+        unit: '%',
+      });
+      measurements.push(...(await hostileRun(servers[0].child.port, issued.caCert)));
+      return measurements;
+    } finally {
+      for (const child of children) await stopChild(child);
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+};

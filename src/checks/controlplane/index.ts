@@ -1,0 +1,64 @@
+import { componentViews } from '../../controlplane/components.ts';
+import type { Inventory } from '../../model/inventory.ts';
+import type { Check, InventoryCheck } from '../check.ts';
+import { apiserverAnonymousAuth } from './apiserver-anonymous-auth.ts';
+import { apiserverAuditLog } from './apiserver-audit-log.ts';
+import { apiserverAuthorizationMode } from './apiserver-authorization-mode.ts';
+import { apiserverEncryptionConfig } from './apiserver-encryption-config.ts';
+import { apiserverEtcdTls } from './apiserver-etcd-tls.ts';
+import { apiserverExternalAuthn } from './apiserver-external-authn.ts';
+import { apiserverKubeletTls } from './apiserver-kubelet-tls.ts';
+import { apiserverServingTls } from './apiserver-serving-tls.ts';
+import { apiserverStaticCredentials } from './apiserver-static-credentials.ts';
+import { auditPolicyCoverage } from './audit-policy-coverage.ts';
+import { encryptionProviderStrength } from './encryption-provider-strength.ts';
+import { etcdClientCertAuth } from './etcd-client-cert-auth.ts';
+import { etcdClientUrls } from './etcd-client-urls.ts';
+import { etcdPeerCertAuth } from './etcd-peer-cert-auth.ts';
+import { kubeconfigInsecureTls } from './kubeconfig-insecure-tls.ts';
+import { kubeconfigStaticCredentials } from './kubeconfig-static-credentials.ts';
+import { kubeletAnonymousAuth } from './kubelet-anonymous-auth.ts';
+import { kubeletAuthorizationMode } from './kubelet-authorization-mode.ts';
+import { kubeletCertificateRotation } from './kubelet-certificate-rotation.ts';
+import { kubeletProtectKernelDefaults } from './kubelet-protect-kernel-defaults.ts';
+import { kubeletReadOnlyPort } from './kubelet-read-only-port.ts';
+import { kubeletServingTls } from './kubelet-serving-tls.ts';
+import { tlsVersionAndCiphers } from './tls-version-and-ciphers.ts';
+
+/**
+ * Control-plane, etcd and kubelet hardening checks over static pod manifests, kubeadm configs,
+ * KubeletConfiguration, EncryptionConfiguration, audit Policy and kubeconfigs (themes tls, authn,
+ * rbac, etcd, keys). Absent components are not applicable and give no finding.
+ */
+export const CONTROLPLANE_CHECKS: readonly Check[] = withApplicability([
+  apiserverServingTls,
+  apiserverKubeletTls,
+  apiserverEtcdTls,
+  tlsVersionAndCiphers,
+  apiserverAuthorizationMode,
+  apiserverAnonymousAuth,
+  apiserverStaticCredentials,
+  apiserverExternalAuthn,
+  apiserverAuditLog,
+  auditPolicyCoverage,
+  apiserverEncryptionConfig,
+  encryptionProviderStrength,
+  etcdClientCertAuth,
+  etcdPeerCertAuth,
+  etcdClientUrls,
+  kubeletServingTls,
+  kubeletAnonymousAuth,
+  kubeletAuthorizationMode,
+  kubeletReadOnlyPort,
+  kubeletCertificateRotation,
+  kubeletProtectKernelDefaults,
+  kubeconfigInsecureTls,
+  kubeconfigStaticCredentials,
+]);
+
+/** Control-plane checks apply when the input holds a component manifest or a node configuration file. */
+function withApplicability(checks: readonly InventoryCheck[]): readonly InventoryCheck[] {
+  const applies = (inventory: Inventory): boolean =>
+    inventory.configs.length > 0 || componentViews(inventory).length > 0;
+  return checks.map((check) => ({ ...check, applies }));
+}

@@ -1,0 +1,22 @@
+import { isRecord } from '../../model/path.ts';
+import type { ResourceCheck } from '../check.ts';
+
+/** A bare Pod is not rescheduled when its node fails and escapes the rollout and review of a controller. */
+export const nakedPod: ResourceCheck = {
+  id: 'naked-pod',
+  title: 'Pod without a controller',
+  severity: 'low',
+  theme: 'config',
+  description:
+    'A Pod manifest with no ownerReferences is not managed by a Deployment, StatefulSet, DaemonSet or Job: it is not recreated when its node goes away, cannot be rolled out or back, and is often a leftover debugging pod.',
+  remediation: 'Wrap the pod template in a Deployment (or a Job for run-to-completion work).',
+  references: ['Kubescape: C-0073'],
+  kinds: ['Pod'],
+  target: 'resource',
+  *run(resource) {
+    const metadata = resource.object.metadata;
+    const owners = isRecord(metadata) ? metadata.ownerReferences : undefined;
+    if (Array.isArray(owners) && owners.length > 0) return;
+    yield { path: [], message: `Pod "${resource.name}" has no controller (no ownerReferences)` };
+  },
+};

@@ -1,0 +1,21 @@
+import type { Check } from '../check.ts';
+import { authorizationPolicyAllowAll } from './authorization-policy-allow-all.ts';
+import { destinationRuleTlsDisabled } from './destination-rule-tls-disabled.ts';
+import { linkerdInboundUnauthenticated } from './linkerd-inbound-unauthenticated.ts';
+import { meshInjectionDisabled } from './mesh-injection-disabled.ts';
+import { meshMtlsNotEnforced } from './mesh-mtls-not-enforced.ts';
+import { meshSidecarOptOut } from './mesh-sidecar-opt-out.ts';
+import { meshTrafficBypass } from './mesh-traffic-bypass.ts';
+import { peerAuthenticationNotStrict } from './peer-authentication-not-strict.ts';
+
+/** Service mesh and mTLS: Istio and Linkerd policies, injection and proxy bypasses. */
+export const MESH_CHECKS: readonly Check[] = [
+  peerAuthenticationNotStrict,
+  meshMtlsNotEnforced,
+  destinationRuleTlsDisabled,
+  authorizationPolicyAllowAll,
+  meshInjectionDisabled,
+  meshSidecarOptOut,
+  meshTrafficBypass,
+  linkerdInboundUnauthenticated,
+];

@@ -1,0 +1,21 @@
+import type { Check } from '../check.ts';
+import { netpolEgressMetadataApi } from './netpol-egress-metadata-api.ts';
+import { netpolEmptyEgressWithoutPolicyTypes } from './netpol-empty-egress-without-policy-types.ts';
+import { netpolIngressFromAnywhere } from './netpol-ingress-from-anywhere.ts';
+import { netpolNamedPortUndefined } from './netpol-named-port-undefined.ts';
+import { netpolNamespaceDefaultDeny } from './netpol-namespace-default-deny.ts';
+import { netpolPeerMatchesNothing } from './netpol-peer-matches-nothing.ts';
+import { netpolPolicySelectsNothing } from './netpol-policy-selects-nothing.ts';
+import { netpolWorkloadUnselected } from './netpol-workload-unselected.ts';
+
+/** The NetworkPolicy findings of `kubeward scan` (theme `network`), from coverage to lint. */
+export const NETWORK_CHECKS: readonly Check[] = [
+  netpolNamespaceDefaultDeny,
+  netpolWorkloadUnselected,
+  netpolEgressMetadataApi,
+  netpolIngressFromAnywhere,
+  netpolPolicySelectsNothing,
+  netpolPeerMatchesNothing,
+  netpolNamedPortUndefined,
+  netpolEmptyEgressWithoutPolicyTypes,
+];

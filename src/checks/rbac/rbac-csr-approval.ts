@@ -1,0 +1,36 @@
+import type { InventoryCheck } from '../check.ts';
+import type { Probe } from '../../rbac/grants.ts';
+import { probeViolations } from '../../rbac/grants.ts';
+
+const PROBES: readonly Probe[] = [
+  {
+    verb: 'update',
+    resource: 'certificatesigningrequests',
+    subresource: 'approval',
+    apiGroup: 'certificates.k8s.io',
+  },
+  {
+    verb: 'patch',
+    resource: 'certificatesigningrequests',
+    subresource: 'approval',
+    apiGroup: 'certificates.k8s.io',
+  },
+];
+
+/** Role can approve CertificateSigningRequests. */
+export const rbacCsrApproval: InventoryCheck = {
+  id: 'rbac-csr-approval',
+  title: 'Role can approve CertificateSigningRequests',
+  severity: 'high',
+  theme: 'rbac',
+  description:
+    '`update` on certificatesigningrequests/approval (with `approve` on a signer) lets a subject approve its own client certificate for any user or group, `system:masters` included with the kube-apiserver-client signer. Default (bootstrap-labelled and `system:`) bindings, and roles with a `*` on `*` in `*` rule (reported by rbac-wildcard-grant), are not reported.',
+  remediation:
+    'Leave CSR approval to the controller manager; remove certificatesigningrequests/approval from the rule.',
+  references: [
+    'Kubernetes docs: rbac-good-practices#csrs-and-certificate-issuing',
+    'Kubernetes docs: certificate-signing-requests#authorization',
+  ],
+  target: 'inventory',
+  run: ({ inventory }) => probeViolations(inventory, PROBES),
+};

@@ -1,0 +1,24 @@
+import type { InventoryCheck } from '../check.ts';
+import type { Probe } from '../../rbac/grants.ts';
+import { probeViolations } from '../../rbac/grants.ts';
+
+const PROBES: readonly Probe[] = [{ verb: 'create', resource: 'pods' }];
+
+/** Role can create Pods. */
+export const rbacPodCreate: InventoryCheck = {
+  id: 'rbac-pod-create',
+  title: 'Role can create Pods',
+  severity: 'high',
+  theme: 'rbac',
+  description:
+    'Creating a pod lets a subject run it as any ServiceAccount of the namespace, mount any Secret, ConfigMap or volume there, and, without Pod Security admission, take the node. Default (bootstrap-labelled and `system:`) bindings, and roles with a `*` on `*` in `*` rule (reported by rbac-wildcard-grant), are not reported.',
+  remediation:
+    'Grant pod creation only to deployment tooling; enforce the restricted Pod Security Standard in the namespace.',
+  references: [
+    'Kubernetes docs: rbac-good-practices#workload-creation',
+    'rbac-police: assign_sa',
+    'KubiScan: risky-create-pod',
+  ],
+  target: 'inventory',
+  run: ({ inventory }) => probeViolations(inventory, PROBES),
+};

@@ -1,0 +1,20 @@
+import type { InventoryCheck } from '../check.ts';
+import type { Probe } from '../../rbac/grants.ts';
+import { probeViolations } from '../../rbac/grants.ts';
+
+const PROBES: readonly Probe[] = [{ verb: 'create', resource: 'serviceaccounts', subresource: 'token' }];
+
+/** Role can issue ServiceAccount tokens. */
+export const rbacServiceaccountToken: InventoryCheck = {
+  id: 'rbac-serviceaccount-token',
+  title: 'Role can issue ServiceAccount tokens',
+  severity: 'high',
+  theme: 'rbac',
+  description:
+    '`create` on serviceaccounts/token issues a token for any ServiceAccount in scope (TokenRequest), so the subject holds all their permissions. Default (bootstrap-labelled and `system:`) bindings, and roles with a `*` on `*` in `*` rule (reported by rbac-wildcard-grant), are not reported.',
+  remediation:
+    'Remove serviceaccounts/token, or restrict it with resourceNames to the ServiceAccounts it must serve.',
+  references: ['Kubernetes docs: rbac-good-practices#token-request', 'rbac-police: token_request'],
+  target: 'inventory',
+  run: ({ inventory }) => probeViolations(inventory, PROBES),
+};

@@ -1,0 +1,34 @@
+// Runs every score check over its testdata/checks/<id>/{pass,fail} fixtures (as the shared registry test does).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { fixturesOf, runFixture } from '../../testing/fixtures.ts';
+import { SCORE_CHECKS } from './index.ts';
+
+describe('score check fixtures (kubesec-score)', () => {
+  for (const check of SCORE_CHECKS) {
+    const { pass, fail } = fixturesOf(check.id);
+    it(`${check.id} has pass and fail fixtures`, () => {
+      assert.ok(pass.length > 0 && fail.length > 0);
+    });
+    for (const fixture of pass) {
+      it(`${check.id} pass ${fixture.file.split('/').pop() ?? ''}`, async () => {
+        const { findings, errors } = await runFixture(check, fixture.file);
+        assert.deepEqual(errors, []);
+        assert.deepEqual(
+          findings.map((finding) => finding.message),
+          [],
+        );
+      });
+    }
+    for (const fixture of fail) {
+      it(`${check.id} fail ${fixture.file.split('/').pop() ?? ''}`, async () => {
+        const { findings, errors } = await runFixture(check, fixture.file);
+        assert.deepEqual(errors, []);
+        assert.deepEqual(
+          findings.map((finding) => finding.message),
+          fixture.expected,
+        );
+      });
+    }
+  }
+});

@@ -1,0 +1,5 @@
+import type { Check } from '../check.ts';
+import { kubesecScore } from './kubesec-score.ts';
+
+/** Checks built on the kubesec-compatible scorer (`config` theme). */
+export const SCORE_CHECKS: readonly Check[] = [kubesecScore];

@@ -1,0 +1,41 @@
+import { containersOf } from '../../model/containers.ts';
+import { getAt, isRecord } from '../../model/path.ts';
+import type { WorkloadCheck } from '../check.ts';
+import { valueText } from '../workload/value-text.ts';
+
+/** Secrets in environment variables leak through crash dumps, child processes, /proc and debug endpoints. */
+export const secretFromEnvVar: WorkloadCheck = {
+  id: 'secret-from-env-var',
+  title: 'Secret passed as environment variables',
+  severity: 'low',
+  theme: 'config',
+  description:
+    'env[].valueFrom.secretKeyRef or envFrom[].secretRef puts a Secret into the process environment. Environments are inherited by every child process, printed by crash handlers and debug pages, and readable in /proc/<pid>/environ; a Secret volume keeps the value in a file with its own permissions and picks up rotations.',
+  remediation: 'Mount the Secret as a volume (readOnly) and have the program read the file.',
+  references: ['KubeLinter: read-secret-from-env-var', 'Checkov: CKV_K8S_35', 'Kubescape: C-0207'],
+  target: 'workload',
+  *run(workload) {
+    for (const { container, path, name } of containersOf(workload.podSpec)) {
+      if (Array.isArray(container.env)) {
+        for (const [index, variable] of container.env.entries()) {
+          const ref = getAt(variable, ['valueFrom', 'secretKeyRef']);
+          if (!isRecord(ref) || !isRecord(variable)) continue;
+          yield {
+            path: [...path, 'env', index, 'valueFrom', 'secretKeyRef'],
+            message: `container "${name}" env ${valueText(variable.name)} reads key "${valueText(ref.key)}" of Secret "${valueText(ref.name)}"`,
+          };
+        }
+      }
+      if (Array.isArray(container.envFrom)) {
+        for (const [index, source] of container.envFrom.entries()) {
+          const ref = getAt(source, ['secretRef']);
+          if (!isRecord(ref)) continue;
+          yield {
+            path: [...path, 'envFrom', index, 'secretRef'],
+            message: `container "${name}" loads every key of Secret "${valueText(ref.name)}" into its environment`,
+          };
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,27 @@
+import { isRecord } from '../../model/path.ts';
+import type { ResourceCheck } from '../check.ts';
+
+/** A `kubernetes.io/service-account-token` Secret is a token that never expires. */
+export const serviceAccountTokenSecret: ResourceCheck = {
+  id: 'service-account-token-secret',
+  title: 'Long-lived ServiceAccount token Secret',
+  severity: 'medium',
+  theme: 'keys',
+  description:
+    'A Secret of type kubernetes.io/service-account-token makes the control plane mint a token that never expires and is not bound to a pod. Since 1.24 such tokens are no longer created automatically, and since 1.29 unused ones are cleaned up: a manifest that creates one brings back a credential that cannot be rotated short of deleting it.',
+  remediation:
+    'Delete the Secret. Pods get projected, expiring tokens automatically; external clients request one with kubectl create token or the TokenRequest API.',
+  references: ['KEP-2799: reduction of secret-based ServiceAccount tokens', 'Kubescape: C-0282'],
+  kinds: ['Secret'],
+  target: 'resource',
+  *run(resource) {
+    if (resource.object.type !== 'kubernetes.io/service-account-token') return;
+    const metadata = resource.object.metadata;
+    const annotations = isRecord(metadata) && isRecord(metadata.annotations) ? metadata.annotations : {};
+    const account = annotations['kubernetes.io/service-account.name'];
+    yield {
+      path: ['type'],
+      message: `Secret "${resource.name}" holds a non-expiring token for ServiceAccount "${typeof account === 'string' ? account : ''}"`,
+    };
+  },
+};

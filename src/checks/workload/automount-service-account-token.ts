@@ -1,0 +1,66 @@
+import type { Inventory } from '../../model/inventory.ts';
+import { ofKind } from '../../model/inventory.ts';
+import type { Resource } from '../../model/resource.ts';
+import type { WorkloadCheck } from '../check.ts';
+
+/** ServiceAccounts by `namespace/name`, built once per inventory (an inventory never changes). */
+const accountIndexes = new WeakMap<Inventory, ReadonlyMap<string, Resource>>();
+
+/** The ServiceAccount `name` in `namespace`, when the input declares it. */
+function serviceAccountIn(inventory: Inventory, namespace: string, name: string): Resource | undefined {
+  let index = accountIndexes.get(inventory);
+  if (index === undefined) {
+    index = new Map(
+      ofKind(inventory, 'ServiceAccount').map((account) => [
+        `${account.namespace ?? inventory.defaultNamespace}/${account.name}`,
+        account,
+      ]),
+    );
+    accountIndexes.set(inventory, index);
+  }
+  return index.get(`${namespace}/${name}`);
+}
+
+/**
+ * The pod's effective automount setting, as the ServiceAccount admission plugin decides it: the pod
+ * field wins; else the ServiceAccount's field, when the ServiceAccount is in the input; else true.
+ */
+export const automountServiceAccountToken: WorkloadCheck = {
+  id: 'automount-service-account-token',
+  title: 'Service account token mounted into the pod',
+  severity: 'medium',
+  theme: 'rbac',
+  description:
+    "Unless the pod or its ServiceAccount sets automountServiceAccountToken: false, every container gets an API token at /var/run/secrets/kubernetes.io/serviceaccount. Most applications never call the API; for them the token only helps an intruder move on. The pod field overrides the ServiceAccount's; the ServiceAccount is looked up in the scanned input.",
+  remediation:
+    'Set automountServiceAccountToken: false on the pod (or on its ServiceAccount). Pods that need the API should mount a projected token with a short expiry and an audience.',
+  references: [
+    'Polaris: automountServiceAccountToken',
+    'kubeaudit: asat',
+    'Checkov: CKV_K8S_38',
+    'Trivy: KSV036',
+    'Kubescape: C-0034',
+  ],
+  target: 'workload',
+  *run(workload, { inventory }) {
+    const own = workload.podSpec.automountServiceAccountToken;
+    if (own === false) return;
+    if (own === true) {
+      yield {
+        path: ['automountServiceAccountToken'],
+        message: 'pod sets automountServiceAccountToken to true',
+      };
+      return;
+    }
+    const accountName =
+      typeof workload.podSpec.serviceAccountName === 'string' && workload.podSpec.serviceAccountName !== ''
+        ? workload.podSpec.serviceAccountName
+        : 'default';
+    const account = serviceAccountIn(inventory, workload.namespace, accountName);
+    if (account !== undefined && account.object.automountServiceAccountToken === false) return;
+    yield {
+      path: [],
+      message: `pod mounts the token of ServiceAccount "${accountName}" (automountServiceAccountToken is not false)`,
+    };
+  },
+};

@@ -1,0 +1,28 @@
+import type { WorkloadCheck } from '../check.ts';
+
+/** Every pod of a namespace shares the `default` ServiceAccount, so a grant to one is a grant to all. */
+export const defaultServiceAccount: WorkloadCheck = {
+  id: 'default-service-account',
+  title: 'Default ServiceAccount used',
+  severity: 'low',
+  theme: 'rbac',
+  description:
+    'A pod without serviceAccountName (or with "default") runs as the namespace\'s default ServiceAccount, shared with every other such pod. Any permission granted to it for one workload is granted to all, and audit logs cannot tell the workloads apart.',
+  remediation: 'Create one ServiceAccount per workload and set spec.serviceAccountName to it.',
+  references: [
+    'KubeLinter: default-service-account',
+    'kubeaudit: asat (AutomountServiceAccountTokenTrueAndDefaultSA)',
+    'Checkov: CKV_K8S_41',
+    'Kubescape: C-0189',
+  ],
+  target: 'workload',
+  *run(workload) {
+    const name = workload.podSpec.serviceAccountName;
+    const legacy = workload.podSpec.serviceAccount;
+    if (typeof name === 'string' && name !== '' && name !== 'default') return;
+    if (name === undefined && typeof legacy === 'string' && legacy !== '' && legacy !== 'default') return;
+    yield name === 'default'
+      ? { path: ['serviceAccountName'], message: 'pod runs as the default ServiceAccount' }
+      : { path: [], message: 'pod runs as the default ServiceAccount (no serviceAccountName)' };
+  },
+};

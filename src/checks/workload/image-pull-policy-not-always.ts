@@ -1,0 +1,47 @@
+import { containersOf } from '../../model/containers.ts';
+import { parseImageReference } from '../../model/image.ts';
+import type { WorkloadCheck } from '../check.ts';
+import { valueText } from './value-text.ts';
+
+/**
+ * With a cached image the kubelet skips the registry's authorisation: any pod on the node can run
+ * a private image another pod pulled. `Always` makes the kubelet check credentials each time.
+ */
+export const imagePullPolicyNotAlways: WorkloadCheck = {
+  id: 'image-pull-policy-not-always',
+  title: 'imagePullPolicy is not Always',
+  severity: 'low',
+  theme: 'supply',
+  description:
+    'With IfNotPresent or Never, a node reuses an image it already has: a pod without pull credentials can run a private image another tenant pulled, and a tag moved in the registry is not picked up. When imagePullPolicy is absent, Kubernetes defaults it to Always for :latest or untagged images without a digest, and to IfNotPresent otherwise. Images pinned by digest pass: their content cannot change.',
+  remediation:
+    'Set imagePullPolicy: Always (or pin the image by digest), and enable the AlwaysPullImages admission plugin on multi-tenant clusters.',
+  references: [
+    'kube-score: container-image-pull-policy',
+    'Polaris: pullPolicyNotAlways',
+    'Checkov: CKV_K8S_15',
+    'Kubescape: C-0075',
+  ],
+  target: 'workload',
+  *run(workload) {
+    for (const { container, path, name } of containersOf(workload.podSpec)) {
+      if (typeof container.image !== 'string' || container.image === '') continue;
+      const image = parseImageReference(container.image);
+      if (image.digest !== undefined) continue;
+      const policy = container.imagePullPolicy;
+      if (policy === 'Always') continue;
+      if (policy === undefined) {
+        if (image.tag === undefined || image.tag === 'latest') continue;
+        yield {
+          path,
+          message: `container "${name}" has no imagePullPolicy (defaults to IfNotPresent for tag "${image.tag}")`,
+        };
+      } else {
+        yield {
+          path: [...path, 'imagePullPolicy'],
+          message: `container "${name}" sets imagePullPolicy to ${valueText(policy)}`,
+        };
+      }
+    }
+  },
+};

@@ -1,0 +1,25 @@
+import type { FieldPath } from '../../model/path.ts';
+import { isRecord } from '../../model/path.ts';
+import type { Resource } from '../../model/resource.ts';
+import { podTemplateOf } from '../../model/workload.ts';
+
+/** One annotation of a pod template, with its path inside the object. */
+export interface PodAnnotation {
+  readonly key: string;
+  readonly value: unknown;
+  readonly path: FieldPath;
+}
+
+/**
+ * The annotations of a workload's pod template (a Pod's own), for checks that must point into the
+ * metadata; workload checks only get paths below the pod spec. Empty for non-workloads.
+ */
+export function* podTemplateAnnotations(resource: Resource): Generator<PodAnnotation> {
+  const template = podTemplateOf(resource, '');
+  if (template === undefined) return;
+  const annotations = template.podMetadata.annotations;
+  if (!isRecord(annotations)) return;
+  for (const [key, value] of Object.entries(annotations)) {
+    yield { key, value, path: [...template.metadataPath, 'annotations', key] };
+  }
+}

@@ -1,0 +1,19 @@
+import { containersOf } from '../../model/containers.ts';
+import type { Violation } from '../check.ts';
+import type { Workload } from '../../model/workload.ts';
+import { BATCH_KINDS } from './security-context.ts';
+
+/**
+ * Regular containers of long-running workloads without the given probe. Jobs and CronJobs, init
+ * and ephemeral containers are skipped: probes do not apply to them.
+ */
+export function* missingProbe(
+  workload: Workload,
+  probe: 'livenessProbe' | 'readinessProbe',
+): Generator<Violation> {
+  if (BATCH_KINDS.has(workload.resource.kind)) return;
+  for (const { container, field, path, name } of containersOf(workload.podSpec)) {
+    if (field !== 'containers' || container[probe] !== undefined) continue;
+    yield { path, message: `container "${name}" has no ${probe}` };
+  }
+}

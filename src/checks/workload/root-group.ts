@@ -1,0 +1,40 @@
+import { containersOf } from '../../model/containers.ts';
+import { isRecord } from '../../model/path.ts';
+import type { WorkloadCheck } from '../check.ts';
+import { effectiveSecuritySetting } from './security-context.ts';
+
+/** Group 0 owns much of a node's files: a process in it reads and writes what root's group may. */
+export const rootGroup: WorkloadCheck = {
+  id: 'root-group',
+  title: 'Root group (GID 0) used',
+  severity: 'medium',
+  theme: 'nonroot',
+  description:
+    'runAsGroup: 0, fsGroup: 0 or a 0 in supplementalGroups gives the processes the root group. Even as a non-root user they then read and write every file that group 0 may, inside the container and on shared volumes.',
+  remediation: 'Use a dedicated GID of 10000 or more for runAsGroup, fsGroup and supplementalGroups.',
+  references: ['KubeLinter: run-as-non-root', 'Trivy: KSV116'],
+  target: 'workload',
+  *run(workload) {
+    for (const ref of containersOf(workload.podSpec)) {
+      const setting = effectiveSecuritySetting(workload.podSpec, ref, 'runAsGroup');
+      if (setting?.value === 0) {
+        yield { path: setting.path, message: `container "${ref.name}" runs with group 0 (runAsGroup)` };
+      }
+    }
+    const pod = workload.podSpec.securityContext;
+    if (!isRecord(pod)) return;
+    if (pod.fsGroup === 0) {
+      yield { path: ['securityContext', 'fsGroup'], message: 'pod sets fsGroup to 0' };
+    }
+    if (Array.isArray(pod.supplementalGroups)) {
+      for (const [index, group] of pod.supplementalGroups.entries()) {
+        if (group === 0) {
+          yield {
+            path: ['securityContext', 'supplementalGroups', index],
+            message: 'pod adds group 0 to supplementalGroups',
+          };
+        }
+      }
+    }
+  },
+};

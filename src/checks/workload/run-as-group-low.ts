@@ -1,0 +1,29 @@
+import { containersOf } from '../../model/containers.ts';
+import type { WorkloadCheck } from '../check.ts';
+import { MIN_UNPRIVILEGED_ID } from './run-as-user-low.ts';
+import { effectiveSecuritySetting } from './security-context.ts';
+
+/** A GID below 10000 may collide with a real group on the node if the container escapes. */
+export const runAsGroupLow: WorkloadCheck = {
+  id: 'run-as-group-low',
+  title: 'runAsGroup below 10000',
+  severity: 'low',
+  theme: 'nonroot',
+  description:
+    'Containers should run with a primary GID of 10000 or more so that, after an escape, files the process creates do not belong to an existing group of the node. GID 0 is reported by root-group; an unset runAsGroup is not reported.',
+  remediation: 'Set securityContext.runAsGroup to 10000 or more (in the pod or in each container).',
+  references: ['kube-score: container-security-context-user-group-id', 'Trivy: KSV021'],
+  target: 'workload',
+  *run(workload) {
+    for (const ref of containersOf(workload.podSpec)) {
+      const setting = effectiveSecuritySetting(workload.podSpec, ref, 'runAsGroup');
+      if (setting === undefined || typeof setting.value !== 'number') continue;
+      if (setting.value > 0 && setting.value < MIN_UNPRIVILEGED_ID) {
+        yield {
+          path: setting.path,
+          message: `container "${ref.name}" runs with GID ${String(setting.value)}, below ${String(MIN_UNPRIVILEGED_ID)}`,
+        };
+      }
+    }
+  },
+};

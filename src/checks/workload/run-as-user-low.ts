@@ -1,0 +1,36 @@
+import { containersOf } from '../../model/containers.ts';
+import type { WorkloadCheck } from '../check.ts';
+import { effectiveSecuritySetting } from './security-context.ts';
+
+/** The lowest UID/GID that no host account is expected to hold (kube-score, Checkov, Trivy). */
+export const MIN_UNPRIVILEGED_ID = 10000;
+
+/** A UID below 10000 may collide with a real user on the node if the container escapes. */
+export const runAsUserLow: WorkloadCheck = {
+  id: 'run-as-user-low',
+  title: 'runAsUser below 10000',
+  severity: 'low',
+  theme: 'nonroot',
+  description:
+    'Containers should run as a UID of 10000 or more so that, after an escape, the process does not act as an existing user of the node (system accounts and people live below 10000). UID 0 is left to the Pod Security Standards runAsUser check; an unset runAsUser is not reported here (the image decides).',
+  remediation:
+    'Set securityContext.runAsUser to 10000 or more (in the pod or in each container) and build the image for that UID.',
+  references: [
+    'kube-score: container-security-context-user-group-id',
+    'Checkov: CKV_K8S_40',
+    'Trivy: KSV020',
+  ],
+  target: 'workload',
+  *run(workload) {
+    for (const ref of containersOf(workload.podSpec)) {
+      const setting = effectiveSecuritySetting(workload.podSpec, ref, 'runAsUser');
+      if (setting === undefined || typeof setting.value !== 'number') continue;
+      if (setting.value > 0 && setting.value < MIN_UNPRIVILEGED_ID) {
+        yield {
+          path: setting.path,
+          message: `container "${ref.name}" runs as UID ${String(setting.value)}, below ${String(MIN_UNPRIVILEGED_ID)}`,
+        };
+      }
+    }
+  },
+};

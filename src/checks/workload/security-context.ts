@@ -1,0 +1,54 @@
+import type { ContainerRef } from '../../model/containers.ts';
+import type { FieldPath, Mapping } from '../../model/path.ts';
+import { isRecord } from '../../model/path.ts';
+
+/** A security setting with the path it was read from, relative to the pod spec. */
+export interface EffectiveSetting {
+  readonly value: unknown;
+  readonly path: FieldPath;
+}
+
+/**
+ * The value a container runs with for a field both securityContexts may carry (runAsUser,
+ * runAsGroup, runAsNonRoot, seccompProfile, ...): the container's own when set, else the pod's.
+ * Undefined when neither sets it (the image decides).
+ */
+export function effectiveSecuritySetting(
+  podSpec: Mapping,
+  { container, path }: ContainerRef,
+  field: string,
+): EffectiveSetting | undefined {
+  const own = container.securityContext;
+  if (isRecord(own) && own[field] !== undefined && own[field] !== null) {
+    return { value: own[field], path: [...path, 'securityContext', field] };
+  }
+  const pod = podSpec.securityContext;
+  if (isRecord(pod) && pod[field] !== undefined && pod[field] !== null) {
+    return { value: pod[field], path: ['securityContext', field] };
+  }
+  return undefined;
+}
+
+/** The `capabilities.add` or `.drop` list of a container, as upper-case names with their indexes. */
+export function capabilityList(
+  container: Mapping,
+  which: 'add' | 'drop',
+): readonly { readonly name: string; readonly index: number }[] {
+  const securityContext = container.securityContext;
+  const capabilities = isRecord(securityContext) ? securityContext.capabilities : undefined;
+  const list = isRecord(capabilities) ? capabilities[which] : undefined;
+  if (!Array.isArray(list)) return [];
+  const names: { name: string; index: number }[] = [];
+  for (const [index, entry] of list.entries()) {
+    if (typeof entry === 'string') names.push({ name: entry.toUpperCase().replace(/^CAP_/, ''), index });
+  }
+  return names;
+}
+
+/** A pod-spec annotation map (the pod template's metadata.annotations); empty when absent. */
+export function annotationsOf(metadata: Mapping): Readonly<Record<string, unknown>> {
+  return isRecord(metadata.annotations) ? metadata.annotations : {};
+}
+
+/** Kinds whose pods run to completion, for which probes and replicas mean nothing. */
+export const BATCH_KINDS: ReadonlySet<string> = new Set(['Job', 'CronJob']);

@@ -1,0 +1,169 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { CONTROLPLANE_CHECKS } from '../checks/controlplane/index.ts';
+import { issue } from '../controlplane/testing/test-pki.ts';
+import { ROOT } from '../testing/scan-examples.ts';
+
+/**
+ * Runs `kubeward audit ...` in a child process (from source, through tsx) the way main.ts runs a
+ * command, with errors mapped to exit codes by reportError.
+ */
+function audit(...args: string[]): { stdout: string; stderr: string; exitCode: number | null } {
+  const script = [
+    `import { auditCommand } from ${JSON.stringify(join(ROOT, 'src/cli/audit.ts'))};`,
+    `import { reportError } from ${JSON.stringify(join(ROOT, 'src/cli/exit.ts'))};`,
+    'try { await auditCommand().exitOverride().parseAsync(process.argv.slice(1), { from: "user" }); }',
+    'catch (error) { process.exitCode = reportError(error, process.stderr); }',
+  ].join('\n');
+  const result = spawnSync(
+    process.execPath,
+    ['--import', import.meta.resolve('tsx'), '--input-type=module', '-e', script, '--', ...args],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    },
+  );
+  return { stdout: result.stdout, stderr: result.stderr, exitCode: result.status };
+}
+
+const KUBEADM_SANS = [
+  'DNS:kubernetes',
+  'DNS:kubernetes.default',
+  'DNS:kubernetes.default.svc',
+  'IP:10.96.0.1',
+];
+
+describe('kubeward audit node', () => {
+  let pki: string;
+  let proc: string;
+  before(() => {
+    pki = mkdtempSync(join(tmpdir(), 'kubeward-audit-pki-'));
+    issue(pki, { path: 'pki/ca', subject: '/CN=kubernetes', ca: true, days: 3650 });
+    issue(pki, { path: 'pki/etcd/ca', subject: '/CN=etcd-ca', ca: true, days: 3650 });
+    issue(pki, {
+      path: 'pki/apiserver',
+      subject: '/CN=kube-apiserver',
+      issuer: 'pki/ca',
+      sans: KUBEADM_SANS,
+    });
+
+    proc = mkdtempSync(join(tmpdir(), 'kubeward-proc-'));
+    const processes: Record<string, string[]> = {
+      '101': [
+        '/usr/local/bin/kube-apiserver',
+        '--authorization-mode=AlwaysAllow',
+        '--anonymous-auth',
+        'false',
+      ],
+      '102': ['/usr/bin/kubelet', '--config', join(proc, 'kubelet.yaml'), '--v=2'],
+      '103': ['/usr/sbin/sshd', '-D'],
+    };
+    for (const [pid, argv] of Object.entries(processes)) {
+      mkdirSync(join(proc, pid));
+      writeFileSync(join(proc, pid, 'cmdline'), `${argv.join('\0')}\0`);
+    }
+    writeFileSync(
+      join(proc, 'kubelet.yaml'),
+      'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nreadOnlyPort: 10255\n',
+    );
+  });
+  after(() => {
+    rmSync(pki, { recursive: true, force: true });
+    rmSync(proc, { recursive: true, force: true });
+  });
+
+  it('finds the insecure example node in every control-plane theme and exits 1', () => {
+    const run = audit('node', join(ROOT, 'examples/node-insecure'), '-o', 'json');
+    assert.equal(run.exitCode, 1);
+    const report = JSON.parse(run.stdout) as { findings: { check: string; theme: string }[] };
+    const themes = new Set(report.findings.map((finding) => finding.theme));
+    for (const theme of ['tls', 'authn', 'rbac', 'etcd', 'keys']) assert.ok(themes.has(theme), theme);
+    const fired = new Set(report.findings.map((finding) => finding.check));
+    assert.deepEqual(
+      CONTROLPLANE_CHECKS.map((check) => check.id).filter((id) => !fired.has(id)),
+      ['apiserver-serving-tls', 'apiserver-encryption-config'],
+    );
+  });
+  it('finds nothing on the hardened example node with a generated kubeadm-like PKI', () => {
+    const run = audit('node', join(ROOT, 'examples/node-hardened'), pki, '-o', 'json');
+    const report = JSON.parse(run.stdout) as { findings: { check: string; message: string }[] };
+    assert.deepEqual(
+      report.findings.map((finding) => `${finding.check}: ${finding.message}`),
+      [],
+    );
+    assert.equal(run.exitCode, 0);
+  });
+  it('writes kube-bench JSON with CIS test numbers and PASS/FAIL/WARN', () => {
+    const run = audit('node', join(ROOT, 'examples/node-insecure'), '-o', 'kube-bench');
+    const output = JSON.parse(run.stdout) as {
+      Controls: { tests: { results: { test_number: string; status: string; remediation: string }[] }[] }[];
+      Totals: { total_fail: number; total_warn: number };
+    };
+    const results = output.Controls[0]?.tests.flatMap((group) => group.results) ?? [];
+    assert.equal(results.find((result) => result.test_number === '1.2.6')?.status, 'FAIL');
+    assert.equal(results.find((result) => result.test_number === '1.2.24')?.status, 'PASS');
+    assert.ok(results.every((result) => result.remediation !== ''));
+    assert.ok(output.Totals.total_fail > 0);
+  });
+  it('reads running components from /proc: pflag semantics and the kubelet --config file', () => {
+    const run = audit('node', '--processes', '--proc-root', proc, '-o', 'json');
+    const report = JSON.parse(run.stdout) as { findings: { check: string; message: string }[] };
+    const messages = report.findings.map((finding) => finding.message);
+    assert.ok(messages.includes('kube-apiserver --authorization-mode includes AlwaysAllow'));
+    assert.ok(
+      messages.includes(
+        'kube-apiserver --anonymous-auth=true lets unauthenticated requests in as system:anonymous',
+      ),
+    );
+    assert.ok(messages.includes('kubelet readOnlyPort is 10255, serving pods without authentication'));
+    assert.equal(run.exitCode, 1);
+  });
+  it('is a usage error without inputs', () => {
+    const run = audit('node');
+    assert.equal(run.exitCode, 2);
+    assert.match(run.stderr, /^error: nothing to audit/);
+  });
+});
+
+describe('kubeward audit probe', () => {
+  it('refuses non-loopback targets', () => {
+    for (const args of [
+      ['--apiserver', 'https://10.0.0.10:6443'],
+      ['--kubelet', 'example.com'],
+      ['--etcd', 'https://0.0.0.0:2379'],
+    ]) {
+      const run = audit('probe', ...args);
+      assert.equal(run.exitCode, 2);
+      assert.match(run.stderr, /not a loopback address/);
+    }
+  });
+  it('is a usage error without targets', () => {
+    assert.equal(audit('probe').exitCode, 2);
+  });
+  it('prints a verdict per probe and exits 2 when nothing answers', () => {
+    const run = audit(
+      'probe',
+      '--kubelet',
+      '127.0.0.1',
+      '--kubelet-port',
+      '1',
+      '--read-only-port',
+      '1',
+      '--timeout',
+      '1000',
+    );
+    assert.deepEqual(
+      run.stdout
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => line.split(/\s+/).slice(0, 2).join(' ')),
+      ['ERROR kubelet-anonymous', 'PASS kubelet-read-only-port'],
+    );
+    assert.equal(run.exitCode, 2);
+  });
+});

@@ -1,0 +1,128 @@
+import { Command, Option } from 'commander';
+import type { Check } from '../checks/check.ts';
+import { CHECKS } from '../checks/registry.ts';
+import { renderCheckPage } from '../docs/check-page.ts';
+import { renderCheckText } from '../docs/check-text.ts';
+import { UsageError } from '../model/errors.ts';
+import { isSeverity, SEVERITIES, atLeast } from '../model/severity.ts';
+import { isTheme, THEMES } from '../model/theme.ts';
+
+/** Output formats of `checks list`. */
+const LIST_FORMATS = ['table', 'json', 'name'] as const;
+/** Output formats of `checks explain`. */
+const EXPLAIN_FORMATS = ['text', 'markdown', 'json'] as const;
+
+interface ListFlags {
+  readonly theme?: string;
+  readonly severity?: string;
+  readonly output: (typeof LIST_FORMATS)[number];
+}
+
+interface ExplainFlags {
+  readonly output: (typeof EXPLAIN_FORMATS)[number];
+}
+
+/** The metadata of a check as JSON (no function). */
+function checkJson(check: Check): Record<string, unknown> {
+  return {
+    id: check.id,
+    title: check.title,
+    severity: check.severity,
+    theme: check.theme,
+    target: check.target,
+    ...(check.target === 'resource' ? { kinds: check.kinds } : {}),
+    description: check.description,
+    remediation: check.remediation,
+    references: check.references,
+  };
+}
+
+/**
+ * The checks matching `--theme` (exact) and `--severity` (that severity or worse), in registry
+ * order. Unknown names are usage errors listing the valid ones.
+ */
+export function selectChecks(
+  checks: readonly Check[],
+  flags: Pick<ListFlags, 'theme' | 'severity'>,
+): Check[] {
+  const { theme, severity } = flags;
+  if (theme !== undefined && !isTheme(theme)) {
+    throw new UsageError(`unknown theme "${theme}" (known: ${THEMES.map((entry) => entry.id).join(', ')})`);
+  }
+  if (severity !== undefined && !isSeverity(severity)) {
+    throw new UsageError(`unknown severity "${severity}" (known: ${SEVERITIES.join(', ')})`);
+  }
+  return checks.filter(
+    (check) =>
+      (theme === undefined || check.theme === theme) &&
+      (severity === undefined || atLeast(check.severity, severity)),
+  );
+}
+
+/** `checks list` as an aligned table: ID, SEVERITY, THEME, TITLE. */
+export function renderCheckTable(checks: readonly Check[]): string {
+  const rows = [
+    ['ID', 'SEVERITY', 'THEME', 'TITLE'],
+    ...checks.map((c) => [c.id, c.severity, c.theme, c.title]),
+  ];
+  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
+  return rows
+    .map((row) =>
+      row.map((text, column) => (column < 3 ? text.padEnd(widths[column] ?? 0) : text)).join('  '),
+    )
+    .join('\n')
+    .concat('\n');
+}
+
+/** The registered check with this id; an unknown id is a usage error that suggests near ids. */
+export function findCheck(checks: readonly Check[], id: string): Check {
+  const found = checks.find((check) => check.id === id);
+  if (found !== undefined) return found;
+  const words = id
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 2);
+  const near = checks
+    .filter((check) => words.some((word) => check.id.includes(word)))
+    .map((check) => check.id);
+  throw new UsageError(
+    `unknown check "${id}"${near.length > 0 ? ` (did you mean: ${near.slice(0, 5).join(', ')}?)` : ''}; run kubeward checks list`,
+  );
+}
+
+/** `kubeward checks list` and `kubeward checks explain <id>`: the catalogue, from the registry. */
+export function checksCommand(): Command {
+  const command = new Command('checks')
+    .summary('list the checks and explain one')
+    .description(
+      'List the built-in checks, or explain one: what it checks, why, how to fix it, and the upstream ids it matches.',
+    );
+  command
+    .command('list')
+    .description('list the checks (id, severity, theme, title)')
+    .option('--theme <theme>', `only this theme (${THEMES.map((entry) => entry.id).join(', ')})`)
+    .option('--severity <severity>', 'only checks of this severity or worse')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(LIST_FORMATS).default('table'))
+    .action((flags: ListFlags) => {
+      const checks = selectChecks(CHECKS, flags);
+      if (flags.output === 'json')
+        process.stdout.write(`${JSON.stringify(checks.map(checkJson), null, 2)}\n`);
+      else if (flags.output === 'name') process.stdout.write(checks.map((check) => `${check.id}\n`).join(''));
+      else process.stdout.write(renderCheckTable(checks));
+      process.exitCode = 0;
+    });
+  command
+    .command('explain')
+    .description('explain one check')
+    .argument('<id>', 'check id, as printed by kubeward checks list')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(EXPLAIN_FORMATS).default('text'))
+    .action((id: string, flags: ExplainFlags) => {
+      const check = findCheck(CHECKS, id);
+      if (flags.output === 'json') process.stdout.write(`${JSON.stringify(checkJson(check), null, 2)}\n`);
+      else if (flags.output === 'markdown')
+        process.stdout.write(renderCheckPage(check, { fail: undefined, pass: undefined }));
+      else process.stdout.write(renderCheckText(check));
+      process.exitCode = 0;
+    });
+  return command;
+}

@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { DEFAULT_SETTINGS } from '../config/defaults.ts';
+import { certificateExpiry } from './certificate-expiry.ts';
+import { certificateKeyStrength } from './certificate-key-strength.ts';
+import { certificateRoles } from './certificate-roles.ts';
+import type { NodeFileCheck } from './node-file-check.ts';
+import { readNodeFiles } from './node-files.ts';
+import type { NodeFiles } from './node-files.ts';
+import { issue } from './testing/test-pki.ts';
+
+let NOW = new Date();
+const KUBEADM_SANS = [
+  'DNS:kubernetes',
+  'DNS:kubernetes.default',
+  'DNS:kubernetes.default.svc',
+  'IP:10.96.0.1',
+];
+
+function messages(check: NodeFileCheck, files: NodeFiles): string[] {
+  return [...check.inspect(files, DEFAULT_SETTINGS, NOW)].map((violation) => violation.message);
+}
+
+// Certificates are generated with openssl at run time; no private key is committed.
+describe('readNodeFiles and certificate checks', () => {
+  let good: string;
+  let bad: string;
+  before(() => {
+    good = mkdtempSync(join(tmpdir(), 'kubeward-pki-good-'));
+    issue(good, { path: 'pki/ca', subject: '/CN=kubernetes', ca: true, days: 3650 });
+    issue(good, { path: 'pki/etcd/ca', subject: '/CN=etcd-ca', ca: true, days: 3650 });
+    issue(good, {
+      path: 'pki/apiserver',
+      subject: '/CN=kube-apiserver',
+      issuer: 'pki/ca',
+      sans: KUBEADM_SANS,
+    });
+    issue(good, {
+      path: 'pki/etcd/server',
+      subject: '/CN=cp-1',
+      issuer: 'pki/etcd/ca',
+      key: 'ec:prime256v1',
+      sans: ['DNS:localhost', 'IP:127.0.0.1'],
+    });
+    writeFileSync(
+      join(good, 'admin.conf'),
+      'apiVersion: v1\nkind: Config\nclusters:\n  - name: k\n    cluster: {server: "https://10.0.0.10:6443"}\nusers: []\n',
+    );
+    writeFileSync(join(good, 'notes.conf'), '# systemd drop-in\n[Service]\nEnvironment=X=1\n');
+
+    bad = mkdtempSync(join(tmpdir(), 'kubeward-pki-bad-'));
+    issue(bad, { path: 'pki/ca', subject: '/CN=kubernetes', ca: false });
+    issue(bad, {
+      path: 'pki/apiserver',
+      subject: '/CN=kube-apiserver',
+      issuer: 'pki/ca',
+      key: 'rsa:1024',
+      sans: ['DNS:cp-1'],
+      days: 5,
+    });
+    issue(bad, {
+      path: 'pki/front-proxy-client',
+      subject: '/CN=front-proxy-client',
+      issuer: 'pki/ca',
+      ca: true,
+    });
+    issue(bad, { path: 'pki/etcd/server', subject: '/CN=cp-1', issuer: 'pki/ca', key: 'ec:secp224r1' });
+    copyFileSync(join(bad, 'pki/ca.crt'), join(bad, 'pki/etcd/ca.crt'));
+    NOW = new Date(Date.now() + 2000);
+    writeFileSync(
+      join(bad, 'pki/broken.crt'),
+      '-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n',
+    );
+  });
+  after(() => {
+    rmSync(good, { recursive: true, force: true });
+    rmSync(bad, { recursive: true, force: true });
+  });
+
+  it('reads certificates, keys and kubeconfigs, skipping non-kubeconfig .conf files', () => {
+    const files = readNodeFiles([good]);
+    assert.deepEqual(files.diagnostics, []);
+    assert.equal(files.certificates.length, 4);
+    assert.equal(files.privateKeys.length, 4);
+    assert.deepEqual(
+      files.kubeconfigs.map((resource) => resource.kind),
+      ['Config'],
+    );
+    const etcdServer = files.certificates.find((certificate) => certificate.file.endsWith('etcd/server.crt'));
+    assert.deepEqual(etcdServer?.key, { type: 'ec', bits: undefined, curve: 'prime256v1' });
+    assert.deepEqual(etcdServer?.subjectAltNames, ['DNS:localhost', 'IP Address:127.0.0.1']);
+  });
+  it('never keeps key material', () => {
+    const files = readNodeFiles([good]);
+    assert.doesNotMatch(JSON.stringify(files.privateKeys), /PRIVATE KEY|BEGIN/);
+  });
+  it('reports an unparseable certificate as a diagnostic and goes on', () => {
+    const files = readNodeFiles([bad]);
+    assert.equal(files.diagnostics.length, 1);
+    assert.match(files.diagnostics[0]?.message ?? '', /does not parse/);
+    assert.equal(files.certificates.length, 5);
+  });
+  it('passes a kubeadm-like PKI', () => {
+    const files = readNodeFiles([good]);
+    for (const check of [certificateExpiry, certificateKeyStrength, certificateRoles])
+      assert.deepEqual(messages(check, files), [], check.id);
+  });
+  it('certificate-expiry: reports a certificate inside the 30-day window', () => {
+    assert.deepEqual(
+      messages(certificateExpiry, readNodeFiles([bad])).map((message) => message.replace(/ on .*/, '')),
+      ['certificate CN=kube-apiserver expires in 4 days'],
+    );
+  });
+  it('certificate-expiry: honours settings.certificateExpiryDays', () => {
+    const files = readNodeFiles([bad]);
+    assert.deepEqual(
+      [...certificateExpiry.inspect(files, { ...DEFAULT_SETTINGS, certificateExpiryDays: 2 }, NOW)],
+      [],
+    );
+    const later = new Date(NOW.getTime() + 10 * 24 * 3600 * 1000);
+    assert.match(
+      [...certificateExpiry.inspect(files, DEFAULT_SETTINGS, later)][0]?.message ?? '',
+      /CN=kube-apiserver expired on/,
+    );
+  });
+  it('certificate-key-strength: reports RSA-1024 and a P-224 key, certificate and private key', () => {
+    assert.deepEqual(messages(certificateKeyStrength, readNodeFiles([bad])), [
+      'certificate CN=kube-apiserver has an RSA key of 1024 bits (want at least 2048)',
+      'certificate CN=cp-1 has an EC key on curve secp224r1 (want P-256 or stronger)',
+      'private key file holds an RSA key of 1024 bits (want at least 2048)',
+      'private key file holds an EC key on curve secp224r1 (want P-256 or stronger)',
+    ]);
+  });
+  it('certificate-roles: CA without CA:TRUE, leaf with CA:TRUE, missing SANs, shared etcd CA (CIS 2.7)', () => {
+    assert.deepEqual(messages(certificateRoles, readNodeFiles([bad])), [
+      'API server certificate lacks SANs DNS:kubernetes, DNS:kubernetes.default, DNS:kubernetes.default.svc',
+      'CA file holds certificate CN=kubernetes without CA:TRUE',
+      'CA file holds certificate CN=kubernetes without CA:TRUE',
+      'leaf certificate CN=front-proxy-client has CA:TRUE',
+      'etcd CA is the same certificate as the cluster CA',
+    ]);
+  });
+});

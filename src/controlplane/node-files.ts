@@ -1,0 +1,183 @@
+import { X509Certificate, createPrivateKey } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { loadSources } from '../load/load.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import type { Resource } from '../model/resource.ts';
+
+/** The public key of a certificate or a private key, described without its material. */
+export interface KeyDescription {
+  /** `rsa`, `ec`, `ed25519`, ... as node:crypto names it. */
+  readonly type: string;
+  /** RSA modulus length in bits, when RSA. */
+  readonly bits: number | undefined;
+  /** EC curve (`prime256v1`, `secp384r1`), when EC. */
+  readonly curve: string | undefined;
+}
+
+/** One certificate of a PEM file (a bundle may hold several), with what the checks need. */
+export interface NodeCertificate {
+  readonly file: string;
+  /** 0-based position of the certificate in its PEM file. */
+  readonly index: number;
+  readonly subject: string;
+  readonly issuer: string;
+  readonly notBefore: Date;
+  readonly notAfter: Date;
+  /** basicConstraints CA:TRUE. */
+  readonly isCA: boolean;
+  /** subjectAltName entries as node:crypto prints them (`DNS:kubernetes`, `IP Address:10.96.0.1`). */
+  readonly subjectAltNames: readonly string[];
+  readonly key: KeyDescription;
+  /** SHA-256 fingerprint, to tell CAs apart (etcd CA distinct from the cluster CA). */
+  readonly fingerprint256: string;
+}
+
+/** A private key file, described by type and size only: key material is never kept or printed. */
+export interface NodePrivateKey {
+  readonly file: string;
+  readonly key: KeyDescription;
+}
+
+/** What a node's directories hold besides YAML manifests. */
+export interface NodeFiles {
+  /** Kubeconfigs read from `*.conf` (admin.conf, kubelet.conf, ...), as loaded resources (role `config`). */
+  readonly kubeconfigs: readonly Resource[];
+  readonly certificates: readonly NodeCertificate[];
+  readonly privateKeys: readonly NodePrivateKey[];
+  /** Unreadable or unparseable files; reading goes on after each. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const CERTIFICATE_EXTENSIONS = new Set(['.crt', '.pem', '.cert']);
+const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]+?-----END \1-----/g;
+/** Directories never entered (a data dir holds no config, and can be huge). */
+const SKIPPED = new Set(['.git', 'node_modules']);
+
+/**
+ * Walks the given directories (or files) recursively and reads what the YAML loader does not:
+ * `*.conf` kubeconfigs, `*.crt`/`*.pem` certificates and `*.key` private keys (PEM). Public keys
+ * (`sa.pub`) are skipped. Never throws for a bad file: it becomes a diagnostic.
+ */
+export function readNodeFiles(paths: readonly string[]): NodeFiles {
+  const files: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const path of paths) walk(path, files, diagnostics);
+  const kubeconfigs: Resource[] = [];
+  const certificates: NodeCertificate[] = [];
+  const privateKeys: NodePrivateKey[] = [];
+  for (const file of files.sort()) {
+    const extension = extname(file);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      diagnostics.push(problem(file, `cannot read: ${messageOf(error)}`, 'error'));
+      continue;
+    }
+    if (extension === '.conf') {
+      if (!/^\s*(apiVersion|kind|clusters)\s*:/m.test(text)) continue;
+      const loaded = loadSources([{ file, text, format: 'yaml', named: true }]);
+      kubeconfigs.push(...loaded.resources.filter((resource) => resource.kind === 'Config'));
+      diagnostics.push(...loaded.diagnostics);
+    } else if (CERTIFICATE_EXTENSIONS.has(extension) || extension === '.key') {
+      for (const [index, block] of pemBlocks(text).entries()) {
+        if (block.label === 'CERTIFICATE') {
+          const certificate = parseCertificate(file, index, block.text);
+          if (typeof certificate === 'string') diagnostics.push(problem(file, certificate, 'warning'));
+          else certificates.push(certificate);
+        } else if (block.label.endsWith('PRIVATE KEY')) {
+          const key = describePrivateKey(block.text);
+          if (typeof key === 'string') diagnostics.push(problem(file, key, 'warning'));
+          else privateKeys.push({ file, key });
+        }
+      }
+    }
+  }
+  return { kubeconfigs, certificates, privateKeys, diagnostics };
+}
+
+function walk(path: string, files: string[], diagnostics: Diagnostic[]): void {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch (error) {
+    diagnostics.push(problem(path, `cannot read: ${messageOf(error)}`, 'error'));
+    return;
+  }
+  if (stats.isFile()) {
+    files.push(path);
+    return;
+  }
+  if (!stats.isDirectory()) return;
+  let entries: string[];
+  try {
+    entries = readdirSync(path);
+  } catch (error) {
+    diagnostics.push(problem(path, `cannot list: ${messageOf(error)}`, 'error'));
+    return;
+  }
+  for (const entry of entries) {
+    if (SKIPPED.has(entry)) continue;
+    const child = join(path, entry);
+    const extension = extname(entry);
+    const wanted = extension === '.conf' || extension === '.key' || CERTIFICATE_EXTENSIONS.has(extension);
+    try {
+      const entryStats = statSync(child);
+      if (entryStats.isDirectory()) walk(child, files, diagnostics);
+      else if (wanted && entryStats.isFile()) files.push(child);
+    } catch (error) {
+      diagnostics.push(problem(child, `cannot read: ${messageOf(error)}`, 'error'));
+    }
+  }
+}
+
+function pemBlocks(text: string): { label: string; text: string }[] {
+  return [...text.matchAll(PEM_BLOCK)].map((match) => ({ label: match[1] ?? '', text: match[0] }));
+}
+
+function parseCertificate(file: string, index: number, pem: string): NodeCertificate | string {
+  try {
+    const certificate = new X509Certificate(pem);
+    return {
+      file,
+      index,
+      subject: certificate.subject.replaceAll('\n', ', '),
+      issuer: certificate.issuer.replaceAll('\n', ', '),
+      notBefore: new Date(certificate.validFrom),
+      notAfter: new Date(certificate.validTo),
+      isCA: certificate.ca,
+      subjectAltNames: (certificate.subjectAltName ?? '')
+        .split(', ')
+        .map((name) => name.trim())
+        .filter((name) => name !== ''),
+      key: describeKey(certificate.publicKey),
+      fingerprint256: certificate.fingerprint256,
+    };
+  } catch (error) {
+    return `certificate ${index} does not parse: ${messageOf(error)}`;
+  }
+}
+
+function describePrivateKey(pem: string): KeyDescription | string {
+  if (pem.includes('ENCRYPTED')) return 'private key is encrypted; its type and size are not checked';
+  try {
+    return describeKey(createPrivateKey({ key: pem, format: 'pem' }));
+  } catch {
+    return 'private key does not parse';
+  }
+}
+
+function describeKey(key: KeyObject): KeyDescription {
+  const details = key.asymmetricKeyDetails ?? {};
+  return { type: key.asymmetricKeyType ?? 'unknown', bits: details.modulusLength, curve: details.namedCurve };
+}
+
+function problem(file: string, message: string, level: Diagnostic['level']): Diagnostic {
+  return { level, file, line: 0, column: 0, message };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,304 @@
+import type { Inventory } from '../model/inventory.ts';
+import type { Labels } from '../model/label-selector.ts';
+import { NAMESPACE_NAME_LABEL } from '../model/namespace.ts';
+import type { Mapping } from '../model/path.ts';
+import type { IpRange } from './ip.ts';
+import { ipAtoms, rangeContains, rangesOverlap } from './ip.ts';
+import type { Direction, IpBlockPeer, NetworkPolicy, PodPeer, PolicyPort, PolicyRule } from './policy.ts';
+import { policiesOf } from './policy.ts';
+import type { NamedPort, PodClass, PodClasses } from './pods.ts';
+import { podClassesOf } from './pods.ts';
+import { selectorCache } from './selector-cache.ts';
+import type { PortSet } from './ports.ts';
+import { ALL_PORTS, NO_PORTS, portRange, unionPorts } from './ports.ts';
+
+/** How the engine reads what the API leaves to the network plugin. */
+export interface NetpolOptions {
+  /**
+   * Whether ipBlock peers match in-cluster pod addresses (upstream e2e and Cyclonus: yes; np-guard:
+   * no). Only pods whose address is known (a Pod's `status.podIPs`) can match.
+   */
+  readonly ipBlockMatchesPods: boolean;
+}
+
+/** Defaults: ipBlocks do not match pods (the docs say they are meant for cluster-external addresses). */
+export const DEFAULT_NETPOL_OPTIONS: NetpolOptions = { ipBlockMatchesPods: false };
+
+/** A rule prepared for matching: the pod classes its peers select, computed once. */
+export interface CompiledRule {
+  readonly policy: NetworkPolicy;
+  readonly rule: PolicyRule;
+  /** True when the rule lists no peers: every pod and every address. */
+  readonly allPeers: boolean;
+  /** 1 at the index of each pod class a peer selects. */
+  readonly classes: Uint8Array;
+  readonly ipBlocks: readonly IpBlockPeer[];
+  readonly ports: readonly PolicyPort[] | undefined;
+  /** True when `ports` names a port (the allowed numbers then depend on the destination pod). */
+  readonly named: boolean;
+  /** The classes each peer selects, in `rule.peers` order (empty when the rule lists no peers). */
+  readonly peerSets: readonly Uint8Array[];
+}
+
+/** The policies that apply to a pod class in one direction. */
+export interface DirectionPolicy {
+  /** True when some policy selecting the class has this direction in its policyTypes. */
+  readonly isolated: boolean;
+  readonly policies: readonly NetworkPolicy[];
+  readonly rules: readonly CompiledRule[];
+}
+
+/** One end of a connection: a pod class or a range of addresses outside every pod class. */
+export type Endpoint =
+  { readonly type: 'pods'; readonly podClass: PodClass } | { readonly type: 'ip'; readonly range: IpRange };
+
+/** Everything the reachability questions are answered from, built once. */
+export interface NetpolModel {
+  readonly options: NetpolOptions;
+  readonly policies: readonly NetworkPolicy[];
+  readonly pods: PodClasses;
+  /** Disjoint address ranges split at every CIDR boundary a policy mentions (IPv4 then IPv6). */
+  readonly atoms: readonly IpRange[];
+  /** Per class index. */
+  readonly ingress: readonly DirectionPolicy[];
+  readonly egress: readonly DirectionPolicy[];
+  /** The classes each policy selects (its `spec.podSelector` in its namespace; never hostNetwork pods). */
+  readonly selected: ReadonlyMap<NetworkPolicy, readonly PodClass[]>;
+  /** Each policy's compiled rules, for the directions it isolates (a direction it does not list is empty). */
+  readonly rulesOf: ReadonlyMap<NetworkPolicy, Readonly<Record<Direction, readonly CompiledRule[]>>>;
+}
+
+/**
+ * Builds the model: pod classes, each policy's selected classes and each rule's peer classes.
+ * Cost grows with policies × (classes of the namespaces a peer selects), never pods × pods × policies.
+ */
+export function buildNetpolModel(
+  inventory: Inventory,
+  options: NetpolOptions = DEFAULT_NETPOL_OPTIONS,
+): NetpolModel {
+  const policies = policiesOf(inventory);
+  const pods = podClassesOf(inventory, options.ipBlockMatchesPods);
+  const classCount = pods.classes.length;
+  const byNamespace = new Map<string, PodClass[]>();
+  for (const podClass of pods.classes) {
+    const list = byNamespace.get(podClass.namespace) ?? [];
+    list.push(podClass);
+    byNamespace.set(podClass.namespace, list);
+  }
+  const namespaceNames = [...new Set([...inventory.namespaces.keys(), ...byNamespace.keys()])];
+  const namespaceLabels = (name: string): Labels =>
+    inventory.namespaces.get(name)?.labels ?? { [NAMESPACE_NAME_LABEL]: name };
+  const labelIds = new Map<string, number>();
+  const labelIdOf = pods.classes.map((podClass) => {
+    const key = JSON.stringify(Object.entries(podClass.labels).sort());
+    let id = labelIds.get(key);
+    if (id === undefined) labelIds.set(key, (id = labelIds.size));
+    return id;
+  });
+  const podMatcher = selectorCache(labelIds.size);
+  const namespaceMatcher = selectorCache(namespaceNames.length);
+  const classFilter = (selector: Mapping | undefined): ((podClass: PodClass) => boolean) => {
+    if (selector === undefined) return () => true;
+    const matches = podMatcher(selector);
+    return (podClass) => matches(podClass.labels, labelIdOf[podClass.index] ?? 0);
+  };
+
+  const ipRanges: IpRange[] = [];
+  const ingress = pods.classes.map(() => ({
+    isolated: false,
+    policies: [] as NetworkPolicy[],
+    rules: [] as CompiledRule[],
+  }));
+  const egress = pods.classes.map(() => ({
+    isolated: false,
+    policies: [] as NetworkPolicy[],
+    rules: [] as CompiledRule[],
+  }));
+  const selected = new Map<NetworkPolicy, PodClass[]>();
+  const rulesOf = new Map<NetworkPolicy, Record<Direction, CompiledRule[]>>();
+
+  // Classes an ipBlock can match: pods with a known address (hostNetwork pods have the node's).
+  const addressed = pods.classes.filter(
+    (podClass) => podClass.ips.length > 0 && (options.ipBlockMatchesPods || podClass.hostNetwork),
+  );
+  // Equal pod peers (same selectors, same namespace when the namespace is implied) share one set.
+  const peerSets = new Map<string, Uint8Array>();
+  const podPeerClasses = (peer: PodPeer, policyNamespace: string): Uint8Array => {
+    const key = JSON.stringify([
+      peer.namespaceSelector ?? policyNamespace,
+      peer.namespaceSelector === undefined,
+      peer.podSelector ?? null,
+    ]);
+    const cached = peerSets.get(key);
+    if (cached) return cached;
+    const set = new Uint8Array(classCount);
+    let namespaces = [policyNamespace];
+    if (peer.namespaceSelector !== undefined) {
+      const matches = namespaceMatcher(peer.namespaceSelector);
+      namespaces = namespaceNames.filter((name, id) => matches(namespaceLabels(name), id));
+    }
+    const selects = classFilter(peer.podSelector);
+    for (const namespace of namespaces) {
+      for (const podClass of byNamespace.get(namespace) ?? []) {
+        if (!podClass.hostNetwork && selects(podClass)) set[podClass.index] = 1;
+      }
+    }
+    peerSets.set(key, set);
+    return set;
+  };
+
+  const compile = (policy: NetworkPolicy, rule: PolicyRule): CompiledRule => {
+    const sets: Uint8Array[] = [];
+    const ipBlocks: IpBlockPeer[] = [];
+    for (const peer of rule.peers ?? []) {
+      if (peer.type === 'pods') {
+        sets.push(podPeerClasses(peer, policy.namespace));
+        continue;
+      }
+      ipBlocks.push(peer);
+      ipRanges.push(peer.cidr, ...peer.except);
+      const set = new Uint8Array(classCount);
+      for (const podClass of addressed)
+        if (podClass.ips.some((ip) => ipBlockContains(peer, ip))) set[podClass.index] = 1;
+      sets.push(set);
+    }
+    const classes = sets.length === 1 && sets[0] ? sets[0] : new Uint8Array(classCount);
+    if (sets.length > 1)
+      for (const set of sets) for (let i = 0; i < classCount; i++) if (set[i] === 1) classes[i] = 1;
+    return {
+      policy,
+      rule,
+      allPeers: rule.peers === undefined,
+      classes,
+      ipBlocks,
+      ports: rule.ports,
+      named: rule.ports?.some((port) => typeof port.port === 'string') ?? false,
+      peerSets: sets,
+    };
+  };
+
+  for (const policy of policies) {
+    const selects = classFilter(policy.podSelector);
+    const targets = (byNamespace.get(policy.namespace) ?? []).filter(
+      (podClass) => !podClass.hostNetwork && selects(podClass),
+    );
+    selected.set(policy, targets);
+    const compiled: Record<Direction, CompiledRule[]> = { ingress: [], egress: [] };
+    rulesOf.set(policy, compiled);
+    const directions: [Direction, typeof ingress][] = [
+      ['ingress', ingress],
+      ['egress', egress],
+    ];
+    for (const [direction, table] of directions) {
+      if (!policy.isolates[direction]) continue;
+      const rules = policy[direction].map((rule) => compile(policy, rule));
+      compiled[direction] = rules;
+      for (const podClass of targets) {
+        const entry = table[podClass.index];
+        if (!entry) continue;
+        entry.isolated = true;
+        entry.policies.push(policy);
+        entry.rules.push(...rules);
+      }
+    }
+  }
+  return { options, policies, pods, atoms: ipAtoms(ipRanges), ingress, egress, selected, rulesOf };
+}
+
+/** Whether an ipBlock holds the whole range (atoms are never split by a CIDR or except boundary). */
+export function ipBlockContains(peer: IpBlockPeer, range: IpRange): boolean {
+  return rangeContains(peer.cidr, range) && !peer.except.some((except) => rangesOverlap(except, range));
+}
+
+/** Whether a rule's peers take in the endpoint (the other end of the connection). */
+export function ruleMatchesPeer(rule: CompiledRule, peer: Endpoint): boolean {
+  if (rule.allPeers) return true;
+  if (peer.type === 'pods') return rule.classes[peer.podClass.index] === 1;
+  return rule.ipBlocks.some((block) => ipBlockContains(block, peer.range));
+}
+
+/**
+ * The ports a rule's `ports` allow towards a destination. Named ports resolve against the
+ * destination pod's container ports with the same protocol; towards an address they match nothing.
+ */
+export function resolvePorts(
+  ports: readonly PolicyPort[] | undefined,
+  destination: readonly NamedPort[] | undefined,
+): PortSet {
+  if (ports === undefined) return ALL_PORTS;
+  const sets: PortSet[] = [];
+  for (const port of ports) {
+    if (port.port === undefined) sets.push(portRange(port.protocol, 1, 65535));
+    else if (typeof port.port === 'number')
+      sets.push(portRange(port.protocol, port.port, port.endPort ?? port.port));
+    else {
+      for (const named of destination ?? [])
+        if (named.name === port.port && named.protocol === port.protocol)
+          sets.push(portRange(named.protocol, named.port, named.port));
+    }
+  }
+  return sets.length === 0 ? NO_PORTS : unionPorts(...sets);
+}
+
+function namedPortsOfEndpoint(endpoint: Endpoint): readonly NamedPort[] | undefined {
+  return endpoint.type === 'pods' ? endpoint.podClass.namedPorts : undefined;
+}
+
+/** The rules of `side`'s policies in a direction that admit `peer` (ports not considered). */
+export function matchingRules(side: DirectionPolicy, peer: Endpoint): CompiledRule[] {
+  return side.rules.filter((rule) => ruleMatchesPeer(rule, peer));
+}
+
+/** What the source's egress policies allow towards the destination (every port when not isolated). */
+export function egressAllowed(model: NetpolModel, source: Endpoint, destination: Endpoint): PortSet {
+  if (source.type !== 'pods') return ALL_PORTS;
+  const side = model.egress[source.podClass.index];
+  if (!side?.isolated) return ALL_PORTS;
+  const named = namedPortsOfEndpoint(destination);
+  return unionPorts(
+    NO_PORTS,
+    ...matchingRules(side, destination).map((rule) => resolvePorts(rule.ports, named)),
+  );
+}
+
+/** What the destination's ingress policies allow from the source (every port when not isolated). */
+export function ingressAllowed(model: NetpolModel, source: Endpoint, destination: Endpoint): PortSet {
+  if (destination.type !== 'pods') return ALL_PORTS;
+  const side = model.ingress[destination.podClass.index];
+  if (!side?.isolated) return ALL_PORTS;
+  const named = destination.podClass.namedPorts;
+  return unionPorts(NO_PORTS, ...matchingRules(side, source).map((rule) => resolvePorts(rule.ports, named)));
+}
+
+/**
+ * The connections policy allows from `source` to `destination`: what the source's egress allows
+ * AND what the destination's ingress allows. Replies are implied (policies are stateful).
+ */
+export function allowedPorts(model: NetpolModel, source: Endpoint, destination: Endpoint): PortSet {
+  const out = egressAllowed(model, source, destination);
+  const into = ingressAllowed(model, source, destination);
+  return intersectOrSame(out, into);
+}
+
+function intersectOrSame(a: PortSet, b: PortSet): PortSet {
+  if (a === ALL_PORTS) return b;
+  if (b === ALL_PORTS) return a;
+  return {
+    TCP: intersect(a.TCP, b.TCP),
+    UDP: intersect(a.UDP, b.UDP),
+    SCTP: intersect(a.SCTP, b.SCTP),
+  };
+}
+
+function intersect(a: PortSet['TCP'], b: PortSet['TCP']): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [a0, a1] of a)
+    for (const [b0, b1] of b)
+      if (Math.max(a0, b0) <= Math.min(a1, b1)) out.push([Math.max(a0, b0), Math.min(a1, b1)]);
+  return out.sort((x, y) => x[0] - y[0]);
+}
+
+/** The endpoint of a pod class. */
+export function podsEndpoint(podClass: PodClass): Endpoint {
+  return { type: 'pods', podClass };
+}

@@ -1,0 +1,299 @@
+import type { CompiledRule, DirectionPolicy, NetpolModel } from './engine.ts';
+import { ipBlockContains, resolvePorts } from './engine.ts';
+import type { IpRange } from './ip.ts';
+import type { NamedPort, PodClass } from './pods.ts';
+import type { PortSet } from './ports.ts';
+import { ALL_PORTS, formatPorts, intersectPorts, NO_PORTS, unionPorts } from './ports.ts';
+
+/**
+ * Who can reach whom, per pod class and address atom. Cells hold indexes into `portSets`
+ * (index 0 is no port, 1 is every port), so equal answers share one object.
+ */
+export interface ReachabilityMatrix {
+  readonly model: NetpolModel;
+  readonly portSets: readonly PortSet[];
+  /** `classToClass[source * classes + destination]`. */
+  readonly classToClass: Uint32Array;
+  /** `atomToClass[atom * classes + destination]`: ingress from outside addresses. */
+  readonly atomToClass: Uint32Array;
+  /** `classToAtom[source * atoms + atom]`: egress to outside addresses. */
+  readonly classToAtom: Uint32Array;
+}
+
+/** Interns port sets by their text so equal sets share an index. */
+function portSetTable(): { readonly sets: PortSet[]; intern(set: PortSet): number } {
+  const sets: PortSet[] = [NO_PORTS, ALL_PORTS];
+  const ids = new Map<string, number>([
+    [formatPorts(NO_PORTS), 0],
+    [formatPorts(ALL_PORTS), 1],
+  ]);
+  return {
+    sets,
+    intern(set) {
+      const key = formatPorts(set);
+      let id = ids.get(key);
+      if (id === undefined) {
+        ids.set(key, (id = sets.length));
+        sets.push(set);
+      }
+      return id;
+    },
+  };
+}
+
+type MaskKey = number | string;
+
+/** Rules per class that fit a numeric mask key (mask × 2^16 + salt stays a safe integer). */
+const MASK_RULES = 24;
+
+/** Which rules admit the peer (class index `peer`, or an atom when `atom` is given), as a cache key. */
+function maskKey(
+  rules: readonly CompiledRule[],
+  peer: number,
+  atom: IpRange | undefined,
+  salt: number,
+): MaskKey {
+  if (rules.length <= MASK_RULES && salt < 0x10000) {
+    let mask = 0;
+    for (let i = 0; i < rules.length; i++)
+      if (ruleAdmits(rules[i] as CompiledRule, peer, atom)) mask |= 1 << i;
+    return mask * 0x10000 + salt;
+  }
+  let key = `${salt}:`;
+  for (let i = 0; i < rules.length; i++) if (ruleAdmits(rules[i] as CompiledRule, peer, atom)) key += `${i},`;
+  return key;
+}
+
+/** The union of the ports of the rules whose bit is set in `mask`, resolved for the destination. */
+function unionOfMask(
+  rules: readonly CompiledRule[],
+  mask: number,
+  destination: readonly NamedPort[] | undefined,
+): PortSet {
+  const sets: PortSet[] = [];
+  rules.forEach((rule, bit) => {
+    if ((mask & (1 << bit)) !== 0) sets.push(resolvePorts(rule.ports, destination));
+  });
+  return sets.length === 0 ? NO_PORTS : unionPorts(...sets);
+}
+
+function ruleAdmits(rule: CompiledRule, peer: number, atom: IpRange | undefined): boolean {
+  if (rule.allPeers) return true;
+  if (atom === undefined) return rule.classes[peer] === 1;
+  return rule.ipBlocks.some((block) => ipBlockContains(block, atom));
+}
+
+function unionOfMatching(
+  rules: readonly CompiledRule[],
+  peer: number,
+  atom: IpRange | undefined,
+  destination: PodClass | undefined,
+): PortSet {
+  const sets: PortSet[] = [];
+  for (const rule of rules)
+    if (ruleAdmits(rule, peer, atom)) sets.push(resolvePorts(rule.ports, destination?.namedPorts));
+  return sets.length === 0 ? NO_PORTS : unionPorts(...sets);
+}
+
+/**
+ * Computes the full matrix. Per destination the ingress answer depends only on which of its rules
+ * admit the source (a bit mask), per source the egress answer on which rules admit the destination
+ * and the destination's named ports; both are cached, so a pair costs a few bit tests. Masks are
+ * built rule by rule over whole rows of the rules' class sets, never policy by policy per pair.
+ */
+export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
+  const classes = model.pods.classes;
+  const atoms = model.atoms;
+  const n = classes.length;
+  const table = portSetTable();
+  const ingressCache = classes.map(() => new Map<MaskKey, number>());
+  const egressCache = classes.map(() => new Map<MaskKey, number>());
+  const combined = new Map<number, number>();
+
+  const side = (policies: readonly DirectionPolicy[], index: number): DirectionPolicy | undefined => {
+    const entry = policies[index];
+    return entry?.isolated ? entry : undefined;
+  };
+  const ingressId = (destination: PodClass, peer: number, atom: IpRange | undefined): number => {
+    const entry = side(model.ingress, destination.index);
+    if (!entry) return 1;
+    const cache = ingressCache[destination.index] as Map<MaskKey, number>;
+    const key = maskKey(entry.rules, peer, atom, 0);
+    let id = cache.get(key);
+    if (id === undefined)
+      cache.set(key, (id = table.intern(unionOfMatching(entry.rules, peer, atom, destination))));
+    return id;
+  };
+  const egressId = (
+    source: PodClass,
+    destination: PodClass | undefined,
+    peer: number,
+    atom: IpRange | undefined,
+  ): number => {
+    const entry = side(model.egress, source.index);
+    if (!entry) return 1;
+    const cache = egressCache[source.index] as Map<MaskKey, number>;
+    const salt = destination && entry.rules.some((rule) => rule.named) ? destination.namedPortsId + 1 : 0;
+    const key = maskKey(entry.rules, peer, atom, salt);
+    let id = cache.get(key);
+    if (id === undefined)
+      cache.set(key, (id = table.intern(unionOfMatching(entry.rules, peer, atom, destination))));
+    return id;
+  };
+  const combine = (out: number, into: number): number => {
+    if (out === 1) return into;
+    if (into === 1 || out === into) return out;
+    if (out === 0 || into === 0) return 0;
+    const key = out * 0x100000 + into;
+    let id = combined.get(key);
+    if (id === undefined) {
+      combined.set(
+        key,
+        (id = table.intern(intersectPorts(table.sets[out] as PortSet, table.sets[into] as PortSet))),
+      );
+    }
+    return id;
+  };
+
+  // Pass 1, per destination column: which of its ingress rules admit each source, as a bit mask.
+  const classToClass = new Uint32Array(n * n).fill(1);
+  const masks = new Int32Array(n);
+  const fillMasks = (rules: readonly CompiledRule[]): void => {
+    masks.fill(0);
+    rules.forEach((rule, bit) => {
+      const flag = 1 << bit;
+      if (rule.allPeers) for (let i = 0; i < n; i++) masks[i] = (masks[i] ?? 0) | flag;
+      else for (let i = 0; i < n; i++) if (rule.classes[i] === 1) masks[i] = (masks[i] ?? 0) | flag;
+    });
+  };
+  for (let d = 0; d < n; d++) {
+    const destination = classes[d] as PodClass;
+    const entry = side(model.ingress, d);
+    if (!entry) continue;
+    if (entry.rules.length > MASK_RULES) {
+      for (let s = 0; s < n; s++) classToClass[s * n + d] = ingressId(destination, s, undefined);
+      continue;
+    }
+    fillMasks(entry.rules);
+    const cache = ingressCache[d] as Map<MaskKey, number>;
+    let lastMask = -1;
+    let lastId = 0;
+    for (let s = 0; s < n; s++) {
+      const mask = masks[s] ?? 0;
+      if (mask !== lastMask) {
+        const key = mask * 0x10000;
+        let id = cache.get(key);
+        if (id === undefined)
+          cache.set(key, (id = table.intern(unionOfMask(entry.rules, mask, destination.namedPorts))));
+        lastMask = mask;
+        lastId = id;
+      }
+      classToClass[s * n + d] = lastId;
+    }
+  }
+  // Pass 2, per source row: its egress rules admitting each destination, met with the ingress answer.
+  for (let s = 0; s < n; s++) {
+    const source = classes[s] as PodClass;
+    const entry = side(model.egress, s);
+    if (!entry) continue;
+    const row = s * n;
+    if (entry.rules.length > MASK_RULES) {
+      for (let d = 0; d < n; d++) {
+        const into = classToClass[row + d] ?? 0;
+        if (into !== 0) classToClass[row + d] = combine(egressId(source, classes[d], d, undefined), into);
+      }
+      continue;
+    }
+    fillMasks(entry.rules);
+    const named = entry.rules.some((rule) => rule.named);
+    const cache = egressCache[s] as Map<MaskKey, number>;
+    for (let d = 0; d < n; d++) {
+      const into = classToClass[row + d] ?? 0;
+      if (into === 0) continue;
+      const destination = classes[d] as PodClass;
+      if (named && destination.namedPortsId >= 0xffff) {
+        classToClass[row + d] = combine(egressId(source, destination, d, undefined), into);
+        continue;
+      }
+      const mask = masks[d] ?? 0;
+      const key = mask * 0x10000 + (named ? destination.namedPortsId + 1 : 0);
+      let id = cache.get(key);
+      if (id === undefined)
+        cache.set(key, (id = table.intern(unionOfMask(entry.rules, mask, destination.namedPorts))));
+      classToClass[row + d] = combine(id, into);
+    }
+  }
+  // Addresses: each rule's admitted atoms are marked once (atoms never straddle a CIDR boundary).
+  const atomCount = atoms.length;
+  const atomSets = new Map<CompiledRule, Uint8Array>();
+  const atomsOf = (rule: CompiledRule): Uint8Array => {
+    let set = atomSets.get(rule);
+    if (!set) {
+      set = new Uint8Array(atomCount);
+      if (rule.allPeers) set.fill(1);
+      for (const block of rule.ipBlocks) {
+        const blockSet = new Uint8Array(atomCount);
+        markAtoms(atoms, block.cidr, blockSet, 1);
+        for (const except of block.except) markAtoms(atoms, except, blockSet, 0);
+        for (let a = 0; a < atomCount; a++) if (blockSet[a] === 1) set[a] = 1;
+      }
+      atomSets.set(rule, set);
+    }
+    return set;
+  };
+  const atomMasks = new Int32Array(atomCount);
+  const fillAtomMasks = (rules: readonly CompiledRule[]): void => {
+    atomMasks.fill(0);
+    rules.forEach((rule, bit) => {
+      const set = atomsOf(rule);
+      for (let a = 0; a < atomCount; a++) if (set[a] === 1) atomMasks[a] = (atomMasks[a] ?? 0) | (1 << bit);
+    });
+  };
+  const atomToClass = new Uint32Array(atomCount * n).fill(1);
+  const classToAtom = new Uint32Array(n * atomCount).fill(1);
+  for (let c = 0; c < n; c++) {
+    const podClass = classes[c] as PodClass;
+    for (const direction of ['ingress', 'egress'] as const) {
+      const entry = side(direction === 'ingress' ? model.ingress : model.egress, c);
+      if (!entry) continue;
+      const cell = (a: number): number => (direction === 'ingress' ? a * n + c : c * atomCount + a);
+      const target = direction === 'ingress' ? atomToClass : classToAtom;
+      if (entry.rules.length > MASK_RULES) {
+        atoms.forEach((atom, a) => {
+          target[cell(a)] =
+            direction === 'ingress' ? ingressId(podClass, -1, atom) : egressId(podClass, undefined, -1, atom);
+        });
+        continue;
+      }
+      fillAtomMasks(entry.rules);
+      const cache = (direction === 'ingress' ? ingressCache : egressCache)[c] as Map<MaskKey, number>;
+      const named = direction === 'ingress' ? podClass.namedPorts : undefined;
+      for (let a = 0; a < atomCount; a++) {
+        const mask = atomMasks[a] ?? 0;
+        const key = mask * 0x10000;
+        let id = cache.get(key);
+        if (id === undefined) cache.set(key, (id = table.intern(unionOfMask(entry.rules, mask, named))));
+        target[cell(a)] = id;
+      }
+    }
+  }
+  return { model, portSets: table.sets, classToClass, atomToClass, classToAtom };
+}
+
+/** Sets `set[a] = value` for every atom inside `range` (atoms are sorted by family, then address). */
+function markAtoms(atoms: readonly IpRange[], range: IpRange, set: Uint8Array, value: number): void {
+  let low = 0;
+  let high = atoms.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    const atom = atoms[middle] as IpRange;
+    if (atom.family < range.family || (atom.family === range.family && atom.last < range.first))
+      low = middle + 1;
+    else high = middle;
+  }
+  for (let a = low; a < atoms.length; a++) {
+    const atom = atoms[a] as IpRange;
+    if (atom.family !== range.family || atom.first > range.last) break;
+    if (atom.first >= range.first && atom.last <= range.last) set[a] = value;
+  }
+}

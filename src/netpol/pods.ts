@@ -1,0 +1,138 @@
+import { containersOf } from '../model/containers.ts';
+import type { Inventory } from '../model/inventory.ts';
+import type { Labels } from '../model/label-selector.ts';
+import { labelsOf } from '../model/label-selector.ts';
+import { NAMESPACE_NAME_LABEL } from '../model/namespace.ts';
+import { isRecord } from '../model/path.ts';
+import type { Workload } from '../model/workload.ts';
+import type { IpRange } from './ip.ts';
+import { singleIp } from './ip.ts';
+import type { Protocol } from './ports.ts';
+import { isProtocol } from './ports.ts';
+
+/** A container port a named policy port can resolve to. */
+export interface NamedPort {
+  readonly name: string;
+  readonly protocol: Protocol;
+  readonly port: number;
+}
+
+/**
+ * Pods that no NetworkPolicy can tell apart: same namespace (and so namespace labels), same labels,
+ * same named container ports, same hostNetwork flag and, when ipBlocks match pods, same addresses.
+ * Every workload belongs to exactly one class.
+ */
+export interface PodClass {
+  readonly index: number;
+  readonly namespace: string;
+  readonly namespaceLabels: Labels;
+  readonly labels: Labels;
+  readonly namedPorts: readonly NamedPort[];
+  /** Index of this class's named-port signature: classes with equal indexes resolve names alike. */
+  readonly namedPortsId: number;
+  readonly hostNetwork: boolean;
+  /** Addresses from a Pod's `status.podIPs`/`podIP`, when known. */
+  readonly ips: readonly IpRange[];
+  readonly workloads: readonly Workload[];
+}
+
+/** Every workload grouped into classes, with each workload's class. */
+export interface PodClasses {
+  readonly classes: readonly PodClass[];
+  readonly classOf: ReadonlyMap<Workload, PodClass>;
+}
+
+/** The container ports of a pod spec that carry a name (init, regular and ephemeral containers). */
+export function namedPortsOf(workload: Workload): NamedPort[] {
+  const ports: NamedPort[] = [];
+  for (const { container } of containersOf(workload.podSpec)) {
+    if (!Array.isArray(container.ports)) continue;
+    for (const port of container.ports as unknown[]) {
+      if (!isRecord(port) || typeof port.name !== 'string' || typeof port.containerPort !== 'number')
+        continue;
+      const protocol = port.protocol ?? 'TCP';
+      if (!isProtocol(protocol)) continue;
+      ports.push({ name: port.name, protocol, port: port.containerPort });
+    }
+  }
+  return ports.sort((a, b) => (a.name + a.protocol).localeCompare(b.name + b.protocol) || a.port - b.port);
+}
+
+/** The pod addresses a Pod manifest records in its status (other kinds have none). */
+export function podIpsOf(workload: Workload): IpRange[] {
+  if (workload.resource.kind !== 'Pod') return [];
+  const status = workload.resource.object.status;
+  if (!isRecord(status)) return [];
+  const texts = new Set<string>();
+  if (typeof status.podIP === 'string') texts.add(status.podIP);
+  if (Array.isArray(status.podIPs))
+    for (const entry of status.podIPs as unknown[])
+      if (isRecord(entry) && typeof entry.ip === 'string') texts.add(entry.ip);
+  return [...texts].flatMap((text) => singleIp(text) ?? []);
+}
+
+/** Whether the pod shares the node's network namespace (policies do not apply to it). */
+export function isHostNetwork(workload: Workload): boolean {
+  return workload.podSpec.hostNetwork === true;
+}
+
+function sortedLabelKey(labels: Labels): string {
+  return JSON.stringify(
+    Object.keys(labels)
+      .sort()
+      .map((key) => [key, labels[key]]),
+  );
+}
+
+/**
+ * Groups the inventory's workloads into {@link PodClass}es. `keepIps` keeps pod addresses in the
+ * class (only needed when ipBlocks are taken to match pod addresses).
+ */
+export function podClassesOf(inventory: Inventory, keepIps: boolean): PodClasses {
+  const byKey = new Map<string, { template: Omit<PodClass, 'workloads' | 'index'>; workloads: Workload[] }>();
+  const namedPortIds = new Map<string, number>();
+  for (const workload of inventory.workloads) {
+    const labels = labelsOf(workload.podMetadata.labels);
+    const namedPorts = namedPortsOf(workload);
+    const hostNetwork = isHostNetwork(workload);
+    const ips = keepIps ? podIpsOf(workload) : [];
+    const portsKey = JSON.stringify(namedPorts);
+    let namedPortsId = namedPortIds.get(portsKey);
+    if (namedPortsId === undefined) namedPortIds.set(portsKey, (namedPortsId = namedPortIds.size));
+    const key = [
+      workload.namespace,
+      sortedLabelKey(labels),
+      namedPortsId,
+      hostNetwork,
+      ips.map((ip) => `${ip.family}:${ip.first}`).join(','),
+    ].join('\u0000');
+    let entry = byKey.get(key);
+    if (!entry) {
+      const namespaceLabels = inventory.namespaces.get(workload.namespace)?.labels ?? {
+        [NAMESPACE_NAME_LABEL]: workload.namespace,
+      };
+      entry = {
+        template: {
+          namespace: workload.namespace,
+          namespaceLabels,
+          labels,
+          namedPorts,
+          namedPortsId,
+          hostNetwork,
+          ips,
+        },
+        workloads: [],
+      };
+      byKey.set(key, entry);
+    }
+    entry.workloads.push(workload);
+  }
+  const classes: PodClass[] = [];
+  const classOf = new Map<Workload, PodClass>();
+  for (const { template, workloads } of byKey.values()) {
+    const podClass: PodClass = { ...template, index: classes.length, workloads };
+    classes.push(podClass);
+    for (const workload of workloads) classOf.set(workload, podClass);
+  }
+  return { classes, classOf };
+}

@@ -1,0 +1,138 @@
+// Workload identities and attack paths. Token mounting follows the ServiceAccount admission plugin
+// (plugin/pkg/admission/serviceaccount/admission.go: the pod's automountServiceAccountToken wins over
+// the ServiceAccount's; both unset means mounted) and the pod's default serviceAccountName `default`.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { loadSources } from '../load/load.ts';
+import type { Inventory } from '../model/inventory.ts';
+import { buildInventory } from '../model/inventory.ts';
+import { attackPaths, describeChain, workloadIdentity } from './attack-paths.ts';
+import { buildRbacModel } from './model.ts';
+
+const inventoryFromYaml = (text: string): Inventory =>
+  buildInventory(loadSources([{ file: 'rbac.yaml', text, format: 'yaml', named: true }]).resources);
+
+const pod = (name: string, spec: string): string => `
+apiVersion: v1
+kind: Pod
+metadata: {name: ${name}, namespace: app}
+spec:
+  ${spec}
+  containers: [{name: c, image: example/c:1}]
+`;
+
+const serviceAccount = (name: string, automount: string): string => `
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: ${name}, namespace: app}
+${automount}
+`;
+
+const CASES: readonly { name: string; yaml: string; serviceAccount: string; mounted: boolean }[] = [
+  {
+    name: 'no serviceAccountName runs as default, token mounted',
+    yaml: pod('p', 'hostname: p'),
+    serviceAccount: 'default',
+    mounted: true,
+  },
+  {
+    name: 'serviceAccountName names the identity',
+    yaml: pod('p', 'serviceAccountName: web'),
+    serviceAccount: 'web',
+    mounted: true,
+  },
+  {
+    name: 'the deprecated serviceAccount field still names it',
+    yaml: pod('p', 'serviceAccount: legacy'),
+    serviceAccount: 'legacy',
+    mounted: true,
+  },
+  {
+    name: 'pod false: not mounted',
+    yaml: pod('p', 'automountServiceAccountToken: false'),
+    serviceAccount: 'default',
+    mounted: false,
+  },
+  {
+    name: 'ServiceAccount false, pod silent: not mounted',
+    yaml:
+      pod('p', 'serviceAccountName: web') +
+      '---' +
+      serviceAccount('web', 'automountServiceAccountToken: false'),
+    serviceAccount: 'web',
+    mounted: false,
+  },
+  {
+    name: 'ServiceAccount false, pod true: the pod wins, mounted',
+    yaml:
+      pod('p', 'serviceAccountName: web\n  automountServiceAccountToken: true') +
+      '---' +
+      serviceAccount('web', 'automountServiceAccountToken: false'),
+    serviceAccount: 'web',
+    mounted: true,
+  },
+];
+
+describe('workloadIdentity', () => {
+  for (const testCase of CASES) {
+    it(testCase.name, () => {
+      const inventory = inventoryFromYaml(testCase.yaml);
+      const workload = inventory.workloads[0];
+      assert.ok(workload);
+      const identity = workloadIdentity(inventory, workload);
+      assert.equal(identity.serviceAccount, testCase.serviceAccount);
+      assert.equal(identity.tokenMounted, testCase.mounted);
+      assert.equal(identity.user.name, `system:serviceaccount:app:${testCase.serviceAccount}`);
+    });
+  }
+});
+
+describe('attackPaths', () => {
+  const yaml = `
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: web}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      serviceAccountName: web
+      containers: [{name: web, image: example/web:1}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: binder}
+rules:
+- {apiGroups: [rbac.authorization.k8s.io], resources: [clusterrolebindings], verbs: [create]}
+- {apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles], verbs: [bind], resourceNames: [cluster-admin]}
+- {apiGroups: [""], resources: [groups], verbs: [impersonate], resourceNames: [developers]}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: web-binder}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: binder}
+subjects: [{kind: ServiceAccount, name: web, namespace: web}]
+`;
+  it('reports bind cluster-admin with both grants, and not a name-restricted impersonation', () => {
+    const inventory = inventoryFromYaml(yaml);
+    const [path] = attackPaths(buildRbacModel(inventory), inventory);
+    assert.ok(path);
+    assert.deepEqual(
+      path.escalations.map((escalation) => escalation.goal),
+      ['bind cluster-admin'],
+    );
+    const escalation = path.escalations[0];
+    assert.ok(escalation);
+    assert.equal(
+      describeChain(path.identity, escalation),
+      'Deployment web → ServiceAccount web/web → ClusterRoleBinding web-binder → ClusterRole binder: create clusterrolebindings.rbac.authorization.k8s.io + ClusterRoleBinding web-binder → ClusterRole binder: bind clusterroles.rbac.authorization.k8s.io named cluster-admin',
+    );
+  });
+
+  it('create clusterrolebindings without bind is no path', () => {
+    const inventory = inventoryFromYaml(yaml.replace('verbs: [bind]', 'verbs: [get]'));
+    const [path] = attackPaths(buildRbacModel(inventory), inventory);
+    assert.deepEqual(path?.escalations, []);
+  });
+});

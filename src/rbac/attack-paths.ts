@@ -1,0 +1,137 @@
+import type { Inventory } from '../model/inventory.ts';
+import { ofKind } from '../model/inventory.ts';
+import type { FieldPath } from '../model/path.ts';
+import { isRecord } from '../model/path.ts';
+import type { Resource } from '../model/resource.ts';
+import type { Workload } from '../model/workload.ts';
+import type { Grant } from './authorize.ts';
+import { authorize } from './authorize.ts';
+import type { RbacModel } from './model.ts';
+import { describeObject } from './model.ts';
+import type { ResourceRequest } from './request.ts';
+import { describeRequest, resourceRequest } from './request.ts';
+import type { UserInfo } from './subject.ts';
+import { identityOf, serviceAccountUsername } from './subject.ts';
+
+/** The identity a workload's pods run as, and whether its token reaches the containers. */
+export interface WorkloadIdentity {
+  readonly workload: Workload;
+  readonly serviceAccount: string;
+  /** The ServiceAccount object, when the input has it. */
+  readonly serviceAccountResource: Resource | undefined;
+  /** The pod's `automountServiceAccountToken`, else the ServiceAccount's, else true. */
+  readonly tokenMounted: boolean;
+  readonly user: UserInfo;
+  /** Path (relative to the pod spec) of the field that names the ServiceAccount, `[]` when defaulted. */
+  readonly path: FieldPath;
+}
+
+/** A goal an attacker holding the identity can reach, with the grants that give it. */
+export interface Escalation {
+  readonly goal: string;
+  /** One grant per request the goal needs, in order. */
+  readonly grants: readonly { readonly request: ResourceRequest; readonly grant: Grant }[];
+}
+
+/** What compromising one workload yields. */
+export interface AttackPath {
+  readonly identity: WorkloadIdentity;
+  readonly escalations: readonly Escalation[];
+}
+
+/**
+ * The ServiceAccount of a workload: `serviceAccountName`, else the deprecated `serviceAccount`,
+ * else `default`. The token is mounted unless the pod says `automountServiceAccountToken: false`, or
+ * the pod is silent and the ServiceAccount says false (the pod's setting wins).
+ */
+export function workloadIdentity(inventory: Inventory, workload: Workload): WorkloadIdentity {
+  const { podSpec } = workload;
+  const named = typeof podSpec.serviceAccountName === 'string' && podSpec.serviceAccountName !== '';
+  const legacy = typeof podSpec.serviceAccount === 'string' && podSpec.serviceAccount !== '';
+  const serviceAccount = named
+    ? String(podSpec.serviceAccountName)
+    : legacy
+      ? String(podSpec.serviceAccount)
+      : 'default';
+  const serviceAccountResource = ofKind(inventory, 'ServiceAccount').find(
+    (resource) =>
+      resource.name === serviceAccount &&
+      (resource.namespace ?? inventory.defaultNamespace) === workload.namespace,
+  );
+  const accountSetting = serviceAccountResource?.object.automountServiceAccountToken;
+  const podSetting = podSpec.automountServiceAccountToken;
+  const tokenMounted =
+    typeof podSetting === 'boolean'
+      ? podSetting
+      : typeof accountSetting === 'boolean'
+        ? accountSetting
+        : true;
+  return {
+    workload,
+    serviceAccount,
+    serviceAccountResource:
+      serviceAccountResource && isRecord(serviceAccountResource.object) ? serviceAccountResource : undefined,
+    tokenMounted,
+    user: identityOf(serviceAccountUsername(workload.namespace, serviceAccount)),
+    path: named ? ['serviceAccountName'] : legacy ? ['serviceAccount'] : [],
+  };
+}
+
+/** Goals equivalent to cluster-admin: each needs every request of its list. */
+const GOALS: readonly { readonly goal: string; readonly requests: readonly ResourceRequest[] }[] = [
+  {
+    goal: 'create pods in kube-system',
+    requests: [resourceRequest('create', 'pods', { namespace: 'kube-system' })],
+  },
+  { goal: 'read secrets in every namespace', requests: [resourceRequest('list', 'secrets')] },
+  {
+    goal: 'bind cluster-admin',
+    requests: [
+      resourceRequest('create', 'clusterrolebindings', { apiGroup: 'rbac.authorization.k8s.io' }),
+      resourceRequest('bind', 'clusterroles', {
+        apiGroup: 'rbac.authorization.k8s.io',
+        name: 'cluster-admin',
+      }),
+    ],
+  },
+  {
+    goal: 'impersonate group system:masters',
+    requests: [resourceRequest('impersonate', 'groups', { name: 'system:masters' })],
+  },
+];
+
+/** The cluster-admin-equivalent goals an identity reaches, with the grant for each request. */
+export function escalationsOf(model: RbacModel, user: UserInfo): readonly Escalation[] {
+  const escalations: Escalation[] = [];
+  for (const { goal, requests } of GOALS) {
+    const grants: { request: ResourceRequest; grant: Grant }[] = [];
+    for (const request of requests) {
+      const grant = authorize(model, user, request).grant;
+      if (grant === undefined) break;
+      grants.push({ request, grant });
+    }
+    if (grants.length === requests.length) escalations.push({ goal, grants });
+  }
+  return escalations;
+}
+
+/** For every workload: its identity and the cluster-admin-equivalent goals it reaches. */
+export function attackPaths(model: RbacModel, inventory: Inventory): readonly AttackPath[] {
+  return inventory.workloads.map((workload) => {
+    const identity = workloadIdentity(inventory, workload);
+    return { identity, escalations: escalationsOf(model, identity.user) };
+  });
+}
+
+/**
+ * The chain of one escalation, e.g. `Deployment web → ServiceAccount web/web → RoleBinding web/x →
+ * ClusterRole y: create pods`; several grants are joined with ` + `.
+ */
+export function describeChain(identity: WorkloadIdentity, escalation: Escalation): string {
+  const head = `${identity.workload.resource.kind} ${identity.workload.resource.name} → ServiceAccount ${identity.workload.namespace}/${identity.serviceAccount}`;
+  const links = escalation.grants.map(
+    ({ request, grant }) =>
+      `${describeObject(grant.binding)} → ${describeObject(grant.role)}: ${describeRequest(request)}`,
+  );
+  return `${head} → ${links.join(' + ')}`;
+}

@@ -1,0 +1,113 @@
+import type { InventoryViolation } from '../checks/check.ts';
+import type { Inventory } from '../model/inventory.ts';
+import type { Resource } from '../model/resource.ts';
+import { bindingAllows } from './authorize.ts';
+import { rbacModelOf } from './cache.ts';
+import type { GrantedRule, RbacBinding, RbacRole } from './model.ts';
+import { describeObject, isDefaultObject, roleOf, rulesOf } from './model.ts';
+import type { PolicyRule } from './policy-rule.ts';
+import { describeRequest, resourceRequest } from './request.ts';
+import { isClusterScopedResource } from './resources.ts';
+import { describeSubject } from './subject.ts';
+
+/** One risky permission a check looks for: a verb on a resource (optionally a subresource and a name). */
+export interface Probe {
+  readonly verb: string;
+  readonly resource: string;
+  readonly apiGroup?: string;
+  readonly subresource?: string;
+  readonly name?: string;
+}
+
+/** `ClusterRole x rules[2]`, or `ClusterRole edit (aggregated from ClusterRole y rules[2])`. */
+export function describeGrantedRule(role: RbacRole, granted: GrantedRule): string {
+  const own = `${describeObject(granted.role)} rules[${String(granted.index)}]`;
+  return granted.role === role ? own : `${describeObject(role)} (aggregated from ${own})`;
+}
+
+/** `in namespace ns` for a RoleBinding, `cluster-wide` for a ClusterRoleBinding. */
+export function describeScope(binding: RbacBinding): string {
+  return binding.kind === 'RoleBinding' ? `in namespace ${binding.namespace}` : 'cluster-wide';
+}
+
+/**
+ * The probes a binding's role allows in the binding's scope, each with the rule that allows it. A
+ * RoleBinding grants nothing on cluster-scoped resources, except on its own Namespace object.
+ */
+export function allowedProbes(
+  inventory: Inventory,
+  binding: RbacBinding,
+  probes: readonly Probe[],
+): readonly { probe: Probe; action: string; role: RbacRole; rule: GrantedRule }[] {
+  const model = rbacModelOf(inventory);
+  const found: { probe: Probe; action: string; role: RbacRole; rule: GrantedRule }[] = [];
+  for (const probe of probes) {
+    const apiGroup = probe.apiGroup ?? '';
+    const clusterScoped = isClusterScopedResource(probe.resource, apiGroup);
+    const isNamespace = probe.resource === 'namespaces' && apiGroup === '';
+    if (binding.kind === 'RoleBinding' && clusterScoped && !isNamespace) continue;
+    const namespace = binding.kind === 'RoleBinding' ? binding.namespace : '';
+    const request = resourceRequest(probe.verb, probe.resource, {
+      apiGroup,
+      subresource: probe.subresource ?? '',
+      name: isNamespace && binding.kind === 'RoleBinding' ? binding.namespace : (probe.name ?? ''),
+      namespace: clusterScoped && !isNamespace ? '' : namespace,
+    });
+    const allowed = bindingAllows(model, binding, request);
+    if (allowed) found.push({ probe, action: describeRequest(request), ...allowed });
+  }
+  return found;
+}
+
+/**
+ * The bindings rbac checks report on: those of the input, minus the defaults (labelled
+ * `kubernetes.io/bootstrapping: rbac-defaults` or named `system:*`), which belong to the platform.
+ */
+export function reportedBindings(
+  inventory: Inventory,
+): readonly (RbacBinding & { readonly resource: Resource })[] {
+  return rbacModelOf(inventory).bindings.filter(
+    (binding): binding is RbacBinding & { readonly resource: Resource } =>
+      binding.resource !== undefined && !isDefaultObject(binding) && !binding.name.startsWith('system:'),
+  );
+}
+
+/**
+ * Findings for every subject of every reported binding whose role allows any of the probes: one per
+ * subject, on the subject's path, naming the subject, what it can do, where, the binding and the
+ * rules that grant it. Roles with a full wildcard rule are left to rbac-wildcard-grant, which
+ * subsumes every specific risk.
+ */
+export function* probeViolations(
+  inventory: Inventory,
+  probes: readonly Probe[],
+): Iterable<InventoryViolation> {
+  const model = rbacModelOf(inventory);
+  for (const binding of reportedBindings(inventory)) {
+    if (rulesOf(model, roleOf(model, binding)).some(({ rule }) => isFullWildcard(rule))) continue;
+    const found = allowedProbes(inventory, binding, probes);
+    if (found.length === 0) continue;
+    const verbsByTarget = new Map<string, string[]>();
+    for (const { action } of found) {
+      const space = action.indexOf(' ');
+      const target = action.slice(space + 1);
+      verbsByTarget.set(target, [...(verbsByTarget.get(target) ?? []), action.slice(0, space)]);
+    }
+    const actions = [...verbsByTarget].map(([target, verbs]) => `${verbs.join('/')} ${target}`).join(', ');
+    const rules = [...new Set(found.map((entry) => describeGrantedRule(entry.role, entry.rule)))].join(
+      ' and ',
+    );
+    for (const subject of binding.subjects) {
+      yield {
+        resource: binding.resource,
+        path: subject.path,
+        message: `${describeSubject(subject, binding.namespace)} can ${actions} ${describeScope(binding)} through ${describeObject(binding)} and ${rules}`,
+      };
+    }
+  }
+}
+
+/** `*` verbs on `*` resources in `*` groups: cluster-admin (or namespace admin through a RoleBinding). */
+export function isFullWildcard(rule: PolicyRule): boolean {
+  return rule.verbs.includes('*') && rule.resources.includes('*') && rule.apiGroups.includes('*');
+}

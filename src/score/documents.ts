@@ -1,0 +1,59 @@
+import { locate } from '../load/locate.ts';
+import { parseSource } from '../load/parse.ts';
+import type { Source } from '../load/source.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import { isRecord } from '../model/path.ts';
+import type { FieldPath } from '../model/path.ts';
+import type { Position } from '../model/position.ts';
+
+/** One document (or one item of a `kind: List`) to score, kept even when it is not a Kubernetes object. */
+export interface ScoreSubject {
+  /** The path as given; `<stdin>` for standard input. */
+  readonly file: string;
+  /** 0-based document index in the file. */
+  readonly document: number;
+  /** `[]`, or `['items', i]` for an item of a List. */
+  readonly itemPath: FieldPath;
+  /** The decoded document: usually a mapping, but any YAML value is kept so it can be reported. */
+  readonly value: unknown;
+  /** Resolves a path relative to `value` to its source range. */
+  readonly locate: (path: FieldPath) => Position;
+}
+
+/**
+ * Splits sources into the subjects `kubeward score` reports on, one per non-empty document, in input
+ * order. Unlike kubesec, every YAML document is read (kubesec splits on the literal `\n---\n` and loses
+ * `--- x` documents), a syntax error costs only its own document (a diagnostic, not an abort), and
+ * `kind: List` is expanded into its items (kubesec scores the List itself as unsupported).
+ */
+export function subjectsOf(sources: readonly Source[]): {
+  subjects: ScoreSubject[];
+  diagnostics: Diagnostic[];
+} {
+  const subjects: ScoreSubject[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const source of sources) {
+    const parsed = parseSource(source);
+    diagnostics.push(...parsed.diagnostics);
+    for (const document of parsed.documents) {
+      const { value } = document;
+      if (value === null || value === undefined) continue;
+      const subject = (itemPath: FieldPath, item: unknown): ScoreSubject => ({
+        file: source.file,
+        document: document.index,
+        itemPath,
+        value: item,
+        locate: (path) => locate(document.events, [...itemPath, ...path]),
+      });
+      if (isRecord(value) && value.kind === 'List' && Array.isArray(value.items))
+        value.items.forEach((item: unknown, i) => subjects.push(subject(['items', i], item)));
+      else subjects.push(subject([], value));
+    }
+  }
+  return { subjects, diagnostics };
+}
+
+/** kubesec's HTTP server strips one leading `file=` (a `curl --data file=@x` form body) before parsing. */
+export function stripFormPrefix(text: string): string {
+  return text.startsWith('file=') ? text.slice('file='.length) : text;
+}

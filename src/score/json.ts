@@ -1,0 +1,16 @@
+import type { KubesecReport } from './report.ts';
+
+/**
+ * kubesec's JSON output byte for byte: Go's `MarshalIndent` with two spaces, a trailing newline, and
+ * `<`, `>`, `&`, U+2028 and U+2029 escaped as Go escapes them. Key order is the interfaces' order.
+ */
+export function renderKubesecJson(reports: readonly KubesecReport[]): string {
+  return `${goEscape(JSON.stringify(reports, null, 2))}\n`;
+}
+
+function goEscape(json: string): string {
+  return json.replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}

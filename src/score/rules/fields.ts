@@ -1,0 +1,69 @@
+import type { ContainerRef } from '../../model/containers.ts';
+import { getAt, isRecord } from '../../model/path.ts';
+import type { FieldPath, Mapping } from '../../model/path.ts';
+import type { ScoreInput } from '../rule.ts';
+
+/** Path of a container field relative to the object. */
+export function containerPath(input: ScoreInput, container: ContainerRef, field: FieldPath): FieldPath {
+  return [...input.podSpecPath, ...container.path, ...field];
+}
+
+/** Path of a pod spec field relative to the object. */
+export function podPath(input: ScoreInput, field: FieldPath): FieldPath {
+  return [...input.podSpecPath, ...field];
+}
+
+/** Containers whose `securityContext.<field>` satisfies `test`, as object-relative paths. */
+export function containersWhere(
+  input: ScoreInput,
+  field: FieldPath,
+  test: (value: unknown) => boolean,
+): FieldPath[] {
+  const path = ['securityContext', ...field];
+  return input.containers
+    .filter(({ container }) => test(getAt(container, path)))
+    .map((container) => containerPath(input, container, path));
+}
+
+/**
+ * kubesec's pod-level inheritance: a container matches when its own `securityContext.<field>` passes
+ * `test`, or when it leaves the field unset (`isSet` false) and the pod-level value passes. No container,
+ * no match. Returns the fields that decided each matching container.
+ */
+export function inheritedWhere(
+  input: ScoreInput,
+  field: FieldPath,
+  isSet: (value: unknown) => boolean,
+  test: (value: unknown) => boolean,
+): FieldPath[] {
+  const path = ['securityContext', ...field];
+  const podValue = getAt(input.podSpec, path);
+  const paths: FieldPath[] = [];
+  let podCounted = false;
+  for (const container of input.containers) {
+    const own = getAt(container.container, path);
+    if (isSet(own)) {
+      if (test(own)) paths.push(containerPath(input, container, path));
+    } else if (isSet(podValue) && test(podValue) && !podCounted) {
+      podCounted = true;
+      paths.push(podPath(input, path));
+    }
+  }
+  return paths;
+}
+
+/** True for a key present with a non-null value (kubesec's "exists"). */
+export function present(mapping: unknown, key: string): boolean {
+  return isRecord(mapping) && mapping[key] !== undefined && mapping[key] !== null;
+}
+
+/** The object's own `metadata.annotations` (never the pod template's), or `{}`. */
+export function annotationsOf(object: Mapping): Mapping {
+  const annotations = getAt(object, ['metadata', 'annotations']);
+  return isRecord(annotations) ? annotations : {};
+}
+
+/** Text of a value as kubesec searches it (JSON, so `SYS_ADMIN` inside any list item is found). */
+export function textOf(value: unknown): string {
+  return value === undefined ? '' : JSON.stringify(value);
+}

@@ -1,0 +1,170 @@
+import type { Check } from '../checks/check.ts';
+import { runChecks } from '../checks/run.ts';
+import type { RunOptions } from '../checks/run.ts';
+import { loadSources } from '../load/load.ts';
+import type { Finding } from '../model/finding.ts';
+import { buildInventory } from '../model/inventory.ts';
+import type { Mapping } from '../model/path.ts';
+import type { Resource } from '../model/resource.ts';
+import type { TestResult } from '../policy/result.ts';
+import { runAdmissionSuite } from '../policy/vap/run-vap.ts';
+import type { AdmissionSuite } from '../policy/vap/run-vap.ts';
+import { atLeast } from '../model/severity.ts';
+import type { Severity } from '../model/severity.ts';
+import type { AdmissionRequest } from './review.ts';
+
+/** The file name findings and diagnostics carry for an object under review. */
+export const ADMISSION_SOURCE = '<admission>';
+
+/** A kubesec-style score of one object and the least score admitted. */
+export interface ScoreRule {
+  readonly minimum: number;
+  /** Pure scoring of one Kubernetes object (src/score); undefined when the kind is not scored. */
+  readonly score: (object: Mapping) => number | undefined;
+}
+
+/** ValidatingAdmissionPolicies (and bindings) from `kubeward test` files, enforced by the webhook too. */
+export interface AdmissionPolicies {
+  readonly suite: AdmissionSuite;
+  /** Objects the bindings' paramRefs are looked up in (the policy files' other objects). */
+  readonly paramPool: readonly Resource[];
+}
+
+/** What one policy binding said about the object: `<policy>[/<binding>]` and its messages. */
+export interface PolicyOutcome {
+  readonly test: string;
+  readonly message: string;
+}
+
+/** What the webhook enforces: the `kubeward scan` engine, its options, and where denial starts. */
+export interface AdmissionPolicy {
+  /** Checks to run; inventory-wide checks are skipped (one object is not a cluster). */
+  readonly checks: readonly Check[];
+  readonly run: RunOptions;
+  /** Findings at or above this severity deny; milder ones become warnings. `none`: warn only (audit mode). */
+  readonly denyOn: Severity | 'none';
+  readonly score?: ScoreRule;
+  readonly policies?: AdmissionPolicies;
+}
+
+/**
+ * The outcome for one request. `skipped` says why nothing was evaluated (DELETE, a subresource);
+ * `invalid` says why the object could not be evaluated (it is then denied with code 400).
+ */
+export interface Verdict {
+  readonly allowed: boolean;
+  /** Findings that deny, in check order. */
+  readonly violations: readonly Finding[];
+  /** Findings below `denyOn`, returned as warnings. */
+  readonly warnings: readonly Finding[];
+  /** Policy bindings that failed (Deny action) or could not be evaluated: they deny. */
+  readonly policyViolations: readonly PolicyOutcome[];
+  /** Policy bindings with the Warn action that failed. */
+  readonly policyWarnings: readonly PolicyOutcome[];
+  /** Policy bindings with the Audit action that failed (recorded as an audit annotation). */
+  readonly policyAudits: readonly PolicyOutcome[];
+  /** Findings suppressed by the config. */
+  readonly suppressed: number;
+  readonly score: number | undefined;
+  /** Set when the score is below the minimum. */
+  readonly scoreViolation: string | undefined;
+  readonly skipped: string | undefined;
+  readonly invalid: string | undefined;
+}
+
+const ALLOW: Verdict = {
+  allowed: true,
+  violations: [],
+  warnings: [],
+  policyViolations: [],
+  policyWarnings: [],
+  policyAudits: [],
+  suppressed: 0,
+  score: undefined,
+  scoreViolation: undefined,
+  skipped: undefined,
+  invalid: undefined,
+};
+
+/**
+ * Evaluates `request.object` the way `kubeward scan` evaluates a manifest: one-object inventory,
+ * the same checks and options, the request's namespace as the default. DELETE and CONNECT, and
+ * subresources (status, scale), are allowed unevaluated. Pure and synchronous; never throws for bad
+ * input (a missing or unloadable object is an `invalid` verdict).
+ */
+export function evaluateRequest(request: AdmissionRequest, policy: AdmissionPolicy): Verdict {
+  if (request.operation !== 'CREATE' && request.operation !== 'UPDATE')
+    return { ...ALLOW, skipped: `operation ${request.operation} is not evaluated` };
+  if (request.subResource !== undefined && request.subResource !== '')
+    return { ...ALLOW, skipped: `subresource ${request.subResource} is not evaluated` };
+  const object = request.object;
+  if (object === undefined || object === null)
+    return { ...ALLOW, allowed: false, invalid: `request.object is missing for ${request.operation}` };
+
+  const loaded = loadSources([
+    { file: ADMISSION_SOURCE, text: JSON.stringify(object), format: 'json', named: true },
+  ]);
+  const defaultNamespace =
+    request.namespace === undefined || request.namespace === '' ? 'default' : request.namespace;
+  const inventory = buildInventory(loaded.resources, { defaultNamespace });
+  const problem = [...loaded.diagnostics, ...inventory.diagnostics].find((d) => d.level === 'error');
+  if (problem) return { ...ALLOW, allowed: false, invalid: problem.message };
+
+  const checks = policy.checks.filter((check) => check.target !== 'inventory');
+  const findings = runChecks(checks, inventory, policy.run);
+  const counted = findings.filter((finding) => finding.suppressed === undefined);
+  const denies = (finding: Finding): boolean =>
+    policy.denyOn !== 'none' && atLeast(finding.severity, policy.denyOn);
+  const violations = counted.filter(denies);
+  const warnings = counted.filter((finding) => !denies(finding));
+  const score = policy.score?.score(object);
+  const scoreViolation =
+    policy.score !== undefined && score !== undefined && score < policy.score.minimum
+      ? `score ${String(score)} is below the minimum ${String(policy.score.minimum)}`
+      : undefined;
+  const results = policy.policies
+    ? runPolicies(policy.policies, request, loaded.resources, defaultNamespace)
+    : [];
+  const outcomes = (wanted: (result: TestResult) => boolean): PolicyOutcome[] =>
+    results.filter(wanted).map((result) => ({ test: result.test, message: result.messages.join('; ') }));
+  const policyViolations = outcomes((result) => result.outcome === 'fail' || result.outcome === 'error');
+  return {
+    allowed: violations.length === 0 && scoreViolation === undefined && policyViolations.length === 0,
+    violations,
+    warnings,
+    policyViolations,
+    policyWarnings: outcomes((result) => result.outcome === 'warn'),
+    policyAudits: outcomes((result) => result.outcome === 'audit'),
+    suppressed: findings.length - counted.length,
+    score,
+    scoreViolation,
+    skipped: undefined,
+    invalid: undefined,
+  };
+}
+
+function runPolicies(
+  policies: AdmissionPolicies,
+  request: AdmissionRequest,
+  subjects: readonly Resource[],
+  defaultNamespace: string,
+): TestResult[] {
+  const old =
+    request.oldObject === undefined || request.oldObject === null
+      ? []
+      : loadSources([
+          { file: ADMISSION_SOURCE, text: JSON.stringify(request.oldObject), format: 'json', named: true },
+        ]).resources;
+  const user = request.userInfo;
+  return runAdmissionSuite(policies.suite, subjects, {
+    operation: request.operation,
+    oldObjects: old,
+    paramPool: policies.paramPool,
+    defaultNamespace,
+    userInfo: {
+      username: user?.username ?? '',
+      uid: typeof user?.uid === 'string' ? user.uid : '',
+      groups: Array.isArray(user?.groups) ? user.groups.filter((group) => typeof group === 'string') : [],
+    },
+  });
+}

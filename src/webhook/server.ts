@@ -1,0 +1,256 @@
+import { createServer } from 'node:https';
+import type { Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { firstTooDeep } from '../load/json-depth.ts';
+import { LIMITS } from '../load/limits.ts';
+import { KubewardError } from '../model/errors.ts';
+import { readBody } from './body.ts';
+import { evaluateRequest } from './evaluate.ts';
+import type { AdmissionPolicy } from './evaluate.ts';
+import type { Logger } from './log.ts';
+import { createMetrics } from './metrics.ts';
+import type { WebhookMetrics } from './metrics.ts';
+import { admissionResponse, admissionReviewReply, deniedBy } from './response.ts';
+import { parseAdmissionReview } from './review.ts';
+import { readCertificate, watchCertificate } from './tls.ts';
+import type { CertificateFiles } from './tls.ts';
+
+/** Defaults chosen against the API server's 10 s webhook timeout and the largest objects etcd stores. */
+export const WEBHOOK_DEFAULTS = {
+  port: 8443,
+  host: '0.0.0.0',
+  /** An AdmissionReview holds object and oldObject, each up to etcd's 1.5 MiB request limit. */
+  maxBodyBytes: 3 * 1024 * 1024,
+  /** Time allowed to receive a body; the ValidatingWebhookConfiguration gives 5 s for the whole call. */
+  budgetMs: 2000,
+  reloadIntervalMs: 2000,
+  shutdownGraceMs: 10_000,
+} as const;
+
+/** How to run the admission webhook server. */
+export interface WebhookServerOptions {
+  readonly tls: CertificateFiles;
+  readonly policy: AdmissionPolicy;
+  readonly log: Logger;
+  readonly port?: number;
+  readonly host?: string;
+  readonly maxBodyBytes?: number;
+  readonly budgetMs?: number;
+  /** How often the certificate files are polled for a rotation. */
+  readonly reloadIntervalMs?: number;
+  /** Time in-flight requests get to finish on shutdown before their connections are cut. */
+  readonly shutdownGraceMs?: number;
+}
+
+/** A running webhook server. */
+export interface WebhookServer {
+  readonly server: Server;
+  readonly port: number;
+  readonly metrics: WebhookMetrics;
+  /** Stops accepting, fails /readyz, lets in-flight requests finish (up to the grace), then resolves. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the HTTPS admission webhook: POST /validate takes an AdmissionReview v1; GET /healthz,
+ * /readyz and /metrics serve operations. TLS 1.2 or later only; the certificate is reloaded when its
+ * files change. Every failure has a defined answer:
+ *
+ * | case | answer |
+ * |---|---|
+ * | wrong method | 405 with Allow |
+ * | Content-Type not application/json | 415 |
+ * | body over the limit | 413, connection closed |
+ * | body not received within the budget | 408, connection closed |
+ * | not JSON, too deep, not an AdmissionReview v1 | 400 |
+ * | object cannot be evaluated | 200, allowed: false, status 400 |
+ * | internal error while evaluating | 500: the API server applies the webhook's failurePolicy (Fail: denied) |
+ *
+ * Rejects with ConfigError when the certificate cannot be read, KubewardError (runtime) when the
+ * port cannot be bound.
+ */
+export async function startWebhookServer(options: WebhookServerOptions): Promise<WebhookServer> {
+  const limit = options.maxBodyBytes ?? WEBHOOK_DEFAULTS.maxBodyBytes;
+  const budgetMs = options.budgetMs ?? WEBHOOK_DEFAULTS.budgetMs;
+  const { log, policy } = options;
+  const metrics = createMetrics();
+  let ready = false;
+
+  const server = createServer(
+    { ...readCertificate(options.tls), minVersion: 'TLSv1.2' },
+    (request, response) => {
+      const started = process.hrtime.bigint();
+      const path = (request.url ?? '/').split('?', 1)[0] ?? '/';
+      response.on('finish', () => {
+        metrics.observeRequest(path, response.statusCode, Number(process.hrtime.bigint() - started) / 1e9);
+      });
+      void route(request, response, path);
+    },
+  );
+  server.requestTimeout = budgetMs * 2;
+  server.headersTimeout = budgetMs;
+  server.keepAliveTimeout = 30_000;
+  server.on('tlsClientError', (error) => {
+    log('debug', 'TLS handshake failed', { error: error.message });
+  });
+  server.on('clientError', (error, socket) => {
+    log('debug', 'malformed HTTP request', { error: error.message });
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  async function route(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
+    try {
+      if (path === '/validate') {
+        await validate(request, response);
+        return;
+      }
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        plain(response, 405, 'method not allowed\n', { allow: 'GET' });
+      } else if (path === '/healthz') {
+        plain(response, 200, 'ok\n');
+      } else if (path === '/readyz') {
+        plain(response, ready ? 200 : 503, ready ? 'ok\n' : 'shutting down\n');
+      } else if (path === '/metrics') {
+        plain(response, 200, metrics.render(), {
+          'content-type': 'text/plain; version=0.0.4; charset=utf-8',
+        });
+      } else {
+        plain(response, 404, 'not found\n');
+      }
+    } catch (error) {
+      log('error', 'internal error', { error: (error as Error).message });
+      if (!response.headersSent) plain(response, 500, 'internal error\n', { connection: 'close' });
+      else response.destroy();
+    }
+  }
+
+  async function validate(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method !== 'POST') {
+      plain(response, 405, 'method not allowed: POST an AdmissionReview\n', { allow: 'POST' });
+      return;
+    }
+    const type = (request.headers['content-type'] ?? '').split(';', 1)[0]?.trim().toLowerCase();
+    if (type !== 'application/json') {
+      plain(response, 415, 'unsupported media type: send application/json\n', { connection: 'close' });
+      return;
+    }
+    const body = await readBody(request, limit, budgetMs);
+    if (!body.ok) {
+      log('warn', 'request body refused', { code: body.code, reason: body.message });
+      plain(response, body.code, `${body.message}\n`, { connection: 'close' });
+      return;
+    }
+    if (firstTooDeep(body.text, LIMITS.maxDepth) !== undefined) {
+      plain(response, 400, `JSON nests deeper than ${String(LIMITS.maxDepth)}\n`);
+      return;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body.text);
+    } catch (error) {
+      plain(response, 400, `malformed JSON: ${(error as Error).message}\n`);
+      return;
+    }
+    const admission = parseAdmissionReview(parsed);
+    if (typeof admission === 'string') {
+      plain(response, 400, `not an AdmissionReview admission.k8s.io/v1: ${admission}\n`);
+      return;
+    }
+    const started = performance.now();
+    const verdict = evaluateRequest(admission, policy);
+    const dryRun = admission.dryRun === true;
+    metrics.observeReview(admission.operation, verdict.allowed, dryRun);
+    const deniers = deniedBy(verdict);
+    if (!dryRun) for (const denier of deniers) metrics.observeDenial(denier);
+    log(verdict.allowed ? 'info' : 'warn', verdict.allowed ? 'admitted' : 'denied', {
+      uid: admission.uid,
+      operation: admission.operation,
+      kind: admission.kind.kind,
+      namespace: admission.namespace,
+      name: admission.name,
+      user: admission.userInfo?.username,
+      dryRun,
+      violations: verdict.violations.length,
+      warnings: verdict.warnings.length,
+      deniedBy: deniers.join(',') || undefined,
+      skipped: verdict.skipped,
+      invalid: verdict.invalid,
+      ms: Math.round((performance.now() - started) * 1000) / 1000,
+    });
+    const text = JSON.stringify(admissionReviewReply(admissionResponse(admission.uid, verdict)));
+    response.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(text),
+    });
+    response.end(text);
+  }
+
+  const stopWatching = watchCertificate(
+    options.tls,
+    options.reloadIntervalMs ?? WEBHOOK_DEFAULTS.reloadIntervalMs,
+    (context) => {
+      server.setSecureContext({ ...context, minVersion: 'TLSv1.2' });
+      metrics.observeCertificateReload(true);
+      log('info', 'serving certificate reloaded', { cert: options.tls.cert });
+    },
+    (error) => {
+      metrics.observeCertificateReload(false);
+      log('error', 'serving certificate not reloaded; keeping the previous one', { error: error.message });
+    },
+  );
+
+  const host = options.host ?? WEBHOOK_DEFAULTS.host;
+  const requestedPort = options.port ?? WEBHOOK_DEFAULTS.port;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(requestedPort, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  }).catch((error: unknown) => {
+    stopWatching();
+    throw new KubewardError(
+      'runtime',
+      `cannot listen on ${host}:${String(requestedPort)}: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
+  });
+  ready = true;
+  const port = (server.address() as AddressInfo).port;
+  log('info', 'listening', { port, tlsMinVersion: 'TLSv1.2', maxBodyBytes: limit, budgetMs });
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> =>
+    (closing ??= new Promise<void>((resolve) => {
+      ready = false;
+      stopWatching();
+      const grace = setTimeout(() => {
+        server.closeAllConnections();
+      }, options.shutdownGraceMs ?? WEBHOOK_DEFAULTS.shutdownGraceMs);
+      server.close(() => {
+        clearTimeout(grace);
+        log('info', 'stopped');
+        resolve();
+      });
+      server.closeIdleConnections();
+    }));
+  return { server, port, metrics, close };
+}
+
+function plain(
+  response: ServerResponse,
+  code: number,
+  text: string,
+  headers: Readonly<Record<string, string>> = {},
+): void {
+  response.writeHead(code, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
+  response.end(text);
+}
