@@ -8,6 +8,7 @@ import { netpolCommand } from './netpol.ts';
 import { rbacCommand } from './rbac.ts';
 import { scanCommand } from './scan.ts';
 import { scoreCommand } from './score.ts';
+import { testCommand } from './test.ts';
 import { webhookCommand } from './webhook.ts';
 
 /** Builds the command tree; `kubectl-ward` shows usage as `kubectl ward`. */
@@ -18,7 +19,7 @@ export function buildProgram(invokedAs: string): Command {
     .version(VERSION, '--version')
     .showHelpAfterError('(run with --help for usage)')
     .enablePositionalOptions();
-  for (const command of [scanCommand(), scoreCommand(), netpolCommand(), rbacCommand(), auditCommand(), webhookCommand(), checksCommand()]) program.addCommand(command);
+  for (const command of [scanCommand(), scoreCommand(), netpolCommand(), rbacCommand(), auditCommand(), testCommand(), webhookCommand(), checksCommand()]) program.addCommand(command);
   applyRecursively(program, (command) => command.exitOverride());
   return program;
 }

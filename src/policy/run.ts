@@ -1,0 +1,116 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from '../load/load.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import { resourceKey } from '../model/resource.ts';
+import type { Resource } from '../model/resource.ts';
+import { isTestModulePath, loadTestModule } from './module/load-module.ts';
+import { runTestModule } from './module/run-module.ts';
+import { subjectRef } from './result.ts';
+import type { PolicyProblem, TestResult } from './result.ts';
+import { admissionSuite, runAdmissionSuite } from './vap/run-vap.ts';
+import type { Operation } from './vap/request.ts';
+
+/** What `kubeward test` runs: policies, manifests, and how to build admission requests. */
+export interface PolicyRunOptions {
+  /** Policy files or directories: VAP/binding manifests (YAML/JSON) and test modules (.ts/.js). */
+  readonly policies: readonly string[];
+  /** Manifests to test (files, directories or `-`). */
+  readonly manifests: readonly string[];
+  readonly operation: Operation;
+  /** Old objects for UPDATE. */
+  readonly oldObjects: readonly string[];
+  readonly defaultNamespace: string;
+}
+
+/** Every result, plus problems with policies and diagnostics from loading. */
+export interface PolicyRun {
+  readonly results: readonly TestResult[];
+  readonly problems: readonly PolicyProblem[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+function modulesUnder(path: string): string[] {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    return [];
+  }
+  if (stats.isFile()) return isTestModulePath(path) ? [path] : [];
+  if (!stats.isDirectory()) return [];
+  return readdirSync(path, { withFileTypes: true })
+    .filter((entry) => entry.name !== 'node_modules' && !entry.name.startsWith('.'))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => modulesUnder(join(path, entry.name)));
+}
+
+/** Only Kubernetes objects are tested; node configuration files among the inputs are not. */
+function subjectsOf(resources: readonly Resource[]): readonly Resource[] {
+  return resources.filter((resource) => resource.role === 'object');
+}
+
+/** Warnings for UPDATE subjects without an old object (evaluated with oldObject null). */
+function missingOldObjects(subjects: readonly Resource[], old: readonly Resource[]): Diagnostic[] {
+  const known = new Set(old.map(resourceKey));
+  return subjects
+    .filter((subject) => !known.has(resourceKey(subject)))
+    .map((subject) => {
+      const ref = subjectRef(subject);
+      return {
+        level: 'warning',
+        file: ref.file,
+        line: ref.line,
+        column: 1,
+        message: `${resourceKey(subject)} has no old object; evaluated with oldObject null`,
+      };
+    });
+}
+
+/**
+ * Loads policies and manifests and runs every test: each admission policy binding on each request
+ * it matches, each module test on each resource of its kinds. Params are looked up among the policy
+ * files and the manifests together. Problems with a policy or module are reported, never thrown.
+ */
+export async function runPolicies(options: PolicyRunOptions): Promise<PolicyRun> {
+  const modulePaths = options.policies.flatMap(modulesUnder);
+  const policyManifests = options.policies.filter((path) => !isTestModulePath(path));
+  const [policies, manifests, old] = await Promise.all([
+    policyManifests.length > 0 ? load(policyManifests, { recursive: true }) : undefined,
+    load(options.manifests, { recursive: true }),
+    options.oldObjects.length > 0 ? load(options.oldObjects, { recursive: true }) : undefined,
+  ]);
+  const policyResources = policies?.resources ?? [];
+  const subjects = subjectsOf(manifests.resources);
+  const suite = admissionSuite(policyResources);
+  const problems: PolicyProblem[] = [...suite.problems];
+  const results: TestResult[] = runAdmissionSuite(suite, subjects, {
+    operation: options.operation,
+    oldObjects: old?.resources ?? [],
+    paramPool: [...policyResources, ...subjects],
+    defaultNamespace: options.defaultNamespace,
+  });
+  for (const path of modulePaths) {
+    try {
+      results.push(...(await runTestModule(await loadTestModule(path), subjects)));
+    } catch (error) {
+      problems.push({ file: path, line: 0, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  if (policyResources.length === 0 && modulePaths.length === 0)
+    problems.push({
+      file: options.policies.join(', '),
+      line: 0,
+      message: 'no ValidatingAdmissionPolicy and no test module found',
+    });
+  return {
+    results,
+    problems,
+    diagnostics: [
+      ...(policies?.diagnostics ?? []),
+      ...manifests.diagnostics,
+      ...(old?.diagnostics ?? []),
+      ...(options.operation === 'UPDATE' ? missingOldObjects(subjects, old?.resources ?? []) : []),
+    ],
+  };
+}
