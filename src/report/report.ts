@@ -113,17 +113,25 @@ function scannedObjects(
     ids.add(finding.checkId);
     flagged.set(finding.resource, ids);
   }
+  // Objects of one kind share the list of checks that apply to them; only inventory-wide findings add to it.
+  const shared = new Map<string, readonly string[]>();
+  const applicable = (resource: Resource): readonly string[] => {
+    const key = `${resource.kind}\u0000${String(workloads.has(resource))}`;
+    let ids = shared.get(key);
+    if (!ids) {
+      ids = checks
+        .filter((check) =>
+          check.target === 'resource' ? check.kinds.includes(resource.kind) : check.target === 'workload' && workloads.has(resource),
+        )
+        .map((check) => check.id);
+      shared.set(key, ids);
+    }
+    return ids;
+  };
   return [...inventory.resources, ...inventory.configs].map((resource) => {
-    const ids = checks
-      .filter((check) =>
-        check.target === 'resource'
-          ? check.kinds.includes(resource.kind)
-          : check.target === 'workload'
-            ? workloads.has(resource)
-            : (flagged.get(resource)?.has(check.id) ?? false),
-      )
-      .map((check) => check.id);
-    for (const id of flagged.get(resource) ?? []) if (!ids.includes(id)) ids.push(id);
+    const base = applicable(resource);
+    const extra = [...(flagged.get(resource) ?? [])].filter((id) => !base.includes(id));
+    const ids = extra.length === 0 ? base : [...base, ...checks.map((c) => c.id).filter((id) => extra.includes(id))];
     return { object: objectRef(inventory, resource), resource, checks: ids };
   });
 }
