@@ -19,7 +19,17 @@ export function buildProgram(invokedAs: string): Command {
     .version(VERSION, '--version')
     .showHelpAfterError('(run with --help for usage)')
     .enablePositionalOptions();
-  for (const command of [scanCommand(), scoreCommand(), netpolCommand(), rbacCommand(), auditCommand(), testCommand(), webhookCommand(), checksCommand()]) program.addCommand(command);
+  for (const command of [
+    scanCommand(),
+    scoreCommand(),
+    netpolCommand(),
+    rbacCommand(),
+    auditCommand(),
+    testCommand(),
+    webhookCommand(),
+    checksCommand(),
+  ])
+    program.addCommand(command);
   applyRecursively(program, (command) => command.exitOverride());
   return program;
 }

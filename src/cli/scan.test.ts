@@ -82,7 +82,9 @@ describe('kubeward scan exit codes', () => {
     assert.equal(run.status, 2);
     assert.match(run.stderr, /a-broken\.yaml:4:1: error: document 1: invalid YAML/);
     assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
-    const report = JSON.parse(run.stdout) as { findings: { check: string; object: { kind: string; name: string } }[] };
+    const report = JSON.parse(run.stdout) as {
+      findings: { check: string; object: { kind: string; name: string } }[];
+    };
     const pods = report.findings.filter((finding) => finding.object.kind === 'Pod');
     assert.deepEqual(
       pods.filter((finding) => finding.check === 'pss-privileged').map((finding) => finding.object.name),
@@ -118,7 +120,9 @@ describe('kubeward scan input and suppression', () => {
       findings: { check: string; location: { file: string; line: number } }[];
     };
     assert.deepEqual(
-      report.findings.filter((f) => f.check === 'pss-privileged').map((f) => [f.location.file, f.location.line]),
+      report.findings
+        .filter((f) => f.check === 'pss-privileged')
+        .map((f) => [f.location.file, f.location.line]),
       [['<stdin>', 25]],
     );
   });

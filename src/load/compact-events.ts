@@ -51,10 +51,12 @@ export function compactEvents(events: readonly Event[]): CompactEvents {
   return packed;
 }
 
-function earliest(...offsets: number[]): number {
-  let result = -1;
-  for (const offset of offsets) if (offset >= 0 && (result < 0 || offset < result)) result = offset;
-  return Math.max(result, 0);
+/** The earliest of a node's anchor, tag and value offsets that is set (-1 means unset). */
+function earliest(anchor: number, tag: number, value: number): number {
+  let result = value;
+  if (anchor >= 0 && anchor < result) result = anchor;
+  if (tag >= 0 && tag < result) result = tag;
+  return result < 0 ? 0 : result;
 }
 
 /** Number of events. */

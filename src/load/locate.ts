@@ -53,18 +53,29 @@ function child(
   return undefined;
 }
 
-/** Index just past the node starting at `index` (its whole subtree). */
+const subtreeEnds = new WeakMap<CompactEvents, Int32Array>();
+
+/**
+ * Index just past the node starting at `index` (its whole subtree). The table of subtree ends is
+ * built once per document stream, on the first lookup, so locating many findings stays linear.
+ */
 function skip(events: CompactEvents, index: number): number {
-  const type = typeAt(events, index);
-  if (type !== EVENT_ID.MAPPING && type !== EVENT_ID.SEQUENCE) return index + 1;
-  let depth = 0;
-  const count = eventCount(events);
-  for (let i = index; i < count; i++) {
-    const t = typeAt(events, i);
-    if (t === EVENT_ID.MAPPING || t === EVENT_ID.SEQUENCE) depth++;
-    else if (t === EVENT_ID.POP && --depth === 0) return i + 1;
+  let ends = subtreeEnds.get(events);
+  if (!ends) {
+    ends = new Int32Array(eventCount(events)).fill(eventCount(events));
+    const open: number[] = [];
+    for (let i = 0; i < ends.length; i++) {
+      const type = typeAt(events, i);
+      if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE || type === EVENT_ID.DOCUMENT) open.push(i);
+      else if (type === EVENT_ID.POP) {
+        const start = open.pop();
+        if (start !== undefined) ends[start] = i + 1;
+        ends[i] = i + 1;
+      } else ends[i] = i + 1;
+    }
+    subtreeEnds.set(events, ends);
   }
-  return count;
+  return ends[index] ?? eventCount(events);
 }
 
 /** End offset of a node: a scalar's value end, or the end of the last scalar inside a collection. */

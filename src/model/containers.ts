@@ -18,21 +18,31 @@ export interface ContainerRef {
   readonly name: string;
 }
 
-/** Every init, regular and ephemeral container of a pod spec, in that order; non-mappings are skipped. */
-export function* containersOf(podSpec: Mapping): Generator<ContainerRef> {
+const containersBySpec = new WeakMap<Mapping, readonly ContainerRef[]>();
+
+/**
+ * Every init, regular and ephemeral container of a pod spec, in that order; non-mappings are skipped.
+ * Computed once per pod spec (the loaded objects are never mutated) and shared by every check.
+ */
+export function containersOf(podSpec: Mapping): readonly ContainerRef[] {
+  const cached = containersBySpec.get(podSpec);
+  if (cached) return cached;
+  const containers: ContainerRef[] = [];
   for (const field of CONTAINER_FIELDS) {
     const list = podSpec[field];
     if (!Array.isArray(list)) continue;
     for (let index = 0; index < list.length; index++) {
       const container: unknown = list[index];
       if (!isRecord(container)) continue;
-      yield {
+      containers.push({
         container,
         field,
         index,
         path: [field, index],
         name: typeof container.name === 'string' ? container.name : '',
-      };
+      });
     }
   }
+  containersBySpec.set(podSpec, containers);
+  return containers;
 }

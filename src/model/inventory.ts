@@ -20,6 +20,8 @@ export interface Inventory {
   readonly configs: readonly Resource[];
   /** Resources by kind. */
   readonly byKind: ReadonlyMap<string, readonly Resource[]>;
+  /** Resources by `kind/namespace/name` with the effective namespace ('' for cluster-scoped); see {@link find}. */
+  readonly byName: ReadonlyMap<string, Resource>;
   /** The pod-template view of every workload whose pod spec is well-typed. */
   readonly workloads: readonly Workload[];
   /** Namespaces, declared or implied, sorted by name. */
@@ -42,6 +44,7 @@ export function buildInventory(all: readonly Resource[], options: InventoryOptio
   const resources: Resource[] = [];
   const configs: Resource[] = [];
   const byKind = new Map<string, Resource[]>();
+  const byName = new Map<string, Resource>();
   const workloads: Workload[] = [];
   const diagnostics: Diagnostic[] = [];
   const namespaceObjects = new Map<string, Resource>();
@@ -56,6 +59,9 @@ export function buildInventory(all: readonly Resource[], options: InventoryOptio
     let list = byKind.get(resource.kind);
     if (!list) byKind.set(resource.kind, (list = []));
     list.push(resource);
+    const scope = isClusterScoped(resource.kind) ? '' : (resource.namespace ?? fallback);
+    if (!byName.has(nameKey(resource.kind, scope, resource.name)))
+      byName.set(nameKey(resource.kind, scope, resource.name), resource);
     if (resource.kind === 'Namespace' && resource.apiVersion === 'v1') {
       namespaceObjects.set(resource.name, resource);
       continue;
@@ -93,7 +99,33 @@ export function buildInventory(all: readonly Resource[], options: InventoryOptio
       resource,
     });
   }
-  return { resources, configs, byKind, workloads, namespaces, defaultNamespace: fallback, diagnostics };
+  return {
+    resources,
+    configs,
+    byKind,
+    byName,
+    workloads,
+    namespaces,
+    defaultNamespace: fallback,
+    diagnostics,
+  };
+}
+
+function nameKey(kind: string, namespace: string, name: string): string {
+  return `${kind}/${namespace}/${name}`;
+}
+
+/**
+ * The object of a kind with this name, in this namespace ('' for cluster-scoped kinds); the first one
+ * in input order when the input declares it twice.
+ */
+export function find(
+  inventory: Inventory,
+  kind: string,
+  namespace: string,
+  name: string,
+): Resource | undefined {
+  return inventory.byName.get(nameKey(kind, namespace, name));
 }
 
 /** The resources of one kind (empty when there are none). */

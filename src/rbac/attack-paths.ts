@@ -1,5 +1,5 @@
 import type { Inventory } from '../model/inventory.ts';
-import { ofKind } from '../model/inventory.ts';
+import { find } from '../model/inventory.ts';
 import type { FieldPath } from '../model/path.ts';
 import { isRecord } from '../model/path.ts';
 import type { Resource } from '../model/resource.ts';
@@ -53,11 +53,7 @@ export function workloadIdentity(inventory: Inventory, workload: Workload): Work
     : legacy
       ? String(podSpec.serviceAccount)
       : 'default';
-  const serviceAccountResource = ofKind(inventory, 'ServiceAccount').find(
-    (resource) =>
-      resource.name === serviceAccount &&
-      (resource.namespace ?? inventory.defaultNamespace) === workload.namespace,
-  );
+  const serviceAccountResource = find(inventory, 'ServiceAccount', workload.namespace, serviceAccount);
   const accountSetting = serviceAccountResource?.object.automountServiceAccountToken;
   const podSetting = podSpec.automountServiceAccountToken;
   const tokenMounted =

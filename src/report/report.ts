@@ -121,7 +121,9 @@ function scannedObjects(
     if (!ids) {
       ids = checks
         .filter((check) =>
-          check.target === 'resource' ? check.kinds.includes(resource.kind) : check.target === 'workload' && workloads.has(resource),
+          check.target === 'resource'
+            ? check.kinds.includes(resource.kind)
+            : check.target === 'workload' && workloads.has(resource),
         )
         .map((check) => check.id);
       shared.set(key, ids);
@@ -131,7 +133,8 @@ function scannedObjects(
   return [...inventory.resources, ...inventory.configs].map((resource) => {
     const base = applicable(resource);
     const extra = [...(flagged.get(resource) ?? [])].filter((id) => !base.includes(id));
-    const ids = extra.length === 0 ? base : [...base, ...checks.map((c) => c.id).filter((id) => extra.includes(id))];
+    const ids =
+      extra.length === 0 ? base : [...base, ...checks.map((c) => c.id).filter((id) => extra.includes(id))];
     return { object: objectRef(inventory, resource), resource, checks: ids };
   });
 }

@@ -1,25 +1,5 @@
-import type { Inventory } from '../../model/inventory.ts';
-import { ofKind } from '../../model/inventory.ts';
-import type { Resource } from '../../model/resource.ts';
+import { find } from '../../model/inventory.ts';
 import type { WorkloadCheck } from '../check.ts';
-
-/** ServiceAccounts by `namespace/name`, built once per inventory (an inventory never changes). */
-const accountIndexes = new WeakMap<Inventory, ReadonlyMap<string, Resource>>();
-
-/** The ServiceAccount `name` in `namespace`, when the input declares it. */
-function serviceAccountIn(inventory: Inventory, namespace: string, name: string): Resource | undefined {
-  let index = accountIndexes.get(inventory);
-  if (index === undefined) {
-    index = new Map(
-      ofKind(inventory, 'ServiceAccount').map((account) => [
-        `${account.namespace ?? inventory.defaultNamespace}/${account.name}`,
-        account,
-      ]),
-    );
-    accountIndexes.set(inventory, index);
-  }
-  return index.get(`${namespace}/${name}`);
-}
 
 /**
  * The pod's effective automount setting, as the ServiceAccount admission plugin decides it: the pod
@@ -56,7 +36,7 @@ export const automountServiceAccountToken: WorkloadCheck = {
       typeof workload.podSpec.serviceAccountName === 'string' && workload.podSpec.serviceAccountName !== ''
         ? workload.podSpec.serviceAccountName
         : 'default';
-    const account = serviceAccountIn(inventory, workload.namespace, accountName);
+    const account = find(inventory, 'ServiceAccount', workload.namespace, accountName);
     if (account !== undefined && account.object.automountServiceAccountToken === false) return;
     yield {
       path: [],
