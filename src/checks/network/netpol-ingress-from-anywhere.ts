@@ -57,15 +57,16 @@ export const netpolIngressFromAnywhere: InventoryCheck = {
   target: 'inventory',
   *run({ inventory, settings }) {
     const model = checkModelOf(inventory, settings);
-    const edges = edgeSelectors(inventory);
+    const edgesByNamespace = new Map<string, ReturnType<typeof edgeSelectors>[number][]>();
+    for (const edge of edgeSelectors(inventory)) {
+      edgesByNamespace.set(edge.namespace, [...(edgesByNamespace.get(edge.namespace) ?? []), edge]);
+    }
     const isEdge = (podClass: PodClass): boolean =>
-      edges.some(
-        (edge) => edge.namespace === podClass.namespace && mapSelectorMatches(edge.selector, podClass.labels),
+      (edgesByNamespace.get(podClass.namespace) ?? []).some((edge) =>
+        mapSelectorMatches(edge.selector, podClass.labels),
       );
     for (const policy of model.policies) {
       if (!policy.isolates.ingress) continue;
-      const internal = (model.selected.get(policy) ?? []).filter((podClass) => !isEdge(podClass));
-      if (internal.length === 0) continue;
       for (const rule of policy.ingress) {
         const wide =
           rule.peers === undefined
@@ -77,6 +78,8 @@ export const netpolIngressFromAnywhere: InventoryCheck = {
                   peer.cidr.last === (peer.cidr.family === 4 ? 0xffffffffn : (1n << 128n) - 1n),
               );
         if (wide === undefined) continue;
+        const internal = (model.selected.get(policy) ?? []).filter((podClass) => !isEdge(podClass));
+        if (internal.length === 0) continue;
         const source = typeof wide === 'string' ? wide : wide.type === 'ipBlock' ? wide.text : '';
         const names = internal.flatMap((podClass) => podClass.workloads.map(workloadName)).sort();
         yield {
