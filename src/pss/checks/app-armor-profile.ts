@@ -1,17 +1,9 @@
-import type { FieldPath } from '../../model/path.ts';
 import type { PssCheckDefinition, PssCheckResult } from '../check.ts';
 import { ALLOWED } from '../check.ts';
 import { goQuote, joinQuote, pluralize, sortedSet } from '../format.ts';
 import type { PodView } from '../pod.ts';
-import {
-  annotationsOf,
-  containerField,
-  containers,
-  containerSecurityContext,
-  mappingAt,
-  podSecurityContext,
-  stringAt,
-} from '../pod.ts';
+import { forbiddenProfileTypes } from './profile-types.ts';
+import { annotationsOf } from '../pod.ts';
 
 const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 
@@ -20,24 +12,7 @@ const allowedAnnotation = (value: string): boolean =>
   value === '' || value === 'runtime/default' || value.startsWith('localhost/');
 
 function appArmorProfileV1Dot0(pod: PodView): PssCheckResult {
-  const setters: string[] = [];
-  const values: string[] = [];
-  let path: FieldPath | undefined;
-  const podProfile = mappingAt(podSecurityContext(pod), 'appArmorProfile');
-  if (podProfile && !allowedType(stringAt(podProfile, 'type'))) {
-    setters.push('pod');
-    values.push(stringAt(podProfile, 'type'));
-    path = ['securityContext', 'appArmorProfile', 'type'];
-  }
-  const bad: string[] = [];
-  for (const ref of containers(pod)) {
-    const profile = mappingAt(containerSecurityContext(ref), 'appArmorProfile');
-    if (!profile || allowedType(stringAt(profile, 'type'))) continue;
-    bad.push(ref.name);
-    values.push(stringAt(profile, 'type'));
-    path ??= containerField(ref, 'appArmorProfile', 'type');
-  }
-  if (bad.length > 0) setters.push(`${pluralize('container', 'containers', bad.length)} ${joinQuote(bad)}`);
+  const { setters, values, path } = forbiddenProfileTypes(pod, 'appArmorProfile', allowedType);
   const annotations: string[] = [];
   for (const [key, value] of annotationsOf(pod)) {
     if (key.startsWith(ANNOTATION_PREFIX) && !allowedAnnotation(value))

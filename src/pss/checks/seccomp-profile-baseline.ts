@@ -1,17 +1,9 @@
-import type { FieldPath } from '../../model/path.ts';
 import type { PssCheckDefinition, PssCheckResult } from '../check.ts';
 import { ALLOWED } from '../check.ts';
 import { goQuote, joinQuote, pluralize, sortedSet } from '../format.ts';
 import type { PodView } from '../pod.ts';
-import {
-  annotationsOf,
-  containerField,
-  containers,
-  containerSecurityContext,
-  mappingAt,
-  podSecurityContext,
-  stringAt,
-} from '../pod.ts';
+import { forbiddenProfileTypes } from './profile-types.ts';
+import { annotationsOf, containers } from '../pod.ts';
 
 const POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
 const CONTAINER_ANNOTATION_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
@@ -43,24 +35,7 @@ function seccompProfileBaselineV1Dot0(pod: PodView): PssCheckResult {
 }
 
 function seccompProfileBaselineV1Dot19(pod: PodView): PssCheckResult {
-  const setters: string[] = [];
-  const values: string[] = [];
-  let path: FieldPath | undefined;
-  const podProfile = mappingAt(podSecurityContext(pod), 'seccompProfile');
-  if (podProfile && !allowedSeccompType(stringAt(podProfile, 'type'))) {
-    setters.push('pod');
-    values.push(stringAt(podProfile, 'type'));
-    path = ['securityContext', 'seccompProfile', 'type'];
-  }
-  const bad: string[] = [];
-  for (const ref of containers(pod)) {
-    const profile = mappingAt(containerSecurityContext(ref), 'seccompProfile');
-    if (!profile || allowedSeccompType(stringAt(profile, 'type'))) continue;
-    bad.push(ref.name);
-    values.push(stringAt(profile, 'type'));
-    path ??= containerField(ref, 'seccompProfile', 'type');
-  }
-  if (bad.length > 0) setters.push(`${pluralize('container', 'containers', bad.length)} ${joinQuote(bad)}`);
+  const { setters, values, path } = forbiddenProfileTypes(pod, 'seccompProfile', allowedSeccompType);
   if (setters.length === 0) return ALLOWED;
   return {
     allowed: false,
