@@ -9,13 +9,14 @@ import type { BenchCase } from './case.ts';
 import { generateCorpus } from './generate.ts';
 
 const RESOURCES = Number(process.env.KUBEWARD_BENCH_RESOURCES ?? 20_000);
-const ROUNDS = 3;
+const ROUNDS = Number(process.env.KUBEWARD_BENCH_ROUNDS ?? 3);
 
 /**
  * A full scan (parse with positions kept, inventory, every check, report, and line:column resolved
  * for every finding) against the floor: js-yaml parsing the same bytes into plain objects. Writing
  * the JSON report is timed apart (it grows with the number of findings, not with the input). All run
- * in the same process, alternating, best of three; the ratios are what count on a noisy machine.
+ * in the same process, alternating, best of KUBEWARD_BENCH_ROUNDS (default 3); the ratios are what
+ * count on a noisy machine.
  */
 export const bench: BenchCase = {
   name: 'scan',

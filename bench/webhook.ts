@@ -69,10 +69,15 @@ const SERVE_BARE = (dir: string): string => `
   process.on('SIGTERM', () => server.close(() => process.exit(0)));
 `;
 
-async function startChild(code: string): Promise<Child> {
+/** The Node.js flags the kubeward bin runs with (its shebang), so the server is measured as shipped. */
+const BIN_NODE_FLAGS = (readFileSync(join(ROOT, 'src', 'cli', 'main.ts'), 'utf8').split('\n', 1)[0] ?? '')
+  .split(/\s+/)
+  .filter((word) => word.startsWith('--'));
+
+async function startChild(code: string, flags: readonly string[]): Promise<Child> {
   const child = spawn(
     process.execPath,
-    ['--import', import.meta.resolve('tsx'), '--input-type=module', '-e', code],
+    [...flags, '--import', import.meta.resolve('tsx'), '--input-type=module', '-e', code],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const stdout = child.stdout;
@@ -285,7 +290,8 @@ async function hostileRun(port: number, ca: string): Promise<Measurement[]> {
 /**
  * The webhook under load on loopback: the typical Deployment review at 200 and 1,000 req/s and at
  * saturation, against a bare node:https server answering a fixed AdmissionReview (the ceiling), both
- * in child processes, same certificate, same run, phases alternating so machine noise hits both;
+ * in child processes (kubeward with the Node.js flags of its bin), same certificate, same run, phases
+ * alternating so machine noise hits both;
  * saturation is the best of three rounds each. Then 2 × 10,000 malformed or hostile requests with the
  * server's RSS before, between and after. Bounded: 10 × KUBEWARD_BENCH_SECONDS (default 5) plus
  * about 30 s.
@@ -305,8 +311,8 @@ export const bench: BenchCase = {
       });
       await writeCertificates(dir, issued);
       const servers = [
-        { name: 'kubeward', child: await startChild(SERVE_KUBEWARD(dir)) },
-        { name: 'bare https', child: await startChild(SERVE_BARE(dir)) },
+        { name: 'kubeward', child: await startChild(SERVE_KUBEWARD(dir), BIN_NODE_FLAGS) },
+        { name: 'bare https', child: await startChild(SERVE_BARE(dir), []) },
       ] as const;
       children.push(...servers.map((server) => server.child));
       const measurements: Measurement[] = [];

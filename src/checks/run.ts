@@ -6,7 +6,14 @@ import type { FieldPath } from '../model/path.ts';
 import type { Resource } from '../model/resource.ts';
 import type { Settings } from '../model/settings.ts';
 import type { Severity } from '../model/severity.ts';
-import type { Check, CheckContext, CheckMeta, ResourceCheck } from './check.ts';
+import type {
+  Check,
+  CheckContext,
+  CheckMeta,
+  InventoryCheck,
+  ResourceCheck,
+  WorkloadCheck,
+} from './check.ts';
 
 /** The annotation that suppresses checks on one object: `kubeward.io/ignore: "<id>[,<id>]"` (or `*`). */
 export const IGNORE_ANNOTATION = 'kubeward.io/ignore';
@@ -26,14 +33,45 @@ export interface RunOptions {
   readonly honourAnnotations: boolean;
 }
 
+/** The enabled checks sorted by what they run on; built once per configuration, reusable across runs. */
+export interface CheckPlan {
+  /** Resource checks by the kind they apply to. */
+  readonly byKind: ReadonlyMap<string, readonly ResourceCheck[]>;
+  readonly workload: readonly WorkloadCheck[];
+  readonly inventory: readonly InventoryCheck[];
+}
+
+/** Sorts the checks not disabled in `options` into a plan, keeping check order within each list. */
+export function planChecks(checks: readonly Check[], options: Pick<RunOptions, 'disabled'>): CheckPlan {
+  const byKind = new Map<string, ResourceCheck[]>();
+  const workload: WorkloadCheck[] = [];
+  const inventory: InventoryCheck[] = [];
+  for (const check of checks) {
+    if (options.disabled.has(check.id)) continue;
+    if (check.target === 'workload') workload.push(check);
+    else if (check.target === 'inventory') inventory.push(check);
+    else
+      for (const kind of check.kinds) {
+        const list = byKind.get(kind);
+        if (list) list.push(check);
+        else byKind.set(kind, [check]);
+      }
+  }
+  return { byKind, workload, inventory };
+}
+
 /**
  * Runs every enabled check against the inventory and returns the findings in a stable order
  * (input order of objects, then check order). Suppressed findings are kept and marked, never dropped.
  */
 export function runChecks(checks: readonly Check[], inventory: Inventory, options: RunOptions): Finding[] {
+  return runPlan(planChecks(checks, options), inventory, options);
+}
+
+/** `runChecks` with the checks already planned (a server evaluating many requests plans once). */
+export function runPlan(plan: CheckPlan, inventory: Inventory, options: RunOptions): Finding[] {
   const context: CheckContext = { inventory, settings: options.settings };
   const findings: Finding[] = [];
-  const enabled = checks.filter((check) => !options.disabled.has(check.id));
   const emit = (
     check: CheckMeta,
     resource: Resource | undefined,
@@ -54,34 +92,22 @@ export function runChecks(checks: readonly Check[], inventory: Inventory, option
     });
   };
 
-  const byKind = new Map<string, ResourceCheck[]>();
-  for (const check of enabled) {
-    if (check.target !== 'resource') continue;
-    for (const kind of check.kinds) {
-      const list = byKind.get(kind) ?? [];
-      list.push(check);
-      byKind.set(kind, list);
-    }
-  }
-  const workloadChecks = enabled.filter((check) => check.target === 'workload');
   const workloadOf = new Map(inventory.workloads.map((workload) => [workload.resource, workload]));
-
   for (const resource of inventory.resources) {
     const object = objectRef(inventory, resource);
-    for (const check of byKind.get(resource.kind) ?? []) {
+    for (const check of plan.byKind.get(resource.kind) ?? []) {
       for (const violation of check.run(resource, context))
         emit(check, resource, object, violation.path, violation.message);
     }
     const workload = workloadOf.get(resource);
     if (!workload) continue;
-    for (const check of workloadChecks) {
+    for (const check of plan.workload) {
       for (const violation of check.run(workload, context)) {
         emit(check, resource, object, [...workload.specPath, ...violation.path], violation.message);
       }
     }
   }
-  for (const check of enabled) {
-    if (check.target !== 'inventory') continue;
+  for (const check of plan.inventory) {
     for (const violation of check.run(context)) {
       const object = violation.resource ? objectRef(inventory, violation.resource) : violation.object;
       if (!object) continue;

@@ -105,7 +105,10 @@ function serveCommand(): Command {
       false,
     )
     .addOption(
-      new Option('--log-level <level>', 'least level logged')
+      new Option(
+        '--log-level <level>',
+        'least level logged: denials are warn, admissions with warnings info, clean admissions debug',
+      )
         .choices(['debug', 'info', 'warn', 'error'])
         .default('info'),
     )

@@ -117,15 +117,38 @@ function parseJson(source: Source): ParsedSource {
   } catch (error) {
     return { documents: [], diagnostics: [jsonDiagnostic(source, error as SyntaxError)] };
   }
+  return { documents: [{ value, index: 0, events: jsonEvents(source) }], diagnostics: [] };
+}
+
+/** Events of a whole JSON source, tokenised on first use (`source.text` is read only then). */
+function jsonEvents(source: Source): DocumentEvents {
   let events: CompactEvents | undefined;
-  const getEvents = (): CompactEvents =>
-    (events ??= compactEvents(parseEvents(source.text, { maxDepth: LIMITS.maxDepth + 1 })));
   return {
-    documents: [
-      { value, index: 0, events: { source, offset: 0, text: source.text, events: getEvents, start: 0 } },
-    ],
-    diagnostics: [],
+    source,
+    offset: 0,
+    get text() {
+      return source.text;
+    },
+    events: () => (events ??= compactEvents(parseEvents(source.text, { maxDepth: LIMITS.maxDepth + 1 }))),
+    start: 0,
   };
+}
+
+/**
+ * A document for a value already in memory and known to be within the nesting limit (the object of
+ * an admission request): nothing is parsed; positions, when a caller asks for one, are found in the
+ * value's JSON serialisation.
+ */
+export function valueDocument(file: string, value: unknown): ParsedDocument {
+  let text: string | undefined;
+  const source: Source = {
+    file,
+    format: 'json',
+    get text() {
+      return (text ??= JSON.stringify(value, null, 2));
+    },
+  };
+  return { value, index: 0, events: jsonEvents(source) };
 }
 
 function jsonDiagnostic(source: Source, error: SyntaxError): Diagnostic {

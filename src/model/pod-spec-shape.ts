@@ -104,26 +104,39 @@ export interface ShapeIssue {
  */
 export function podSpecShapeIssues(podSpec: unknown): ShapeIssue[] {
   const issues: ShapeIssue[] = [];
-  check(podSpec, { map: POD_SPEC }, [], issues);
+  if (podSpec !== null && podSpec !== undefined) check(podSpec, { map: POD_SPEC }, [], issues);
   return issues;
 }
 
-function check(value: unknown, shape: Shape, path: FieldPath, issues: ShapeIssue[]): void {
-  if (value === null || value === undefined) return;
+const entriesOf = new WeakMap<Fields, readonly (readonly [string, Shape])[]>();
+
+/** Walks `value` against `shape`; `path` is a stack, copied only into an issue. */
+function check(value: unknown, shape: Shape, path: (string | number)[], issues: ShapeIssue[]): void {
   const expected = typeof shape === 'string' ? shape : 'map' in shape ? 'map' : 'list';
   if (!hasType(value, expected)) {
-    issues.push({ path, message: `must be ${article(expected)}, got ${describe(value)}` });
+    issues.push({ path: [...path], message: `must be ${article(expected)}, got ${describe(value)}` });
     return;
   }
   if (typeof shape === 'string') return;
   if ('map' in shape) {
     const record = value as Readonly<Record<string, unknown>>;
-    for (const [key, fieldShape] of Object.entries(shape.map))
-      check(record[key], fieldShape, [...path, key], issues);
+    let entries = entriesOf.get(shape.map);
+    if (!entries) entriesOf.set(shape.map, (entries = Object.entries(shape.map)));
+    for (const [key, fieldShape] of entries) {
+      const field = record[key];
+      if (field === null || field === undefined) continue;
+      path.push(key);
+      check(field, fieldShape, path, issues);
+      path.pop();
+    }
   } else {
-    (value as readonly unknown[]).forEach((item, i) => {
-      check(item, shape.list, [...path, i], issues);
-    });
+    const list = value as readonly unknown[];
+    for (let i = 0; i < list.length; i++) {
+      if (list[i] === null || list[i] === undefined) continue;
+      path.push(i);
+      check(list[i], shape.list, path, issues);
+      path.pop();
+    }
   }
 }
 

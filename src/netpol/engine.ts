@@ -2,6 +2,7 @@ import type { Inventory } from '../model/inventory.ts';
 import type { Labels } from '../model/label-selector.ts';
 import { NAMESPACE_NAME_LABEL } from '../model/namespace.ts';
 import type { Mapping } from '../model/path.ts';
+import { isRecord } from '../model/path.ts';
 import type { IpRange } from './ip.ts';
 import { ipAtoms, rangeContains, rangesOverlap } from './ip.ts';
 import type { Direction, IpBlockPeer, NetworkPolicy, PodPeer, PolicyPort, PolicyRule } from './policy.ts';
@@ -102,6 +103,23 @@ export function buildNetpolModel(
     const matches = podMatcher(selector);
     return (podClass) => matches(podClass.labels, labelIdOf[podClass.index] ?? 0);
   };
+  const byLabel = new Map<string, PodClass[]>();
+  for (const podClass of pods.classes)
+    for (const [key, value] of Object.entries(podClass.labels)) {
+      const indexKey = labelIndexKey(podClass.namespace, key, value);
+      const list = byLabel.get(indexKey);
+      if (list) list.push(podClass);
+      else byLabel.set(indexKey, [podClass]);
+    }
+  /** The classes of a namespace a selector could select: those carrying its first matchLabels pair. */
+  const candidates = (namespace: string, selector: Mapping | undefined): readonly PodClass[] => {
+    const pair = firstMatchLabel(selector);
+    return (
+      (pair === undefined
+        ? byNamespace.get(namespace)
+        : byLabel.get(labelIndexKey(namespace, pair[0], pair[1]))) ?? []
+    );
+  };
 
   const ipRanges: IpRange[] = [];
   const ingress = pods.classes.map(() => ({
@@ -139,7 +157,7 @@ export function buildNetpolModel(
     }
     const selects = classFilter(peer.podSelector);
     for (const namespace of namespaces) {
-      for (const podClass of byNamespace.get(namespace) ?? []) {
+      for (const podClass of candidates(namespace, peer.podSelector)) {
         if (!podClass.hostNetwork && selects(podClass)) set[podClass.index] = 1;
       }
     }
@@ -179,7 +197,7 @@ export function buildNetpolModel(
 
   for (const policy of policies) {
     const selects = classFilter(policy.podSelector);
-    const targets = (byNamespace.get(policy.namespace) ?? []).filter(
+    const targets = candidates(policy.namespace, policy.podSelector).filter(
       (podClass) => !podClass.hostNetwork && selects(podClass),
     );
     selected.set(policy, targets);
@@ -203,6 +221,21 @@ export function buildNetpolModel(
     }
   }
   return { options, policies, pods, atoms: ipAtoms(ipRanges), ingress, egress, selected, rulesOf };
+}
+
+function labelIndexKey(namespace: string, key: string, value: string): string {
+  return `${namespace}\0${key}\0${value}`;
+}
+
+/** A selector's first `matchLabels` pair, when it has one with a string value (a label it requires). */
+function firstMatchLabel(selector: Mapping | undefined): readonly [string, string] | undefined {
+  const matchLabels = selector?.matchLabels;
+  if (!isRecord(matchLabels)) return undefined;
+  for (const key in matchLabels) {
+    const value = matchLabels[key];
+    return typeof value === 'string' ? [key, value] : undefined;
+  }
+  return undefined;
 }
 
 /** Whether an ipBlock holds the whole range (atoms are never split by a CIDR or except boundary). */

@@ -55,7 +55,13 @@ export function namedPortsOf(workload: Workload): NamedPort[] {
       ports.push({ name: port.name, protocol, port: port.containerPort });
     }
   }
-  return ports.sort((a, b) => (a.name + a.protocol).localeCompare(b.name + b.protocol) || a.port - b.port);
+  return ports.length < 2 ? ports : ports.sort(compareNamedPorts);
+}
+
+function compareNamedPorts(a: NamedPort, b: NamedPort): number {
+  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  if (a.protocol !== b.protocol) return a.protocol < b.protocol ? -1 : 1;
+  return a.port - b.port;
 }
 
 /** The pod addresses a Pod manifest records in its status (other kinds have none). */

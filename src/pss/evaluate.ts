@@ -1,4 +1,4 @@
-import type { PssCheckId, PssCheckResult } from './check.ts';
+import type { CheckPod, PssCheckId, PssCheckResult } from './check.ts';
 import { formatResult } from './check.ts';
 import type { PssLevel } from './level.ts';
 import type { PodView } from './pod.ts';
@@ -46,10 +46,14 @@ export function evaluateCheck(
   policy: LevelVersion,
   pod: PodView,
 ): PssCheckResult | undefined {
-  const active = activeChecks(policy.level, effectiveMinor(policy.version)).find(
+  return checkInForce(id, policy)?.(pod);
+}
+
+/** The revision of a check in force at the level and version, or undefined when it does not run there. */
+export function checkInForce(id: PssCheckId, policy: LevelVersion): CheckPod | undefined {
+  return activeChecks(policy.level, effectiveMinor(policy.version)).find(
     ({ definition }) => definition.id === id,
-  );
-  return active?.check(pod);
+  )?.check;
 }
 
 /** The forbidden outcomes of an evaluation, as PSA's `AggregateCheckResult`. */

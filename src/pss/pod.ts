@@ -44,7 +44,7 @@ export function containerSecurityContext(ref: ContainerRef): Mapping | undefined
 
 /** Init, regular and ephemeral containers, in the order PSA's `visitContainers` visits them. */
 export function containers(pod: PodView): readonly ContainerRef[] {
-  return [...containersOf(pod.spec)];
+  return containersOf(pod.spec);
 }
 
 /** Path of a container's security-context field, relative to the pod spec. */

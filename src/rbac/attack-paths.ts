@@ -5,13 +5,13 @@ import { isRecord } from '../model/path.ts';
 import type { Resource } from '../model/resource.ts';
 import type { Workload } from '../model/workload.ts';
 import type { Grant } from './authorize.ts';
-import { authorize } from './authorize.ts';
+import { authorize, bindingsFor } from './authorize.ts';
 import type { RbacModel } from './model.ts';
 import { describeObject } from './model.ts';
 import type { ResourceRequest } from './request.ts';
 import { describeRequest, resourceRequest } from './request.ts';
 import type { UserInfo } from './subject.ts';
-import { identityOf, serviceAccountUsername } from './subject.ts';
+import { identityOf, MASTERS_GROUP, serviceAccountUsername, subjectAppliesTo } from './subject.ts';
 
 /** The identity a workload's pods run as, and whether its token reaches the containers. */
 export interface WorkloadIdentity {
@@ -111,12 +111,41 @@ export function escalationsOf(model: RbacModel, user: UserInfo): readonly Escala
   return escalations;
 }
 
-/** For every workload: its identity and the cluster-admin-equivalent goals it reaches. */
+/**
+ * For every workload: its identity and the cluster-admin-equivalent goals it reaches. Identities
+ * that the same bindings name, through the same subjects, get the same answer, computed once.
+ */
 export function attackPaths(model: RbacModel, inventory: Inventory): readonly AttackPath[] {
+  const bySubjects = new Map<string, readonly Escalation[]>();
   return inventory.workloads.map((workload) => {
     const identity = workloadIdentity(inventory, workload);
-    return { identity, escalations: escalationsOf(model, identity.user) };
+    const key = subjectsKey(model, identity.user);
+    let escalations = bySubjects.get(key);
+    if (!escalations) bySubjects.set(key, (escalations = escalationsOf(model, identity.user)));
+    return { identity, escalations };
   });
+}
+
+/** The namespaces the goals' requests are in ('' for cluster-wide). */
+const GOAL_NAMESPACES = [...new Set(GOALS.flatMap(({ requests }) => requests.map((r) => r.namespace)))];
+
+/**
+ * What `authorize` reads of a user for the goals' requests: membership of system:masters, and for
+ * each binding it consults, the first subject naming the user. Equal keys, equal decisions.
+ */
+function subjectsKey(model: RbacModel, user: UserInfo): string {
+  if (user.groups.includes(MASTERS_GROUP)) return MASTERS_GROUP;
+  const parts: string[] = [];
+  for (const namespace of GOAL_NAMESPACES) {
+    parts.push(namespace);
+    bindingsFor(model, namespace).forEach((binding, i) => {
+      const subject = binding.subjects.findIndex((candidate) =>
+        subjectAppliesTo(candidate, user, binding.namespace),
+      );
+      if (subject >= 0) parts.push(`${String(i)}:${String(subject)}`);
+    });
+  }
+  return parts.join(',');
 }
 
 /**

@@ -114,27 +114,29 @@ function scannedObjects(
     flagged.set(finding.resource, ids);
   }
   // Objects of one kind share the list of checks that apply to them; only inventory-wide findings add to it.
-  const shared = new Map<string, readonly string[]>();
-  const applicable = (resource: Resource): readonly string[] => {
+  const shared = new Map<string, { readonly ids: readonly string[]; readonly set: ReadonlySet<string> }>();
+  const applicable = (resource: Resource): { ids: readonly string[]; set: ReadonlySet<string> } => {
     const key = `${resource.kind}\u0000${String(workloads.has(resource))}`;
-    let ids = shared.get(key);
-    if (!ids) {
-      ids = checks
+    let entry = shared.get(key);
+    if (!entry) {
+      const ids = checks
         .filter((check) =>
           check.target === 'resource'
             ? check.kinds.includes(resource.kind)
             : check.target === 'workload' && workloads.has(resource),
         )
         .map((check) => check.id);
-      shared.set(key, ids);
+      shared.set(key, (entry = { ids, set: new Set(ids) }));
     }
-    return ids;
+    return entry;
   };
   return [...inventory.resources, ...inventory.configs].map((resource) => {
     const base = applicable(resource);
-    const extra = [...(flagged.get(resource) ?? [])].filter((id) => !base.includes(id));
+    const extra = [...(flagged.get(resource) ?? [])].filter((id) => !base.set.has(id));
     const ids =
-      extra.length === 0 ? base : [...base, ...checks.map((c) => c.id).filter((id) => extra.includes(id))];
+      extra.length === 0
+        ? base.ids
+        : [...base.ids, ...checks.map((c) => c.id).filter((id) => extra.includes(id))];
     return { object: objectRef(inventory, resource), resource, checks: ids };
   });
 }

@@ -1,7 +1,7 @@
 import type { FieldPath, Mapping } from '../model/path.ts';
 import { scoreInputOf } from './pod-template.ts';
 import type { ScoreProfile, ScoreRule } from './rule.ts';
-import { rulesOf } from './ruleset.ts';
+import { rulesForKind, rulesOf } from './ruleset.ts';
 
 /** One applicable rule and what it found: the fields that made it match (empty when it did not). */
 export interface RuleOutcome {
@@ -44,9 +44,8 @@ export function scoreObject(object: Mapping, options: ScoreOptions = {}): Object
   const profile = options.profile ?? 'kubesec-head';
   const kind = typeof object.kind === 'string' ? object.kind : '';
   const wanted = options.rules === undefined ? undefined : new Set(options.rules);
-  const rules = rulesOf(profile).filter(
-    (rule) => rule.kinds.includes(kind) && (wanted === undefined || wanted.has(rule.id)),
-  );
+  const applicable = rulesForKind(profile, kind);
+  const rules = wanted === undefined ? applicable : applicable.filter((rule) => wanted.has(rule.id));
   const input = scoreInputOf(kind, object, profile);
   const outcomes = rules.map((rule): RuleOutcome => {
     const paths = rule.match(input);

@@ -1,7 +1,10 @@
 import type { Check } from '../checks/check.ts';
-import { runChecks } from '../checks/run.ts';
-import type { RunOptions } from '../checks/run.ts';
-import { loadSources } from '../load/load.ts';
+import { planChecks, runPlan } from '../checks/run.ts';
+import type { CheckPlan, RunOptions } from '../checks/run.ts';
+import { toResources } from '../load/objects.ts';
+import { valueDocument } from '../load/parse.ts';
+import type { ReadSource } from '../load/read.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Finding } from '../model/finding.ts';
 import { buildInventory } from '../model/inventory.ts';
 import type { Mapping } from '../model/path.ts';
@@ -15,6 +18,8 @@ import type { AdmissionRequest } from './review.ts';
 
 /** The file name findings and diagnostics carry for an object under review. */
 export const ADMISSION_SOURCE = '<admission>';
+/** The request names the object: a document without apiVersion or kind is an error, not a skip. */
+const READ_SOURCE: ReadSource = { file: ADMISSION_SOURCE, text: '', format: 'json', named: true };
 
 /** A kubesec-style score of one object and the least score admitted. */
 export interface ScoreRule {
@@ -101,17 +106,16 @@ export function evaluateRequest(request: AdmissionRequest, policy: AdmissionPoli
   if (object === undefined || object === null)
     return { ...ALLOW, allowed: false, invalid: `request.object is missing for ${request.operation}` };
 
-  const loaded = loadSources([
-    { file: ADMISSION_SOURCE, text: JSON.stringify(object), format: 'json', named: true },
-  ]);
+  const loaded = loadObject(object);
   const defaultNamespace =
     request.namespace === undefined || request.namespace === '' ? 'default' : request.namespace;
   const inventory = buildInventory(loaded.resources, { defaultNamespace });
-  const problem = [...loaded.diagnostics, ...inventory.diagnostics].find((d) => d.level === 'error');
+  const problem =
+    loaded.diagnostics.find((d) => d.level === 'error') ??
+    inventory.diagnostics.find((d) => d.level === 'error');
   if (problem) return { ...ALLOW, allowed: false, invalid: problem.message };
 
-  const checks = policy.checks.filter((check) => check.target !== 'inventory');
-  const findings = runChecks(checks, inventory, policy.run);
+  const findings = runPlan(planOf(policy), inventory, policy.run);
   const counted = findings.filter((finding) => finding.suppressed === undefined);
   const denies = (finding: Finding): boolean =>
     policy.denyOn !== 'none' && atLeast(finding.severity, policy.denyOn);
@@ -143,6 +147,27 @@ export function evaluateRequest(request: AdmissionRequest, policy: AdmissionPoli
   };
 }
 
+const plans = new WeakMap<AdmissionPolicy, CheckPlan>();
+
+/** The policy's checks planned once: inventory-wide checks are left out (one object is not a cluster). */
+function planOf(policy: AdmissionPolicy): CheckPlan {
+  let plan = plans.get(policy);
+  if (!plan) {
+    const { byKind, workload } = planChecks(policy.checks, policy.run);
+    plan = { byKind, workload, inventory: [] };
+    plans.set(policy, plan);
+  }
+  return plan;
+}
+
+/** An admission request's object as a resource, taken as it is: the request body was parsed already. */
+function loadObject(object: Readonly<Record<string, unknown>>): {
+  resources: Resource[];
+  diagnostics: Diagnostic[];
+} {
+  return toResources(READ_SOURCE, [valueDocument(ADMISSION_SOURCE, object)]);
+}
+
 function runPolicies(
   policies: AdmissionPolicies,
   request: AdmissionRequest,
@@ -152,9 +177,7 @@ function runPolicies(
   const old =
     request.oldObject === undefined || request.oldObject === null
       ? []
-      : loadSources([
-          { file: ADMISSION_SOURCE, text: JSON.stringify(request.oldObject), format: 'json', named: true },
-        ]).resources;
+      : loadObject(request.oldObject).resources;
   const user = request.userInfo;
   return runAdmissionSuite(policies.suite, subjects, {
     operation: request.operation,

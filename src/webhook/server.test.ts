@@ -134,7 +134,10 @@ describe('kubeward webhook serve over HTTPS', () => {
     assert.equal(response.status, undefined);
     assert.equal(response.warnings, undefined);
     assert.deepEqual(response.auditAnnotations, { findings: '0' });
-    assert.ok(logs.some((line) => line.msg === 'admitted' && line.fields.name === 'shop'));
+    assert.ok(
+      logs.some((line) => line.level === 'debug' && line.msg === 'admitted' && line.fields.name === 'shop'),
+      'a clean admission is logged at debug',
+    );
   });
 
   it('denies a privileged container with 403 and lists the violation', async () => {

@@ -7,8 +7,8 @@ import { LIMITS } from '../load/limits.ts';
 import { KubewardError } from '../model/errors.ts';
 import { readBody } from './body.ts';
 import { evaluateRequest } from './evaluate.ts';
-import type { AdmissionPolicy } from './evaluate.ts';
-import type { Logger } from './log.ts';
+import type { AdmissionPolicy, Verdict } from './evaluate.ts';
+import type { Logger, LogLevel } from './log.ts';
 import { createMetrics } from './metrics.ts';
 import type { WebhookMetrics } from './metrics.ts';
 import { admissionResponse, admissionReviewReply, deniedBy } from './response.ts';
@@ -164,7 +164,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     metrics.observeReview(admission.operation, verdict.allowed, dryRun);
     const deniers = deniedBy(verdict);
     if (!dryRun) for (const denier of deniers) metrics.observeDenial(denier);
-    log(verdict.allowed ? 'info' : 'warn', verdict.allowed ? 'admitted' : 'denied', {
+    log(levelOf(verdict), verdict.allowed ? 'admitted' : 'denied', {
       uid: admission.uid,
       operation: admission.operation,
       kind: admission.kind.kind,
@@ -239,6 +239,12 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
       server.closeIdleConnections();
     }));
   return { server, port, metrics, close };
+}
+
+/** Denials are warnings; admissions with warnings are info; clean admissions, the bulk, are debug. */
+function levelOf(verdict: Verdict): LogLevel {
+  if (!verdict.allowed) return 'warn';
+  return verdict.warnings.length > 0 || verdict.policyWarnings.length > 0 ? 'info' : 'debug';
 }
 
 function plain(

@@ -1,8 +1,9 @@
 import { isExemptNamespace } from '../../pss/target.ts';
 import { targetPolicy } from '../../pss/target.ts';
-import type { PssCheckId } from '../../pss/check.ts';
+import type { CheckPod, PssCheckId } from '../../pss/check.ts';
 import { formatResult } from '../../pss/check.ts';
-import { evaluateCheck } from '../../pss/evaluate.ts';
+import { checkInForce } from '../../pss/evaluate.ts';
+import type { Settings } from '../../model/settings.ts';
 import type { Workload } from '../../model/workload.ts';
 import type { CheckContext, Violation } from '../check.ts';
 
@@ -13,12 +14,13 @@ import type { CheckContext, Violation } from '../check.ts';
  * counterpart overrides, a check newer than the version) and in `pssSystemNamespaces`.
  */
 export function runPssCheck(id: PssCheckId): (workload: Workload, context: CheckContext) => Violation[] {
+  const inForce = new WeakMap<Settings, CheckPod | null>();
   return (workload, { settings }) => {
-    if (isExemptNamespace(settings, workload.namespace)) return [];
-    const result = evaluateCheck(id, targetPolicy(settings), {
-      metadata: workload.podMetadata,
-      spec: workload.podSpec,
-    });
-    return result && !result.allowed ? [{ path: result.path, message: formatResult(result) }] : [];
+    let check = inForce.get(settings);
+    if (check === undefined)
+      inForce.set(settings, (check = checkInForce(id, targetPolicy(settings)) ?? null));
+    if (check === null || isExemptNamespace(settings, workload.namespace)) return [];
+    const result = check({ metadata: workload.podMetadata, spec: workload.podSpec });
+    return result.allowed ? [] : [{ path: result.path, message: formatResult(result) }];
   };
 }
