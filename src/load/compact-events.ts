@@ -17,15 +17,33 @@ const VALUE_START = 5;
  */
 export type CompactEvents = Int32Array;
 
+/** A stream's events packed, with what the loader needs to know of its documents. */
+export interface CompactStream {
+  readonly events: CompactEvents;
+  /** Index of each DOCUMENT event. */
+  readonly documentStarts: readonly number[];
+  readonly hasAliases: boolean;
+}
+
 /** Packs events; a node's start includes its anchor and tag, and quotes belong to a scalar. */
 export function compactEvents(events: readonly Event[]): CompactEvents {
+  return compactStream(events).events;
+}
+
+/** {@link compactEvents}, noting in the same pass where documents start and whether aliases occur. */
+export function compactStream(events: readonly Event[]): CompactStream {
   const packed = new Int32Array(events.length * STRIDE);
+  const documentStarts: number[] = [];
+  let hasAliases = false;
   for (let i = 0; i < events.length; i++) {
     const event = events[i];
     const at = i * STRIDE;
     if (event === undefined) continue;
     packed[at + TYPE] = event.type;
     switch (event.type) {
+      case EVENT_ID.DOCUMENT:
+        documentStarts.push(i);
+        break;
       case EVENT_ID.SCALAR: {
         const quoted =
           event.style === SCALAR_STYLE.DOUBLE_QUOTED || event.style === SCALAR_STYLE.SINGLE_QUOTED ? 1 : 0;
@@ -41,6 +59,7 @@ export function compactEvents(events: readonly Event[]): CompactEvents {
         packed[at + START] = earliest(event.anchorStart, event.tagStart, event.start);
         break;
       case EVENT_ID.ALIAS:
+        hasAliases = true;
         packed[at + START] = event.anchorStart - 1;
         packed[at + END] = event.anchorEnd;
         break;
@@ -48,7 +67,7 @@ export function compactEvents(events: readonly Event[]): CompactEvents {
         break;
     }
   }
-  return packed;
+  return { events: packed, documentStarts, hasAliases };
 }
 
 /** The earliest of a node's anchor, tag and value offsets that is set (-1 means unset). */

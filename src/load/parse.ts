@@ -1,9 +1,8 @@
-import { constructFromEvents, EVENT_ID, parseEvents, YAMLException } from 'js-yaml';
-import type { Event } from 'js-yaml';
+import { constructFromEvents, parseEvents, YAMLException } from 'js-yaml';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { withinExpansionLimit } from './expansion.ts';
 import { LIMITS } from './limits.ts';
-import { compactEvents } from './compact-events.ts';
+import { compactEvents, compactStream } from './compact-events.ts';
 import type { CompactEvents } from './compact-events.ts';
 import { firstTooDeep } from './json-depth.ts';
 import { lineColumn } from './lines.ts';
@@ -40,10 +39,8 @@ export function parseSource(source: Source): ParsedSource {
 function parseYamlChunk(source: Source, text: string, offset: number, firstIndex: number): ParsedDocument[] {
   const events = parseEvents(text, { filename: source.file, maxDepth: LIMITS.maxDepth });
   const values = constructFromEvents(events, { source: text, schema: KUBERNETES_YAML_SCHEMA, json: true });
-  const starts = documentStarts(events);
-  const compact = compactEvents(events);
+  const { events: compact, documentStarts: starts, hasAliases } = compactStream(events);
   const getEvents = (): CompactEvents => compact;
-  const hasAliases = text.includes('*') && events.some((event) => event.type === EVENT_ID.ALIAS);
   return values.map((value, i) => {
     if (hasAliases && !withinExpansionLimit(value, LIMITS.maxExpandedNodes)) {
       throw new YAMLException(
@@ -57,12 +54,6 @@ function parseYamlChunk(source: Source, text: string, offset: number, firstIndex
       events: { source, offset, text, events: getEvents, start: starts[i] ?? 0 },
     };
   });
-}
-
-function documentStarts(events: readonly Event[]): number[] {
-  const starts: number[] = [];
-  for (let i = 0; i < events.length; i++) if (events[i]?.type === EVENT_ID.DOCUMENT) starts.push(i);
-  return starts;
 }
 
 const DOCUMENT_SEPARATOR = /^---(?=[ \t\r\n]|$)/gm;

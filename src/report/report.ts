@@ -62,6 +62,8 @@ export function buildReport(input: {
 }): Report {
   const { checks, inventory, findings, diagnostics } = input;
   const counted = findings.filter((finding) => finding.suppressed === undefined);
+  const byTheme = new Map<Theme, Finding[]>(THEMES.map(({ id }) => [id, []]));
+  for (const finding of counted) byTheme.get(finding.theme)?.push(finding);
   return {
     tool: { name: 'kubeward', version: VERSION },
     checks,
@@ -75,7 +77,7 @@ export function buildReport(input: {
       suppressed: findings.length - counted.length,
       bySeverity: countBySeverity(counted),
       themes: THEMES.map(({ id, title }) => {
-        const inTheme = counted.filter((finding) => finding.theme === id);
+        const inTheme = byTheme.get(id) ?? [];
         return {
           id,
           title,
