@@ -42,28 +42,33 @@ export interface CheckMeta {
   readonly references: readonly string[];
 }
 
+/** When a check has something to look at. */
+export interface Applicability {
+  /**
+   * Whether the input holds anything this check is about (a control-plane check on plain
+   * manifests, a mesh check on an input without a mesh, has nothing to look at). A check that does
+   * not apply is not run, and the scorecard counts a theme as checked only through checks that
+   * applied. Absent means always.
+   */
+  readonly applies?: (inventory: Inventory) => boolean;
+}
+
 /** A check on the pod template of every workload; violation paths are relative to the pod spec. */
-export interface WorkloadCheck extends CheckMeta {
+export interface WorkloadCheck extends CheckMeta, Applicability {
   readonly target: 'workload';
   run(workload: Workload, context: CheckContext): Iterable<Violation>;
 }
 
 /** A check on every resource of the listed kinds; violation paths are relative to the object. */
-export interface ResourceCheck extends CheckMeta {
+export interface ResourceCheck extends CheckMeta, Applicability {
   readonly target: 'resource';
   readonly kinds: readonly string[];
   run(resource: Resource, context: CheckContext): Iterable<Violation>;
 }
 
 /** A check that looks across objects (a namespace and its policies); runs once per scan. */
-export interface InventoryCheck extends CheckMeta {
+export interface InventoryCheck extends CheckMeta, Applicability {
   readonly target: 'inventory';
-  /**
-   * Whether the input holds anything this check is about (a control-plane check on plain
-   * manifests has nothing to look at). The scorecard counts a theme as checked only through checks
-   * that applied. Absent means always.
-   */
-  readonly applies?: (inventory: Inventory) => boolean;
   run(context: CheckContext): Iterable<InventoryViolation>;
 }
 

@@ -39,6 +39,8 @@ export interface CheckPlan {
   readonly byKind: ReadonlyMap<string, readonly ResourceCheck[]>;
   readonly workload: readonly WorkloadCheck[];
   readonly inventory: readonly InventoryCheck[];
+  /** The checks with an `applies` predicate, asked once per run. */
+  readonly conditional: readonly Check[];
 }
 
 /** Sorts the checks not disabled in `options` into a plan, keeping check order within each list. */
@@ -57,7 +59,8 @@ export function planChecks(checks: readonly Check[], options: Pick<RunOptions, '
         else byKind.set(kind, [check]);
       }
   }
-  return { byKind, workload, inventory };
+  const conditional = checks.filter((check) => check.applies && !options.disabled.has(check.id));
+  return { byKind, workload, inventory, conditional };
 }
 
 /**
@@ -69,7 +72,8 @@ export function runChecks(checks: readonly Check[], inventory: Inventory, option
 }
 
 /** `runChecks` with the checks already planned (a server evaluating many requests plans once). */
-export function runPlan(plan: CheckPlan, inventory: Inventory, options: RunOptions): Finding[] {
+export function runPlan(planned: CheckPlan, inventory: Inventory, options: RunOptions): Finding[] {
+  const plan = applicablePlan(planned, inventory);
   const context: CheckContext = { inventory, settings: options.settings };
   const findings: Finding[] = [];
   const emit = (
@@ -115,6 +119,19 @@ export function runPlan(plan: CheckPlan, inventory: Inventory, options: RunOptio
     }
   }
   return findings;
+}
+
+/** The plan without the checks that do not apply to the inventory (the plan itself when all do). */
+function applicablePlan(plan: CheckPlan, inventory: Inventory): CheckPlan {
+  const skipped = new Set(plan.conditional.filter((check) => check.applies?.(inventory) === false));
+  if (skipped.size === 0) return plan;
+  const applies = (check: Check): boolean => !skipped.has(check);
+  return {
+    byKind: new Map([...plan.byKind].map(([kind, checks]) => [kind, checks.filter(applies)])),
+    workload: plan.workload.filter(applies),
+    inventory: plan.inventory.filter(applies),
+    conditional: [],
+  };
 }
 
 /** Names a resource the way findings do; the namespace is the effective one. */

@@ -91,9 +91,9 @@ export function buildReport(input: {
   };
 }
 
-/** Whether a check had anything to look at in this input (see InventoryCheck.applies). */
+/** Whether a check had anything to look at in this input (see Applicability). */
 function applied(check: Check, inventory: Inventory): boolean {
-  return check.target !== 'inventory' || check.applies === undefined || check.applies(inventory);
+  return check.applies === undefined || check.applies(inventory);
 }
 
 function countBySeverity(findings: readonly Finding[]): SeverityCounts {

@@ -153,9 +153,8 @@ const plans = new WeakMap<AdmissionPolicy, CheckPlan>();
 function planOf(policy: AdmissionPolicy): CheckPlan {
   let plan = plans.get(policy);
   if (!plan) {
-    const { byKind, workload } = planChecks(policy.checks, policy.run);
-    plan = { byKind, workload, inventory: [] };
-    plans.set(policy, plan);
+    const checks = policy.checks.filter((check) => check.target !== 'inventory');
+    plans.set(policy, (plan = planChecks(checks, policy.run)));
   }
   return plan;
 }

@@ -1,4 +1,5 @@
 import type { Check } from '../check.ts';
+import { meshInInput } from './istio.ts';
 import { authorizationPolicyAllowAll } from './authorization-policy-allow-all.ts';
 import { destinationRuleTlsDisabled } from './destination-rule-tls-disabled.ts';
 import { linkerdInboundUnauthenticated } from './linkerd-inbound-unauthenticated.ts';
@@ -8,7 +9,10 @@ import { meshSidecarOptOut } from './mesh-sidecar-opt-out.ts';
 import { meshTrafficBypass } from './mesh-traffic-bypass.ts';
 import { peerAuthenticationNotStrict } from './peer-authentication-not-strict.ts';
 
-/** Service mesh and mTLS: Istio and Linkerd policies, injection and proxy bypasses. */
+/**
+ * Service mesh and mTLS: Istio and Linkerd policies, injection and proxy bypasses. They apply when
+ * the input has anything of a mesh (see meshInInput).
+ */
 export const MESH_CHECKS: readonly Check[] = [
   peerAuthenticationNotStrict,
   meshMtlsNotEnforced,
@@ -18,4 +22,4 @@ export const MESH_CHECKS: readonly Check[] = [
   meshSidecarOptOut,
   meshTrafficBypass,
   linkerdInboundUnauthenticated,
-];
+].map((check): Check => ({ ...check, applies: meshInInput }));

@@ -1,4 +1,7 @@
+import type { Inventory } from '../../model/inventory.ts';
+import { isRecord } from '../../model/path.ts';
 import type { Resource } from '../../model/resource.ts';
+import { podTemplateOf } from '../../model/workload.ts';
 
 /** The Istio root namespace, where mesh-wide policies live (MeshConfig.rootNamespace default). */
 export const ISTIO_ROOT_NAMESPACE = 'istio-system';
@@ -22,4 +25,35 @@ export const MESH_SYSTEM_NAMESPACES: ReadonlySet<string> = new Set([
 /** True for objects of Istio's APIs (`security.istio.io/v1`, `networking.istio.io/v1beta1`, ...). */
 export function isIstio(resource: Resource, group: 'security' | 'networking'): boolean {
   return resource.apiVersion.startsWith(`${group}.istio.io/`);
+}
+
+const MESH_API = /\.(istio|linkerd)\.io\//;
+const MESH_KEY = /istio|linkerd\.io/;
+const meshInputs = new WeakMap<Inventory, boolean>();
+
+/**
+ * Whether the input has anything of a service mesh: an object of Istio's or Linkerd's APIs, or an
+ * Istio or Linkerd label or annotation on an object or a pod template (`istio-injection`,
+ * `sidecar.istio.io/inject`, `linkerd.io/inject`, `config.linkerd.io/...`). Mesh checks apply only
+ * then: manifests without a mesh say nothing about the mesh of the cluster they go to.
+ */
+export function meshInInput(inventory: Inventory): boolean {
+  let found = meshInputs.get(inventory);
+  if (found === undefined) {
+    found = inventory.resources.some(
+      (resource) =>
+        MESH_API.test(resource.apiVersion) ||
+        hasMeshKey(resource.object.metadata) ||
+        hasMeshKey(podTemplateOf(resource, '')?.podMetadata),
+    );
+    meshInputs.set(inventory, found);
+  }
+  return found;
+}
+
+function hasMeshKey(metadata: unknown): boolean {
+  if (!isRecord(metadata)) return false;
+  return [metadata.labels, metadata.annotations].some(
+    (map) => isRecord(map) && Object.keys(map).some((key) => MESH_KEY.test(key)),
+  );
 }
