@@ -90,14 +90,13 @@ export function buildNetpolModel(
   const namespaceLabels = (name: string): Labels =>
     inventory.namespaces.get(name)?.labels ?? { [NAMESPACE_NAME_LABEL]: name };
   const labelIds = new Map<string, number>();
-  const labelIdOf = pods.classes.map((podClass) => {
-    const key = JSON.stringify(Object.entries(podClass.labels).sort());
-    let id = labelIds.get(key);
-    if (id === undefined) labelIds.set(key, (id = labelIds.size));
+  const labelIdOf = pods.classes.map(({ labelsKey }) => {
+    let id = labelIds.get(labelsKey);
+    if (id === undefined) labelIds.set(labelsKey, (id = labelIds.size));
     return id;
   });
-  const podMatcher = selectorCache(labelIds.size);
-  const namespaceMatcher = selectorCache(namespaceNames.length);
+  const podMatcher = selectorCache();
+  const namespaceMatcher = selectorCache();
   const classFilter = (selector: Mapping | undefined): ((podClass: PodClass) => boolean) => {
     if (selector === undefined) return () => true;
     const matches = podMatcher(selector);

@@ -27,6 +27,8 @@ export interface PodClass {
   readonly namespace: string;
   readonly namespaceLabels: Labels;
   readonly labels: Labels;
+  /** The labels in a canonical text: classes with equal keys carry equal labels. */
+  readonly labelsKey: string;
   readonly namedPorts: readonly NamedPort[];
   /** Index of this class's named-port signature: classes with equal indexes resolve names alike. */
   readonly namedPortsId: number;
@@ -95,50 +97,43 @@ function sortedLabelKey(labels: Labels): string {
  * class (only needed when ipBlocks are taken to match pod addresses).
  */
 export function podClassesOf(inventory: Inventory, keepIps: boolean): PodClasses {
-  const byKey = new Map<string, { template: Omit<PodClass, 'workloads' | 'index'>; workloads: Workload[] }>();
+  const byKey = new Map<string, { readonly podClass: PodClass; readonly workloads: Workload[] }>();
+  const classes: PodClass[] = [];
+  const classOf = new Map<Workload, PodClass>();
   const namedPortIds = new Map<string, number>();
   for (const workload of inventory.workloads) {
     const labels = labelsOf(workload.podMetadata.labels);
+    const labelsKey = sortedLabelKey(labels);
     const namedPorts = namedPortsOf(workload);
     const hostNetwork = isHostNetwork(workload);
     const ips = keepIps ? podIpsOf(workload) : [];
     const portsKey = JSON.stringify(namedPorts);
     let namedPortsId = namedPortIds.get(portsKey);
     if (namedPortsId === undefined) namedPortIds.set(portsKey, (namedPortsId = namedPortIds.size));
-    const key = [
-      workload.namespace,
-      sortedLabelKey(labels),
-      namedPortsId,
-      hostNetwork,
-      ips.map((ip) => `${ip.family}:${ip.first}`).join(','),
-    ].join('\u0000');
+    const addresses = ips.map((ip) => `${ip.family}:${String(ip.first)}`).join(',');
+    const key = `${workload.namespace}\u0000${labelsKey}\u0000${String(namedPortsId)}\u0000${String(hostNetwork)}\u0000${addresses}`;
     let entry = byKey.get(key);
     if (!entry) {
-      const namespaceLabels = inventory.namespaces.get(workload.namespace)?.labels ?? {
-        [NAMESPACE_NAME_LABEL]: workload.namespace,
-      };
-      entry = {
-        template: {
-          namespace: workload.namespace,
-          namespaceLabels,
-          labels,
-          namedPorts,
-          namedPortsId,
-          hostNetwork,
-          ips,
+      const workloads: Workload[] = [];
+      const podClass: PodClass = {
+        index: classes.length,
+        namespace: workload.namespace,
+        namespaceLabels: inventory.namespaces.get(workload.namespace)?.labels ?? {
+          [NAMESPACE_NAME_LABEL]: workload.namespace,
         },
-        workloads: [],
+        labels,
+        labelsKey,
+        namedPorts,
+        namedPortsId,
+        hostNetwork,
+        ips,
+        workloads,
       };
-      byKey.set(key, entry);
+      classes.push(podClass);
+      byKey.set(key, (entry = { podClass, workloads }));
     }
     entry.workloads.push(workload);
-  }
-  const classes: PodClass[] = [];
-  const classOf = new Map<Workload, PodClass>();
-  for (const { template, workloads } of byKey.values()) {
-    const podClass: PodClass = { ...template, index: classes.length, workloads };
-    classes.push(podClass);
-    for (const workload of workloads) classOf.set(workload, podClass);
+    classOf.set(workload, entry.podClass);
   }
   return { classes, classOf };
 }

@@ -7,21 +7,19 @@ export type Matcher = (labels: Labels, id: number) => boolean;
 
 /**
  * Caches selector results per selector text. The returned function gives, for a selector, a test
- * whose answers are remembered per label-set id (0 ≤ id < `size`), so each distinct selector meets
+ * whose answers are remembered per label-set id, so each distinct selector meets
  * each distinct label set once. The meaning of a selector is `selectorMatches`'s.
  */
-export function selectorCache(size: number): (selector: Mapping) => Matcher {
+export function selectorCache(): (selector: Mapping) => Matcher {
   const matchers = new Map<string, Matcher>();
   return (selector) => {
     const key = JSON.stringify(selector);
     let matcher = matchers.get(key);
     if (!matcher) {
-      const row = new Int8Array(size);
+      const known = new Map<number, boolean>();
       matcher = (labels, id) => {
-        const known = row[id] ?? 0;
-        if (known !== 0) return known === 1;
-        const matches = selectorMatches(selector, labels);
-        row[id] = matches ? 1 : 2;
+        let matches = known.get(id);
+        if (matches === undefined) known.set(id, (matches = selectorMatches(selector, labels)));
         return matches;
       };
       matchers.set(key, matcher);

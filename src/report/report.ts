@@ -107,21 +107,15 @@ function scannedObjects(
   inventory: Inventory,
   findings: readonly Finding[],
 ): ScannedObject[] {
+  const applying = checks.filter((check) => applied(check, inventory));
   const workloads = new Set(inventory.workloads.map((workload) => workload.resource));
-  const flagged = new Map<Resource, Set<string>>();
-  for (const finding of findings) {
-    if (!finding.resource) continue;
-    const ids = flagged.get(finding.resource) ?? new Set<string>();
-    ids.add(finding.checkId);
-    flagged.set(finding.resource, ids);
-  }
   // Objects of one kind share the list of checks that apply to them; only inventory-wide findings add to it.
   const shared = new Map<string, { readonly ids: readonly string[]; readonly set: ReadonlySet<string> }>();
   const applicable = (resource: Resource): { ids: readonly string[]; set: ReadonlySet<string> } => {
     const key = `${resource.kind}\u0000${String(workloads.has(resource))}`;
     let entry = shared.get(key);
     if (!entry) {
-      const ids = checks
+      const ids = applying
         .filter((check) =>
           check.target === 'resource'
             ? check.kinds.includes(resource.kind)
@@ -132,13 +126,18 @@ function scannedObjects(
     }
     return entry;
   };
+  const extra = new Map<Resource, Set<string>>();
+  for (const finding of findings) {
+    const { resource } = finding;
+    if (!resource || applicable(resource).set.has(finding.checkId)) continue;
+    const ids = extra.get(resource);
+    if (ids) ids.add(finding.checkId);
+    else extra.set(resource, new Set([finding.checkId]));
+  }
   return [...inventory.resources, ...inventory.configs].map((resource) => {
-    const base = applicable(resource);
-    const extra = [...(flagged.get(resource) ?? [])].filter((id) => !base.set.has(id));
-    const ids =
-      extra.length === 0
-        ? base.ids
-        : [...base.ids, ...checks.map((c) => c.id).filter((id) => extra.includes(id))];
+    const base = applicable(resource).ids;
+    const added = extra.get(resource);
+    const ids = added ? [...base, ...applying.map((c) => c.id).filter((id) => added.has(id))] : base;
     return { object: objectRef(inventory, resource), resource, checks: ids };
   });
 }

@@ -16,15 +16,10 @@ export interface RuleOutcome {
  * `passed` matched non-negative ones, `advise` unmatched non-negative ones (unmatched negative rules
  * are listed nowhere). Each bucket is sorted the kubesec way.
  */
-export interface ObjectScore {
-  /** False when no rule of the profile applies to the kind (kubesec: "not supported"). */
-  readonly supported: boolean;
-  readonly score: number;
+export interface ObjectScore extends RuleMatches {
   readonly critical: readonly RuleOutcome[];
   readonly passed: readonly RuleOutcome[];
   readonly advise: readonly RuleOutcome[];
-  /** Every applicable rule in ruleset order, for `--explain`. */
-  readonly outcomes: readonly RuleOutcome[];
 }
 
 /** Options of `scoreObject`. */
@@ -35,31 +30,51 @@ export interface ScoreOptions {
   readonly rules?: readonly string[];
 }
 
+/** The applicable rules' outcomes and the score, without kubesec's report buckets. */
+export interface RuleMatches {
+  /** False when no rule of the profile applies to the kind (kubesec: "not supported"). */
+  readonly supported: boolean;
+  readonly score: number;
+  /** Every applicable rule in ruleset order (`--explain` lists them). */
+  readonly outcomes: readonly RuleOutcome[];
+}
+
 /**
  * Scores one object as kubesec does, without schema validation: a rule runs only when its kinds hold
  * the exact `kind` (apiVersion is ignored); the score is the plain sum of matched rules' points, so a
  * critical match can be outweighed by positive rules. Pure; never throws on malformed input.
  */
 export function scoreObject(object: Mapping, options: ScoreOptions = {}): ObjectScore {
+  const matches = matchRules(object, options);
+  const { outcomes } = matches;
+  return {
+    ...matches,
+    critical: criticalOutcomes(outcomes),
+    passed: sortOutcomes(outcomes.filter(({ rule, matched }) => matched && rule.points >= 0)),
+    advise: sortOutcomes(outcomes.filter(({ rule, matched }) => !matched && rule.points >= 0)),
+  };
+}
+
+/** `scoreObject` without the buckets: what a score threshold and the critical rules need. */
+export function matchRules(object: Mapping, options: ScoreOptions = {}): RuleMatches {
   const profile = options.profile ?? 'kubesec-head';
   const kind = typeof object.kind === 'string' ? object.kind : '';
   const wanted = options.rules === undefined ? undefined : new Set(options.rules);
   const applicable = rulesForKind(profile, kind);
   const rules = wanted === undefined ? applicable : applicable.filter((rule) => wanted.has(rule.id));
   const input = scoreInputOf(kind, object, profile);
+  let score = 0;
   const outcomes = rules.map((rule): RuleOutcome => {
     const paths = rule.match(input);
+    if (paths.length > 0) score += rule.points;
     return { rule, matched: paths.length > 0, paths };
   });
-  const score = outcomes.reduce((sum, { rule, matched }) => (matched ? sum + rule.points : sum), 0);
-  return {
-    supported: rules.length > 0,
-    score,
-    critical: sortOutcomes(outcomes.filter(({ rule, matched }) => matched && rule.points < 0)),
-    passed: sortOutcomes(outcomes.filter(({ rule, matched }) => matched && rule.points >= 0)),
-    advise: sortOutcomes(outcomes.filter(({ rule, matched }) => !matched && rule.points >= 0)),
-    outcomes,
-  };
+  return { supported: rules.length > 0, score, outcomes };
+}
+
+/** The matched negative rules, kubesec's `critical` bucket, in kubesec's order. */
+export function criticalOutcomes(outcomes: readonly RuleOutcome[]): RuleOutcome[] {
+  return sortOutcomes(outcomes.filter(({ rule, matched }) => matched && rule.points < 0));
 }
 
 /**

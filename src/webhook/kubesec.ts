@@ -1,4 +1,4 @@
-import { scoreObject } from '../score/score.ts';
+import { matchRules } from '../score/score.ts';
 import type { ScoreRule } from './evaluate.ts';
 
 /**
@@ -9,7 +9,7 @@ export function kubesecScoreRule(minimum: number): ScoreRule {
   return {
     minimum,
     score: (object) => {
-      const scored = scoreObject(object);
+      const scored = matchRules(object);
       return scored.supported ? scored.score : undefined;
     },
   };

@@ -1,6 +1,6 @@
 import { formatPath } from '../../model/path.ts';
 import { rulesOf } from '../../score/ruleset.ts';
-import { scoreObject } from '../../score/score.ts';
+import { criticalOutcomes, matchRules } from '../../score/score.ts';
 import type { ResourceCheck, Violation } from '../check.ts';
 
 const SCORED_KINDS = [...new Set(rulesOf('kubesec-head').flatMap((rule) => rule.kinds))];
@@ -30,8 +30,8 @@ export const kubesecScore: ResourceCheck = {
   target: 'resource',
   kinds: SCORED_KINDS,
   *run(resource, { settings }): Iterable<Violation> {
-    const result = scoreObject(resource.object);
-    for (const { rule, paths } of result.critical) {
+    const result = matchRules(resource.object);
+    for (const { rule, paths } of criticalOutcomes(result.outcomes)) {
       const path = paths[0] ?? [];
       yield {
         path,
