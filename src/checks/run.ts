@@ -121,17 +121,30 @@ export function runPlan(planned: CheckPlan, inventory: Inventory, options: RunOp
   return findings;
 }
 
-/** The plan without the checks that do not apply to the inventory (the plan itself when all do). */
+const narrowed = new WeakMap<CheckPlan, Map<string, CheckPlan>>();
+
+/**
+ * The plan without the checks that do not apply to the inventory (the plan itself when all do).
+ * Narrowed plans are kept per plan and set of skipped checks: a server asks the same few questions.
+ */
 function applicablePlan(plan: CheckPlan, inventory: Inventory): CheckPlan {
-  const skipped = new Set(plan.conditional.filter((check) => check.applies?.(inventory) === false));
-  if (skipped.size === 0) return plan;
-  const applies = (check: Check): boolean => !skipped.has(check);
-  return {
-    byKind: new Map([...plan.byKind].map(([kind, checks]) => [kind, checks.filter(applies)])),
-    workload: plan.workload.filter(applies),
-    inventory: plan.inventory.filter(applies),
-    conditional: [],
-  };
+  const skipped = plan.conditional.filter((check) => check.applies?.(inventory) === false);
+  if (skipped.length === 0) return plan;
+  let plans = narrowed.get(plan);
+  if (!plans) narrowed.set(plan, (plans = new Map()));
+  const key = skipped.map((check) => check.id).join(',');
+  let narrow = plans.get(key);
+  if (!narrow) {
+    const applies = (check: Check): boolean => !skipped.includes(check);
+    narrow = {
+      byKind: new Map([...plan.byKind].map(([kind, checks]) => [kind, checks.filter(applies)])),
+      workload: plan.workload.filter(applies),
+      inventory: plan.inventory.filter(applies),
+      conditional: [],
+    };
+    plans.set(key, narrow);
+  }
+  return narrow;
 }
 
 /** Names a resource the way findings do; the namespace is the effective one. */
