@@ -131,7 +131,7 @@ function applicablePlan(plan: CheckPlan, inventory: Inventory): CheckPlan {
   const skipped = plan.conditional.filter((check) => check.applies?.(inventory) === false);
   if (skipped.length === 0) return plan;
   let plans = narrowed.get(plan);
-  if (!plans) narrowed.set(plan, (plans = new Map()));
+  if (!plans) narrowed.set(plan, (plans = new Map<string, CheckPlan>()));
   const key = skipped.map((check) => check.id).join(',');
   let narrow = plans.get(key);
   if (!narrow) {

@@ -11,6 +11,9 @@ import { apiserverKubeletTls } from './apiserver-kubelet-tls.ts';
 import { apiserverServingTls } from './apiserver-serving-tls.ts';
 import { apiserverStaticCredentials } from './apiserver-static-credentials.ts';
 import { auditPolicyCoverage } from './audit-policy-coverage.ts';
+import { controlPlaneBindAddress } from './control-plane-bind-address.ts';
+import { controlPlaneProfiling } from './control-plane-profiling.ts';
+import { encryptionKeyStrength } from './encryption-key-strength.ts';
 import { encryptionProviderStrength } from './encryption-provider-strength.ts';
 import { etcdClientCertAuth } from './etcd-client-cert-auth.ts';
 import { etcdClientUrls } from './etcd-client-urls.ts';
@@ -28,7 +31,7 @@ import { tlsVersionAndCiphers } from './tls-version-and-ciphers.ts';
 /**
  * Control-plane, etcd and kubelet hardening checks over static pod manifests, kubeadm configs,
  * KubeletConfiguration, EncryptionConfiguration, audit Policy and kubeconfigs (themes tls, authn,
- * rbac, etcd, keys). Absent components are not applicable and give no finding.
+ * rbac, etcd, keys, config, network). Absent components are not applicable and give no finding.
  */
 export const CONTROLPLANE_CHECKS: readonly Check[] = withApplicability([
   apiserverServingTls,
@@ -43,9 +46,12 @@ export const CONTROLPLANE_CHECKS: readonly Check[] = withApplicability([
   auditPolicyCoverage,
   apiserverEncryptionConfig,
   encryptionProviderStrength,
+  encryptionKeyStrength,
   etcdClientCertAuth,
   etcdPeerCertAuth,
   etcdClientUrls,
+  controlPlaneProfiling,
+  controlPlaneBindAddress,
   kubeletServingTls,
   kubeletAnonymousAuth,
   kubeletAuthorizationMode,
