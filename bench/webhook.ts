@@ -52,7 +52,10 @@ const SERVE_KUBEWARD = (dir: string): string => `
   process.on('SIGTERM', () => { void webhook.close().then(() => process.exit(0)); });
 `;
 
-const SERVE_BARE = (dir: string): string => `
+/** Busy work per request of the calibration server: what a review may cost to keep 50 % of the ceiling. */
+const CALIBRATION_MICROS = 35;
+
+const SERVE_BARE = (dir: string, busyMicros = 0): string => `
   import { createServer } from 'node:https';
   import { readFileSync } from 'node:fs';
   const fixed = JSON.stringify({ apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview',
@@ -61,6 +64,8 @@ const SERVE_BARE = (dir: string): string => `
     key: readFileSync(${JSON.stringify(join(dir, 'tls.key'))}), minVersion: 'TLSv1.2' }, (req, res) => {
     req.resume();
     req.on('end', () => {
+      const until = performance.now() + ${String(busyMicros)} / 1000;
+      while (performance.now() < until);
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(fixed) });
       res.end(fixed);
     });
@@ -292,8 +297,10 @@ async function hostileRun(port: number, ca: string): Promise<Measurement[]> {
  * saturation, against a bare node:https server answering a fixed AdmissionReview (the ceiling), both
  * in child processes (kubeward with the Node.js flags of its bin), same certificate, same run, phases
  * alternating so machine noise hits both;
- * saturation is the best of three rounds each. Then 2 × 10,000 malformed or hostile requests with the
- * server's RSS before, between and after. Bounded: 10 × KUBEWARD_BENCH_SECONDS (default 5) plus
+ * saturation is the best of three rounds each, with a third server, the bare one busy for
+ * CALIBRATION_MICROS per request, showing how much work a review may cost at a given share of the
+ * ceiling on this machine. Then 2 × 10,000 malformed or hostile requests with the
+ * server's RSS before, between and after. Bounded: 13 × KUBEWARD_BENCH_SECONDS (default 5) plus
  * about 30 s.
  */
 export const bench: BenchCase = {
@@ -314,7 +321,11 @@ export const bench: BenchCase = {
         { name: 'kubeward', child: await startChild(SERVE_KUBEWARD(dir), BIN_NODE_FLAGS) },
         { name: 'bare https', child: await startChild(SERVE_BARE(dir), []) },
       ] as const;
-      children.push(...servers.map((server) => server.child));
+      const calibration = {
+        name: `bare https + ${String(CALIBRATION_MICROS)} µs of work`,
+        child: await startChild(SERVE_BARE(dir, CALIBRATION_MICROS), []),
+      };
+      children.push(...servers.map((server) => server.child), calibration.child);
       const measurements: Measurement[] = [];
       for (const { child } of servers) await cannon(run, child.port, issued.caCert, undefined, 1);
       for (const rate of RATES) {
@@ -325,7 +336,7 @@ export const bench: BenchCase = {
       }
       const best = new Map<string, CannonResult>();
       for (let round = 0; round < SATURATION_ROUNDS; round++) {
-        for (const { name, child } of servers) {
+        for (const { name, child } of [...servers, calibration]) {
           const result = await cannon(run, child.port, issued.caCert, undefined);
           const previous = best.get(name);
           if (!previous || result.requests.average > previous.requests.average) best.set(name, result);
@@ -338,6 +349,11 @@ export const bench: BenchCase = {
       measurements.push({
         label: 'saturation: kubeward / bare https',
         value: (100 * ours) / ceiling,
+        unit: '%',
+      });
+      measurements.push({
+        label: `saturation: bare + ${String(CALIBRATION_MICROS)} µs / bare https`,
+        value: (100 * (best.get(calibration.name)?.requests.average ?? 0)) / ceiling,
         unit: '%',
       });
       measurements.push(...(await hostileRun(servers[0].child.port, issued.caCert)));
