@@ -106,10 +106,25 @@ describe('kubeward scan exit codes', () => {
     assert.equal(bad.stderr, `error: ${config}:2:13: unknown check "nope" (see kubeward checks list)\n`);
   });
 
-  it('exits 2 for a missing path and names it', () => {
+  it('exits 2 for a missing path and names it, once', () => {
     const run = runCli(['scan', '/nonexistent/manifests']);
     assert.equal(run.status, 2);
-    assert.match(run.stderr, /^\/nonexistent\/manifests: error: cannot read: no such file or directory$/m);
+    assert.equal(run.stderr, '/nonexistent/manifests: error: cannot read: no such file or directory\n');
+  });
+
+  it('reads a kubeconfig named on the command line once, as a kubeconfig', () => {
+    const dir = directory();
+    const kubeconfig = write(
+      dir,
+      'admin.conf',
+      'apiVersion: v1\nkind: Config\nclusters:\n  - name: c\n    cluster: {server: "https://10.0.0.1:6443", insecure-skip-tls-verify: true}\n',
+    );
+    const run = runCli(['scan', kubeconfig, '-o', 'json']);
+    const report = JSON.parse(run.stdout) as { findings: { check: string }[] };
+    assert.deepEqual(
+      report.findings.map((finding) => finding.check),
+      ['kubeconfig-insecure-tls'],
+    );
   });
 });
 

@@ -8,7 +8,8 @@ import { certificateExpiry } from './certificate-expiry.ts';
 import { certificateKeyStrength } from './certificate-key-strength.ts';
 import { certificateRoles } from './certificate-roles.ts';
 import type { NodeFileCheck } from './node-file-check.ts';
-import { readNodeFiles } from './node-files.ts';
+import { readSources } from '../load/read.ts';
+import { NODE_FILE_EXTENSIONS, readNodeFiles } from './node-files.ts';
 import type { NodeFiles } from './node-files.ts';
 import { issue } from './testing/test-pki.ts';
 
@@ -19,6 +20,12 @@ const KUBEADM_SANS = [
   'DNS:kubernetes.default.svc',
   'IP:10.96.0.1',
 ];
+
+/** The node files of a directory, found by the loader's walk as `scan` and `audit node` find them. */
+async function nodeFilesIn(directory: string): Promise<NodeFiles> {
+  const { others } = await readSources([directory], { recursive: true, others: NODE_FILE_EXTENSIONS });
+  return readNodeFiles(others);
+}
 
 function messages(check: NodeFileCheck, files: NodeFiles): string[] {
   return [...check.inspect(files, DEFAULT_SETTINGS, NOW)].map((violation) => violation.message);
@@ -80,8 +87,8 @@ describe('readNodeFiles and certificate checks', () => {
     rmSync(bad, { recursive: true, force: true });
   });
 
-  it('reads certificates, keys and kubeconfigs, skipping non-kubeconfig .conf files', () => {
-    const files = readNodeFiles([good]);
+  it('reads certificates, keys and kubeconfigs, skipping non-kubeconfig .conf files', async () => {
+    const files = await nodeFilesIn(good);
     assert.deepEqual(files.diagnostics, []);
     assert.equal(files.certificates.length, 4);
     assert.equal(files.privateKeys.length, 4);
@@ -93,29 +100,29 @@ describe('readNodeFiles and certificate checks', () => {
     assert.deepEqual(etcdServer?.key, { type: 'ec', bits: undefined, curve: 'prime256v1' });
     assert.deepEqual(etcdServer?.subjectAltNames, ['DNS:localhost', 'IP Address:127.0.0.1']);
   });
-  it('never keeps key material', () => {
-    const files = readNodeFiles([good]);
+  it('never keeps key material', async () => {
+    const files = await nodeFilesIn(good);
     assert.doesNotMatch(JSON.stringify(files.privateKeys), /PRIVATE KEY|BEGIN/);
   });
-  it('reports an unparseable certificate as a diagnostic and goes on', () => {
-    const files = readNodeFiles([bad]);
+  it('reports an unparseable certificate as a diagnostic and goes on', async () => {
+    const files = await nodeFilesIn(bad);
     assert.equal(files.diagnostics.length, 1);
     assert.match(files.diagnostics[0]?.message ?? '', /does not parse/);
     assert.equal(files.certificates.length, 5);
   });
-  it('passes a kubeadm-like PKI', () => {
-    const files = readNodeFiles([good]);
+  it('passes a kubeadm-like PKI', async () => {
+    const files = await nodeFilesIn(good);
     for (const check of [certificateExpiry, certificateKeyStrength, certificateRoles])
       assert.deepEqual(messages(check, files), [], check.id);
   });
-  it('certificate-expiry: reports a certificate inside the 30-day window', () => {
+  it('certificate-expiry: reports a certificate inside the 30-day window', async () => {
     assert.deepEqual(
-      messages(certificateExpiry, readNodeFiles([bad])).map((message) => message.replace(/ on .*/, '')),
+      messages(certificateExpiry, await nodeFilesIn(bad)).map((message) => message.replace(/ on .*/, '')),
       ['certificate CN=kube-apiserver expires in 4 days'],
     );
   });
-  it('certificate-expiry: honours settings.certificateExpiryDays', () => {
-    const files = readNodeFiles([bad]);
+  it('certificate-expiry: honours settings.certificateExpiryDays', async () => {
+    const files = await nodeFilesIn(bad);
     assert.deepEqual(
       [...certificateExpiry.inspect(files, { ...DEFAULT_SETTINGS, certificateExpiryDays: 2 }, NOW)],
       [],
@@ -126,16 +133,16 @@ describe('readNodeFiles and certificate checks', () => {
       /CN=kube-apiserver expired on/,
     );
   });
-  it('certificate-key-strength: reports RSA-1024 and a P-224 key, certificate and private key', () => {
-    assert.deepEqual(messages(certificateKeyStrength, readNodeFiles([bad])), [
+  it('certificate-key-strength: reports RSA-1024 and a P-224 key, certificate and private key', async () => {
+    assert.deepEqual(messages(certificateKeyStrength, await nodeFilesIn(bad)), [
       'certificate CN=kube-apiserver has an RSA key of 1024 bits (want at least 2048)',
       'certificate CN=cp-1 has an EC key on curve secp224r1 (want P-256 or stronger)',
       'private key file holds an RSA key of 1024 bits (want at least 2048)',
       'private key file holds an EC key on curve secp224r1 (want P-256 or stronger)',
     ]);
   });
-  it('certificate-roles: CA without CA:TRUE, leaf with CA:TRUE, missing SANs, shared etcd CA (CIS 2.7)', () => {
-    assert.deepEqual(messages(certificateRoles, readNodeFiles([bad])), [
+  it('certificate-roles: CA without CA:TRUE, leaf with CA:TRUE, missing SANs, shared etcd CA (CIS 2.7)', async () => {
+    assert.deepEqual(messages(certificateRoles, await nodeFilesIn(bad)), [
       'API server certificate lacks SANs DNS:kubernetes, DNS:kubernetes.default, DNS:kubernetes.default.svc',
       'CA file holds certificate CN=kubernetes without CA:TRUE',
       'CA file holds certificate CN=kubernetes without CA:TRUE',

@@ -1,7 +1,7 @@
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import { loadSources } from '../load/load.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Resource } from '../model/resource.ts';
@@ -52,23 +52,26 @@ export interface NodeFiles {
 
 const CERTIFICATE_EXTENSIONS = new Set(['.crt', '.pem', '.cert']);
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]+?-----END \1-----/g;
-/** Directories never entered (a data dir holds no config, and can be huge). */
-const SKIPPED = new Set(['.git', 'node_modules']);
+
+/** Extensions of the node files {@link readNodeFiles} reads (lower case, with the dot). */
+export const NODE_FILE_EXTENSIONS: ReadonlySet<string> = new Set([
+  '.conf',
+  '.key',
+  ...CERTIFICATE_EXTENSIONS,
+]);
 
 /**
- * Walks the given directories (or files) recursively and reads what the YAML loader does not:
- * `*.conf` kubeconfigs, `*.crt`/`*.pem` certificates and `*.key` private keys (PEM). Public keys
- * (`sa.pub`) are skipped. Never throws for a bad file: it becomes a diagnostic.
+ * Reads what the YAML loader does not, from files the loader's walk found (see ReadOptions.others):
+ * `*.conf` kubeconfigs, `*.crt`/`*.pem`/`*.cert` certificates and `*.key` private keys (PEM). A `.conf`
+ * file that is not a kubeconfig is skipped. Never throws for a bad file: it becomes a diagnostic.
  */
-export function readNodeFiles(paths: readonly string[]): NodeFiles {
-  const files: string[] = [];
+export function readNodeFiles(files: readonly string[]): NodeFiles {
   const diagnostics: Diagnostic[] = [];
-  for (const path of paths) walk(path, files, diagnostics);
   const kubeconfigs: Resource[] = [];
   const certificates: NodeCertificate[] = [];
   const privateKeys: NodePrivateKey[] = [];
-  for (const file of files.sort()) {
-    const extension = extname(file);
+  for (const file of [...files].sort()) {
+    const extension = extname(file).toLowerCase();
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
@@ -81,7 +84,7 @@ export function readNodeFiles(paths: readonly string[]): NodeFiles {
       const loaded = loadSources([{ file, text, format: 'yaml', named: true }]);
       kubeconfigs.push(...loaded.resources.filter((resource) => resource.kind === 'Config'));
       diagnostics.push(...loaded.diagnostics);
-    } else if (CERTIFICATE_EXTENSIONS.has(extension) || extension === '.key') {
+    } else {
       for (const [index, block] of pemBlocks(text).entries()) {
         if (block.label === 'CERTIFICATE') {
           const certificate = parseCertificate(file, index, block.text);
@@ -96,41 +99,6 @@ export function readNodeFiles(paths: readonly string[]): NodeFiles {
     }
   }
   return { kubeconfigs, certificates, privateKeys, diagnostics };
-}
-
-function walk(path: string, files: string[], diagnostics: Diagnostic[]): void {
-  let stats;
-  try {
-    stats = statSync(path);
-  } catch (error) {
-    diagnostics.push(problem(path, `cannot read: ${messageOf(error)}`, 'error'));
-    return;
-  }
-  if (stats.isFile()) {
-    files.push(path);
-    return;
-  }
-  if (!stats.isDirectory()) return;
-  let entries: string[];
-  try {
-    entries = readdirSync(path);
-  } catch (error) {
-    diagnostics.push(problem(path, `cannot list: ${messageOf(error)}`, 'error'));
-    return;
-  }
-  for (const entry of entries) {
-    if (SKIPPED.has(entry)) continue;
-    const child = join(path, entry);
-    const extension = extname(entry);
-    const wanted = extension === '.conf' || extension === '.key' || CERTIFICATE_EXTENSIONS.has(extension);
-    try {
-      const entryStats = statSync(child);
-      if (entryStats.isDirectory()) walk(child, files, diagnostics);
-      else if (wanted && entryStats.isFile()) files.push(child);
-    } catch (error) {
-      diagnostics.push(problem(child, `cannot read: ${messageOf(error)}`, 'error'));
-    }
-  }
 }
 
 function pemBlocks(text: string): { label: string; text: string }[] {

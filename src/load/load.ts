@@ -13,11 +13,16 @@ export interface Loaded {
   readonly files: number;
 }
 
+/** What {@link load} read from disk: the loaded inputs, and the files of `options.others` it found. */
+export interface LoadedFiles extends Loaded {
+  readonly others: readonly string[];
+}
+
 /** Reads, parses and expands every input; never throws for a problem with the input itself. */
-export async function load(paths: readonly string[], options: ReadOptions): Promise<Loaded> {
-  const { sources, diagnostics } = await readSources(paths, options);
+export async function load(paths: readonly string[], options: ReadOptions): Promise<LoadedFiles> {
+  const { sources, diagnostics, others } = await readSources(paths, options);
   const loaded = loadSources(sources);
-  return { ...loaded, diagnostics: [...diagnostics, ...loaded.diagnostics] };
+  return { ...loaded, diagnostics: [...diagnostics, ...loaded.diagnostics], others };
 }
 
 /** Parses and expands sources already in memory (stdin, a webhook request, tests). */

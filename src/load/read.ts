@@ -20,66 +20,93 @@ export interface ReadOptions {
   readonly recursive: boolean;
   /** Reads standard input for `-`; injectable so a server or a library user can supply text. */
   readonly stdin?: () => Promise<string>;
+  /**
+   * Extensions (lower case, with the dot) of files that are not manifests but that the caller reads
+   * itself (a node's `.conf` kubeconfigs and PEM files): listed in `others`, named or found, never read
+   * as YAML. The same walk finds both, so no directory is listed twice.
+   */
+  readonly others?: ReadonlySet<string>;
+}
+
+/** What {@link readSources} found. */
+export interface ReadResult {
+  readonly sources: ReadSource[];
+  readonly diagnostics: Diagnostic[];
+  /** Files with one of `options.others`' extensions, in walk order. */
+  readonly others: string[];
 }
 
 /**
  * Reads every input named by `-f`: files, directories (YAML and JSON files inside) and `-` for stdin.
  * Unreadable, missing, empty and binary inputs become diagnostics; the others are still read.
  */
-export async function readSources(
-  paths: readonly string[],
-  options: ReadOptions,
-): Promise<{ sources: ReadSource[]; diagnostics: Diagnostic[] }> {
-  const sources: ReadSource[] = [];
-  const diagnostics: Diagnostic[] = [];
+export async function readSources(paths: readonly string[], options: ReadOptions): Promise<ReadResult> {
+  const result: ReadResult = { sources: [], diagnostics: [], others: [] };
+  const others = options.others ?? new Set<string>();
   for (const path of paths) {
     if (path === '-') {
       const text = await (options.stdin ?? readStdin)();
-      sources.push({ file: '<stdin>', text, format: sniffFormat(text), named: true });
+      result.sources.push({ file: '<stdin>', text, format: sniffFormat(text), named: true });
       continue;
     }
-    for (const found of await expand(path, options.recursive, diagnostics)) {
-      const source = await readOne(found.file, found.named, diagnostics);
-      if (source) sources.push(source);
+    const found: Found = { manifests: [], others: result.others };
+    await expand(path, options.recursive, others, found, result.diagnostics);
+    for (const { file, named } of found.manifests) {
+      const source = await readOne(file, named, result.diagnostics);
+      if (source) result.sources.push(source);
     }
   }
-  return { sources, diagnostics };
+  return result;
+}
+
+interface Found {
+  readonly manifests: { file: string; named: boolean }[];
+  readonly others: string[];
 }
 
 async function expand(
   path: string,
   recursive: boolean,
+  others: ReadonlySet<string>,
+  found: Found,
   diagnostics: Diagnostic[],
-): Promise<{ file: string; named: boolean }[]> {
+): Promise<void> {
   try {
     const info = await stat(path);
-    if (!info.isDirectory()) return [{ file: path, named: true }];
-    return (await walk(path, recursive, diagnostics)).map((file) => ({ file, named: false }));
+    if (info.isDirectory()) await walk(path, recursive, others, found, diagnostics);
+    else if (others.has(extname(path).toLowerCase())) found.others.push(path);
+    else found.manifests.push({ file: path, named: true });
   } catch (error) {
     diagnostics.push(fileError(path, error));
-    return [];
   }
 }
 
-async function walk(directory: string, recursive: boolean, diagnostics: Diagnostic[]): Promise<string[]> {
+async function walk(
+  directory: string,
+  recursive: boolean,
+  others: ReadonlySet<string>,
+  found: Found,
+  diagnostics: Diagnostic[],
+): Promise<void> {
   let entries;
   try {
     entries = await readdir(directory, { withFileTypes: true });
   } catch (error) {
     diagnostics.push(fileError(directory, error));
-    return [];
+    return;
   }
-  const files: string[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const path = join(directory, entry.name);
+    const extension = extname(entry.name).toLowerCase();
     if (entry.isDirectory()) {
       if (recursive && !SKIPPED_DIRECTORIES.has(entry.name))
-        files.push(...(await walk(path, recursive, diagnostics)));
-    } else if (MANIFEST_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
-      files.push(path);
+        await walk(path, recursive, others, found, diagnostics);
+    } else if (MANIFEST_EXTENSIONS.has(extension)) {
+      found.manifests.push({ file: path, named: false });
+    } else if (others.has(extension)) {
+      found.others.push(path);
     }
   }
-  return files;
 }
 
 async function readOne(

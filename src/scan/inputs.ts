@@ -1,7 +1,7 @@
 import type { InventoryCheck } from '../checks/check.ts';
 import { bindNodeFileChecks } from '../controlplane/node-file-check.ts';
 import { NODE_FILE_CHECKS } from '../controlplane/node-file-checks.ts';
-import { readNodeFiles } from '../controlplane/node-files.ts';
+import { NODE_FILE_EXTENSIONS, readNodeFiles } from '../controlplane/node-files.ts';
 import { load } from '../load/load.ts';
 import type { Loaded } from '../load/load.ts';
 import type { ReadOptions } from '../load/read.ts';
@@ -14,13 +14,13 @@ export interface Inputs {
 }
 
 /**
- * Loads every input: YAML and JSON through the loader, and from the same paths the node files the
+ * Loads every input: YAML and JSON through the loader, and, found by the same walk, the node files the
  * loader does not read (`*.conf` kubeconfigs, `*.crt`/`*.pem`/`*.key`), so scanning a node's
  * `/etc/kubernetes` covers its certificates too. `now` dates the certificate expiry checks.
  */
 export async function loadInputs(paths: readonly string[], options: ReadOptions, now: Date): Promise<Inputs> {
-  const loaded = await load(paths, options);
-  const nodeFiles = readNodeFiles(paths.filter((path) => path !== '-'));
+  const { others, ...loaded } = await load(paths, { ...options, others: NODE_FILE_EXTENSIONS });
+  const nodeFiles = readNodeFiles(others);
   const hasPem = nodeFiles.certificates.length > 0 || nodeFiles.privateKeys.length > 0;
   return {
     loaded: {
