@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -29,6 +38,15 @@ function audit(...args: string[]): { stdout: string; stderr: string; exitCode: n
     },
   );
   return { stdout: result.stdout, stderr: result.stderr, exitCode: result.status };
+}
+
+/** Sets the modes a kubeadm node has: certificates 644, everything else 600 (a git checkout has 644). */
+function chmodLikeANode(directory: string): void {
+  for (const entry of readdirSync(directory)) {
+    const path = join(directory, entry);
+    if (statSync(path).isDirectory()) chmodLikeANode(path);
+    else chmodSync(path, entry.endsWith('.crt') ? 0o644 : 0o600);
+  }
 }
 
 const KUBEADM_SANS = [
@@ -89,14 +107,39 @@ describe('kubeward audit node', () => {
       ['apiserver-serving-tls', 'apiserver-encryption-config'],
     );
   });
-  it('finds nothing on the hardened example node with a generated kubeadm-like PKI', () => {
-    const run = audit('node', join(ROOT, 'examples/node-hardened'), pki, '-o', 'json');
-    const report = JSON.parse(run.stdout) as { findings: { check: string; message: string }[] };
-    assert.deepEqual(
-      report.findings.map((finding) => `${finding.check}: ${finding.message}`),
-      [],
-    );
-    assert.equal(run.exitCode, 0);
+  it('finds nothing on the hardened example node with a generated kubeadm-like PKI, modes as on a node', () => {
+    const node = mkdtempSync(join(tmpdir(), 'kubeward-audit-node-'));
+    try {
+      cpSync(join(ROOT, 'examples/node-hardened'), node, { recursive: true });
+      chmodLikeANode(node);
+      chmodLikeANode(pki);
+      const run = audit('node', node, pki, '-o', 'json');
+      const report = JSON.parse(run.stdout) as { findings: { check: string; message: string }[] };
+      assert.deepEqual(
+        report.findings.map((finding) => `${finding.check}: ${finding.message}`),
+        [],
+      );
+      assert.equal(run.exitCode, 0);
+
+      chmodSync(join(node, 'etc/kubernetes/manifests/kube-apiserver.yaml'), 0o644);
+      chmodSync(join(node, 'etc/kubernetes/admin.conf'), 0o640);
+      chmodSync(join(pki, 'pki/ca.key'), 0o604);
+      chmodSync(join(pki, 'pki/ca.crt'), 0o664);
+      const loose = JSON.parse(audit('node', node, pki, '-o', 'json').stdout) as {
+        findings: { check: string; message: string }[];
+      };
+      assert.deepEqual(
+        loose.findings.map((finding) => `${finding.check}: ${finding.message}`),
+        [
+          'node-file-permissions: kube-apiserver manifest has mode 644; CIS 1.1.1 asks for 600 or stricter',
+          'node-file-permissions: kubeconfig has mode 640; CIS 1.1.13 asks for 600 or stricter',
+          'node-file-permissions: private key has mode 604; CIS 1.1.21 asks for 600 or stricter',
+          'node-file-permissions: certificate has mode 664; CIS 1.1.20 asks for 644 or stricter',
+        ],
+      );
+    } finally {
+      rmSync(node, { recursive: true, force: true });
+    }
   });
   it('writes kube-bench JSON with CIS test numbers and PASS/FAIL/WARN', () => {
     const run = audit('node', join(ROOT, 'examples/node-insecure'), '-o', 'kube-bench');

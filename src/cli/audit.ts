@@ -88,7 +88,7 @@ function nodeCommand(): Command {
         );
       const { loaded, nodeFileChecks } =
         inputs.length > 0
-          ? await loadInputs(inputs, { recursive: true }, new Date())
+          ? await loadInputs(inputs, { recursive: true, filePermissions: true }, new Date())
           : { loaded: { resources: [], diagnostics: [], files: 0 }, nodeFileChecks: [] };
       const checks = [...CONTROLPLANE_CHECKS, ...nodeFileChecks];
       const config = loadConfig(flags.config, checks);
