@@ -18,6 +18,7 @@ import { renderDiagnostics } from '../render/table.ts';
 import { loadInputs } from '../scan/inputs.ts';
 import { scanExitCode, scanLoaded } from '../scan/scan.ts';
 import { useColor } from './color.ts';
+import { CATALOGUE } from '../checks/catalogue.ts';
 
 interface NodeFlags {
   readonly filename: readonly string[];
@@ -91,7 +92,7 @@ function nodeCommand(): Command {
           ? await loadInputs(inputs, { recursive: true, filePermissions: true }, new Date())
           : { loaded: { resources: [], diagnostics: [], files: 0 }, nodeFileChecks: [] };
       const checks = [...CONTROLPLANE_CHECKS, ...nodeFileChecks];
-      const config = loadConfig(flags.config, checks);
+      const config = loadConfig(flags.config, CATALOGUE);
       const processes = flags.processes ? readProcesses(flags.procRoot) : { sources: [], diagnostics: [] };
       const fromProcesses = loadSources(processes.sources);
       const { report } = scanLoaded(

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { CATALOGUE } from '../checks/catalogue.ts';
 import { CHECKS } from '../checks/registry.ts';
 import { UsageError } from '../model/errors.ts';
 import { findCheck, renderCheckTable, selectChecks } from './checks.ts';
@@ -59,8 +60,10 @@ describe('kubeward checks', () => {
     assert.equal(names.status, 0, names.stderr);
     assert.deepEqual(
       names.stdout.trimEnd().split('\n'),
-      CHECKS.map((check) => check.id),
+      CATALOGUE.map((check) => check.id),
     );
+    for (const id of ['certificate-expiry', 'node-file-permissions'])
+      assert.ok(names.stdout.split('\n').includes(id), `${id}: checks run on a node's files are listed too`);
     const first = CHECKS[0];
     assert.ok(first);
     const json = runChecks(['explain', first.id, '-o', 'json']);

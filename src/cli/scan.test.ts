@@ -112,6 +112,18 @@ describe('kubeward scan exit codes', () => {
     assert.equal(run.stderr, '/nonexistent/manifests: error: cannot read: no such file or directory\n');
   });
 
+  it('accepts a config naming a node-file check when the input has no node files', () => {
+    const dir = directory();
+    const config = write(
+      dir,
+      'kubeward.yaml',
+      'checks:\n  disable: [certificate-expiry, node-file-permissions]\n',
+    );
+    const run = runCli(['scan', write(dir, 'pod.yaml', hardenedPod('web')), '--config', config]);
+    assert.equal(run.stderr, '');
+    assert.equal(run.status, 0);
+  });
+
   it('reads a kubeconfig named on the command line once, as a kubeconfig', () => {
     const dir = directory();
     const kubeconfig = write(

@@ -12,6 +12,7 @@ import { renderDiagnostics } from '../render/table.ts';
 import { loadInputs } from '../scan/inputs.ts';
 import { scanExitCode, scanLoaded } from '../scan/scan.ts';
 import { useColor } from './color.ts';
+import { CATALOGUE } from '../checks/catalogue.ts';
 
 interface ScanFlags {
   readonly filename: readonly string[];
@@ -72,7 +73,7 @@ export function scanCommand(): Command {
         throw new UsageError('nothing to scan: give files, directories or -f - (see kubeward scan --help)');
       const { loaded, nodeFileChecks } = await loadInputs(inputs, { recursive: flags.recursive }, new Date());
       const checks = [...CHECKS, ...nodeFileChecks];
-      const config = loadConfig(flags.config, checks);
+      const config = loadConfig(flags.config, CATALOGUE);
       const settings = {
         ...config.run.settings,
         ...(flags.pssLevel === undefined ? {} : { pssLevel: flags.pssLevel }),
