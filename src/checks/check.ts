@@ -40,6 +40,8 @@ export interface CheckMeta {
   readonly remediation: string;
   /** Upstream ids and documents: PSS control, CIS id, kubesec rule, peers' check ids, URLs. */
   readonly references: readonly string[];
+  /** What the check reads when that is not Kubernetes objects (a node's PEM files), for the docs. */
+  readonly reads?: string;
 }
 
 /** When a check has something to look at. */

@@ -61,6 +61,8 @@ export function filePermissionsCheck(
       'CIS 1.1.21',
       'CIS 4.1.9',
     ],
+    reads:
+      'the file modes of static pod manifests, kubeconfigs, kubelet and encryption configuration, keys and certificates (audit node only)',
     target: 'inventory',
     *run({ inventory }) {
       for (const rule of fileRules(inventory, nodeFiles)) {

@@ -33,6 +33,7 @@ export function bindNodeFileChecks(
     description: check.description,
     remediation: check.remediation,
     references: check.references,
+    reads: "the certificate and key files (`*.crt`, `*.pem`, `*.cert`, `*.key`) of a node's directories",
     target: 'inventory',
     *run({ settings }) {
       for (const violation of check.inspect(files, settings, now))

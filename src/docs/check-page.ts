@@ -9,6 +9,7 @@ export function themeTitle(theme: Check['theme']): string {
 
 /** What a check looks at, in words: the kinds, every workload's pod template, or the whole input. */
 export function targetText(check: Check): string {
+  if (check.reads !== undefined) return check.reads;
   if (check.target === 'workload') return 'the pod template of every workload';
   if (check.target === 'resource') return check.kinds.join(', ');
   return 'the whole input (across objects)';
