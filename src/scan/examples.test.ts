@@ -7,7 +7,7 @@ describe('bundled examples', () => {
     const report = await scanPaths('examples/insecure');
     assert.deepEqual(report.diagnostics, []);
     const themes = new Set(report.findings.map((finding) => finding.theme));
-    for (const theme of ['tls', 'linux', 'config', 'network', 'supply'])
+    for (const theme of ['tls', 'linux', 'config', 'network', 'supply', 'mesh', 'nonroot', 'rbac'])
       assert.ok(themes.has(theme as never), theme);
   });
 
