@@ -6,7 +6,8 @@ import { describe, it } from 'node:test';
 import { loadSources } from '../load/load.ts';
 import type { Inventory } from '../model/inventory.ts';
 import { buildInventory } from '../model/inventory.ts';
-import { attackPaths, describeChain, workloadIdentity } from './attack-paths.ts';
+import { attackPaths, describeChain, escalationsOf, workloadIdentity } from './attack-paths.ts';
+import type { Escalation } from './attack-paths.ts';
 import { buildRbacModel } from './model.ts';
 
 const inventoryFromYaml = (text: string): Inventory =>
@@ -134,5 +135,80 @@ subjects: [{kind: ServiceAccount, name: web, namespace: web}]
     const inventory = inventoryFromYaml(yaml.replace('verbs: [bind]', 'verbs: [get]'));
     const [path] = attackPaths(buildRbacModel(inventory), inventory);
     assert.deepEqual(path?.escalations, []);
+  });
+});
+
+describe('attackPaths shares answers only between identities the bindings cannot tell apart', () => {
+  // Bindings that name one ServiceAccount, a namespace's ServiceAccounts group, all ServiceAccounts,
+  // a User with a ServiceAccount's username, or a ServiceAccount subject without namespace (defaulted
+  // to the RoleBinding's): each workload must get what authorize decides for its own identity.
+  const role = (name: string, rules: string): string =>
+    `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: ${name}}\nrules: ${rules}\n---\n`;
+  const binding = (
+    kind: 'ClusterRoleBinding' | 'RoleBinding',
+    name: string,
+    roleName: string,
+    subjects: string,
+  ) =>
+    `apiVersion: rbac.authorization.k8s.io/v1\nkind: ${kind}\nmetadata: {name: ${name}${kind === 'RoleBinding' ? ', namespace: kube-system' : ''}}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: ${roleName}}\nsubjects: ${subjects}\n---\n`;
+  const deployment = (namespace: string, account: string): string =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${account}, namespace: ${namespace}}\nspec:\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata: {labels: {app: x}}\n    spec:\n      serviceAccountName: ${account}\n      containers: [{name: c, image: example/c:1}]\n---\n`;
+  const yaml = [
+    role('pods', '[{apiGroups: [""], resources: [pods], verbs: [create]}]'),
+    role('secrets', '[{apiGroups: [""], resources: [secrets], verbs: [list]}]'),
+    role('masters', '[{apiGroups: [""], resources: [groups], verbs: [impersonate]}]'),
+    binding('ClusterRoleBinding', 'one', 'secrets', '[{kind: ServiceAccount, name: a, namespace: team-1}]'),
+    binding(
+      'ClusterRoleBinding',
+      'group',
+      'masters',
+      '[{kind: Group, apiGroup: rbac.authorization.k8s.io, name: "system:serviceaccounts:team-2"}]',
+    ),
+    binding(
+      'ClusterRoleBinding',
+      'user',
+      'secrets',
+      '[{kind: User, apiGroup: rbac.authorization.k8s.io, name: "system:serviceaccount:team-2:b"}]',
+    ),
+    binding(
+      'RoleBinding',
+      'kube-system',
+      'pods',
+      '[{kind: ServiceAccount, name: c}, {kind: Group, apiGroup: rbac.authorization.k8s.io, name: "system:serviceaccounts:team-3"}]',
+    ),
+    ...['team-1', 'team-2', 'team-3', 'kube-system'].flatMap((namespace) =>
+      ['a', 'b', 'c'].map((account) => deployment(namespace, account)),
+    ),
+  ].join('');
+
+  it('equals escalationsOf for every workload', () => {
+    const inventory = inventoryFromYaml(yaml);
+    const model = buildRbacModel(inventory);
+    const paths = attackPaths(model, inventory);
+    assert.equal(paths.length, 12);
+    const goals = (escalations: readonly Escalation[]): string[] =>
+      escalations.map(
+        ({ goal, grants }) =>
+          `${goal}: ${grants.map(({ grant }) => `${grant.binding.name}/${grant.subject.name}`).join(' + ')}`,
+      );
+    for (const path of paths)
+      assert.deepEqual(
+        goals(path.escalations),
+        goals(escalationsOf(model, path.identity.user)),
+        path.identity.user.name,
+      );
+    const reached = paths
+      .filter((path) => path.escalations.length > 0)
+      .map((path) => path.identity.user.name);
+    assert.deepEqual(reached, [
+      'system:serviceaccount:team-1:a',
+      'system:serviceaccount:team-2:a',
+      'system:serviceaccount:team-2:b',
+      'system:serviceaccount:team-2:c',
+      'system:serviceaccount:team-3:a',
+      'system:serviceaccount:team-3:b',
+      'system:serviceaccount:team-3:c',
+      'system:serviceaccount:kube-system:c',
+    ]);
   });
 });
