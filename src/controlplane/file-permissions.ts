@@ -4,6 +4,7 @@ import type { Inventory } from '../model/inventory.ts';
 import type { Resource } from '../model/resource.ts';
 import { componentViews } from './components.ts';
 import type { ComponentName } from './components.ts';
+import { nodeFileRef } from './node-file-check.ts';
 import type { NodeFiles } from './node-files.ts';
 
 /** One file the CIS Benchmark sets a mode for: the loosest mode allowed and the benchmark id. */
@@ -73,12 +74,7 @@ export function filePermissionsCheck(
           ? { resource: rule.resource, path: [], message }
           : {
               resource: undefined,
-              object: {
-                apiVersion: 'kubeward.io/v1alpha1',
-                kind: 'NodeFile',
-                namespace: '',
-                name: rule.file,
-              },
+              object: nodeFileRef(rule.file),
               path: [],
               message,
             };

@@ -1,4 +1,5 @@
 import type { CheckMeta, InventoryCheck } from '../checks/check.ts';
+import type { ObjectRef } from '../model/finding.ts';
 import type { Settings } from '../model/settings.ts';
 import type { NodeFiles } from './node-files.ts';
 
@@ -39,15 +40,15 @@ export function bindNodeFileChecks(
       for (const violation of check.inspect(files, settings, now))
         yield {
           resource: undefined,
-          object: {
-            apiVersion: 'kubeward.io/v1alpha1',
-            kind: 'NodeFile',
-            namespace: '',
-            name: violation.file,
-          },
+          object: nodeFileRef(violation.file),
           path: [],
           message: violation.message,
         };
     },
   }));
+}
+
+/** How findings name a node file that is not a Kubernetes object: a `NodeFile` named by its path. */
+export function nodeFileRef(file: string): ObjectRef {
+  return { apiVersion: 'kubeward.io/v1alpha1', kind: 'NodeFile', namespace: '', name: file };
 }
