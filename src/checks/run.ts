@@ -107,7 +107,7 @@ export function runPlan(planned: CheckPlan, inventory: Inventory, options: RunOp
     if (!workload) continue;
     for (const check of plan.workload) {
       for (const violation of check.run(workload, context)) {
-        emit(check, resource, object, [...workload.specPath, ...violation.path], violation.message);
+        emit(check, resource, object, workload.specPath.concat(violation.path), violation.message);
       }
     }
   }

@@ -98,15 +98,17 @@ export function endAt(events: CompactEvents, index: number): number {
   return events[index * STRIDE + END] ?? 0;
 }
 
-/** The decoded text of the scalar at `index` (a map key, typically). */
-export function scalarAt(events: CompactEvents, index: number, text: string): string {
+/** Whether the scalar at `index` decodes to `expected` (a map key, typically); plain keys allocate nothing. */
+export function scalarEquals(events: CompactEvents, index: number, text: string, expected: string): boolean {
   const at = index * STRIDE;
   const valueStart = events[at + VALUE_START] ?? 0;
-  const valueEnd = (events[at + END] ?? 0) - (isQuotedStyle(events[at + STYLE] ?? 0) ? 1 : 0);
   const flags = events[at + STYLE] ?? 0;
+  const valueEnd = (events[at + END] ?? 0) - (isQuotedStyle(flags) ? 1 : 0);
   const style = (flags & 0xf) as ScalarStyle;
-  if (style === SCALAR_STYLE.PLAIN && (flags & (1 << 8)) !== 0) return text.slice(valueStart, valueEnd);
-  return getScalarValue(text, {
+  const fast = (flags & (1 << 8)) !== 0;
+  if (style === SCALAR_STYLE.PLAIN && fast)
+    return valueEnd - valueStart === expected.length && text.startsWith(expected, valueStart);
+  const value = getScalarValue(text, {
     type: EVENT_ID.SCALAR,
     valueStart,
     valueEnd,
@@ -117,8 +119,9 @@ export function scalarAt(events: CompactEvents, index: number, text: string): st
     style,
     chomping: ((flags >> 4) & 0xf) as ChompingMode,
     indent: events[at + INDENT] ?? 0,
-    fast: (flags & (1 << 8)) !== 0,
+    fast,
   });
+  return value === expected;
 }
 
 function isQuotedStyle(flags: number): boolean {

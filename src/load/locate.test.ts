@@ -58,6 +58,14 @@ describe('locating field paths', () => {
     assert.equal(at(text, ['spec', 'containers', 1, 'image']), '4:54');
   });
 
+  it('matches whole keys, whatever their style', () => {
+    const text =
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  imagePullPolicy: Always\n  'image': x\n  \"im\\x61ge2\": y\n";
+    assert.equal(at(text, ['spec', 'image']), '6:3');
+    assert.equal(at(text, ['spec', 'image2']), '7:3');
+    assert.equal(at(text, ['spec', 'imag']), '4:1');
+  });
+
   it('locates in JSON', () => {
     const text =
       '{\n  "apiVersion": "v1",\n  "kind": "Pod",\n  "metadata": {"name": "a"},\n  "spec": {\n    "hostPID": true\n  }\n}\n';

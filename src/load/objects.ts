@@ -4,6 +4,7 @@ import type { FieldPath, Mapping } from '../model/path.ts';
 import type { Resource } from '../model/resource.ts';
 import { isConfigKind } from './config-kinds.ts';
 import { locate } from './locate.ts';
+import { documentOrigin, WHOLE_DOCUMENT } from './origin.ts';
 import type { ParsedDocument } from './parse.ts';
 import type { ReadSource } from './read.ts';
 
@@ -62,12 +63,7 @@ export function toResources(
         namespace,
         role: isConfigKind(apiVersion, kind) ? 'config' : 'object',
         object,
-        origin: {
-          file: source.file,
-          document: document.index,
-          itemPath,
-          locate: (path) => locate(document.events, [...itemPath, ...path]),
-        },
+        origin: documentOrigin(source.file, document.index, document.events, itemPath),
       });
     }
   }
@@ -83,7 +79,7 @@ interface ListItem {
 function expandList(value: Mapping): ListItem[] | string {
   const kind = value.kind;
   const isList = typeof kind === 'string' && kind.endsWith('List') && 'items' in value;
-  if (!isList) return [{ object: value, itemPath: [] }];
+  if (!isList) return [{ object: value, itemPath: WHOLE_DOCUMENT }];
   const items = value.items ?? [];
   if (!Array.isArray(items)) return `${kind}.items must be a list`;
   const inherited =

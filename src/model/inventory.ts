@@ -60,8 +60,8 @@ export function buildInventory(all: readonly Resource[], options: InventoryOptio
     if (!list) byKind.set(resource.kind, (list = []));
     list.push(resource);
     const scope = isClusterScoped(resource.kind) ? '' : (resource.namespace ?? fallback);
-    if (!byName.has(nameKey(resource.kind, scope, resource.name)))
-      byName.set(nameKey(resource.kind, scope, resource.name), resource);
+    const key = nameKey(resource.kind, scope, resource.name);
+    if (!byName.has(key)) byName.set(key, resource);
     if (resource.kind === 'Namespace' && resource.apiVersion === 'v1') {
       namespaceObjects.set(resource.name, resource);
       continue;

@@ -10,7 +10,7 @@ export interface Origin {
   /** Path of the object inside its document: `[]`, or `['items', 3]` for an item of a List. */
   readonly itemPath: FieldPath;
   /** Resolves a path relative to the object to its source range (computed on demand). */
-  readonly locate: (path: FieldPath) => Position;
+  locate(path: FieldPath): Position;
 }
 
 /**

@@ -18,6 +18,17 @@ const POD_TEMPLATE_PATHS: Readonly<Record<string, FieldPath>> = {
 /** The kinds that carry a pod template. */
 export const WORKLOAD_KINDS: readonly string[] = Object.keys(POD_TEMPLATE_PATHS);
 
+/** The pod spec and metadata paths of each workload kind, shared by every workload of the kind. */
+const TEMPLATE_FIELD_PATHS: ReadonlyMap<string, { readonly spec: FieldPath; readonly metadata: FieldPath }> =
+  new Map(
+    Object.entries(POD_TEMPLATE_PATHS).map(([kind, base]) => [
+      kind,
+      { spec: [...base, 'spec'], metadata: [...base, 'metadata'] },
+    ]),
+  );
+
+const WORKLOAD_API_VERSION = /^(v1|apps\/v1|batch\/v1|batch\/v1beta1|extensions\/v1beta1|apps\/v1beta[12])$/;
+
 /**
  * The pod-template view of a workload: one shape for a Pod, a Deployment or a CronJob, so checks
  * look at `podSpec` and report paths relative to it; `specPath` turns them back into paths in the object.
@@ -39,17 +50,9 @@ export interface Workload {
  * A template that exists but is not a mapping is reported by the shape check, not here.
  */
 export function podTemplateOf(resource: Resource, namespace: string): Workload | undefined {
-  const base = POD_TEMPLATE_PATHS[resource.kind];
-  if (
-    base === undefined ||
-    !resource.apiVersion.match(
-      /^(v1|apps\/v1|batch\/v1|batch\/v1beta1|extensions\/v1beta1|apps\/v1beta[12])$/,
-    )
-  ) {
-    return undefined;
-  }
-  const specPath = [...base, 'spec'];
-  const metadataPath = [...base, 'metadata'];
+  const paths = TEMPLATE_FIELD_PATHS.get(resource.kind);
+  if (paths === undefined || !WORKLOAD_API_VERSION.test(resource.apiVersion)) return undefined;
+  const { spec: specPath, metadata: metadataPath } = paths;
   const podSpec = getAt(resource.object, specPath);
   if (!isRecord(podSpec)) return undefined;
   const podMetadata = getAt(resource.object, metadataPath);

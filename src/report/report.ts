@@ -102,42 +102,59 @@ function countBySeverity(findings: readonly Finding[]): SeverityCounts {
   return counts;
 }
 
+/** The ids of the checks that apply to a group of objects, and the longer lists some objects need. */
+interface CheckList {
+  readonly ids: readonly string[];
+  readonly set: ReadonlySet<string>;
+  /** Lists extended with the ids of inventory-wide checks that found something, by those ids. */
+  readonly extended: Map<string, readonly string[]>;
+}
+
 function scannedObjects(
   checks: readonly Check[],
   inventory: Inventory,
   findings: readonly Finding[],
 ): ScannedObject[] {
   const applying = checks.filter((check) => applied(check, inventory));
+  const order = new Map(applying.map((check, i) => [check.id, i]));
   const workloads = new Set(inventory.workloads.map((workload) => workload.resource));
-  // Objects of one kind share the list of checks that apply to them; only inventory-wide findings add to it.
-  const shared = new Map<string, { readonly ids: readonly string[]; readonly set: ReadonlySet<string> }>();
-  const applicable = (resource: Resource): { ids: readonly string[]; set: ReadonlySet<string> } => {
-    const key = `${resource.kind}\u0000${String(workloads.has(resource))}`;
-    let entry = shared.get(key);
-    if (!entry) {
+  // Objects of one kind share their list; so do objects that inventory-wide findings extend alike.
+  const lists = { workload: new Map<string, CheckList>(), other: new Map<string, CheckList>() };
+  const listOf = (resource: Resource): CheckList => {
+    const workload = workloads.has(resource);
+    const byKind = workload ? lists.workload : lists.other;
+    let list = byKind.get(resource.kind);
+    if (!list) {
       const ids = applying
         .filter((check) =>
           check.target === 'resource'
             ? check.kinds.includes(resource.kind)
-            : check.target === 'workload' && workloads.has(resource),
+            : check.target === 'workload' && workload,
         )
         .map((check) => check.id);
-      shared.set(key, (entry = { ids, set: new Set(ids) }));
+      byKind.set(resource.kind, (list = { ids, set: new Set(ids), extended: new Map() }));
     }
-    return entry;
+    return list;
   };
-  const extra = new Map<Resource, Set<string>>();
-  for (const finding of findings) {
-    const { resource } = finding;
-    if (!resource || applicable(resource).set.has(finding.checkId)) continue;
-    const ids = extra.get(resource);
-    if (ids) ids.add(finding.checkId);
-    else extra.set(resource, new Set([finding.checkId]));
+  const refs = new Map<Resource, ObjectRef>();
+  const added = new Map<Resource, string[]>();
+  for (const { resource, checkId, object } of findings) {
+    if (!resource) continue;
+    refs.set(resource, object);
+    if (listOf(resource).set.has(checkId) || !order.has(checkId)) continue;
+    const ids = added.get(resource);
+    if (!ids) added.set(resource, [checkId]);
+    else if (!ids.includes(checkId)) ids.push(checkId);
   }
+  const byOrder = (a: string, b: string): number => (order.get(a) ?? 0) - (order.get(b) ?? 0);
   return [...inventory.resources, ...inventory.configs].map((resource) => {
-    const base = applicable(resource).ids;
-    const added = extra.get(resource);
-    const ids = added ? [...base, ...applying.map((c) => c.id).filter((id) => added.has(id))] : base;
-    return { object: objectRef(inventory, resource), resource, checks: ids };
+    const object = refs.get(resource) ?? objectRef(inventory, resource);
+    const list = listOf(resource);
+    const extra = added.get(resource);
+    if (!extra) return { object, resource, checks: list.ids };
+    const key = extra.sort(byOrder).join(',');
+    let ids = list.extended.get(key);
+    if (!ids) list.extended.set(key, (ids = [...list.ids, ...extra]));
+    return { object, resource, checks: ids };
   });
 }

@@ -1,23 +1,17 @@
-import { locate } from '../load/locate.ts';
+import { documentOrigin } from '../load/origin.ts';
 import { parseSource } from '../load/parse.ts';
 import type { Source } from '../load/source.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { isRecord } from '../model/path.ts';
 import type { FieldPath } from '../model/path.ts';
-import type { Position } from '../model/position.ts';
+import type { Origin } from '../model/resource.ts';
 
 /** One document (or one item of a `kind: List`) to score, kept even when it is not a Kubernetes object. */
 export interface ScoreSubject {
-  /** The path as given; `<stdin>` for standard input. */
-  readonly file: string;
-  /** 0-based document index in the file. */
-  readonly document: number;
-  /** `[]`, or `['items', i]` for an item of a List. */
-  readonly itemPath: FieldPath;
   /** The decoded document: usually a mapping, but any YAML value is kept so it can be reported. */
   readonly value: unknown;
-  /** Resolves a path relative to `value` to its source range. */
-  readonly locate: (path: FieldPath) => Position;
+  /** Where `value` sits; its paths are relative to `value`. */
+  readonly origin: Origin;
 }
 
 /**
@@ -38,16 +32,13 @@ export function subjectsOf(sources: readonly Source[]): {
     for (const document of parsed.documents) {
       const { value } = document;
       if (value === null || value === undefined) continue;
-      const subject = (itemPath: FieldPath, item: unknown): ScoreSubject => ({
-        file: source.file,
-        document: document.index,
-        itemPath,
+      const subject = (itemPath: FieldPath | undefined, item: unknown): ScoreSubject => ({
         value: item,
-        locate: (path) => locate(document.events, [...itemPath, ...path]),
+        origin: documentOrigin(source.file, document.index, document.events, itemPath),
       });
       if (isRecord(value) && value.kind === 'List' && Array.isArray(value.items))
         value.items.forEach((item: unknown, i) => subjects.push(subject(['items', i], item)));
-      else subjects.push(subject([], value));
+      else subjects.push(subject(undefined, value));
     }
   }
   return { subjects, diagnostics };

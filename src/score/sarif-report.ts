@@ -53,12 +53,7 @@ function resourceOf({ subject }: ScoredSubject): Resource | undefined {
       typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : undefined,
     role: 'object',
     object: value,
-    origin: {
-      file: subject.file,
-      document: subject.document,
-      itemPath: subject.itemPath,
-      locate: subject.locate,
-    },
+    origin: subject.origin,
   };
 }
 
@@ -80,10 +75,10 @@ export function scoreRunReport(
     const resource = resourceOf(entry);
     if (resource) resources.push(resource);
     if (!entry.report.valid) {
-      const { line, column } = entry.subject.locate([]);
+      const { line, column } = entry.subject.origin.locate([]);
       invalid.push({
         level: 'error',
-        file: entry.subject.file,
+        file: entry.subject.origin.file,
         line,
         column,
         message: `${entry.report.object}: ${entry.report.message.trimEnd()}`,

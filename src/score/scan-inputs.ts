@@ -21,7 +21,7 @@ export function scoreSubjects(
 ): ScoredSubject[] {
   return subjects.map((subject) => ({
     subject,
-    ...kubesecReport(subject.value, kubesecFileName(subject.file), options),
+    ...kubesecReport(subject.value, kubesecFileName(subject.origin.file), options),
   }));
 }
 
@@ -35,8 +35,8 @@ export function scoreExitCode(scored: readonly ScoredSubject[], failureCode = 2)
 
 /** `file:line:col` of a field of a subject (the object itself for `[]`). */
 export function whereIs(subject: ScoreSubject, path: FieldPath): string {
-  const { line, column } = subject.locate(path);
-  return `${subject.file}:${String(line)}:${String(column)}`;
+  const { line, column } = subject.origin.locate(path);
+  return `${subject.origin.file}:${String(line)}:${String(column)}`;
 }
 
 /** `spec.containers[0].securityContext.privileged`, or `(object)` for the empty path. */
