@@ -60,7 +60,7 @@ describe('locating field paths', () => {
 
   it('matches whole keys, whatever their style', () => {
     const text =
-      "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  imagePullPolicy: Always\n  'image': x\n  \"im\\x61ge2\": y\n";
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  imagePullPolicy: Always\n  \'image\': x\n  "im\\x61ge2": y\n';
     assert.equal(at(text, ['spec', 'image']), '6:3');
     assert.equal(at(text, ['spec', 'image2']), '7:3');
     assert.equal(at(text, ['spec', 'imag']), '4:1');
