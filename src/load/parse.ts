@@ -3,6 +3,7 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import { withinExpansionLimit } from './expansion.ts';
 import { LIMITS } from './limits.ts';
 import { compactEvents, compactStream } from './compact-events.ts';
+import { constructPlain } from './construct.ts';
 import type { CompactEvents } from './compact-events.ts';
 import { firstTooDeep } from './json-depth.ts';
 import { lineColumn } from './lines.ts';
@@ -38,7 +39,9 @@ export function parseSource(source: Source): ParsedSource {
 
 function parseYamlChunk(source: Source, text: string, offset: number, firstIndex: number): ParsedDocument[] {
   const events = parseEvents(text, { filename: source.file, maxDepth: LIMITS.maxDepth });
-  const values = constructFromEvents(events, { source: text, schema: KUBERNETES_YAML_SCHEMA, json: true });
+  const values =
+    constructPlain(events, text, KUBERNETES_YAML_SCHEMA) ??
+    constructFromEvents(events, { source: text, schema: KUBERNETES_YAML_SCHEMA, json: true });
   const { events: compact, documentStarts: starts, hasAliases } = compactStream(events);
   const getEvents = (): CompactEvents => compact;
   return values.map((value, i) => {

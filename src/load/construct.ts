@@ -1,0 +1,126 @@
+import { EVENT_ID, getScalarValue, NOT_RESOLVED, SCALAR_STYLE } from 'js-yaml';
+import type { Event, Schema, ScalarTagDefinition } from 'js-yaml';
+
+const MERGE_TAG = 'tag:yaml.org,2002:merge';
+const NO_RANGE = -1;
+
+/** A plain scalar's value as the schema resolves it, and whether it is the merge key `<<`. */
+type PlainResolver = (source: string) => { readonly value: unknown; readonly merge: boolean };
+
+/**
+ * The schema's implicit resolution of plain scalars, from its public tag list: the tags that may
+ * match a scalar's first character are tried in schema order; none matching, the scalar is a string.
+ */
+function plainResolver(schema: Schema): PlainResolver {
+  const implicit = schema.tags.filter(
+    (tag): tag is ScalarTagDefinition => tag.nodeKind === 'scalar' && tag.implicit,
+  );
+  const byFirst = new Map<string, readonly ScalarTagDefinition[]>();
+  for (const tag of implicit)
+    for (const first of tag.implicitFirstChars ?? [])
+      byFirst.set(
+        first,
+        implicit.filter((t) => t.implicitFirstChars === null || t.implicitFirstChars.includes(first)),
+      );
+  const anyFirst = implicit.filter((tag) => tag.implicitFirstChars === null);
+  return (source) => {
+    for (const tag of byFirst.get(source.charAt(0)) ?? anyFirst) {
+      const value = tag.resolve(source, false, tag.tagName);
+      if (value !== NOT_RESOLVED) return { value, merge: tag.tagName === MERGE_TAG };
+    }
+    return { value: source, merge: false };
+  };
+}
+
+const resolvers = new WeakMap<Schema, PlainResolver>();
+
+/** Thrown inside {@link constructPlain} when the stream needs what only the full constructor does. */
+class NeedsFullConstructor extends Error {}
+
+/**
+ * Builds the documents of an event stream that uses no anchors, aliases, tags, merge keys or
+ * collection keys, exactly as js-yaml's `constructFromEvents` (with `json: true`) would: mappings
+ * become objects whose keys are the keys' values as strings (a later duplicate wins), sequences
+ * arrays, plain scalars what the schema resolves them to, other scalars strings. Returns undefined
+ * for any other stream; the caller then uses `constructFromEvents`. Most manifests take this path,
+ * which skips the general constructor's bookkeeping.
+ */
+export function constructPlain(
+  events: readonly Event[],
+  text: string,
+  schema: Schema,
+): unknown[] | undefined {
+  let resolve = resolvers.get(schema);
+  if (!resolve) resolvers.set(schema, (resolve = plainResolver(schema)));
+  const resolvePlain = resolve;
+  let index = 0;
+
+  const scalarText = (event: Event): string => {
+    if (event.type !== EVENT_ID.SCALAR || event.tagStart !== NO_RANGE || event.anchorStart !== NO_RANGE)
+      throw new NeedsFullConstructor();
+    return getScalarValue(text, event);
+  };
+
+  const node = (): unknown => {
+    const event = events[index++];
+    if (event === undefined) throw new NeedsFullConstructor();
+    switch (event.type) {
+      case EVENT_ID.SCALAR: {
+        const source = scalarText(event);
+        if (event.style !== SCALAR_STYLE.PLAIN) return source;
+        const { value, merge } = resolvePlain(source);
+        if (merge) throw new NeedsFullConstructor();
+        return value;
+      }
+      case EVENT_ID.MAPPING: {
+        if (event.tagStart !== NO_RANGE || event.anchorStart !== NO_RANGE) throw new NeedsFullConstructor();
+        const mapping: Record<string, unknown> = {};
+        while (events[index]?.type !== EVENT_ID.POP) {
+          const keyEvent = events[index++];
+          if (keyEvent === undefined) throw new NeedsFullConstructor();
+          const source = scalarText(keyEvent);
+          let key = source;
+          if (keyEvent.type === EVENT_ID.SCALAR && keyEvent.style === SCALAR_STYLE.PLAIN) {
+            const { value, merge } = resolvePlain(source);
+            if (merge) throw new NeedsFullConstructor();
+            key = String(value);
+          }
+          const value = node();
+          if (key === '__proto__')
+            Object.defineProperty(mapping, key, {
+              value,
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+          else mapping[key] = value;
+        }
+        index++;
+        return mapping;
+      }
+      case EVENT_ID.SEQUENCE: {
+        if (event.tagStart !== NO_RANGE || event.anchorStart !== NO_RANGE) throw new NeedsFullConstructor();
+        const sequence: unknown[] = [];
+        while (events[index]?.type !== EVENT_ID.POP) sequence.push(node());
+        index++;
+        return sequence;
+      }
+      default:
+        throw new NeedsFullConstructor();
+    }
+  };
+
+  const documents: unknown[] = [];
+  try {
+    while (index < events.length) {
+      const start = events[index++];
+      if (start?.type !== EVENT_ID.DOCUMENT) return undefined;
+      documents.push(events[index]?.type === EVENT_ID.POP ? undefined : node());
+      if (events[index++]?.type !== EVENT_ID.POP) return undefined;
+    }
+  } catch (error) {
+    if (error instanceof NeedsFullConstructor) return undefined;
+    throw error;
+  }
+  return documents;
+}
