@@ -1,5 +1,5 @@
 import { EVENT_ID, getScalarValue, SCALAR_STYLE } from 'js-yaml';
-import type { ChompingMode, Event, ScalarStyle } from 'js-yaml';
+import type { ChompingMode, Event, MappingEvent, ScalarEvent, ScalarStyle, SequenceEvent } from 'js-yaml';
 
 /** Int32 slots per event in a {@link CompactEvents} array. */
 const STRIDE = 6;
@@ -32,42 +32,65 @@ export function compactEvents(events: readonly Event[]): CompactEvents {
 
 /** {@link compactEvents}, noting in the same pass where documents start and whether aliases occur. */
 export function compactStream(events: readonly Event[]): CompactStream {
-  const packed = new Int32Array(events.length * STRIDE);
+  const packed = compactEventsFor(events.length);
   const documentStarts: number[] = [];
   let hasAliases = false;
   for (let i = 0; i < events.length; i++) {
     const event = events[i];
-    const at = i * STRIDE;
     if (event === undefined) continue;
-    packed[at + TYPE] = event.type;
     switch (event.type) {
-      case EVENT_ID.DOCUMENT:
-        documentStarts.push(i);
+      case EVENT_ID.SCALAR:
+        packScalar(packed, i, event);
         break;
-      case EVENT_ID.SCALAR: {
-        const quoted =
-          event.style === SCALAR_STYLE.DOUBLE_QUOTED || event.style === SCALAR_STYLE.SINGLE_QUOTED ? 1 : 0;
-        packed[at + START] = earliest(event.anchorStart, event.tagStart, event.valueStart - quoted);
-        packed[at + END] = event.valueEnd + quoted;
-        packed[at + STYLE] = event.style | (event.chomping << 4) | (event.fast ? 1 << 8 : 0);
-        packed[at + INDENT] = event.indent;
-        packed[at + VALUE_START] = event.valueStart;
-        break;
-      }
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE:
-        packed[at + START] = earliest(event.anchorStart, event.tagStart, event.start);
+        packCollection(packed, i, event);
         break;
       case EVENT_ID.ALIAS:
         hasAliases = true;
-        packed[at + START] = event.anchorStart - 1;
-        packed[at + END] = event.anchorEnd;
+        packed[i * STRIDE + TYPE] = event.type;
+        packed[i * STRIDE + START] = event.anchorStart - 1;
+        packed[i * STRIDE + END] = event.anchorEnd;
         break;
       default:
-        break;
+        if (event.type === EVENT_ID.DOCUMENT) documentStarts.push(i);
+        packType(packed, i, event.type);
     }
   }
   return { events: packed, documentStarts, hasAliases };
+}
+
+/** Room for `count` packed events. */
+export function compactEventsFor(count: number): CompactEvents {
+  return new Int32Array(count * STRIDE);
+}
+
+/** Packs the scalar event at `index`. */
+export function packScalar(packed: CompactEvents, index: number, event: ScalarEvent): void {
+  const at = index * STRIDE;
+  const quoted =
+    event.style === SCALAR_STYLE.DOUBLE_QUOTED || event.style === SCALAR_STYLE.SINGLE_QUOTED ? 1 : 0;
+  packed[at + TYPE] = EVENT_ID.SCALAR;
+  packed[at + START] = earliest(event.anchorStart, event.tagStart, event.valueStart - quoted);
+  packed[at + END] = event.valueEnd + quoted;
+  packed[at + STYLE] = event.style | (event.chomping << 4) | (event.fast ? 1 << 8 : 0);
+  packed[at + INDENT] = event.indent;
+  packed[at + VALUE_START] = event.valueStart;
+}
+
+/** Packs the mapping or sequence event at `index`. */
+export function packCollection(
+  packed: CompactEvents,
+  index: number,
+  event: MappingEvent | SequenceEvent,
+): void {
+  packed[index * STRIDE + TYPE] = event.type;
+  packed[index * STRIDE + START] = earliest(event.anchorStart, event.tagStart, event.start);
+}
+
+/** Packs an event that carries no position (a document start, a collection's end). */
+export function packType(packed: CompactEvents, index: number, type: number): void {
+  packed[index * STRIDE + TYPE] = type;
 }
 
 /** The earliest of a node's anchor, tag and value offsets that is set (-1 means unset). */

@@ -1,5 +1,7 @@
 import { EVENT_ID, getScalarValue, NOT_RESOLVED, SCALAR_STYLE } from 'js-yaml';
-import type { Event, Schema, ScalarTagDefinition } from 'js-yaml';
+import type { Event, ScalarEvent, Schema, ScalarTagDefinition } from 'js-yaml';
+import { compactEventsFor, packCollection, packScalar, packType } from './compact-events.ts';
+import type { CompactStream } from './compact-events.ts';
 
 const MERGE_TAG = 'tag:yaml.org,2002:merge';
 const NO_RANGE = -1;
@@ -37,22 +39,30 @@ const resolvers = new WeakMap<Schema, PlainResolver>();
 /** Thrown inside {@link constructPlain} when the stream needs what only the full constructor does. */
 class NeedsFullConstructor extends Error {}
 
+/** The documents of a stream and its packed events, built in one pass. */
+export interface PlainStream {
+  readonly values: unknown[];
+  readonly stream: CompactStream;
+}
+
 /**
  * Builds the documents of an event stream that uses no anchors, aliases, tags, merge keys or
  * collection keys, exactly as js-yaml's `constructFromEvents` (with `json: true`) would: mappings
  * become objects whose keys are the keys' values as strings (a later duplicate wins), sequences
- * arrays, plain scalars what the schema resolves them to, other scalars strings. Returns undefined
- * for any other stream; the caller then uses `constructFromEvents`. Most manifests take this path,
- * which skips the general constructor's bookkeeping.
+ * arrays, plain scalars what the schema resolves them to, other scalars strings. The events are
+ * packed on the way. Returns undefined for any other stream; the caller then uses
+ * `constructFromEvents` and `compactStream`. Most manifests take this path, which skips the general
+ * constructor's bookkeeping and a second walk over the events.
  */
 export function constructPlain(
   events: readonly Event[],
   text: string,
   schema: Schema,
-): unknown[] | undefined {
+): PlainStream | undefined {
   let resolve = resolvers.get(schema);
   if (!resolve) resolvers.set(schema, (resolve = plainResolver(schema)));
   const resolvePlain = resolve;
+  const packed = compactEventsFor(events.length);
   let index = 0;
 
   const scalarText = (event: Event): string => {
@@ -67,6 +77,7 @@ export function constructPlain(
     switch (event.type) {
       case EVENT_ID.SCALAR: {
         const source = scalarText(event);
+        packScalar(packed, index - 1, event);
         if (event.style !== SCALAR_STYLE.PLAIN) return source;
         const { value, merge } = resolvePlain(source);
         if (merge) throw new NeedsFullConstructor();
@@ -74,11 +85,13 @@ export function constructPlain(
       }
       case EVENT_ID.MAPPING: {
         if (event.tagStart !== NO_RANGE || event.anchorStart !== NO_RANGE) throw new NeedsFullConstructor();
+        packCollection(packed, index - 1, event);
         const mapping: Record<string, unknown> = {};
         while (events[index]?.type !== EVENT_ID.POP) {
           const keyEvent = events[index++];
           if (keyEvent === undefined) throw new NeedsFullConstructor();
           const source = scalarText(keyEvent);
+          packScalar(packed, index - 1, keyEvent as ScalarEvent);
           let key = source;
           if (keyEvent.type === EVENT_ID.SCALAR && keyEvent.style === SCALAR_STYLE.PLAIN) {
             const { value, merge } = resolvePlain(source);
@@ -95,14 +108,15 @@ export function constructPlain(
             });
           else mapping[key] = value;
         }
-        index++;
+        packType(packed, index++, EVENT_ID.POP);
         return mapping;
       }
       case EVENT_ID.SEQUENCE: {
         if (event.tagStart !== NO_RANGE || event.anchorStart !== NO_RANGE) throw new NeedsFullConstructor();
+        packCollection(packed, index - 1, event);
         const sequence: unknown[] = [];
         while (events[index]?.type !== EVENT_ID.POP) sequence.push(node());
-        index++;
+        packType(packed, index++, EVENT_ID.POP);
         return sequence;
       }
       default:
@@ -110,17 +124,20 @@ export function constructPlain(
     }
   };
 
-  const documents: unknown[] = [];
+  const values: unknown[] = [];
+  const documentStarts: number[] = [];
   try {
     while (index < events.length) {
-      const start = events[index++];
-      if (start?.type !== EVENT_ID.DOCUMENT) return undefined;
-      documents.push(events[index]?.type === EVENT_ID.POP ? undefined : node());
-      if (events[index++]?.type !== EVENT_ID.POP) return undefined;
+      if (events[index]?.type !== EVENT_ID.DOCUMENT) return undefined;
+      documentStarts.push(index);
+      packType(packed, index++, EVENT_ID.DOCUMENT);
+      values.push(events[index]?.type === EVENT_ID.POP ? undefined : node());
+      if (events[index]?.type !== EVENT_ID.POP) return undefined;
+      packType(packed, index++, EVENT_ID.POP);
     }
   } catch (error) {
     if (error instanceof NeedsFullConstructor) return undefined;
     throw error;
   }
-  return documents;
+  return { values, stream: { events: packed, documentStarts, hasAliases: false } };
 }

@@ -39,10 +39,11 @@ export function parseSource(source: Source): ParsedSource {
 
 function parseYamlChunk(source: Source, text: string, offset: number, firstIndex: number): ParsedDocument[] {
   const events = parseEvents(text, { filename: source.file, maxDepth: LIMITS.maxDepth });
-  const values =
-    constructPlain(events, text, KUBERNETES_YAML_SCHEMA) ??
-    constructFromEvents(events, { source: text, schema: KUBERNETES_YAML_SCHEMA, json: true });
-  const { events: compact, documentStarts: starts, hasAliases } = compactStream(events);
+  const { values, stream } = constructPlain(events, text, KUBERNETES_YAML_SCHEMA) ?? {
+    values: constructFromEvents(events, { source: text, schema: KUBERNETES_YAML_SCHEMA, json: true }),
+    stream: compactStream(events),
+  };
+  const { events: compact, documentStarts: starts, hasAliases } = stream;
   const getEvents = (): CompactEvents => compact;
   return values.map((value, i) => {
     if (hasAliases && !withinExpansionLimit(value, LIMITS.maxExpandedNodes)) {
