@@ -5,6 +5,7 @@ import type { ChompingMode, Event, MappingEvent, ScalarEvent, ScalarStyle, Seque
 const STRIDE = 6;
 const TYPE = 0;
 const START = 1;
+/** A scalar's or alias's end offset; for a mapping, sequence or document, the index past its subtree. */
 const END = 2;
 const STYLE = 3;
 const INDENT = 4;
@@ -34,6 +35,7 @@ export function compactEvents(events: readonly Event[]): CompactEvents {
 export function compactStream(events: readonly Event[]): CompactStream {
   const packed = compactEventsFor(events.length);
   const documentStarts: number[] = [];
+  const open: number[] = [];
   let hasAliases = false;
   for (let i = 0; i < events.length; i++) {
     const event = events[i];
@@ -45,6 +47,10 @@ export function compactStream(events: readonly Event[]): CompactStream {
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE:
         packCollection(packed, i, event);
+        open.push(i);
+        break;
+      case EVENT_ID.POP:
+        packPop(packed, i, open.pop() ?? i);
         break;
       case EVENT_ID.ALIAS:
         hasAliases = true;
@@ -52,11 +58,13 @@ export function compactStream(events: readonly Event[]): CompactStream {
         packed[i * STRIDE + START] = event.anchorStart - 1;
         packed[i * STRIDE + END] = event.anchorEnd;
         break;
-      default:
-        if (event.type === EVENT_ID.DOCUMENT) documentStarts.push(i);
-        packType(packed, i, event.type);
+      case EVENT_ID.DOCUMENT:
+        documentStarts.push(i);
+        open.push(i);
+        packDocument(packed, i);
     }
   }
+  for (const opener of open) packed[opener * STRIDE + END] = events.length;
   return { events: packed, documentStarts, hasAliases };
 }
 
@@ -88,9 +96,15 @@ export function packCollection(
   packed[index * STRIDE + START] = earliest(event.anchorStart, event.tagStart, event.start);
 }
 
-/** Packs an event that carries no position (a document start, a collection's end). */
-export function packType(packed: CompactEvents, index: number, type: number): void {
-  packed[index * STRIDE + TYPE] = type;
+/** Packs the DOCUMENT event at `index`. */
+export function packDocument(packed: CompactEvents, index: number): void {
+  packed[index * STRIDE + TYPE] = EVENT_ID.DOCUMENT;
+}
+
+/** Packs the POP event at `index` that closes the mapping, sequence or document at `opener`. */
+export function packPop(packed: CompactEvents, index: number, opener: number): void {
+  packed[index * STRIDE + TYPE] = EVENT_ID.POP;
+  packed[opener * STRIDE + END] = index + 1;
 }
 
 /** The earliest of a node's anchor, tag and value offsets that is set (-1 means unset). */
@@ -114,6 +128,13 @@ export function typeAt(events: CompactEvents, index: number): number {
 /** Where the node at `index` starts (its anchor or tag included). */
 export function startAt(events: CompactEvents, index: number): number {
   return events[index * STRIDE + START] ?? 0;
+}
+
+/** Index just past the node at `index` and its whole subtree. */
+export function afterAt(events: CompactEvents, index: number): number {
+  const type = events[index * STRIDE + TYPE];
+  const opens = type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE || type === EVENT_ID.DOCUMENT;
+  return opens ? (events[index * STRIDE + END] ?? 0) : index + 1;
 }
 
 /** Where the scalar or alias at `index` ends. */

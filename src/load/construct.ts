@@ -1,6 +1,6 @@
 import { EVENT_ID, getScalarValue, NOT_RESOLVED, SCALAR_STYLE } from 'js-yaml';
 import type { Event, ScalarEvent, Schema, ScalarTagDefinition } from 'js-yaml';
-import { compactEventsFor, packCollection, packScalar, packType } from './compact-events.ts';
+import { compactEventsFor, packCollection, packDocument, packPop, packScalar } from './compact-events.ts';
 import type { CompactStream } from './compact-events.ts';
 
 const MERGE_TAG = 'tag:yaml.org,2002:merge';
@@ -85,7 +85,8 @@ export function constructPlain(
       }
       case EVENT_ID.MAPPING: {
         if (event.tagStart !== NO_RANGE || event.anchorStart !== NO_RANGE) throw new NeedsFullConstructor();
-        packCollection(packed, index - 1, event);
+        const opener = index - 1;
+        packCollection(packed, opener, event);
         const mapping: Record<string, unknown> = {};
         while (events[index]?.type !== EVENT_ID.POP) {
           const keyEvent = events[index++];
@@ -108,15 +109,16 @@ export function constructPlain(
             });
           else mapping[key] = value;
         }
-        packType(packed, index++, EVENT_ID.POP);
+        packPop(packed, index++, opener);
         return mapping;
       }
       case EVENT_ID.SEQUENCE: {
         if (event.tagStart !== NO_RANGE || event.anchorStart !== NO_RANGE) throw new NeedsFullConstructor();
-        packCollection(packed, index - 1, event);
+        const opener = index - 1;
+        packCollection(packed, opener, event);
         const sequence: unknown[] = [];
         while (events[index]?.type !== EVENT_ID.POP) sequence.push(node());
-        packType(packed, index++, EVENT_ID.POP);
+        packPop(packed, index++, opener);
         return sequence;
       }
       default:
@@ -129,11 +131,12 @@ export function constructPlain(
   try {
     while (index < events.length) {
       if (events[index]?.type !== EVENT_ID.DOCUMENT) return undefined;
-      documentStarts.push(index);
-      packType(packed, index++, EVENT_ID.DOCUMENT);
+      const opener = index;
+      documentStarts.push(opener);
+      packDocument(packed, index++);
       values.push(events[index]?.type === EVENT_ID.POP ? undefined : node());
       if (events[index]?.type !== EVENT_ID.POP) return undefined;
-      packType(packed, index++, EVENT_ID.POP);
+      packPop(packed, index++, opener);
     }
   } catch (error) {
     if (error instanceof NeedsFullConstructor) return undefined;

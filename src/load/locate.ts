@@ -2,7 +2,7 @@ import type { FieldPath } from '../model/path.ts';
 import type { Position } from '../model/position.ts';
 import type { CompactEvents } from './compact-events.ts';
 import { EVENT_ID } from 'js-yaml';
-import { endAt, eventCount, scalarEquals, startAt, typeAt } from './compact-events.ts';
+import { afterAt, endAt, eventCount, scalarEquals, startAt, typeAt } from './compact-events.ts';
 import { lineColumn } from './lines.ts';
 import type { DocumentEvents } from './source.ts';
 
@@ -14,76 +14,40 @@ import type { DocumentEvents } from './source.ts';
  */
 export function locate(document: DocumentEvents, path: FieldPath): Position {
   const events = document.events();
-  const ends = subtreeEnds(events);
   let node = document.start + 1;
   let start = startAt(events, node);
   for (const segment of path) {
-    const entry = child(events, ends, node, segment, document.text);
+    const entry = child(events, node, segment, document.text);
     if (entry === -1) break;
     start = startAt(events, entry);
-    node = typeof segment === 'string' ? end(ends, entry) : entry;
+    node = typeof segment === 'string' ? afterAt(events, entry) : entry;
   }
-  const last = Math.max(nodeEnd(events, ends, node), start);
+  const last = Math.max(nodeEnd(events, node), start);
   const from = lineColumn(document.source, document.offset + start);
   const to = lineColumn(document.source, document.offset + last);
   return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
 }
 
 /** The key event of a mapping entry or the item event of a sequence entry named by `segment`; -1 if none. */
-function child(
-  events: CompactEvents,
-  ends: Int32Array,
-  node: number,
-  segment: string | number,
-  text: string,
-): number {
+function child(events: CompactEvents, node: number, segment: string | number, text: string): number {
   const type = typeAt(events, node);
   if (type === EVENT_ID.MAPPING && typeof segment === 'string') {
-    for (let key = node + 1; key < ends.length && typeAt(events, key) !== EVENT_ID.POP;) {
-      const value = end(ends, key);
+    for (let key = node + 1; key < eventCount(events) && typeAt(events, key) !== EVENT_ID.POP;) {
       if (typeAt(events, key) === EVENT_ID.SCALAR && scalarEquals(events, key, text, segment)) return key;
-      key = end(ends, value);
+      key = afterAt(events, afterAt(events, key));
     }
   }
   if (type === EVENT_ID.SEQUENCE && typeof segment === 'number') {
     let item = node + 1;
-    for (let i = 0; i < segment && typeAt(events, item) !== EVENT_ID.POP; i++) item = end(ends, item);
-    if (item < ends.length && typeAt(events, item) !== EVENT_ID.POP) return item;
+    for (let i = 0; i < segment && typeAt(events, item) !== EVENT_ID.POP; i++) item = afterAt(events, item);
+    if (item < eventCount(events) && typeAt(events, item) !== EVENT_ID.POP) return item;
   }
   return -1;
 }
 
-const subtreeEndsByEvents = new WeakMap<CompactEvents, Int32Array>();
-
-/**
- * Index just past each node's whole subtree, built once per document stream on the first lookup,
- * so locating many findings stays linear.
- */
-function subtreeEnds(events: CompactEvents): Int32Array {
-  const cached = subtreeEndsByEvents.get(events);
-  if (cached) return cached;
-  const ends = new Int32Array(eventCount(events)).fill(eventCount(events));
-  const open: number[] = [];
-  for (let i = 0; i < ends.length; i++) {
-    const type = typeAt(events, i);
-    if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE || type === EVENT_ID.DOCUMENT) open.push(i);
-    else if (type === EVENT_ID.POP) {
-      const start = open.pop();
-      if (start !== undefined) ends[start] = i + 1;
-      ends[i] = i + 1;
-    } else ends[i] = i + 1;
-  }
-  subtreeEndsByEvents.set(events, ends);
-  return ends;
-}
-
-function end(ends: Int32Array, index: number): number {
-  return ends[index] ?? ends.length;
-}
-
 /** End offset of a node: a scalar's value end, or the end of the last scalar inside a collection. */
-function nodeEnd(events: CompactEvents, ends: Int32Array, index: number): number {
-  for (let i = end(ends, index) - 1; i >= index; i--)
+function nodeEnd(events: CompactEvents, index: number): number {
+  for (let i = afterAt(events, index) - 1; i >= index; i--)
     if (typeAt(events, i) === EVENT_ID.SCALAR) return endAt(events, i);
   return startAt(events, index);
 }
