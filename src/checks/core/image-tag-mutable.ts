@@ -1,6 +1,6 @@
 import { containersOf } from '../../model/containers.ts';
 import { parseImageReference } from '../../model/image.ts';
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../check.ts';
 
 /** An image named by no tag, or by `latest`, can change under the same name between two pulls. */
 export const imageTagMutable: WorkloadCheck = {
@@ -21,22 +21,24 @@ export const imageTagMutable: WorkloadCheck = {
     'Kubescape: C-0075',
   ],
   target: 'workload',
-  *run(workload) {
+  run(workload): Violation[] {
+    const violations: Violation[] = [];
     for (const { container, path, name } of containersOf(workload.podSpec)) {
       if (typeof container.image !== 'string') continue;
       const image = parseImageReference(container.image);
       if (image.digest !== undefined) continue;
       if (image.tag === undefined) {
-        yield {
+        violations.push({
           path: [...path, 'image'],
           message: `container "${name}" image "${container.image}" has no tag (means :latest)`,
-        };
+        });
       } else if (image.tag === 'latest') {
-        yield {
+        violations.push({
           path: [...path, 'image'],
           message: `container "${name}" image "${container.image}" uses the mutable tag :latest`,
-        };
+        });
       }
     }
+    return violations;
   },
 };

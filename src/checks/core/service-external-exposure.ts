@@ -1,5 +1,5 @@
 import { isRecord } from '../../model/path.ts';
-import type { ResourceCheck } from '../check.ts';
+import type { ResourceCheck, Violation } from '../check.ts';
 
 /** NodePort and unrestricted LoadBalancer Services open the workload beyond the cluster network. */
 export const serviceExternalExposure: ResourceCheck = {
@@ -19,19 +19,21 @@ export const serviceExternalExposure: ResourceCheck = {
   ],
   kinds: ['Service'],
   target: 'resource',
-  *run(resource) {
+  run(resource): Violation[] {
+    const violations: Violation[] = [];
     const spec = resource.object.spec;
-    if (!isRecord(spec)) return;
+    if (!isRecord(spec)) return violations;
     if (spec.type === 'NodePort') {
-      yield { path: ['spec', 'type'], message: 'Service of type NodePort listens on every node' };
+      violations.push({ path: ['spec', 'type'], message: 'Service of type NodePort listens on every node' });
     } else if (spec.type === 'LoadBalancer') {
       const ranges = spec.loadBalancerSourceRanges;
       if (!Array.isArray(ranges) || ranges.length === 0) {
-        yield {
+        violations.push({
           path: ['spec', 'type'],
           message: 'Service of type LoadBalancer accepts any source address (no loadBalancerSourceRanges)',
-        };
+        });
       }
     }
+    return violations;
   },
 };

@@ -1,5 +1,5 @@
 import { isRecord } from '../../model/path.ts';
-import type { ResourceCheck } from '../check.ts';
+import type { ResourceCheck, Violation } from '../check.ts';
 import { valueText } from '../workload/value-text.ts';
 
 /** Gateway API listeners that carry application traffic unencrypted. */
@@ -18,17 +18,19 @@ export const gatewayListenerPlaintext: ResourceCheck = {
   references: ['Gateway API: Listener.protocol', 'Kubescape: C-0263'],
   kinds: ['Gateway'],
   target: 'resource',
-  *run(resource) {
-    if (!resource.apiVersion.startsWith('gateway.networking.k8s.io/')) return;
+  run(resource): Violation[] {
+    const violations: Violation[] = [];
+    if (!resource.apiVersion.startsWith('gateway.networking.k8s.io/')) return violations;
     const spec = resource.object.spec;
     const listeners = isRecord(spec) && Array.isArray(spec.listeners) ? spec.listeners : [];
     for (const [index, listener] of listeners.entries()) {
       if (!isRecord(listener) || typeof listener.protocol !== 'string') continue;
       if (!PLAINTEXT_PROTOCOLS.has(listener.protocol)) continue;
-      yield {
+      violations.push({
         path: ['spec', 'listeners', index, 'protocol'],
         message: `Gateway listener "${valueText(listener.name)}" accepts ${listener.protocol} without TLS on port ${valueText(listener.port)}`,
-      };
+      });
     }
+    return violations;
   },
 };

@@ -1,5 +1,5 @@
 import { isRecord } from '../../model/path.ts';
-import type { ResourceCheck } from '../check.ts';
+import type { ResourceCheck, Violation } from '../check.ts';
 
 /** True when a TLS host entry covers `host`: the same name, or `*.example.com` for one extra label. */
 export function tlsCovers(tlsHost: string, host: string): boolean {
@@ -27,9 +27,10 @@ export const ingressHostWithoutTls: ResourceCheck = {
   references: ['Polaris: tlsSettingsMissing', 'Kubescape: C-0263'],
   kinds: ['Ingress'],
   target: 'resource',
-  *run(resource) {
+  run(resource): Violation[] {
+    const violations: Violation[] = [];
     const spec = resource.object.spec;
-    if (!isRecord(spec)) return;
+    if (!isRecord(spec)) return violations;
     const tls = Array.isArray(spec.tls) ? spec.tls.filter(isRecord) : [];
     const tlsHosts = tls.flatMap((entry) =>
       Array.isArray(entry.hosts) ? entry.hosts.filter((h) => typeof h === 'string') : [],
@@ -37,23 +38,27 @@ export const ingressHostWithoutTls: ResourceCheck = {
     const catchAll = tls.some((entry) => !Array.isArray(entry.hosts) || entry.hosts.length === 0);
     const rules = Array.isArray(spec.rules) ? spec.rules : [];
     if (rules.length === 0 && isRecord(spec.defaultBackend) && tls.length === 0) {
-      yield { path: ['spec', 'defaultBackend'], message: 'Ingress default backend is served without TLS' };
+      violations.push({
+        path: ['spec', 'defaultBackend'],
+        message: 'Ingress default backend is served without TLS',
+      });
     }
     for (const [index, rule] of rules.entries()) {
       if (!isRecord(rule)) continue;
       const host = typeof rule.host === 'string' && rule.host !== '' ? rule.host : undefined;
       if (host === undefined) {
         if (!catchAll)
-          yield {
+          violations.push({
             path: ['spec', 'rules', index],
             message: `Ingress rule ${String(index)} (any host) is served without TLS`,
-          };
+          });
       } else if (!tlsHosts.some((tlsHost) => tlsCovers(tlsHost, host))) {
-        yield {
+        violations.push({
           path: ['spec', 'rules', index, 'host'],
           message: `Ingress host "${host}" is served without TLS`,
-        };
+        });
       }
     }
+    return violations;
   },
 };

@@ -1,5 +1,5 @@
 import { isRecord } from '../../model/path.ts';
-import type { ResourceCheck } from '../check.ts';
+import type { ResourceCheck, Violation } from '../check.ts';
 
 /** ingress-nginx annotations that inject raw NGINX configuration. */
 const SNIPPET_ANNOTATIONS: readonly string[] = [
@@ -31,15 +31,17 @@ export const ingressNginxSnippet: ResourceCheck = {
   ],
   kinds: ['Ingress'],
   target: 'resource',
-  *run(resource) {
+  run(resource): Violation[] {
+    const violations: Violation[] = [];
     const metadata = resource.object.metadata;
     const annotations = isRecord(metadata) && isRecord(metadata.annotations) ? metadata.annotations : {};
     for (const key of SNIPPET_ANNOTATIONS) {
       if (annotations[key] === undefined) continue;
-      yield {
+      violations.push({
         path: ['metadata', 'annotations', key],
         message: `Ingress injects NGINX configuration through annotation ${key}`,
-      };
+      });
     }
+    return violations;
   },
 };

@@ -1,5 +1,5 @@
 import { isRecord } from '../../model/path.ts';
-import type { ResourceCheck } from '../check.ts';
+import type { ResourceCheck, Violation } from '../check.ts';
 
 /** spec.externalIPs lets whoever can create a Service capture traffic to any address (CVE-2020-8554). */
 export const serviceExternalIps: ResourceCheck = {
@@ -18,14 +18,16 @@ export const serviceExternalIps: ResourceCheck = {
   ],
   kinds: ['Service'],
   target: 'resource',
-  *run(resource) {
+  run(resource): Violation[] {
+    const violations: Violation[] = [];
     const spec = resource.object.spec;
     const ips = isRecord(spec) ? spec.externalIPs : undefined;
-    if (!Array.isArray(ips) || ips.length === 0) return;
+    if (!Array.isArray(ips) || ips.length === 0) return violations;
     const addresses = ips.filter((ip): ip is string => typeof ip === 'string');
-    yield {
+    violations.push({
       path: ['spec', 'externalIPs'],
       message: `Service receives traffic for external IPs ${addresses.join(', ')}`,
-    };
+    });
+    return violations;
   },
 };

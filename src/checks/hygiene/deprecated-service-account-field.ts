@@ -1,4 +1,4 @@
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../check.ts';
 
 /** `serviceAccount` is the pre-1.0 alias of `serviceAccountName`; tools that read only one disagree. */
 export const deprecatedServiceAccountField: WorkloadCheck = {
@@ -15,9 +15,14 @@ export const deprecatedServiceAccountField: WorkloadCheck = {
     'Kubescape: C-0294',
   ],
   target: 'workload',
-  *run(workload) {
+  run(workload): Violation[] {
+    const violations: Violation[] = [];
     const legacy = workload.podSpec.serviceAccount;
-    if (typeof legacy !== 'string' || legacy === '') return;
-    yield { path: ['serviceAccount'], message: `pod uses the deprecated serviceAccount field ("${legacy}")` };
+    if (typeof legacy !== 'string' || legacy === '') return violations;
+    violations.push({
+      path: ['serviceAccount'],
+      message: `pod uses the deprecated serviceAccount field ("${legacy}")`,
+    });
+    return violations;
   },
 };

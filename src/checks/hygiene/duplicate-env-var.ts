@@ -1,6 +1,6 @@
 import { containersOf } from '../../model/containers.ts';
 import { isRecord } from '../../model/path.ts';
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../check.ts';
 
 /** With two entries of one name only the last counts, so what reviewers read is not what runs. */
 export const duplicateEnvVar: WorkloadCheck = {
@@ -17,20 +17,22 @@ export const duplicateEnvVar: WorkloadCheck = {
     'Kubescape: C-0295',
   ],
   target: 'workload',
-  *run(workload) {
+  run(workload): Violation[] {
+    const violations: Violation[] = [];
     for (const { container, path, name } of containersOf(workload.podSpec)) {
       if (!Array.isArray(container.env) || container.env.length < 2) continue;
       const seen = new Set<string>();
       for (const [index, variable] of container.env.entries()) {
         if (!isRecord(variable) || typeof variable.name !== 'string') continue;
         if (seen.has(variable.name)) {
-          yield {
+          violations.push({
             path: [...path, 'env', index],
             message: `container "${name}" sets ${variable.name} more than once`,
-          };
+          });
         }
         seen.add(variable.name);
       }
     }
+    return violations;
   },
 };

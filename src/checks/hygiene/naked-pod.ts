@@ -1,5 +1,5 @@
 import { isRecord } from '../../model/path.ts';
-import type { ResourceCheck } from '../check.ts';
+import type { ResourceCheck, Violation } from '../check.ts';
 
 /** A bare Pod is not rescheduled when its node fails and escapes the rollout and review of a controller. */
 export const nakedPod: ResourceCheck = {
@@ -13,10 +13,12 @@ export const nakedPod: ResourceCheck = {
   references: ['Kubescape: C-0073'],
   kinds: ['Pod'],
   target: 'resource',
-  *run(resource) {
+  run(resource): Violation[] {
+    const violations: Violation[] = [];
     const metadata = resource.object.metadata;
     const owners = isRecord(metadata) ? metadata.ownerReferences : undefined;
-    if (Array.isArray(owners) && owners.length > 0) return;
-    yield { path: [], message: `Pod "${resource.name}" has no controller (no ownerReferences)` };
+    if (Array.isArray(owners) && owners.length > 0) return violations;
+    violations.push({ path: [], message: `Pod "${resource.name}" has no controller (no ownerReferences)` });
+    return violations;
   },
 };

@@ -1,6 +1,6 @@
 import { labelsOf, selectorMatches } from '../../model/label-selector.ts';
 import { getAt, isRecord } from '../../model/path.ts';
-import type { ResourceCheck } from '../check.ts';
+import type { ResourceCheck, Violation } from '../check.ts';
 
 /** A controller whose selector does not match its own template is rejected, or adopts other pods. */
 export const selectorTemplateMismatch: ResourceCheck = {
@@ -18,14 +18,16 @@ export const selectorTemplateMismatch: ResourceCheck = {
   ],
   kinds: ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'],
   target: 'resource',
-  *run(resource) {
+  run(resource): Violation[] {
+    const violations: Violation[] = [];
     const spec = resource.object.spec;
-    if (!isRecord(spec) || !isRecord(spec.selector)) return;
+    if (!isRecord(spec) || !isRecord(spec.selector)) return violations;
     const labels = labelsOf(getAt(spec, ['template', 'metadata', 'labels']));
-    if (selectorMatches(spec.selector, labels)) return;
-    yield {
+    if (selectorMatches(spec.selector, labels)) return violations;
+    violations.push({
       path: ['spec', 'selector'],
       message: `${resource.kind} selector does not match its pod template labels`,
-    };
+    });
+    return violations;
   },
 };

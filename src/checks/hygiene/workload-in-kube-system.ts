@@ -1,6 +1,6 @@
 import { isRecord } from '../../model/path.ts';
 import { WORKLOAD_KINDS } from '../../model/workload.ts';
-import type { ResourceCheck } from '../check.ts';
+import type { ResourceCheck, Violation } from '../check.ts';
 
 /** Namespaces reserved for the control plane and cluster add-ons. */
 const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
@@ -27,13 +27,15 @@ export const workloadInKubeSystem: ResourceCheck = {
   references: ['Trivy: KSV037', 'CIS Kubernetes Benchmark 5.7.4 (do not use the default namespaces)'],
   kinds: WORKLOAD_KINDS,
   target: 'resource',
-  *run(resource) {
-    if (resource.namespace === undefined || !SYSTEM_NAMESPACES.has(resource.namespace)) return;
+  run(resource): Violation[] {
+    const violations: Violation[] = [];
+    if (resource.namespace === undefined || !SYSTEM_NAMESPACES.has(resource.namespace)) return violations;
     const metadata = resource.object.metadata;
-    if (isRecord(metadata) && isAddon(metadata.labels)) return;
-    yield {
+    if (isRecord(metadata) && isAddon(metadata.labels)) return violations;
+    violations.push({
       path: ['metadata', 'namespace'],
       message: `${resource.kind} "${resource.name}" runs in system namespace ${resource.namespace}`,
-    };
+    });
+    return violations;
   },
 };

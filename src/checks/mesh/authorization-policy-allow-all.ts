@@ -1,5 +1,5 @@
 import { isRecord } from '../../model/path.ts';
-import type { ResourceCheck } from '../check.ts';
+import type { ResourceCheck, Violation } from '../check.ts';
 import { isIstio } from './istio.ts';
 
 /** An ALLOW AuthorizationPolicy with an empty rule admits every request to the selected workloads. */
@@ -15,17 +15,19 @@ export const authorizationPolicyAllowAll: ResourceCheck = {
   references: ['Istio: AuthorizationPolicy Rule', 'Kubescape: C-0274'],
   kinds: ['AuthorizationPolicy'],
   target: 'resource',
-  *run(resource) {
-    if (!isIstio(resource, 'security')) return;
+  run(resource): Violation[] {
+    const violations: Violation[] = [];
+    if (!isIstio(resource, 'security')) return violations;
     const spec = resource.object.spec;
-    if (!isRecord(spec) || (spec.action !== undefined && spec.action !== 'ALLOW')) return;
-    if (!Array.isArray(spec.rules)) return;
+    if (!isRecord(spec) || (spec.action !== undefined && spec.action !== 'ALLOW')) return violations;
+    if (!Array.isArray(spec.rules)) return violations;
     for (const [index, rule] of spec.rules.entries()) {
       if (rule !== null && !(isRecord(rule) && Object.keys(rule).length === 0)) continue;
-      yield {
+      violations.push({
         path: ['spec', 'rules', index],
         message: `AuthorizationPolicy rule ${String(index)} is empty and allows every request`,
-      };
+      });
     }
+    return violations;
   },
 };

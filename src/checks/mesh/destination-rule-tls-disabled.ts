@@ -47,20 +47,24 @@ export const destinationRuleTlsDisabled: ResourceCheck = {
   references: ['Istio: DestinationRule ClientTLSSettings.TLSmode', 'Kubescape: C-0274'],
   kinds: ['DestinationRule'],
   target: 'resource',
-  *run(resource) {
-    if (!isIstio(resource, 'networking')) return;
+  run(resource): Violation[] {
+    const violations: Violation[] = [];
+    if (!isIstio(resource, 'networking')) return violations;
     const spec = resource.object.spec;
-    if (!isRecord(spec)) return;
+    if (!isRecord(spec)) return violations;
     const host = typeof spec.host === 'string' ? spec.host : '';
-    yield* weakTls(spec.trafficPolicy, ['spec', 'trafficPolicy'], `host "${host}"`);
-    if (!Array.isArray(spec.subsets)) return;
+    violations.push(...weakTls(spec.trafficPolicy, ['spec', 'trafficPolicy'], `host "${host}"`));
+    if (!Array.isArray(spec.subsets)) return violations;
     for (const [index, subset] of spec.subsets.entries()) {
       if (!isRecord(subset)) continue;
-      yield* weakTls(
-        subset.trafficPolicy,
-        ['spec', 'subsets', index, 'trafficPolicy'],
-        `subset "${valueText(subset.name)}" of host "${host}"`,
+      violations.push(
+        ...weakTls(
+          subset.trafficPolicy,
+          ['spec', 'subsets', index, 'trafficPolicy'],
+          `subset "${valueText(subset.name)}" of host "${host}"`,
+        ),
       );
     }
+    return violations;
   },
 };

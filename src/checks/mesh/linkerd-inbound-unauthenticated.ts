@@ -1,6 +1,6 @@
 import { isRecord } from '../../model/path.ts';
 import { podTemplateOf, WORKLOAD_KINDS } from '../../model/workload.ts';
-import type { ResourceCheck } from '../check.ts';
+import type { ResourceCheck, Violation } from '../check.ts';
 
 const ANNOTATION = 'config.linkerd.io/default-inbound-policy';
 /** Linkerd default inbound policies that admit clients without a mesh identity. */
@@ -19,17 +19,19 @@ export const linkerdInboundUnauthenticated: ResourceCheck = {
   references: ['Linkerd: default inbound policy', 'Kubescape: C-0274'],
   kinds: ['Namespace', ...WORKLOAD_KINDS],
   target: 'resource',
-  *run(resource) {
+  run(resource): Violation[] {
+    const violations: Violation[] = [];
     const template = resource.kind === 'Namespace' ? undefined : podTemplateOf(resource, '');
     const metadata = resource.kind === 'Namespace' ? resource.object.metadata : template?.podMetadata;
     const base = template === undefined ? ['metadata'] : template.metadataPath;
     const value =
       isRecord(metadata) && isRecord(metadata.annotations) ? metadata.annotations[ANNOTATION] : undefined;
-    if (typeof value !== 'string' || !UNAUTHENTICATED.has(value)) return;
+    if (typeof value !== 'string' || !UNAUTHENTICATED.has(value)) return violations;
     const who = resource.kind === 'Namespace' ? `Namespace "${resource.name}"` : 'pod template';
-    yield {
+    violations.push({
       path: [...base, 'annotations', ANNOTATION],
       message: `${who} sets Linkerd default inbound policy ${value}`,
-    };
+    });
+    return violations;
   },
 };

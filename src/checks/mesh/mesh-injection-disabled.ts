@@ -1,5 +1,5 @@
 import { isRecord } from '../../model/path.ts';
-import type { ResourceCheck } from '../check.ts';
+import type { ResourceCheck, Violation } from '../check.ts';
 import { MESH_SYSTEM_NAMESPACES } from './istio.ts';
 
 /** Labels and annotations that keep a namespace's pods out of the mesh, with the value that does it. */
@@ -23,17 +23,19 @@ export const meshInjectionDisabled: ResourceCheck = {
   references: ['Istio: sidecar injection', 'Linkerd: automatic proxy injection', 'Kubescape: C-0274'],
   kinds: ['Namespace'],
   target: 'resource',
-  *run(resource) {
-    if (MESH_SYSTEM_NAMESPACES.has(resource.name)) return;
+  run(resource): Violation[] {
+    const violations: Violation[] = [];
+    if (MESH_SYSTEM_NAMESPACES.has(resource.name)) return violations;
     const metadata = resource.object.metadata;
-    if (!isRecord(metadata)) return;
+    if (!isRecord(metadata)) return violations;
     for (const [where, key, value] of NAMESPACE_OPT_OUTS) {
       const map = metadata[where];
       if (!isRecord(map) || map[key] !== value) continue;
-      yield {
+      violations.push({
         path: ['metadata', where, key],
         message: `Namespace "${resource.name}" disables mesh injection (${key}: ${value})`,
-      };
+      });
     }
+    return violations;
   },
 };

@@ -1,6 +1,6 @@
 import { isRecord } from '../../model/path.ts';
 import { podTemplateOf, WORKLOAD_KINDS } from '../../model/workload.ts';
-import type { ResourceCheck } from '../check.ts';
+import type { ResourceCheck, Violation } from '../check.ts';
 import { MESH_SYSTEM_NAMESPACES } from './istio.ts';
 import { valueText } from '../workload/value-text.ts';
 
@@ -25,18 +25,20 @@ export const meshSidecarOptOut: ResourceCheck = {
   references: ['Istio: sidecar injection', 'Linkerd: automatic proxy injection', 'Kubescape: C-0274'],
   kinds: WORKLOAD_KINDS,
   target: 'resource',
-  *run(resource, { inventory }) {
+  run(resource, { inventory }): Violation[] {
+    const violations: Violation[] = [];
     const namespace = resource.namespace ?? inventory.defaultNamespace;
-    if (MESH_SYSTEM_NAMESPACES.has(namespace)) return;
+    if (MESH_SYSTEM_NAMESPACES.has(namespace)) return violations;
     const template = podTemplateOf(resource, namespace);
-    if (template === undefined) return;
+    if (template === undefined) return violations;
     for (const [where, key, value] of POD_OPT_OUTS) {
       const map = template.podMetadata[where];
       if (!isRecord(map) || valueText(map[key]) !== value) continue;
-      yield {
+      violations.push({
         path: [...template.metadataPath, where, key],
         message: `pod template disables mesh injection (${key}: ${value})`,
-      };
+      });
     }
+    return violations;
   },
 };

@@ -1,5 +1,5 @@
 import { WORKLOAD_KINDS } from '../../model/workload.ts';
-import type { ResourceCheck } from '../check.ts';
+import type { ResourceCheck, Violation } from '../check.ts';
 import { podTemplateAnnotations } from '../workload/pod-annotations.ts';
 import { valueText } from '../workload/value-text.ts';
 
@@ -31,13 +31,15 @@ export const meshTrafficBypass: ResourceCheck = {
   ],
   kinds: WORKLOAD_KINDS,
   target: 'resource',
-  *run(resource) {
+  run(resource): Violation[] {
+    const violations: Violation[] = [];
     for (const { key, value, path } of podTemplateAnnotations(resource)) {
       if (!BYPASS_ANNOTATIONS.has(key) || value === '' || value === null) continue;
-      yield {
+      violations.push({
         path,
         message: `pod annotation ${key} "${valueText(value)}" sends traffic around the mesh proxy`,
-      };
+      });
     }
+    return violations;
   },
 };

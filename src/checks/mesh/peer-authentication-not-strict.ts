@@ -1,5 +1,5 @@
 import { isRecord } from '../../model/path.ts';
-import type { ResourceCheck } from '../check.ts';
+import type { ResourceCheck, Violation } from '../check.ts';
 import { isIstio } from './istio.ts';
 import { valueText } from '../workload/value-text.ts';
 
@@ -22,27 +22,29 @@ export const peerAuthenticationNotStrict: ResourceCheck = {
   references: ['Istio: PeerAuthentication MutualTLS.Mode', 'Kubescape: C-0274'],
   kinds: ['PeerAuthentication'],
   target: 'resource',
-  *run(resource) {
-    if (!isIstio(resource, 'security')) return;
+  run(resource): Violation[] {
+    const violations: Violation[] = [];
+    if (!isIstio(resource, 'security')) return violations;
     const spec = resource.object.spec;
-    if (!isRecord(spec)) return;
+    if (!isRecord(spec)) return violations;
     const mode = isRecord(spec.mtls) ? spec.mtls.mode : undefined;
     const weak = typeof mode === 'string' ? WEAK_MODES.get(mode) : undefined;
     if (weak !== undefined) {
-      yield {
+      violations.push({
         path: ['spec', 'mtls', 'mode'],
         message: `PeerAuthentication sets mTLS mode ${valueText(mode)} (${weak})`,
-      };
+      });
     }
-    if (!isRecord(spec.portLevelMtls)) return;
+    if (!isRecord(spec.portLevelMtls)) return violations;
     for (const [port, setting] of Object.entries(spec.portLevelMtls)) {
       const portMode = isRecord(setting) ? setting.mode : undefined;
       const portWeak = typeof portMode === 'string' ? WEAK_MODES.get(portMode) : undefined;
       if (portWeak === undefined) continue;
-      yield {
+      violations.push({
         path: ['spec', 'portLevelMtls', port, 'mode'],
         message: `PeerAuthentication sets mTLS mode ${String(portMode)} on port ${port} (${portWeak})`,
-      };
+      });
     }
+    return violations;
   },
 };

@@ -29,19 +29,21 @@ export const kubesecScore: ResourceCheck = {
   references: ['kubesec:v2 (controlplaneio/kubesec pkg/ruler/ruleset.go)', 'https://kubesec.io'],
   target: 'resource',
   kinds: SCORED_KINDS,
-  *run(resource, { settings }): Iterable<Violation> {
+  run(resource, { settings }): Violation[] {
+    const violations: Violation[] = [];
     const result = matchRules(resource.object);
     for (const { rule, paths } of criticalOutcomes(result.outcomes)) {
       const path = paths[0] ?? [];
-      yield {
+      violations.push({
         path,
         message: `kubesec rule ${rule.id} (${String(rule.points)} points) matches ${path.length === 0 ? 'the object' : formatPath(path)}`,
-      };
+      });
     }
     if (result.score < settings.kubesecMinScore)
-      yield {
+      violations.push({
         path: [],
         message: `kubesec score ${String(result.score)} is below the minimum of ${String(settings.kubesecMinScore)}`,
-      };
+      });
+    return violations;
   },
 };

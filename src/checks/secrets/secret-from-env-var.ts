@@ -1,6 +1,6 @@
 import { containersOf } from '../../model/containers.ts';
 import { getAt, isRecord } from '../../model/path.ts';
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../check.ts';
 import { valueText } from '../workload/value-text.ts';
 
 /** Secrets in environment variables leak through crash dumps, child processes, /proc and debug endpoints. */
@@ -14,28 +14,30 @@ export const secretFromEnvVar: WorkloadCheck = {
   remediation: 'Mount the Secret as a volume (readOnly) and have the program read the file.',
   references: ['KubeLinter: read-secret-from-env-var', 'Checkov: CKV_K8S_35', 'Kubescape: C-0207'],
   target: 'workload',
-  *run(workload) {
+  run(workload): Violation[] {
+    const violations: Violation[] = [];
     for (const { container, path, name } of containersOf(workload.podSpec)) {
       if (Array.isArray(container.env)) {
         for (const [index, variable] of container.env.entries()) {
           const ref = getAt(variable, ['valueFrom', 'secretKeyRef']);
           if (!isRecord(ref) || !isRecord(variable)) continue;
-          yield {
+          violations.push({
             path: [...path, 'env', index, 'valueFrom', 'secretKeyRef'],
             message: `container "${name}" env ${valueText(variable.name)} reads key "${valueText(ref.key)}" of Secret "${valueText(ref.name)}"`,
-          };
+          });
         }
       }
       if (Array.isArray(container.envFrom)) {
         for (const [index, source] of container.envFrom.entries()) {
           const ref = getAt(source, ['secretRef']);
           if (!isRecord(ref)) continue;
-          yield {
+          violations.push({
             path: [...path, 'envFrom', index, 'secretRef'],
             message: `container "${name}" loads every key of Secret "${valueText(ref.name)}" into its environment`,
-          };
+          });
         }
       }
     }
+    return violations;
   },
 };

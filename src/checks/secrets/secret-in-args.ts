@@ -1,5 +1,5 @@
 import { containersOf } from '../../model/containers.ts';
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../check.ts';
 import { credentialFormatIn, isSecretName, looksLikeSecretValue } from './credential.ts';
 
 /** `--db-password=value`, `-token=value`, `password=value`. */
@@ -42,7 +42,8 @@ export const secretInArgs: WorkloadCheck = {
     'Rotate the credential; pass it as a file from a Secret volume (most programs accept --password-file) or from an environment variable referencing a Secret.',
   references: ['KubeLinter: env-var-secret', 'Kubescape: C-0012', 'Polaris: sensitiveContainerEnvVar'],
   target: 'workload',
-  *run(workload) {
+  run(workload): Violation[] {
+    const violations: Violation[] = [];
     for (const { container, path, name } of containersOf(workload.podSpec)) {
       for (const field of ['command', 'args'] as const) {
         const words = container[field];
@@ -52,12 +53,13 @@ export const secretInArgs: WorkloadCheck = {
           const before: unknown = index > 0 ? words[index - 1] : undefined;
           const reason = argumentSecret(word, typeof before === 'string' ? before : undefined);
           if (reason === undefined) continue;
-          yield {
+          violations.push({
             path: [...path, field, index],
             message: `container "${name}" ${field}[${String(index)}] holds a literal credential (${reason})`,
-          };
+          });
         }
       }
     }
+    return violations;
   },
 };

@@ -1,5 +1,5 @@
 import { isRecord } from '../../model/path.ts';
-import type { ResourceCheck } from '../check.ts';
+import type { ResourceCheck, Violation } from '../check.ts';
 import { credentialFormatIn, isSecretName, looksLikeSecretValue, SECRET_NAME } from './credential.ts';
 
 /** `key: value`, `key = value`, `key="value"` lines of a configuration file held in a ConfigMap. */
@@ -44,14 +44,19 @@ export const secretInConfigmap: ResourceCheck = {
   ],
   kinds: ['ConfigMap'],
   target: 'resource',
-  *run(resource) {
+  run(resource): Violation[] {
+    const violations: Violation[] = [];
     const data = resource.object.data;
-    if (!isRecord(data)) return;
+    if (!isRecord(data)) return violations;
     for (const [key, value] of Object.entries(data)) {
       if (typeof value !== 'string') continue;
       const reason = configSecret(key, value);
       if (reason === undefined) continue;
-      yield { path: ['data', key], message: `ConfigMap key "${key}" holds a credential (${reason})` };
+      violations.push({
+        path: ['data', key],
+        message: `ConfigMap key "${key}" holds a credential (${reason})`,
+      });
     }
+    return violations;
   },
 };

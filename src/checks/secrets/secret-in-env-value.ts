@@ -1,6 +1,6 @@
 import { containersOf } from '../../model/containers.ts';
 import { isRecord } from '../../model/path.ts';
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../check.ts';
 import { secretReason } from './credential.ts';
 
 /**
@@ -19,7 +19,8 @@ export const secretInEnvValue: WorkloadCheck = {
     'Rotate the credential, store it in a Secret managed outside Git (sealed-secrets, SOPS, External Secrets Operator) and mount it as a file (or reference it with valueFrom.secretKeyRef).',
   references: ['Polaris: sensitiveContainerEnvVar', 'KubeLinter: env-var-secret', 'Kubescape: C-0012'],
   target: 'workload',
-  *run(workload) {
+  run(workload): Violation[] {
+    const violations: Violation[] = [];
     for (const { container, path, name } of containersOf(workload.podSpec)) {
       if (!Array.isArray(container.env)) continue;
       for (const [index, variable] of container.env.entries()) {
@@ -27,11 +28,12 @@ export const secretInEnvValue: WorkloadCheck = {
           continue;
         const reason = secretReason(variable.name, variable.value);
         if (reason === undefined) continue;
-        yield {
+        violations.push({
           path: [...path, 'env', index, 'value'],
           message: `container "${name}" env ${variable.name} holds a literal credential (${reason})`,
-        };
+        });
       }
     }
+    return violations;
   },
 };

@@ -1,5 +1,5 @@
 import { isRecord } from '../../model/path.ts';
-import type { ResourceCheck } from '../check.ts';
+import type { ResourceCheck, Violation } from '../check.ts';
 
 /** Secret data in a manifest is only base64-encoded: committing it publishes the credential. */
 export const secretManifestPlaintext: ResourceCheck = {
@@ -14,16 +14,18 @@ export const secretManifestPlaintext: ResourceCheck = {
   references: ['Checkov: CKV_K8S_104', 'Kubescape: C-0208', 'Kubescape: C-0012'],
   kinds: ['Secret'],
   target: 'resource',
-  *run(resource) {
+  run(resource): Violation[] {
+    const violations: Violation[] = [];
     for (const field of ['data', 'stringData'] as const) {
       const values = resource.object[field];
       if (!isRecord(values)) continue;
       const keys = Object.keys(values).filter((key) => values[key] !== '' && values[key] !== null);
       if (keys.length === 0) continue;
-      yield {
+      violations.push({
         path: [field],
         message: `Secret "${resource.name}" carries ${String(keys.length)} ${keys.length === 1 ? 'value' : 'values'} in ${field} (${keys.join(', ')}) unencrypted`,
-      };
+      });
     }
+    return violations;
   },
 };

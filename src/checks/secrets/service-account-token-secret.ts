@@ -1,5 +1,5 @@
 import { isRecord } from '../../model/path.ts';
-import type { ResourceCheck } from '../check.ts';
+import type { ResourceCheck, Violation } from '../check.ts';
 
 /** A `kubernetes.io/service-account-token` Secret is a token that never expires. */
 export const serviceAccountTokenSecret: ResourceCheck = {
@@ -14,14 +14,16 @@ export const serviceAccountTokenSecret: ResourceCheck = {
   references: ['KEP-2799: reduction of secret-based ServiceAccount tokens', 'Kubescape: C-0282'],
   kinds: ['Secret'],
   target: 'resource',
-  *run(resource) {
-    if (resource.object.type !== 'kubernetes.io/service-account-token') return;
+  run(resource): Violation[] {
+    const violations: Violation[] = [];
+    if (resource.object.type !== 'kubernetes.io/service-account-token') return violations;
     const metadata = resource.object.metadata;
     const annotations = isRecord(metadata) && isRecord(metadata.annotations) ? metadata.annotations : {};
     const account = annotations['kubernetes.io/service-account.name'];
-    yield {
+    violations.push({
       path: ['type'],
       message: `Secret "${resource.name}" holds a non-expiring token for ServiceAccount "${typeof account === 'string' ? account : ''}"`,
-    };
+    });
+    return violations;
   },
 };

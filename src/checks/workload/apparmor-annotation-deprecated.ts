@@ -1,5 +1,5 @@
 import { WORKLOAD_KINDS } from '../../model/workload.ts';
-import type { ResourceCheck } from '../check.ts';
+import type { ResourceCheck, Violation } from '../check.ts';
 import { podTemplateAnnotations } from './pod-annotations.ts';
 import { valueText } from './value-text.ts';
 
@@ -23,13 +23,15 @@ export const apparmorAnnotationDeprecated: ResourceCheck = {
   ],
   kinds: WORKLOAD_KINDS,
   target: 'resource',
-  *run(resource) {
+  run(resource): Violation[] {
+    const violations: Violation[] = [];
     for (const { key, value, path } of podTemplateAnnotations(resource)) {
       if (!key.startsWith(CONTAINER_PREFIX)) continue;
-      yield {
+      violations.push({
         path,
         message: `annotation ${key} (${valueText(value)}) is deprecated; use container "${key.slice(CONTAINER_PREFIX.length)}" securityContext.appArmorProfile`,
-      };
+      });
     }
+    return violations;
   },
 };

@@ -1,5 +1,5 @@
 import { find } from '../../model/inventory.ts';
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../check.ts';
 
 /**
  * The pod's effective automount setting, as the ServiceAccount admission plugin decides it: the pod
@@ -22,25 +22,27 @@ export const automountServiceAccountToken: WorkloadCheck = {
     'Kubescape: C-0034',
   ],
   target: 'workload',
-  *run(workload, { inventory }) {
+  run(workload, { inventory }): Violation[] {
+    const violations: Violation[] = [];
     const own = workload.podSpec.automountServiceAccountToken;
-    if (own === false) return;
+    if (own === false) return violations;
     if (own === true) {
-      yield {
+      violations.push({
         path: ['automountServiceAccountToken'],
         message: 'pod sets automountServiceAccountToken to true',
-      };
-      return;
+      });
+      return violations;
     }
     const accountName =
       typeof workload.podSpec.serviceAccountName === 'string' && workload.podSpec.serviceAccountName !== ''
         ? workload.podSpec.serviceAccountName
         : 'default';
     const account = find(inventory, 'ServiceAccount', workload.namespace, accountName);
-    if (account !== undefined && account.object.automountServiceAccountToken === false) return;
-    yield {
+    if (account !== undefined && account.object.automountServiceAccountToken === false) return violations;
+    violations.push({
       path: [],
       message: `pod mounts the token of ServiceAccount "${accountName}" (automountServiceAccountToken is not false)`,
-    };
+    });
+    return violations;
   },
 };

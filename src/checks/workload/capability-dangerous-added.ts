@@ -1,5 +1,5 @@
 import { containersOf } from '../../model/containers.ts';
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../check.ts';
 import { capabilityList } from './security-context.ts';
 
 /** Capabilities that each amount to root on the node, or close to it, with what they allow. */
@@ -40,16 +40,18 @@ export const capabilityDangerousAdded: WorkloadCheck = {
     'Kubescape: C-0046',
   ],
   target: 'workload',
-  *run(workload) {
+  run(workload): Violation[] {
+    const violations: Violation[] = [];
     for (const { container, path, name } of containersOf(workload.podSpec)) {
       for (const cap of capabilityList(container, 'add')) {
         const what = DANGEROUS_CAPABILITIES.get(cap.name);
         if (what === undefined) continue;
-        yield {
+        violations.push({
           path: [...path, 'securityContext', 'capabilities', 'add', cap.index],
           message: `container "${name}" adds ${cap.name} (${what})`,
-        };
+        });
       }
     }
+    return violations;
   },
 };

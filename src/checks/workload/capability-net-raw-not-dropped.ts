@@ -1,5 +1,5 @@
 import { containersOf } from '../../model/containers.ts';
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../check.ts';
 import { capabilityList } from './security-context.ts';
 
 /** NET_RAW, granted by most runtimes by default, lets a container forge packets and spoof ARP/DNS. */
@@ -19,20 +19,22 @@ export const capabilityNetRawNotDropped: WorkloadCheck = {
     'Kubescape: C-0199',
   ],
   target: 'workload',
-  *run(workload) {
+  run(workload): Violation[] {
+    const violations: Violation[] = [];
     for (const { container, path, name } of containersOf(workload.podSpec)) {
       const added = capabilityList(container, 'add').find((cap) => cap.name === 'NET_RAW');
       if (added !== undefined) {
-        yield {
+        violations.push({
           path: [...path, 'securityContext', 'capabilities', 'add', added.index],
           message: `container "${name}" adds NET_RAW`,
-        };
+        });
         continue;
       }
       const dropped = capabilityList(container, 'drop').some(
         (cap) => cap.name === 'NET_RAW' || cap.name === 'ALL',
       );
-      if (!dropped) yield { path, message: `container "${name}" does not drop NET_RAW (or ALL)` };
+      if (!dropped) violations.push({ path, message: `container "${name}" does not drop NET_RAW (or ALL)` });
     }
+    return violations;
   },
 };

@@ -1,4 +1,4 @@
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../check.ts';
 
 /** Every pod of a namespace shares the `default` ServiceAccount, so a grant to one is a grant to all. */
 export const defaultServiceAccount: WorkloadCheck = {
@@ -16,13 +16,18 @@ export const defaultServiceAccount: WorkloadCheck = {
     'Kubescape: C-0189',
   ],
   target: 'workload',
-  *run(workload) {
+  run(workload): Violation[] {
+    const violations: Violation[] = [];
     const name = workload.podSpec.serviceAccountName;
     const legacy = workload.podSpec.serviceAccount;
-    if (typeof name === 'string' && name !== '' && name !== 'default') return;
-    if (name === undefined && typeof legacy === 'string' && legacy !== '' && legacy !== 'default') return;
-    yield name === 'default'
-      ? { path: ['serviceAccountName'], message: 'pod runs as the default ServiceAccount' }
-      : { path: [], message: 'pod runs as the default ServiceAccount (no serviceAccountName)' };
+    if (typeof name === 'string' && name !== '' && name !== 'default') return violations;
+    if (name === undefined && typeof legacy === 'string' && legacy !== '' && legacy !== 'default')
+      return violations;
+    violations.push(
+      name === 'default'
+        ? { path: ['serviceAccountName'], message: 'pod runs as the default ServiceAccount' }
+        : { path: [], message: 'pod runs as the default ServiceAccount (no serviceAccountName)' },
+    );
+    return violations;
   },
 };

@@ -1,5 +1,5 @@
 import { isRecord } from '../../model/path.ts';
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../check.ts';
 
 /** hostAliases rewrite the pod's /etc/hosts, sending names to addresses that bypass DNS and policy review. */
 export const hostAliases: WorkloadCheck = {
@@ -13,19 +13,21 @@ export const hostAliases: WorkloadCheck = {
     'Remove hostAliases; publish the names in DNS (a Service, an ExternalName Service or CoreDNS hosts plugin).',
   references: ['Trivy: KSV007'],
   target: 'workload',
-  *run(workload) {
+  run(workload): Violation[] {
+    const violations: Violation[] = [];
     const aliases = workload.podSpec.hostAliases;
-    if (!Array.isArray(aliases)) return;
+    if (!Array.isArray(aliases)) return violations;
     for (const [index, alias] of aliases.entries()) {
       if (!isRecord(alias)) continue;
       const names = Array.isArray(alias.hostnames)
         ? alias.hostnames.filter((n) => typeof n === 'string')
         : [];
       const ip = typeof alias.ip === 'string' ? alias.ip : '';
-      yield {
+      violations.push({
         path: ['hostAliases', index],
         message: `pod maps ${names.join(', ') || '(no hostnames)'} to ${ip || '(no ip)'} in /etc/hosts`,
-      };
+      });
     }
+    return violations;
   },
 };

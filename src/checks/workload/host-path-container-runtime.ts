@@ -1,4 +1,4 @@
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../check.ts';
 import { hostPathVolumes, isWithin } from './host-paths.ts';
 
 /**
@@ -45,20 +45,22 @@ export const hostPathContainerRuntime: WorkloadCheck = {
     'Kubescape: C-0074',
   ],
   target: 'workload',
-  *run(workload) {
+  run(workload): Violation[] {
+    const violations: Violation[] = [];
     for (const volume of hostPathVolumes(workload.podSpec)) {
       const socket = RUNTIME_SOCKETS.find(([base]) => isWithin(volume.hostPath, base));
       if (socket !== undefined) {
-        yield {
+        violations.push({
           path: volume.path,
           message: `volume "${volume.name}" mounts the ${socket[1]} runtime socket (${volume.hostPath}) from the host`,
-        };
+        });
       } else if (SOCKET_PARENTS.includes(volume.hostPath)) {
-        yield {
+        violations.push({
           path: volume.path,
           message: `volume "${volume.name}" mounts ${volume.hostPath} from the host, which holds the container runtime sockets`,
-        };
+        });
       }
     }
+    return violations;
   },
 };

@@ -1,4 +1,4 @@
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../check.ts';
 import { hostPathVolumes, isWithin } from './host-paths.ts';
 import { RUNTIME_SOCKETS } from './host-path-container-runtime.ts';
 
@@ -42,15 +42,17 @@ export const hostPathSensitive: WorkloadCheck = {
     'Kubescape: C-0048',
   ],
   target: 'workload',
-  *run(workload) {
+  run(workload): Violation[] {
+    const violations: Violation[] = [];
     for (const volume of hostPathVolumes(workload.podSpec)) {
       if (RUNTIME_SOCKETS.some(([base]) => isWithin(volume.hostPath, base))) continue;
       const sensitive = SENSITIVE_HOST_PATHS.find(([base]) => isWithin(volume.hostPath, base));
       if (sensitive === undefined) continue;
-      yield {
+      violations.push({
         path: volume.path,
         message: `volume "${volume.name}" mounts ${volume.hostPath} from the host, exposing ${sensitive[1]}`,
-      };
+      });
     }
+    return violations;
   },
 };

@@ -1,6 +1,6 @@
 import { containersOf } from '../../model/containers.ts';
 import { isRecord } from '../../model/path.ts';
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../check.ts';
 import { hostPathVolumes } from './host-paths.ts';
 
 /** A writable hostPath mount lets a container change files on the node, which outlive the pod. */
@@ -15,20 +15,22 @@ export const hostPathWritable: WorkloadCheck = {
     'Set readOnly: true on the volumeMount, or replace the hostPath with an emptyDir or a CSI volume.',
   references: ['KubeLinter: writable-host-mount', 'Kubescape: C-0045'],
   target: 'workload',
-  *run(workload) {
+  run(workload): Violation[] {
+    const violations: Violation[] = [];
     const hostPaths = new Map([...hostPathVolumes(workload.podSpec)].map((volume) => [volume.name, volume]));
-    if (hostPaths.size === 0) return;
+    if (hostPaths.size === 0) return violations;
     for (const { container, path, name } of containersOf(workload.podSpec)) {
       if (!Array.isArray(container.volumeMounts)) continue;
       for (const [index, mount] of container.volumeMounts.entries()) {
         if (!isRecord(mount) || typeof mount.name !== 'string') continue;
         const volume = hostPaths.get(mount.name);
         if (volume === undefined || mount.readOnly === true) continue;
-        yield {
+        violations.push({
           path: [...path, 'volumeMounts', index],
           message: `container "${name}" mounts host path ${volume.hostPath} (volume "${volume.name}") writable`,
-        };
+        });
       }
     }
+    return violations;
   },
 };

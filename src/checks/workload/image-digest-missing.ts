@@ -1,6 +1,6 @@
 import { containersOf } from '../../model/containers.ts';
 import { parseImageReference } from '../../model/image.ts';
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../check.ts';
 
 /** A tag can be moved to other content; only a digest names the exact image that was reviewed. */
 export const imageDigestMissing: WorkloadCheck = {
@@ -14,14 +14,16 @@ export const imageDigestMissing: WorkloadCheck = {
     'Reference images by digest, e.g. registry.example.com/app:1.4.2@sha256:…, and let a bot (Renovate, Dependabot) update it.',
   references: ['Checkov: CKV_K8S_43', 'Kubescape: C-0306'],
   target: 'workload',
-  *run(workload) {
+  run(workload): Violation[] {
+    const violations: Violation[] = [];
     for (const { container, path, name } of containersOf(workload.podSpec)) {
       if (typeof container.image !== 'string' || container.image === '') continue;
       if (parseImageReference(container.image).digest !== undefined) continue;
-      yield {
+      violations.push({
         path: [...path, 'image'],
         message: `container "${name}" image "${container.image}" is not pinned by digest`,
-      };
+      });
     }
+    return violations;
   },
 };

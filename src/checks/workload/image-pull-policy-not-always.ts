@@ -1,6 +1,6 @@
 import { containersOf } from '../../model/containers.ts';
 import { parseImageReference } from '../../model/image.ts';
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../check.ts';
 import { valueText } from './value-text.ts';
 
 /**
@@ -23,7 +23,8 @@ export const imagePullPolicyNotAlways: WorkloadCheck = {
     'Kubescape: C-0075',
   ],
   target: 'workload',
-  *run(workload) {
+  run(workload): Violation[] {
+    const violations: Violation[] = [];
     for (const { container, path, name } of containersOf(workload.podSpec)) {
       if (typeof container.image !== 'string' || container.image === '') continue;
       const image = parseImageReference(container.image);
@@ -32,16 +33,17 @@ export const imagePullPolicyNotAlways: WorkloadCheck = {
       if (policy === 'Always') continue;
       if (policy === undefined) {
         if (image.tag === undefined || image.tag === 'latest') continue;
-        yield {
+        violations.push({
           path,
           message: `container "${name}" has no imagePullPolicy (defaults to IfNotPresent for tag "${image.tag}")`,
-        };
+        });
       } else {
-        yield {
+        violations.push({
           path: [...path, 'imagePullPolicy'],
           message: `container "${name}" sets imagePullPolicy to ${valueText(policy)}`,
-        };
+        });
       }
     }
+    return violations;
   },
 };

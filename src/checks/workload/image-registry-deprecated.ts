@@ -1,6 +1,6 @@
 import { containersOf } from '../../model/containers.ts';
 import { parseImageReference } from '../../model/image.ts';
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../check.ts';
 
 /** Frozen registries and their successors. */
 const DEPRECATED_REGISTRIES: ReadonlyMap<string, string> = new Map([['k8s.gcr.io', 'registry.k8s.io']]);
@@ -16,15 +16,17 @@ export const imageRegistryDeprecated: WorkloadCheck = {
   remediation: 'Replace k8s.gcr.io with registry.k8s.io and move to a supported version of the image.',
   references: ['Kubescape: C-0253', 'https://kubernetes.io/blog/2023/03/10/image-registry-redirect/'],
   target: 'workload',
-  *run(workload) {
+  run(workload): Violation[] {
+    const violations: Violation[] = [];
     for (const { container, path, name } of containersOf(workload.podSpec)) {
       if (typeof container.image !== 'string') continue;
       const successor = DEPRECATED_REGISTRIES.get(parseImageReference(container.image).registry);
       if (successor === undefined) continue;
-      yield {
+      violations.push({
         path: [...path, 'image'],
         message: `container "${name}" image "${container.image}" comes from a frozen registry (use ${successor})`,
-      };
+      });
     }
+    return violations;
   },
 };

@@ -1,6 +1,6 @@
 import { containersOf } from '../../model/containers.ts';
 import { parseImageReference } from '../../model/image.ts';
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../check.ts';
 
 /**
  * True when the image matches one of the allowed prefixes, either as written or in its fully
@@ -32,15 +32,17 @@ export const imageRegistryNotAllowed: WorkloadCheck = {
     'Kubescape: C-0078',
   ],
   target: 'workload',
-  *run(workload, { settings }) {
-    if (settings.allowedRegistries.length === 0) return;
+  run(workload, { settings }): Violation[] {
+    const violations: Violation[] = [];
+    if (settings.allowedRegistries.length === 0) return violations;
     for (const { container, path, name } of containersOf(workload.podSpec)) {
       if (typeof container.image !== 'string' || container.image === '') continue;
       if (isAllowedImage(container.image, settings.allowedRegistries)) continue;
-      yield {
+      violations.push({
         path: [...path, 'image'],
         message: `container "${name}" image "${container.image}" is not from an allowed registry (${settings.allowedRegistries.join(', ')})`,
-      };
+      });
     }
+    return violations;
   },
 };

@@ -1,6 +1,6 @@
 import { containersOf } from '../../model/containers.ts';
 import { isRecord } from '../../model/path.ts';
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../check.ts';
 
 /** Binding a port below 1024 needs root or NET_BIND_SERVICE: a hint the container runs with privilege. */
 export const privilegedPort: WorkloadCheck = {
@@ -14,18 +14,20 @@ export const privilegedPort: WorkloadCheck = {
     'Make the process listen on a port of 1024 or more and set the Service port/targetPort mapping to keep clients unchanged.',
   references: ['KubeLinter: privileged-ports', 'Trivy: KSV117'],
   target: 'workload',
-  *run(workload) {
+  run(workload): Violation[] {
+    const violations: Violation[] = [];
     for (const { container, path, name } of containersOf(workload.podSpec)) {
       if (!Array.isArray(container.ports)) continue;
       for (const [index, port] of container.ports.entries()) {
         if (!isRecord(port) || typeof port.containerPort !== 'number') continue;
         if (port.containerPort > 0 && port.containerPort < 1024) {
-          yield {
+          violations.push({
             path: [...path, 'ports', index, 'containerPort'],
             message: `container "${name}" listens on privileged port ${String(port.containerPort)}`,
-          };
+          });
         }
       }
     }
+    return violations;
   },
 };

@@ -7,13 +7,12 @@ import { BATCH_KINDS } from './security-context.ts';
  * Regular containers of long-running workloads without the given probe. Jobs and CronJobs, init
  * and ephemeral containers are skipped: probes do not apply to them.
  */
-export function* missingProbe(
-  workload: Workload,
-  probe: 'livenessProbe' | 'readinessProbe',
-): Generator<Violation> {
-  if (BATCH_KINDS.has(workload.resource.kind)) return;
+export function missingProbe(workload: Workload, probe: 'livenessProbe' | 'readinessProbe'): Violation[] {
+  const violations: Violation[] = [];
+  if (BATCH_KINDS.has(workload.resource.kind)) return violations;
   for (const { container, field, path, name } of containersOf(workload.podSpec)) {
     if (field !== 'containers' || container[probe] !== undefined) continue;
-    yield { path, message: `container "${name}" has no ${probe}` };
+    violations.push({ path, message: `container "${name}" has no ${probe}` });
   }
+  return violations;
 }

@@ -1,6 +1,6 @@
 import { containersOf } from '../../model/containers.ts';
 import { isRecord } from '../../model/path.ts';
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../check.ts';
 import { valueText } from './value-text.ts';
 
 /** A writable root filesystem lets an intruder drop tools and persist changes inside the container. */
@@ -23,17 +23,21 @@ export const readOnlyRootFilesystem: WorkloadCheck = {
     'Kubescape: C-0017',
   ],
   target: 'workload',
-  *run(workload) {
+  run(workload): Violation[] {
+    const violations: Violation[] = [];
     for (const { container, path, name } of containersOf(workload.podSpec)) {
       const securityContext = container.securityContext;
       const value = isRecord(securityContext) ? securityContext.readOnlyRootFilesystem : undefined;
       if (value === true) continue;
-      yield value === undefined
-        ? { path, message: `container "${name}" does not set readOnlyRootFilesystem: true` }
-        : {
-            path: [...path, 'securityContext', 'readOnlyRootFilesystem'],
-            message: `container "${name}" sets readOnlyRootFilesystem to ${valueText(value)}`,
-          };
+      violations.push(
+        value === undefined
+          ? { path, message: `container "${name}" does not set readOnlyRootFilesystem: true` }
+          : {
+              path: [...path, 'securityContext', 'readOnlyRootFilesystem'],
+              message: `container "${name}" sets readOnlyRootFilesystem to ${valueText(value)}`,
+            },
+      );
     }
+    return violations;
   },
 };

@@ -8,18 +8,20 @@ import type { Violation } from '../check.ts';
  * containers may not set resources). An empty string counts as missing. A missing request is
  * defaulted by Kubernetes to the limit, so a limit satisfies the request checks.
  */
-export function* missingResource(
+export function missingResource(
   podSpec: Mapping,
   bound: 'requests' | 'limits',
   resource: 'cpu' | 'memory',
-): Generator<Violation> {
+): Violation[] {
+  const violations: Violation[] = [];
   for (const { container, field, path, name } of containersOf(podSpec)) {
     if (field === 'ephemeralContainers') continue;
     if (isQuantity(getAt(container, ['resources', bound, resource]))) continue;
     if (bound === 'requests' && isQuantity(getAt(container, ['resources', 'limits', resource]))) continue;
     const singular = bound === 'requests' ? 'request' : 'limit';
-    yield { path, message: `container "${name}" has no ${resource} ${singular}` };
+    violations.push({ path, message: `container "${name}" has no ${resource} ${singular}` });
   }
+  return violations;
 }
 
 function isQuantity(value: unknown): boolean {

@@ -1,6 +1,6 @@
 import { containersOf } from '../../model/containers.ts';
 import { isRecord } from '../../model/path.ts';
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../check.ts';
 import { effectiveSecuritySetting } from './security-context.ts';
 
 /** Group 0 owns much of a node's files: a process in it reads and writes what root's group may. */
@@ -14,27 +14,32 @@ export const rootGroup: WorkloadCheck = {
   remediation: 'Use a dedicated GID of 10000 or more for runAsGroup, fsGroup and supplementalGroups.',
   references: ['KubeLinter: run-as-non-root', 'Trivy: KSV116'],
   target: 'workload',
-  *run(workload) {
+  run(workload): Violation[] {
+    const violations: Violation[] = [];
     for (const ref of containersOf(workload.podSpec)) {
       const setting = effectiveSecuritySetting(workload.podSpec, ref, 'runAsGroup');
       if (setting?.value === 0) {
-        yield { path: setting.path, message: `container "${ref.name}" runs with group 0 (runAsGroup)` };
+        violations.push({
+          path: setting.path,
+          message: `container "${ref.name}" runs with group 0 (runAsGroup)`,
+        });
       }
     }
     const pod = workload.podSpec.securityContext;
-    if (!isRecord(pod)) return;
+    if (!isRecord(pod)) return violations;
     if (pod.fsGroup === 0) {
-      yield { path: ['securityContext', 'fsGroup'], message: 'pod sets fsGroup to 0' };
+      violations.push({ path: ['securityContext', 'fsGroup'], message: 'pod sets fsGroup to 0' });
     }
     if (Array.isArray(pod.supplementalGroups)) {
       for (const [index, group] of pod.supplementalGroups.entries()) {
         if (group === 0) {
-          yield {
+          violations.push({
             path: ['securityContext', 'supplementalGroups', index],
             message: 'pod adds group 0 to supplementalGroups',
-          };
+          });
         }
       }
     }
+    return violations;
   },
 };

@@ -1,5 +1,5 @@
 import { containersOf } from '../../model/containers.ts';
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../check.ts';
 import { MIN_UNPRIVILEGED_ID } from './run-as-user-low.ts';
 import { effectiveSecuritySetting } from './security-context.ts';
 
@@ -14,16 +14,18 @@ export const runAsGroupLow: WorkloadCheck = {
   remediation: 'Set securityContext.runAsGroup to 10000 or more (in the pod or in each container).',
   references: ['kube-score: container-security-context-user-group-id', 'Trivy: KSV021'],
   target: 'workload',
-  *run(workload) {
+  run(workload): Violation[] {
+    const violations: Violation[] = [];
     for (const ref of containersOf(workload.podSpec)) {
       const setting = effectiveSecuritySetting(workload.podSpec, ref, 'runAsGroup');
       if (setting === undefined || typeof setting.value !== 'number') continue;
       if (setting.value > 0 && setting.value < MIN_UNPRIVILEGED_ID) {
-        yield {
+        violations.push({
           path: setting.path,
           message: `container "${ref.name}" runs with GID ${String(setting.value)}, below ${String(MIN_UNPRIVILEGED_ID)}`,
-        };
+        });
       }
     }
+    return violations;
   },
 };

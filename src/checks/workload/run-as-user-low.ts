@@ -1,5 +1,5 @@
 import { containersOf } from '../../model/containers.ts';
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../check.ts';
 import { effectiveSecuritySetting } from './security-context.ts';
 
 /** The lowest UID/GID that no host account is expected to hold (kube-score, Checkov, Trivy). */
@@ -21,16 +21,18 @@ export const runAsUserLow: WorkloadCheck = {
     'Trivy: KSV020',
   ],
   target: 'workload',
-  *run(workload) {
+  run(workload): Violation[] {
+    const violations: Violation[] = [];
     for (const ref of containersOf(workload.podSpec)) {
       const setting = effectiveSecuritySetting(workload.podSpec, ref, 'runAsUser');
       if (setting === undefined || typeof setting.value !== 'number') continue;
       if (setting.value > 0 && setting.value < MIN_UNPRIVILEGED_ID) {
-        yield {
+        violations.push({
           path: setting.path,
           message: `container "${ref.name}" runs as UID ${String(setting.value)}, below ${String(MIN_UNPRIVILEGED_ID)}`,
-        };
+        });
       }
     }
+    return violations;
   },
 };

@@ -1,5 +1,5 @@
 import { WORKLOAD_KINDS } from '../../model/workload.ts';
-import type { ResourceCheck } from '../check.ts';
+import type { ResourceCheck, Violation } from '../check.ts';
 import { podTemplateAnnotations } from './pod-annotations.ts';
 import { valueText } from './value-text.ts';
 
@@ -23,19 +23,21 @@ export const seccompAnnotationDeprecated: ResourceCheck = {
   ],
   kinds: WORKLOAD_KINDS,
   target: 'resource',
-  *run(resource) {
+  run(resource): Violation[] {
+    const violations: Violation[] = [];
     for (const { key, value, path } of podTemplateAnnotations(resource)) {
       if (key === POD_KEY) {
-        yield {
+        violations.push({
           path,
           message: `pod annotation ${key} (${valueText(value)}) is ignored; use securityContext.seccompProfile`,
-        };
+        });
       } else if (key.startsWith(CONTAINER_PREFIX)) {
-        yield {
+        violations.push({
           path,
           message: `annotation ${key} (${valueText(value)}) is ignored; use container "${key.slice(CONTAINER_PREFIX.length)}" securityContext.seccompProfile`,
-        };
+        });
       }
     }
+    return violations;
   },
 };

@@ -1,6 +1,6 @@
 import { containersOf } from '../../model/containers.ts';
 import { isRecord } from '../../model/path.ts';
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../check.ts';
 
 /** True for a securityContext that sets at least one field. */
 function isSet(securityContext: unknown): boolean {
@@ -25,11 +25,16 @@ export const securityContextMissing: WorkloadCheck = {
     'Kubescape: C-0211',
   ],
   target: 'workload',
-  *run(workload) {
-    if (isSet(workload.podSpec.securityContext)) return;
+  run(workload): Violation[] {
+    const violations: Violation[] = [];
+    if (isSet(workload.podSpec.securityContext)) return violations;
     for (const { container, path, name } of containersOf(workload.podSpec)) {
       if (isSet(container.securityContext)) continue;
-      yield { path, message: `container "${name}" has no securityContext, and neither has its pod` };
+      violations.push({
+        path,
+        message: `container "${name}" has no securityContext, and neither has its pod`,
+      });
     }
+    return violations;
   },
 };

@@ -1,4 +1,4 @@
-import type { ResourceCheck } from '../check.ts';
+import type { ResourceCheck, Violation } from '../check.ts';
 import { valueText } from './value-text.ts';
 
 /** A ServiceAccount that automounts its token gives one to every pod that uses it and does not opt out. */
@@ -14,17 +14,21 @@ export const serviceAccountAutomount: ResourceCheck = {
   references: ['kubeaudit: asat', 'Checkov: CKV_K8S_38', 'Trivy: KSV036', 'Kubescape: C-0190'],
   kinds: ['ServiceAccount'],
   target: 'resource',
-  *run(resource) {
+  run(resource): Violation[] {
+    const violations: Violation[] = [];
     const value = resource.object.automountServiceAccountToken;
-    if (value === false) return;
-    yield value === undefined
-      ? {
-          path: [],
-          message: `ServiceAccount "${resource.name}" does not set automountServiceAccountToken: false`,
-        }
-      : {
-          path: ['automountServiceAccountToken'],
-          message: `ServiceAccount "${resource.name}" sets automountServiceAccountToken to ${valueText(value)}`,
-        };
+    if (value === false) return violations;
+    violations.push(
+      value === undefined
+        ? {
+            path: [],
+            message: `ServiceAccount "${resource.name}" does not set automountServiceAccountToken: false`,
+          }
+        : {
+            path: ['automountServiceAccountToken'],
+            message: `ServiceAccount "${resource.name}" sets automountServiceAccountToken to ${valueText(value)}`,
+          },
+    );
+    return violations;
   },
 };

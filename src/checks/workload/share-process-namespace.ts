@@ -1,4 +1,4 @@
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../check.ts';
 
 /** With a shared process namespace every container sees, signals and reads the others' processes. */
 export const shareProcessNamespace: WorkloadCheck = {
@@ -12,12 +12,14 @@ export const shareProcessNamespace: WorkloadCheck = {
     'Remove shareProcessNamespace; debug with ephemeral containers (kubectl debug --target) instead.',
   references: ['Kubernetes docs: share-process-namespace', 'kubesec: ShareProcessNamespace'],
   target: 'workload',
-  *run(workload) {
+  run(workload): Violation[] {
+    const violations: Violation[] = [];
     if (workload.podSpec.shareProcessNamespace === true) {
-      yield {
+      violations.push({
         path: ['shareProcessNamespace'],
         message: 'pod shares one process namespace between its containers',
-      };
+      });
     }
+    return violations;
   },
 };

@@ -1,6 +1,6 @@
 import { containersOf } from '../../model/containers.ts';
 import { isRecord } from '../../model/path.ts';
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../check.ts';
 
 /** An SSH server in a container is a remote shell that bypasses Kubernetes authentication and audit. */
 export const sshPort: WorkloadCheck = {
@@ -14,7 +14,8 @@ export const sshPort: WorkloadCheck = {
     'Remove the SSH server from the image; use kubectl exec or kubectl debug, which RBAC controls and the audit log records.',
   references: ['KubeLinter: ssh-port', 'Kubescape: C-0042'],
   target: 'workload',
-  *run(workload) {
+  run(workload): Violation[] {
+    const violations: Violation[] = [];
     for (const { container, path, name } of containersOf(workload.podSpec)) {
       if (!Array.isArray(container.ports)) continue;
       for (const [index, port] of container.ports.entries()) {
@@ -23,12 +24,13 @@ export const sshPort: WorkloadCheck = {
           port.containerPort === 22 ||
           (typeof port.name === 'string' && port.name.toLowerCase() === 'ssh')
         ) {
-          yield {
+          violations.push({
             path: [...path, 'ports', index],
             message: `container "${name}" exposes SSH on port ${String(port.containerPort)}`,
-          };
+          });
         }
       }
     }
+    return violations;
   },
 };

@@ -1,5 +1,5 @@
 import { containersOf } from '../../model/containers.ts';
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../check.ts';
 
 const SUDO = /(^|[\s;&|(/])(sudo|su|doas)(\s|$)/;
 
@@ -15,20 +15,22 @@ export const sudoInCommand: WorkloadCheck = {
     'Do the privileged step at image build time or in a narrowly scoped init container; remove sudo from the image.',
   references: ['Kubescape: C-0062'],
   target: 'workload',
-  *run(workload) {
+  run(workload): Violation[] {
+    const violations: Violation[] = [];
     for (const { container, path, name } of containersOf(workload.podSpec)) {
       for (const field of ['command', 'args'] as const) {
         const list = container[field];
         if (!Array.isArray(list)) continue;
         for (const [index, word] of list.entries()) {
           if (typeof word === 'string' && SUDO.test(word)) {
-            yield {
+            violations.push({
               path: [...path, field, index],
               message: `container "${name}" ${field}[${String(index)}] calls sudo/su`,
-            };
+            });
           }
         }
       }
     }
+    return violations;
   },
 };
