@@ -2,14 +2,21 @@ import { EVENT_ID, getScalarValue, SCALAR_STYLE } from 'js-yaml';
 import type { ChompingMode, Event, MappingEvent, ScalarEvent, ScalarStyle, SequenceEvent } from 'js-yaml';
 
 /** Int32 slots per event in a {@link CompactEvents} array. */
-const STRIDE = 6;
-const TYPE = 0;
+const STRIDE = 4;
+/** The event type (bits 0-2); for a scalar also its style (3-5), chomping (6-7), `fast` (8) and indent (9-30). */
+const KIND = 0;
 const START = 1;
 /** A scalar's or alias's end offset; for a mapping, sequence or document, the index past its subtree. */
 const END = 2;
-const STYLE = 3;
-const INDENT = 4;
-const VALUE_START = 5;
+const VALUE_START = 3;
+
+const TYPE_MASK = 0b111;
+const STYLE_SHIFT = 3;
+const CHOMPING_SHIFT = 6;
+const FAST_BIT = 1 << 8;
+const INDENT_SHIFT = 9;
+/** The largest indent a packed scalar keeps; a block scalar indented further is packed without a style. */
+const MAX_INDENT = (1 << 22) - 1;
 
 /**
  * The parser's events squeezed into one Int32Array (six numbers an event): what locating a field
@@ -54,7 +61,7 @@ export function compactStream(events: readonly Event[]): CompactStream {
         break;
       case EVENT_ID.ALIAS:
         hasAliases = true;
-        packed[i * STRIDE + TYPE] = event.type;
+        packed[i * STRIDE + KIND] = event.type;
         packed[i * STRIDE + START] = event.anchorStart - 1;
         packed[i * STRIDE + END] = event.anchorEnd;
         break;
@@ -78,11 +85,15 @@ export function packScalar(packed: CompactEvents, index: number, event: ScalarEv
   const at = index * STRIDE;
   const quoted =
     event.style === SCALAR_STYLE.DOUBLE_QUOTED || event.style === SCALAR_STYLE.SINGLE_QUOTED ? 1 : 0;
-  packed[at + TYPE] = EVENT_ID.SCALAR;
+  const style = event.indent <= MAX_INDENT ? event.style : 0;
+  packed[at + KIND] =
+    EVENT_ID.SCALAR |
+    (style << STYLE_SHIFT) |
+    (event.chomping << CHOMPING_SHIFT) |
+    (event.fast ? FAST_BIT : 0) |
+    (Math.max(0, Math.min(event.indent, MAX_INDENT)) << INDENT_SHIFT);
   packed[at + START] = earliest(event.anchorStart, event.tagStart, event.valueStart - quoted);
   packed[at + END] = event.valueEnd + quoted;
-  packed[at + STYLE] = event.style | (event.chomping << 4) | (event.fast ? 1 << 8 : 0);
-  packed[at + INDENT] = event.indent;
   packed[at + VALUE_START] = event.valueStart;
 }
 
@@ -92,18 +103,18 @@ export function packCollection(
   index: number,
   event: MappingEvent | SequenceEvent,
 ): void {
-  packed[index * STRIDE + TYPE] = event.type;
+  packed[index * STRIDE + KIND] = event.type;
   packed[index * STRIDE + START] = earliest(event.anchorStart, event.tagStart, event.start);
 }
 
 /** Packs the DOCUMENT event at `index`. */
 export function packDocument(packed: CompactEvents, index: number): void {
-  packed[index * STRIDE + TYPE] = EVENT_ID.DOCUMENT;
+  packed[index * STRIDE + KIND] = EVENT_ID.DOCUMENT;
 }
 
 /** Packs the POP event at `index` that closes the mapping, sequence or document at `opener`. */
 export function packPop(packed: CompactEvents, index: number, opener: number): void {
-  packed[index * STRIDE + TYPE] = EVENT_ID.POP;
+  packed[index * STRIDE + KIND] = EVENT_ID.POP;
   packed[opener * STRIDE + END] = index + 1;
 }
 
@@ -122,7 +133,7 @@ export function eventCount(events: CompactEvents): number {
 
 /** The event type (js-yaml's EVENT_* ids) at `index`, or 0 past the end. */
 export function typeAt(events: CompactEvents, index: number): number {
-  return events[index * STRIDE + TYPE] ?? 0;
+  return (events[index * STRIDE + KIND] ?? 0) & TYPE_MASK;
 }
 
 /** Where the node at `index` starts (its anchor or tag included). */
@@ -132,7 +143,7 @@ export function startAt(events: CompactEvents, index: number): number {
 
 /** Index just past the node at `index` and its whole subtree. */
 export function afterAt(events: CompactEvents, index: number): number {
-  const type = events[index * STRIDE + TYPE];
+  const type = typeAt(events, index);
   const opens = type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE || type === EVENT_ID.DOCUMENT;
   return opens ? (events[index * STRIDE + END] ?? 0) : index + 1;
 }
@@ -142,14 +153,20 @@ export function endAt(events: CompactEvents, index: number): number {
   return events[index * STRIDE + END] ?? 0;
 }
 
-/** Whether the scalar at `index` decodes to `expected` (a map key, typically); plain keys allocate nothing. */
+/**
+ * Whether the scalar at `index` decodes to `expected` (a map key, typically); plain keys allocate
+ * nothing. A block scalar indented past {@link MAX_INDENT} columns matches nothing.
+ */
 export function scalarEquals(events: CompactEvents, index: number, text: string, expected: string): boolean {
   const at = index * STRIDE;
+  const kind = events[at + KIND] ?? 0;
+  const styleBits = (kind >> STYLE_SHIFT) & 0b111;
+  if (styleBits === 0) return false;
+  const style = styleBits as ScalarStyle;
+  const fast = (kind & FAST_BIT) !== 0;
   const valueStart = events[at + VALUE_START] ?? 0;
-  const flags = events[at + STYLE] ?? 0;
-  const valueEnd = (events[at + END] ?? 0) - (isQuotedStyle(flags) ? 1 : 0);
-  const style = (flags & 0xf) as ScalarStyle;
-  const fast = (flags & (1 << 8)) !== 0;
+  const quoted = style === SCALAR_STYLE.DOUBLE_QUOTED || style === SCALAR_STYLE.SINGLE_QUOTED;
+  const valueEnd = (events[at + END] ?? 0) - (quoted ? 1 : 0);
   if (style === SCALAR_STYLE.PLAIN && fast)
     return valueEnd - valueStart === expected.length && text.startsWith(expected, valueStart);
   const value = getScalarValue(text, {
@@ -161,14 +178,9 @@ export function scalarEquals(events: CompactEvents, index: number, text: string,
     tagStart: -1,
     tagEnd: -1,
     style,
-    chomping: ((flags >> 4) & 0xf) as ChompingMode,
-    indent: events[at + INDENT] ?? 0,
+    chomping: ((kind >> CHOMPING_SHIFT) & 0b11) as ChompingMode,
+    indent: kind >>> INDENT_SHIFT,
     fast,
   });
   return value === expected;
-}
-
-function isQuotedStyle(flags: number): boolean {
-  const style = flags & 0xf;
-  return style === SCALAR_STYLE.DOUBLE_QUOTED || style === SCALAR_STYLE.SINGLE_QUOTED;
 }

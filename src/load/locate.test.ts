@@ -64,6 +64,9 @@ describe('locating field paths', () => {
     assert.equal(at(text, ['spec', 'image']), '6:3');
     assert.equal(at(text, ['spec', 'image2']), '7:3');
     assert.equal(at(text, ['spec', 'imag']), '4:1');
+    const blockKey =
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  ? |\n    multi\n    line\n  : x\n';
+    assert.equal(at(blockKey, ['spec', 'multi\nline\n']), '6:1');
   });
 
   it('locates in JSON', () => {
