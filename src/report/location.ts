@@ -12,11 +12,8 @@ export interface Location extends Position {
 export function locationOf(finding: Finding): Location | undefined {
   const resource = finding.resource;
   if (!resource) return undefined;
-  return {
-    file: resource.origin.file,
-    document: resource.origin.document,
-    ...resource.origin.locate(finding.path),
-  };
+  const { line, column, endLine, endColumn } = resource.origin.locate(finding.path);
+  return { file: resource.origin.file, document: resource.origin.document, line, column, endLine, endColumn };
 }
 
 /** `kind/namespace/name`, the way findings are grouped and named in every format. */
