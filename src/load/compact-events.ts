@@ -19,7 +19,7 @@ const INDENT_SHIFT = 9;
 const MAX_INDENT = (1 << 22) - 1;
 
 /**
- * The parser's events squeezed into one Int32Array (six numbers an event): what locating a field
+ * The parser's events squeezed into one Int32Array (four numbers an event): what locating a field
  * needs, and no more. Keeping the event objects of a large input alive costs more in garbage
  * collection than parsing it again; a typed array costs nothing.
  */
