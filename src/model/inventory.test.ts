@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadSources } from '../load/load.ts';
 import { containersOf } from './containers.ts';
-import { buildInventory } from './inventory.ts';
+import { buildInventory, find } from './inventory.ts';
 
 const inventoryOf = (text: string) =>
   buildInventory(loadSources([{ file: 'm.yaml', text, format: 'yaml', named: true }]).resources);
@@ -98,5 +98,25 @@ describe('namespaces', () => {
       inventory.configs.map((r) => r.kind),
       ['Policy'],
     );
+  });
+});
+
+describe('finding an object by kind, namespace and name', () => {
+  it('takes the effective namespace, the first declaration, and no namespace for cluster-scoped kinds', () => {
+    const inventory = inventoryOf(
+      [
+        'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: app}\nautomountServiceAccountToken: false',
+        'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: app, namespace: default}',
+        'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: app, namespace: shop}',
+        'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: app, namespace: shop}',
+      ].join('\n---\n'),
+    );
+    const inDefault = find(inventory, 'ServiceAccount', 'default', 'app');
+    assert.equal(inDefault?.object.automountServiceAccountToken, false);
+    assert.equal(find(inventory, 'ServiceAccount', 'shop', 'app')?.namespace, 'shop');
+    assert.equal(find(inventory, 'ServiceAccount', 'other', 'app'), undefined);
+    assert.equal(find(inventory, 'ServiceAccount', 'default', 'ap'), undefined);
+    assert.equal(find(inventory, 'ClusterRole', '', 'app')?.kind, 'ClusterRole');
+    assert.equal(find(inventory, 'ClusterRole', 'shop', 'app'), undefined);
   });
 });

@@ -20,8 +20,6 @@ export interface Inventory {
   readonly configs: readonly Resource[];
   /** Resources by kind. */
   readonly byKind: ReadonlyMap<string, readonly Resource[]>;
-  /** Resources by `kind/namespace/name` with the effective namespace ('' for cluster-scoped); see {@link find}. */
-  readonly byName: ReadonlyMap<string, Resource>;
   /** The pod-template view of every workload whose pod spec is well-typed. */
   readonly workloads: readonly Workload[];
   /** Namespaces, declared or implied, sorted by name. */
@@ -44,7 +42,6 @@ export function buildInventory(all: readonly Resource[], options: InventoryOptio
   const resources: Resource[] = [];
   const configs: Resource[] = [];
   const byKind = new Map<string, Resource[]>();
-  const byName = new Map<string, Resource>();
   const workloads: Workload[] = [];
   const diagnostics: Diagnostic[] = [];
   const namespaceObjects = new Map<string, Resource>();
@@ -59,9 +56,6 @@ export function buildInventory(all: readonly Resource[], options: InventoryOptio
     let list = byKind.get(resource.kind);
     if (!list) byKind.set(resource.kind, (list = []));
     list.push(resource);
-    const scope = isClusterScoped(resource.kind) ? '' : (resource.namespace ?? fallback);
-    const key = nameKey(resource.kind, scope, resource.name);
-    if (!byName.has(key)) byName.set(key, resource);
     if (resource.kind === 'Namespace' && resource.apiVersion === 'v1') {
       namespaceObjects.set(resource.name, resource);
       continue;
@@ -103,7 +97,6 @@ export function buildInventory(all: readonly Resource[], options: InventoryOptio
     resources,
     configs,
     byKind,
-    byName,
     workloads,
     namespaces,
     defaultNamespace: fallback,
@@ -111,13 +104,14 @@ export function buildInventory(all: readonly Resource[], options: InventoryOptio
   };
 }
 
-function nameKey(kind: string, namespace: string, name: string): string {
-  return `${kind}/${namespace}/${name}`;
-}
+/** Per kind, its objects by effective namespace, then by name. */
+type NameIndex = ReadonlyMap<string, ReadonlyMap<string, Resource>>;
+
+const namesByInventory = new WeakMap<Inventory, Map<string, NameIndex>>();
 
 /**
  * The object of a kind with this name, in this namespace ('' for cluster-scoped kinds); the first one
- * in input order when the input declares it twice.
+ * in input order when the input declares it twice. A kind's objects are indexed on its first lookup.
  */
 export function find(
   inventory: Inventory,
@@ -125,7 +119,20 @@ export function find(
   namespace: string,
   name: string,
 ): Resource | undefined {
-  return inventory.byName.get(nameKey(kind, namespace, name));
+  let kinds = namesByInventory.get(inventory);
+  if (!kinds) namesByInventory.set(inventory, (kinds = new Map<string, NameIndex>()));
+  let names = kinds.get(kind);
+  if (!names) {
+    const index = new Map<string, Map<string, Resource>>();
+    for (const resource of ofKind(inventory, kind)) {
+      const scope = namespaceOf(inventory, resource);
+      let inScope = index.get(scope);
+      if (!inScope) index.set(scope, (inScope = new Map<string, Resource>()));
+      if (!inScope.has(resource.name)) inScope.set(resource.name, resource);
+    }
+    kinds.set(kind, (names = index));
+  }
+  return names.get(namespace)?.get(name);
 }
 
 /** The resources of one kind (empty when there are none). */
