@@ -19,10 +19,11 @@ export function containersWhere(
   field: FieldPath,
   test: (value: unknown) => boolean,
 ): FieldPath[] {
-  const path = ['securityContext', ...field];
-  return input.containers
-    .filter(({ container }) => test(getAt(container, path)))
-    .map((container) => containerPath(input, container, path));
+  const paths: FieldPath[] = [];
+  for (const ref of input.containers)
+    if (test(getAt(ref.container.securityContext, field)))
+      paths.push(containerPath(input, ref, ['securityContext', ...field]));
+  return paths;
 }
 
 /**
@@ -36,17 +37,16 @@ export function inheritedWhere(
   isSet: (value: unknown) => boolean,
   test: (value: unknown) => boolean,
 ): FieldPath[] {
-  const path = ['securityContext', ...field];
-  const podValue = getAt(input.podSpec, path);
+  const podValue = getAt(input.podSpec.securityContext, field);
   const paths: FieldPath[] = [];
   let podCounted = false;
   for (const container of input.containers) {
-    const own = getAt(container.container, path);
+    const own = getAt(container.container.securityContext, field);
     if (isSet(own)) {
-      if (test(own)) paths.push(containerPath(input, container, path));
+      if (test(own)) paths.push(containerPath(input, container, ['securityContext', ...field]));
     } else if (isSet(podValue) && test(podValue) && !podCounted) {
       podCounted = true;
-      paths.push(podPath(input, path));
+      paths.push(podPath(input, ['securityContext', ...field]));
     }
   }
   return paths;
