@@ -6,8 +6,11 @@ import type { CompactStream } from './compact-events.ts';
 const MERGE_TAG = 'tag:yaml.org,2002:merge';
 const NO_RANGE = -1;
 
-/** A plain scalar's value as the schema resolves it, and whether it is the merge key `<<`. */
-type PlainResolver = (source: string) => { readonly value: unknown; readonly merge: boolean };
+/** What a plain scalar resolves to when the schema's merge tag takes it (the key `<<`). */
+const MERGE = Symbol('merge');
+
+/** A plain scalar's value as the schema resolves it, or {@link MERGE}. */
+type PlainResolver = (source: string) => unknown;
 
 /**
  * The schema's implicit resolution of plain scalars, from its public tag list: the tags that may
@@ -28,9 +31,9 @@ function plainResolver(schema: Schema): PlainResolver {
   return (source) => {
     for (const tag of byFirst.get(source.charAt(0)) ?? anyFirst) {
       const value = tag.resolve(source, false, tag.tagName);
-      if (value !== NOT_RESOLVED) return { value, merge: tag.tagName === MERGE_TAG };
+      if (value !== NOT_RESOLVED) return tag.tagName === MERGE_TAG ? MERGE : value;
     }
-    return { value: source, merge: false };
+    return source;
   };
 }
 
@@ -79,8 +82,8 @@ export function constructPlain(
         const source = scalarText(event);
         packScalar(packed, index - 1, event);
         if (event.style !== SCALAR_STYLE.PLAIN) return source;
-        const { value, merge } = resolvePlain(source);
-        if (merge) throw new NeedsFullConstructor();
+        const value = resolvePlain(source);
+        if (value === MERGE) throw new NeedsFullConstructor();
         return value;
       }
       case EVENT_ID.MAPPING: {
@@ -95,8 +98,8 @@ export function constructPlain(
           packScalar(packed, index - 1, keyEvent as ScalarEvent);
           let key = source;
           if (keyEvent.type === EVENT_ID.SCALAR && keyEvent.style === SCALAR_STYLE.PLAIN) {
-            const { value, merge } = resolvePlain(source);
-            if (merge) throw new NeedsFullConstructor();
+            const value = resolvePlain(source);
+            if (value === MERGE) throw new NeedsFullConstructor();
             key = String(value);
           }
           const value = node();
