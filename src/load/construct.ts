@@ -1,5 +1,5 @@
 import { EVENT_ID, getScalarValue, NOT_RESOLVED, SCALAR_STYLE } from 'js-yaml';
-import type { Event, ScalarEvent, Schema, ScalarTagDefinition } from 'js-yaml';
+import type { Event, MappingEvent, Schema, ScalarTagDefinition, SequenceEvent } from 'js-yaml';
 import { compactEventsFor, packCollection, packDocument, packPop, packScalar } from './compact-events.ts';
 import type { CompactStream } from './compact-events.ts';
 
@@ -68,40 +68,38 @@ export function constructPlain(
   const packed = compactEventsFor(events.length);
   let index = 0;
 
-  const scalarText = (event: Event): string => {
+  /** The value of the scalar just read, packed; a tagged or anchored one needs the full constructor. */
+  const scalar = (event: Event): unknown => {
     if (event.type !== EVENT_ID.SCALAR || event.tagStart !== NO_RANGE || event.anchorStart !== NO_RANGE)
       throw new NeedsFullConstructor();
-    return getScalarValue(text, event);
+    packScalar(packed, index - 1, event);
+    const source = getScalarValue(text, event);
+    if (event.style !== SCALAR_STYLE.PLAIN) return source;
+    const value = resolvePlain(source);
+    if (value === MERGE) throw new NeedsFullConstructor();
+    return value;
+  };
+
+  /** Packs the collection just read and returns its index; a tagged or anchored one needs the full constructor. */
+  const open = (event: MappingEvent | SequenceEvent): number => {
+    if (event.tagStart !== NO_RANGE || event.anchorStart !== NO_RANGE) throw new NeedsFullConstructor();
+    packCollection(packed, index - 1, event);
+    return index - 1;
   };
 
   const node = (): unknown => {
     const event = events[index++];
     if (event === undefined) throw new NeedsFullConstructor();
     switch (event.type) {
-      case EVENT_ID.SCALAR: {
-        const source = scalarText(event);
-        packScalar(packed, index - 1, event);
-        if (event.style !== SCALAR_STYLE.PLAIN) return source;
-        const value = resolvePlain(source);
-        if (value === MERGE) throw new NeedsFullConstructor();
-        return value;
-      }
+      case EVENT_ID.SCALAR:
+        return scalar(event);
       case EVENT_ID.MAPPING: {
-        if (event.tagStart !== NO_RANGE || event.anchorStart !== NO_RANGE) throw new NeedsFullConstructor();
-        const opener = index - 1;
-        packCollection(packed, opener, event);
+        const opener = open(event);
         const mapping: Record<string, unknown> = {};
         while (events[index]?.type !== EVENT_ID.POP) {
           const keyEvent = events[index++];
           if (keyEvent === undefined) throw new NeedsFullConstructor();
-          const source = scalarText(keyEvent);
-          packScalar(packed, index - 1, keyEvent as ScalarEvent);
-          let key = source;
-          if (keyEvent.type === EVENT_ID.SCALAR && keyEvent.style === SCALAR_STYLE.PLAIN) {
-            const value = resolvePlain(source);
-            if (value === MERGE) throw new NeedsFullConstructor();
-            key = String(value);
-          }
+          const key = String(scalar(keyEvent));
           const value = node();
           if (key === '__proto__')
             Object.defineProperty(mapping, key, {
@@ -116,9 +114,7 @@ export function constructPlain(
         return mapping;
       }
       case EVENT_ID.SEQUENCE: {
-        if (event.tagStart !== NO_RANGE || event.anchorStart !== NO_RANGE) throw new NeedsFullConstructor();
-        const opener = index - 1;
-        packCollection(packed, opener, event);
+        const opener = open(event);
         const sequence: unknown[] = [];
         while (events[index]?.type !== EVENT_ID.POP) sequence.push(node());
         packPop(packed, index++, opener);
