@@ -7,7 +7,7 @@ export type {
   ResourceCheck,
   Violation,
   WorkloadCheck,
-} from './checks/check.ts';
+} from './model/check.ts';
 export { CHECKS } from './checks/registry.ts';
 export { runChecks } from './checks/run.ts';
 export type { RunOptions } from './checks/run.ts';

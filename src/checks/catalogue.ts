@@ -2,7 +2,7 @@ import { filePermissionsCheck } from '../controlplane/file-permissions.ts';
 import { bindNodeFileChecks } from '../controlplane/node-file-check.ts';
 import { NODE_FILE_CHECKS } from '../controlplane/node-file-checks.ts';
 import type { NodeFiles } from '../controlplane/node-files.ts';
-import type { Check } from './check.ts';
+import type { Check } from '../model/check.ts';
 import { CHECKS } from './registry.ts';
 
 const NO_NODE_FILES: NodeFiles = { kubeconfigs: [], certificates: [], privateKeys: [], diagnostics: [] };

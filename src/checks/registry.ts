@@ -1,4 +1,4 @@
-import type { Check } from './check.ts';
+import type { Check } from '../model/check.ts';
 import { CONTROLPLANE_CHECKS } from './controlplane/index.ts';
 import { CORE_CHECKS } from './core/index.ts';
 import { EXPOSURE_CHECKS } from './exposure/index.ts';

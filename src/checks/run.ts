@@ -1,5 +1,5 @@
 import type { Finding, ObjectRef, Suppression } from '../model/finding.ts';
-import { namespaceOf } from '../model/inventory.ts';
+import { objectRef } from '../model/object-ref.ts';
 import type { Inventory } from '../model/inventory.ts';
 import { isRecord } from '../model/path.ts';
 import type { FieldPath } from '../model/path.ts';
@@ -13,7 +13,7 @@ import type {
   InventoryCheck,
   ResourceCheck,
   WorkloadCheck,
-} from './check.ts';
+} from '../model/check.ts';
 
 /** The annotation that suppresses checks on one object: `kubeward.io/ignore: "<id>[,<id>]"` (or `*`). */
 export const IGNORE_ANNOTATION = 'kubeward.io/ignore';
@@ -145,16 +145,6 @@ function applicablePlan(plan: CheckPlan, inventory: Inventory): CheckPlan {
     plans.set(key, narrow);
   }
   return narrow;
-}
-
-/** Names a resource the way findings do; the namespace is the effective one. */
-export function objectRef(inventory: Inventory, resource: Resource): ObjectRef {
-  return {
-    apiVersion: resource.apiVersion,
-    kind: resource.kind,
-    namespace: namespaceOf(inventory, resource),
-    name: resource.name,
-  };
 }
 
 function suppression(

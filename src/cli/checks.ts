@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import type { Check } from '../checks/check.ts';
+import type { Check } from '../model/check.ts';
 import { CATALOGUE } from '../checks/catalogue.ts';
 import { renderCheckPage } from '../docs/check-page.ts';
 import { renderCheckText } from '../docs/check-text.ts';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { RunOptions } from '../checks/run.ts';
-import type { Check } from '../checks/check.ts';
+import type { Check } from '../model/check.ts';
 import { locate } from '../load/locate.ts';
 import { parseSource } from '../load/parse.ts';
 import { ConfigError } from '../model/errors.ts';

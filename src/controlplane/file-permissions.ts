@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { InventoryCheck, InventoryViolation } from '../checks/check.ts';
+import type { InventoryCheck, InventoryViolation } from '../model/check.ts';
 import type { Inventory } from '../model/inventory.ts';
 import type { Resource } from '../model/resource.ts';
 import { componentViews } from './components.ts';

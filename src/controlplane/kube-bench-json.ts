@@ -1,4 +1,4 @@
-import type { CheckMeta } from '../checks/check.ts';
+import type { CheckMeta } from '../model/check.ts';
 import type { Finding } from '../model/finding.ts';
 import { atLeast } from '../model/severity.ts';
 import type { Report } from '../report/report.ts';

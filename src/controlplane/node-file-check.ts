@@ -1,4 +1,4 @@
-import type { CheckMeta, InventoryCheck } from '../checks/check.ts';
+import type { CheckMeta, InventoryCheck } from '../model/check.ts';
 import type { ObjectRef } from '../model/finding.ts';
 import type { Settings } from '../model/settings.ts';
 import type { NodeFiles } from './node-files.ts';

@@ -1,4 +1,4 @@
-import type { InventoryViolation } from '../checks/check.ts';
+import type { InventoryViolation } from '../model/check.ts';
 import type { Inventory } from '../model/inventory.ts';
 import type { ComponentName } from './components.ts';
 import { flagOf, viewsOf } from './components.ts';

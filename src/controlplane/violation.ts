@@ -1,4 +1,4 @@
-import type { InventoryViolation } from '../checks/check.ts';
+import type { InventoryViolation } from '../model/check.ts';
 import type { ComponentFlag, ComponentView } from './components.ts';
 
 /**

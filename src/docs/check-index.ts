@@ -1,4 +1,4 @@
-import type { Check } from '../checks/check.ts';
+import type { Check } from '../model/check.ts';
 import { THEMES } from '../model/theme.ts';
 
 /** Markdown table cells must not contain a bare `|`. */

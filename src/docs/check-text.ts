@@ -1,4 +1,4 @@
-import type { Check } from '../checks/check.ts';
+import type { Check } from '../model/check.ts';
 import { targetText, themeTitle } from './check-page.ts';
 
 /** Wraps prose at `width` columns, keeping words whole. */

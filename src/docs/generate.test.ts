@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { Check } from '../checks/check.ts';
+import type { Check } from '../model/check.ts';
 import { CATALOGUE } from '../checks/catalogue.ts';
 import { renderCheckIndex } from './check-index.ts';
 import { renderCheckPage } from './check-page.ts';

@@ -1,4 +1,4 @@
-import type { Check } from '../checks/check.ts';
+import type { Check } from '../model/check.ts';
 import { renderCheckIndex } from './check-index.ts';
 import { renderCheckPage } from './check-page.ts';
 import { readExamples } from './examples.ts';

@@ -1,6 +1,6 @@
 import { relative, sep } from 'node:path';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import type { CheckMeta } from '../checks/check.ts';
+import type { CheckMeta } from '../model/check.ts';
 import type { Severity } from '../model/severity.ts';
 import type { Report } from '../report/report.ts';
 import { locationOf, objectName } from '../report/location.ts';

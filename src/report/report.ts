@@ -1,5 +1,5 @@
-import type { Check, CheckMeta } from '../checks/check.ts';
-import { objectRef } from '../checks/run.ts';
+import type { Check, CheckMeta } from '../model/check.ts';
+import { objectRef } from '../model/object-ref.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Finding, ObjectRef } from '../model/finding.ts';
 import type { Inventory } from '../model/inventory.ts';

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import type { InventoryCheck } from '../checks/check.ts';
+import type { InventoryCheck } from '../model/check.ts';
 import { filePermissionsCheck } from '../controlplane/file-permissions.ts';
 import { bindNodeFileChecks } from '../controlplane/node-file-check.ts';
 import { NODE_FILE_CHECKS } from '../controlplane/node-file-checks.ts';

@@ -1,4 +1,4 @@
-import type { Check } from '../checks/check.ts';
+import type { Check } from '../model/check.ts';
 import { runChecks } from '../checks/run.ts';
 import type { RunOptions } from '../checks/run.ts';
 import type { Loaded } from '../load/load.ts';

@@ -1,4 +1,4 @@
-import type { ResourceCheck } from '../checks/check.ts';
+import type { ResourceCheck } from '../model/check.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Finding } from '../model/finding.ts';
 import { buildInventory } from '../model/inventory.ts';

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Check } from '../checks/check.ts';
+import type { Check } from '../model/check.ts';
 import { parseConfig } from '../config/load-config.ts';
 import { load } from '../load/load.ts';
 import type { Finding } from '../model/finding.ts';

@@ -1,4 +1,4 @@
-import type { Check } from '../checks/check.ts';
+import type { Check } from '../model/check.ts';
 import { planChecks, runPlan } from '../checks/run.ts';
 import type { CheckPlan, RunOptions } from '../checks/run.ts';
 import { toResources } from '../load/objects.ts';

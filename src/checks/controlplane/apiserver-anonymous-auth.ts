@@ -3,7 +3,7 @@ import { flagOf, viewsOf } from '../../controlplane/components.ts';
 import { parseBool } from '../../controlplane/flags.ts';
 import { flagViolation } from '../../controlplane/violation.ts';
 import { getAt, isRecord } from '../../model/path.ts';
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 
 /** Health endpoints `system:public-info-viewer` exposes by design; anonymous access limited to them is fine. */
 const HEALTH_PATHS = new Set(['/livez', '/readyz', '/healthz']);

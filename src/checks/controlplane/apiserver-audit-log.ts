@@ -1,6 +1,6 @@
 import { flagOf, viewsOf } from '../../controlplane/components.ts';
 import { flagViolation } from '../../controlplane/violation.ts';
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 
 /** Minimums for the log backend (CIS 1.2.17–1.2.19). */
 const LOG_MINIMUMS: readonly (readonly [string, number])[] = [

@@ -2,7 +2,7 @@ import { configNamedBy } from '../../controlplane/config-files.ts';
 import { flagOf, flagsNamed, listOf, viewsOf } from '../../controlplane/components.ts';
 import { flagViolation } from '../../controlplane/violation.ts';
 import { getAt, isRecord } from '../../model/path.ts';
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 
 /** The API server must authorize with Node and RBAC, never AlwaysAllow or ABAC, in either configuration form. */
 export const apiserverAuthorizationMode: InventoryCheck = {

@@ -1,6 +1,6 @@
 import { flagOf, viewsOf } from '../../controlplane/components.ts';
 import { flagViolation } from '../../controlplane/violation.ts';
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 
 /** Secrets are stored in etcd in clear text unless the API server has an encryption provider config. */
 export const apiserverEncryptionConfig: InventoryCheck = {

@@ -1,7 +1,7 @@
 import { flagsNamed, listOf, viewsOf } from '../../controlplane/components.ts';
 import { missingFlags } from '../../controlplane/required-flags.ts';
 import { flagViolation } from '../../controlplane/violation.ts';
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 
 /** The API server must talk to etcd over TLS with a client certificate, verifying etcd's CA. */
 export const apiserverEtcdTls: InventoryCheck = {

@@ -2,7 +2,7 @@ import { configNamedBy } from '../../controlplane/config-files.ts';
 import { flagOf, viewsOf } from '../../controlplane/components.ts';
 import { flagViolation } from '../../controlplane/violation.ts';
 import { getAt } from '../../model/path.ts';
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 
 /** Users should come from an identity provider (OIDC, webhook, structured JWT), not client certificates. */
 export const apiserverExternalAuthn: InventoryCheck = {

@@ -1,5 +1,5 @@
 import { missingFlags } from '../../controlplane/required-flags.ts';
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 
 /** The API server must authenticate to kubelets with a client certificate and verify their serving certificates. */
 export const apiserverKubeletTls: InventoryCheck = {

@@ -1,5 +1,5 @@
 import { missingFlags } from '../../controlplane/required-flags.ts';
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 
 /** The API server must serve with its own certificate and verify client certificates against a CA. */
 export const apiserverServingTls: InventoryCheck = {

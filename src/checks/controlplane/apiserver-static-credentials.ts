@@ -1,6 +1,6 @@
 import { flagOf, viewsOf } from '../../controlplane/components.ts';
 import { flagViolation } from '../../controlplane/violation.ts';
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 
 /** Static token and password files hold long-lived credentials that only a restart can revoke. */
 export const apiserverStaticCredentials: InventoryCheck = {

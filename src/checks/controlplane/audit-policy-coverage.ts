@@ -3,7 +3,7 @@ import type { AuditRequest } from '../../controlplane/audit-policy.ts';
 import { getAt, isRecord } from '../../model/path.ts';
 import type { Mapping } from '../../model/path.ts';
 import type { Resource } from '../../model/resource.ts';
-import type { InventoryCheck, InventoryViolation } from '../check.ts';
+import type { InventoryCheck, InventoryViolation } from '../../model/check.ts';
 
 /** Resources whose bodies are credentials: log them at Metadata only (CIS 3.2.2). */
 const SENSITIVE: readonly AuditRequest[] = [

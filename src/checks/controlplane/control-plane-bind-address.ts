@@ -2,7 +2,7 @@ import type { ComponentName } from '../../controlplane/components.ts';
 import { flagOf, viewsOf } from '../../controlplane/components.ts';
 import { addressScope } from '../../controlplane/address.ts';
 import { flagViolation } from '../../controlplane/violation.ts';
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 
 const LOOPBACK_ONLY: readonly ComponentName[] = ['kube-controller-manager', 'kube-scheduler'];
 

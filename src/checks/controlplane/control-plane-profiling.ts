@@ -3,7 +3,7 @@ import { flagOf, viewsOf } from '../../controlplane/components.ts';
 import { configNamedBy } from '../../controlplane/config-files.ts';
 import { parseBool } from '../../controlplane/flags.ts';
 import { flagViolation } from '../../controlplane/violation.ts';
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 
 const PROFILED: readonly ComponentName[] = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler'];
 

@@ -1,7 +1,7 @@
 import { getAt, isRecord } from '../../model/path.ts';
 import type { FieldPath } from '../../model/path.ts';
 import type { Resource } from '../../model/resource.ts';
-import type { InventoryCheck, InventoryViolation } from '../check.ts';
+import type { InventoryCheck, InventoryViolation } from '../../model/check.ts';
 
 /** Key sizes (bytes) the API server accepts per local-key provider (apiserver config validation). */
 const KEY_SIZES: Readonly<Record<string, readonly number[]>> = {

@@ -1,6 +1,6 @@
 import { getAt, isRecord } from '../../model/path.ts';
 import type { FieldPath, Mapping } from '../../model/path.ts';
-import type { InventoryCheck, InventoryViolation } from '../check.ts';
+import type { InventoryCheck, InventoryViolation } from '../../model/check.ts';
 import type { Resource } from '../../model/resource.ts';
 
 /** Patterns of `resources` that cover core secrets (names, `*.` for the core group, `*.*` for all). */

@@ -2,7 +2,7 @@ import { booleanFlag } from '../../controlplane/boolean-flag.ts';
 import { viewsOf } from '../../controlplane/components.ts';
 import { missingFlags } from '../../controlplane/required-flags.ts';
 import { flagViolation } from '../../controlplane/violation.ts';
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 
 /** etcd must serve clients over TLS with a real certificate and require client certificates from a CA. */
 export const etcdClientCertAuth: InventoryCheck = {

@@ -1,7 +1,7 @@
 import { addressScope, hostOf } from '../../controlplane/address.ts';
 import { flagsNamed, listOf, viewsOf } from '../../controlplane/components.ts';
 import { flagViolation } from '../../controlplane/violation.ts';
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 
 /** etcd must listen for clients over https and only on loopback or private addresses. */
 export const etcdClientUrls: InventoryCheck = {

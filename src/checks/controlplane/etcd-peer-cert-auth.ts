@@ -2,7 +2,7 @@ import { booleanFlag } from '../../controlplane/boolean-flag.ts';
 import { viewsOf } from '../../controlplane/components.ts';
 import { missingFlags } from '../../controlplane/required-flags.ts';
 import { flagViolation } from '../../controlplane/violation.ts';
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 
 /** etcd members must talk to each other over mutually authenticated TLS. */
 export const etcdPeerCertAuth: InventoryCheck = {

@@ -1,6 +1,6 @@
 import { componentViews } from '../../controlplane/components.ts';
 import type { Inventory } from '../../model/inventory.ts';
-import type { Check, InventoryCheck } from '../check.ts';
+import type { Check, InventoryCheck } from '../../model/check.ts';
 import { apiserverAnonymousAuth } from './apiserver-anonymous-auth.ts';
 import { apiserverAuditLog } from './apiserver-audit-log.ts';
 import { apiserverAuthorizationMode } from './apiserver-authorization-mode.ts';

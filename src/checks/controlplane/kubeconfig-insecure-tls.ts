@@ -1,5 +1,5 @@
 import { entriesOf, kubeconfigs } from '../../controlplane/kubeconfigs.ts';
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 
 /** A kubeconfig must verify the API server's certificate and use https. */
 export const kubeconfigInsecureTls: InventoryCheck = {

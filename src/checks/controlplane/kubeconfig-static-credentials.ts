@@ -1,5 +1,5 @@
 import { entriesOf, kubeconfigs } from '../../controlplane/kubeconfigs.ts';
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 
 /** Kubeconfig users must not carry static bearer tokens or passwords. */
 export const kubeconfigStaticCredentials: InventoryCheck = {

@@ -1,6 +1,6 @@
 import { kubeletConfigs } from '../../controlplane/kubelet-configs.ts';
 import { getAt } from '../../model/path.ts';
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 
 /** The kubelet API (10250: exec, logs, pods) must not accept anonymous requests. */
 export const kubeletAnonymousAuth: InventoryCheck = {

@@ -1,6 +1,6 @@
 import { kubeletConfigs, valueText } from '../../controlplane/kubelet-configs.ts';
 import { getAt } from '../../model/path.ts';
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 
 /** The kubelet must ask the API server (Webhook) whether a caller may use its API. */
 export const kubeletAuthorizationMode: InventoryCheck = {

@@ -1,6 +1,6 @@
 import { kubeletConfigs, valueText } from '../../controlplane/kubelet-configs.ts';
 import { getAt } from '../../model/path.ts';
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 
 /** Kubelet client and serving certificates must be rotated before they expire. */
 export const kubeletCertificateRotation: InventoryCheck = {

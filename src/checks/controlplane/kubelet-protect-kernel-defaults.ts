@@ -1,6 +1,6 @@
 import { kubeletConfigs, valueText } from '../../controlplane/kubelet-configs.ts';
 import { getAt } from '../../model/path.ts';
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 
 /** The kubelet should refuse to start when kernel tunables differ from what it expects, not silently change them. */
 export const kubeletProtectKernelDefaults: InventoryCheck = {

@@ -1,6 +1,6 @@
 import { kubeletConfigs, valueText } from '../../controlplane/kubelet-configs.ts';
 import { getAt } from '../../model/path.ts';
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 
 /** The kubelet's read-only port serves pod specs and metrics over HTTP without any authentication. */
 export const kubeletReadOnlyPort: InventoryCheck = {

@@ -1,6 +1,6 @@
 import { kubeletConfigs } from '../../controlplane/kubelet-configs.ts';
 import { getAt } from '../../model/path.ts';
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 
 /** The kubelet must verify client certificates against a CA and serve a certificate clients can verify. */
 export const kubeletServingTls: InventoryCheck = {

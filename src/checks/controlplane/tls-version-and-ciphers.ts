@@ -2,7 +2,7 @@ import { flagOf, flagsNamed, listOf, componentViews } from '../../controlplane/c
 import { STRONG_CIPHER_SUITES, isWeakMinVersion } from '../../controlplane/tls-policy.ts';
 import { flagViolation } from '../../controlplane/violation.ts';
 import { getAt } from '../../model/path.ts';
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 
 /** Control-plane components and kubelets must not accept TLS below 1.2 or weak cipher suites. */
 export const tlsVersionAndCiphers: InventoryCheck = {

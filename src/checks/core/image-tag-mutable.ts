@@ -1,6 +1,6 @@
 import { containersOf } from '../../model/containers.ts';
 import { parseImageReference } from '../../model/image.ts';
-import type { WorkloadCheck, Violation } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../../model/check.ts';
 
 /** An image named by no tag, or by `latest`, can change under the same name between two pulls. */
 export const imageTagMutable: WorkloadCheck = {

@@ -1,4 +1,4 @@
-import type { Check } from '../check.ts';
+import type { Check } from '../../model/check.ts';
 import { imageTagMutable } from './image-tag-mutable.ts';
 import { serviceExternalExposure } from './service-external-exposure.ts';
 

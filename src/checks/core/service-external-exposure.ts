@@ -1,5 +1,5 @@
 import { isRecord } from '../../model/path.ts';
-import type { ResourceCheck, Violation } from '../check.ts';
+import type { ResourceCheck, Violation } from '../../model/check.ts';
 
 /** NodePort and unrestricted LoadBalancer Services open the workload beyond the cluster network. */
 export const serviceExternalExposure: ResourceCheck = {

@@ -1,5 +1,5 @@
 import { isRecord } from '../../model/path.ts';
-import type { ResourceCheck, Violation } from '../check.ts';
+import type { ResourceCheck, Violation } from '../../model/check.ts';
 import { valueText } from '../workload/value-text.ts';
 
 /** Gateway API listeners that carry application traffic unencrypted. */

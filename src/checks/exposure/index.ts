@@ -1,4 +1,4 @@
-import type { Check } from '../check.ts';
+import type { Check } from '../../model/check.ts';
 import { gatewayListenerPlaintext } from './gateway-listener-plaintext.ts';
 import { ingressHostWithoutTls } from './ingress-host-without-tls.ts';
 import { ingressNginxSnippet } from './ingress-nginx-snippet.ts';

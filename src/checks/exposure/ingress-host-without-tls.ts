@@ -1,5 +1,5 @@
 import { isRecord } from '../../model/path.ts';
-import type { ResourceCheck, Violation } from '../check.ts';
+import type { ResourceCheck, Violation } from '../../model/check.ts';
 
 /** True when a TLS host entry covers `host`: the same name, or `*.example.com` for one extra label. */
 export function tlsCovers(tlsHost: string, host: string): boolean {

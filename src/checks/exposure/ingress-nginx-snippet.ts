@@ -1,5 +1,5 @@
 import { isRecord } from '../../model/path.ts';
-import type { ResourceCheck, Violation } from '../check.ts';
+import type { ResourceCheck, Violation } from '../../model/check.ts';
 
 /** ingress-nginx annotations that inject raw NGINX configuration. */
 const SNIPPET_ANNOTATIONS: readonly string[] = [

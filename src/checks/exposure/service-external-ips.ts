@@ -1,5 +1,5 @@
 import { isRecord } from '../../model/path.ts';
-import type { ResourceCheck, Violation } from '../check.ts';
+import type { ResourceCheck, Violation } from '../../model/check.ts';
 
 /** spec.externalIPs lets whoever can create a Service capture traffic to any address (CVE-2020-8554). */
 export const serviceExternalIps: ResourceCheck = {

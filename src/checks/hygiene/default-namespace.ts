@@ -1,6 +1,6 @@
 import { namespaceOf } from '../../model/inventory.ts';
 import { isClusterScoped } from '../../model/scope.ts';
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 
 /**
  * Objects that end up in the `default` namespace, whether the manifest names it or names none

@@ -1,4 +1,4 @@
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 
 /** `apiVersion Kind` (or `apiVersion *`) → the Kubernetes version that removed it and the replacement. */
 export const REMOVED_APIS: ReadonlyMap<string, readonly [string, string]> = new Map([

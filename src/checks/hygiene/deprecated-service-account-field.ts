@@ -1,4 +1,4 @@
-import type { WorkloadCheck, Violation } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../../model/check.ts';
 
 /** `serviceAccount` is the pre-1.0 alias of `serviceAccountName`; tools that read only one disagree. */
 export const deprecatedServiceAccountField: WorkloadCheck = {

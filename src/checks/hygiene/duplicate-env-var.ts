@@ -1,6 +1,6 @@
 import { containersOf } from '../../model/containers.ts';
 import { isRecord } from '../../model/path.ts';
-import type { WorkloadCheck, Violation } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../../model/check.ts';
 
 /** With two entries of one name only the last counts, so what reviewers read is not what runs. */
 export const duplicateEnvVar: WorkloadCheck = {

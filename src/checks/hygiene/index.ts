@@ -1,4 +1,4 @@
-import type { Check } from '../check.ts';
+import type { Check } from '../../model/check.ts';
 import { defaultNamespace } from './default-namespace.ts';
 import { deprecatedApiVersion } from './deprecated-api-version.ts';
 import { deprecatedServiceAccountField } from './deprecated-service-account-field.ts';

@@ -1,5 +1,5 @@
 import { isRecord } from '../../model/path.ts';
-import type { ResourceCheck, Violation } from '../check.ts';
+import type { ResourceCheck, Violation } from '../../model/check.ts';
 
 /** A bare Pod is not rescheduled when its node fails and escapes the rollout and review of a controller. */
 export const nakedPod: ResourceCheck = {

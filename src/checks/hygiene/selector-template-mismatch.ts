@@ -1,6 +1,6 @@
 import { labelsOf, selectorMatches } from '../../model/label-selector.ts';
 import { getAt, isRecord } from '../../model/path.ts';
-import type { ResourceCheck, Violation } from '../check.ts';
+import type { ResourceCheck, Violation } from '../../model/check.ts';
 
 /** A controller whose selector does not match its own template is rejected, or adopts other pods. */
 export const selectorTemplateMismatch: ResourceCheck = {

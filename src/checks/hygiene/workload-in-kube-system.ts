@@ -1,6 +1,6 @@
 import { isRecord } from '../../model/path.ts';
 import { WORKLOAD_KINDS } from '../../model/workload.ts';
-import type { ResourceCheck, Violation } from '../check.ts';
+import type { ResourceCheck, Violation } from '../../model/check.ts';
 
 /** Namespaces reserved for the control plane and cluster add-ons. */
 const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-public', 'kube-node-lease']);

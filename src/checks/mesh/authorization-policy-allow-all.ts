@@ -1,5 +1,5 @@
 import { isRecord } from '../../model/path.ts';
-import type { ResourceCheck, Violation } from '../check.ts';
+import type { ResourceCheck, Violation } from '../../model/check.ts';
 import { isIstio } from './istio.ts';
 
 /** An ALLOW AuthorizationPolicy with an empty rule admits every request to the selected workloads. */

@@ -1,6 +1,6 @@
 import type { FieldPath } from '../../model/path.ts';
 import { getAt, isRecord } from '../../model/path.ts';
-import type { ResourceCheck, Violation } from '../check.ts';
+import type { ResourceCheck, Violation } from '../../model/check.ts';
 import { isIstio } from './istio.ts';
 import { valueText } from '../workload/value-text.ts';
 

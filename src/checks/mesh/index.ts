@@ -1,4 +1,4 @@
-import type { Check } from '../check.ts';
+import type { Check } from '../../model/check.ts';
 import { meshInInput } from './istio.ts';
 import { authorizationPolicyAllowAll } from './authorization-policy-allow-all.ts';
 import { destinationRuleTlsDisabled } from './destination-rule-tls-disabled.ts';

@@ -1,6 +1,6 @@
 import { isRecord } from '../../model/path.ts';
 import { podTemplateOf, WORKLOAD_KINDS } from '../../model/workload.ts';
-import type { ResourceCheck, Violation } from '../check.ts';
+import type { ResourceCheck, Violation } from '../../model/check.ts';
 
 const ANNOTATION = 'config.linkerd.io/default-inbound-policy';
 /** Linkerd default inbound policies that admit clients without a mesh identity. */

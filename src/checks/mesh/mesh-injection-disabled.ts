@@ -1,5 +1,5 @@
 import { isRecord } from '../../model/path.ts';
-import type { ResourceCheck, Violation } from '../check.ts';
+import type { ResourceCheck, Violation } from '../../model/check.ts';
 import { MESH_SYSTEM_NAMESPACES } from './istio.ts';
 
 /** Labels and annotations that keep a namespace's pods out of the mesh, with the value that does it. */

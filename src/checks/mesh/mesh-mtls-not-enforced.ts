@@ -1,6 +1,6 @@
 import { ofKind } from '../../model/inventory.ts';
 import { isRecord } from '../../model/path.ts';
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 import { ISTIO_ROOT_NAMESPACE, isIstio } from './istio.ts';
 
 /**

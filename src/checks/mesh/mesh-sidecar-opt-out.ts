@@ -1,6 +1,6 @@
 import { isRecord } from '../../model/path.ts';
 import { podTemplateOf, WORKLOAD_KINDS } from '../../model/workload.ts';
-import type { ResourceCheck, Violation } from '../check.ts';
+import type { ResourceCheck, Violation } from '../../model/check.ts';
 import { MESH_SYSTEM_NAMESPACES } from './istio.ts';
 import { valueText } from '../workload/value-text.ts';
 

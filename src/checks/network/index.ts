@@ -1,4 +1,4 @@
-import type { Check } from '../check.ts';
+import type { Check } from '../../model/check.ts';
 import { netpolEgressMetadataApi } from './netpol-egress-metadata-api.ts';
 import { netpolEmptyEgressWithoutPolicyTypes } from './netpol-empty-egress-without-policy-types.ts';
 import { netpolIngressFromAnywhere } from './netpol-ingress-from-anywhere.ts';

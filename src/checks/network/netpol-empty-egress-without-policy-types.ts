@@ -1,4 +1,4 @@
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 import { checkModelOf } from '../../netpol/cache.ts';
 import { isRecord } from '../../model/path.ts';
 

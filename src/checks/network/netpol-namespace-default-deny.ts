@@ -1,5 +1,5 @@
-import type { InventoryViolation } from '../check.ts';
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryViolation } from '../../model/check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 import { checkModelOf } from '../../netpol/cache.ts';
 import type { Direction, NetworkPolicy } from '../../netpol/policy.ts';
 

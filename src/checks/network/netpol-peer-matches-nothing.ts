@@ -1,4 +1,4 @@
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 import { checkModelOf } from '../../netpol/cache.ts';
 import { selectorMatches } from '../../model/label-selector.ts';
 import { NAMESPACE_NAME_LABEL } from '../../model/namespace.ts';

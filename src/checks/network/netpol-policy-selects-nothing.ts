@@ -1,4 +1,4 @@
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 import { checkModelOf } from '../../netpol/cache.ts';
 
 /** A policy whose podSelector matches no workload in its namespace has no effect. */

@@ -1,4 +1,4 @@
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 import { checkModelOf } from '../../netpol/cache.ts';
 
 /** A workload that no policy selects accepts and opens every connection. */

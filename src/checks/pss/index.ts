@@ -1,4 +1,4 @@
-import type { Check } from '../check.ts';
+import type { Check } from '../../model/check.ts';
 import { pssAdmissionEnforce } from './pss-admission-enforce.ts';
 import { pssAdmissionWarn } from './pss-admission-warn.ts';
 import { pssAllowPrivilegeEscalation } from './pss-allow-privilege-escalation.ts';

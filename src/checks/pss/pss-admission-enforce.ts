@@ -1,4 +1,4 @@
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 import { admitWorkloads } from './admission.ts';
 
 /** A workload its namespace's enforce level would reject (a Pod) or whose pods it would reject (a controller). */

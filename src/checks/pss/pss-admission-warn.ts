@@ -1,4 +1,4 @@
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 import { admitWorkloads } from './admission.ts';
 
 /** A workload its namespace's warn level would warn about when it is applied. */

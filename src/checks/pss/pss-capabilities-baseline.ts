@@ -1,4 +1,4 @@
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck } from '../../model/check.ts';
 import { runPssCheck } from './run-pss-check.ts';
 
 /** Non-default capabilities added (PSS baseline): PSA's `capabilities_baseline` check at the configured level and version. */

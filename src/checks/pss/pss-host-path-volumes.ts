@@ -1,4 +1,4 @@
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck } from '../../model/check.ts';
 import { runPssCheck } from './run-pss-check.ts';
 
 /** hostPath volumes (PSS baseline): PSA's `hostPathVolumes` check at the configured level and version. */

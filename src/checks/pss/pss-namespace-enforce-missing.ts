@@ -1,7 +1,7 @@
 import { formatLevelVersion } from '../../pss/evaluate.ts';
 import { levelLabel } from '../../pss/namespace-policy.ts';
 import { targetPolicy } from '../../pss/target.ts';
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 import { declaredNamespaces } from './namespaces.ts';
 
 const ENFORCE = levelLabel('enforce');

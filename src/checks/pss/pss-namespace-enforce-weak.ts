@@ -3,7 +3,7 @@ import { compareLevels } from '../../pss/level.ts';
 import { levelLabel, policyToEvaluate, versionLabel } from '../../pss/namespace-policy.ts';
 import { targetPolicy } from '../../pss/target.ts';
 import { effectiveMinor } from '../../pss/version.ts';
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 import { declaredNamespaces } from './namespaces.ts';
 
 const ENFORCE = levelLabel('enforce');

@@ -1,5 +1,5 @@
 import { policyToEvaluate } from '../../pss/namespace-policy.ts';
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 
 /** Pod Security labels the API server refuses on a Namespace. */
 export const pssNamespaceLabelInvalid: InventoryCheck = {

@@ -1,4 +1,4 @@
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck } from '../../model/check.ts';
 import { runPssCheck } from './run-pss-check.ts';
 
 /** Unmasked /proc (PSS restricted): PSA's `procMount_restricted` check at the configured level and version. */

@@ -1,4 +1,4 @@
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck } from '../../model/check.ts';
 import { runPssCheck } from './run-pss-check.ts';
 
 /** Restricted volume types (PSS restricted): PSA's `restrictedVolumes` check at the configured level and version. */

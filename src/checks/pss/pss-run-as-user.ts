@@ -1,4 +1,4 @@
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck } from '../../model/check.ts';
 import { runPssCheck } from './run-pss-check.ts';
 
 /** runAsUser 0 (PSS restricted): PSA's `runAsUser` check at the configured level and version. */

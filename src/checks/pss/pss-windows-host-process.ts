@@ -1,4 +1,4 @@
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck } from '../../model/check.ts';
 import { runPssCheck } from './run-pss-check.ts';
 
 /** Windows HostProcess (PSS baseline): PSA's `windowsHostProcess` check at the configured level and version. */

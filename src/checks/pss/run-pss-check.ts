@@ -5,7 +5,7 @@ import { formatResult } from '../../pss/check.ts';
 import { checkInForce } from '../../pss/evaluate.ts';
 import type { Settings } from '../../model/settings.ts';
 import type { Workload } from '../../model/workload.ts';
-import type { CheckContext, Violation } from '../check.ts';
+import type { CheckContext, Violation } from '../../model/check.ts';
 
 /**
  * The `run` of a `pss-*` workload check: evaluates one PSA check on the pod template at the configured

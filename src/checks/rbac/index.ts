@@ -1,4 +1,4 @@
-import type { Check } from '../check.ts';
+import type { Check } from '../../model/check.ts';
 import { rbacAdmissionWebhookWrite } from './rbac-admission-webhook-write.ts';
 import { rbacAnonymousBinding } from './rbac-anonymous-binding.ts';
 import { rbacBindVerb } from './rbac-bind-verb.ts';

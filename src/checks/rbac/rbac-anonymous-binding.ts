@@ -1,4 +1,4 @@
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 import { reportedBindings } from '../../rbac/grants.ts';
 import { describeObject } from '../../rbac/model.ts';
 import { ANONYMOUS_USER, UNAUTHENTICATED_GROUP } from '../../rbac/subject.ts';

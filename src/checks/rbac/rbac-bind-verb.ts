@@ -1,4 +1,4 @@
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 import type { Probe } from '../../rbac/grants.ts';
 import { probeViolations } from '../../rbac/grants.ts';
 

@@ -1,4 +1,4 @@
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 import { reportedBindings } from '../../rbac/grants.ts';
 import { describeObject } from '../../rbac/model.ts';
 import { subjectNamespace } from '../../rbac/subject.ts';

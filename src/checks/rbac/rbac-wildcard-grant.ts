@@ -1,4 +1,4 @@
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 import { rbacModelOf } from '../../rbac/cache.ts';
 import { describeGrantedRule, describeScope, reportedBindings } from '../../rbac/grants.ts';
 import { describeObject, roleOf, rulesOf } from '../../rbac/model.ts';

@@ -1,4 +1,4 @@
-import type { InventoryCheck } from '../check.ts';
+import type { InventoryCheck } from '../../model/check.ts';
 import { attackPaths, describeChain } from '../../rbac/attack-paths.ts';
 import { rbacModelOf } from '../../rbac/cache.ts';
 

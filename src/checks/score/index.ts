@@ -1,4 +1,4 @@
-import type { Check } from '../check.ts';
+import type { Check } from '../../model/check.ts';
 import { kubesecScore } from './kubesec-score.ts';
 
 /** Checks built on the kubesec-compatible scorer (`config` theme). */

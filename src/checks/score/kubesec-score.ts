@@ -1,7 +1,7 @@
 import { formatPath } from '../../model/path.ts';
 import { rulesOf } from '../../score/ruleset.ts';
 import { criticalOutcomes, matchRules } from '../../score/score.ts';
-import type { ResourceCheck, Violation } from '../check.ts';
+import type { ResourceCheck, Violation } from '../../model/check.ts';
 
 const SCORED_KINDS = [...new Set(rulesOf('kubesec-head').flatMap((rule) => rule.kinds))];
 

@@ -1,4 +1,4 @@
-import type { Check } from '../check.ts';
+import type { Check } from '../../model/check.ts';
 import { secretFromEnvVar } from './secret-from-env-var.ts';
 import { secretInArgs } from './secret-in-args.ts';
 import { secretInConfigmap } from './secret-in-configmap.ts';

@@ -1,6 +1,6 @@
 import { containersOf } from '../../model/containers.ts';
 import { getAt, isRecord } from '../../model/path.ts';
-import type { WorkloadCheck, Violation } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../../model/check.ts';
 import { valueText } from '../workload/value-text.ts';
 
 /** Secrets in environment variables leak through crash dumps, child processes, /proc and debug endpoints. */

@@ -1,5 +1,5 @@
 import { containersOf } from '../../model/containers.ts';
-import type { WorkloadCheck, Violation } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../../model/check.ts';
 import { credentialFormatIn, isSecretName, looksLikeSecretValue } from './credential.ts';
 
 /** `--db-password=value`, `-token=value`, `password=value`. */

@@ -1,5 +1,5 @@
 import { isRecord } from '../../model/path.ts';
-import type { ResourceCheck, Violation } from '../check.ts';
+import type { ResourceCheck, Violation } from '../../model/check.ts';
 import { credentialFormatIn, isSecretName, looksLikeSecretValue, SECRET_NAME } from './credential.ts';
 
 /** `key: value`, `key = value`, `key="value"` lines of a configuration file held in a ConfigMap. */

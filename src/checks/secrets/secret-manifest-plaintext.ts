@@ -1,5 +1,5 @@
 import { isRecord } from '../../model/path.ts';
-import type { ResourceCheck, Violation } from '../check.ts';
+import type { ResourceCheck, Violation } from '../../model/check.ts';
 
 /** Secret data in a manifest is only base64-encoded: committing it publishes the credential. */
 export const secretManifestPlaintext: ResourceCheck = {

@@ -1,5 +1,5 @@
 import { isRecord } from '../../model/path.ts';
-import type { ResourceCheck, Violation } from '../check.ts';
+import type { ResourceCheck, Violation } from '../../model/check.ts';
 
 /** A `kubernetes.io/service-account-token` Secret is a token that never expires. */
 export const serviceAccountTokenSecret: ResourceCheck = {

@@ -1,5 +1,5 @@
 import { WORKLOAD_KINDS } from '../../model/workload.ts';
-import type { ResourceCheck, Violation } from '../check.ts';
+import type { ResourceCheck, Violation } from '../../model/check.ts';
 import { podTemplateAnnotations } from './pod-annotations.ts';
 import { valueText } from './value-text.ts';
 

@@ -1,5 +1,5 @@
 import { find } from '../../model/inventory.ts';
-import type { WorkloadCheck, Violation } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../../model/check.ts';
 
 /**
  * The pod's effective automount setting, as the ServiceAccount admission plugin decides it: the pod

@@ -1,5 +1,5 @@
 import { containersOf } from '../../model/containers.ts';
-import type { WorkloadCheck, Violation } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../../model/check.ts';
 import { capabilityList } from './security-context.ts';
 
 /** Capabilities that each amount to root on the node, or close to it, with what they allow. */

@@ -1,5 +1,5 @@
 import { containersOf } from '../../model/containers.ts';
-import type { WorkloadCheck, Violation } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../../model/check.ts';
 import { capabilityList } from './security-context.ts';
 
 /** NET_RAW, granted by most runtimes by default, lets a container forge packets and spoof ARP/DNS. */

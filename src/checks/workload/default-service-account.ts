@@ -1,4 +1,4 @@
-import type { WorkloadCheck, Violation } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../../model/check.ts';
 
 /** Every pod of a namespace shares the `default` ServiceAccount, so a grant to one is a grant to all. */
 export const defaultServiceAccount: WorkloadCheck = {

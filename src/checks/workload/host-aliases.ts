@@ -1,5 +1,5 @@
 import { isRecord } from '../../model/path.ts';
-import type { WorkloadCheck, Violation } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../../model/check.ts';
 
 /** hostAliases rewrite the pod's /etc/hosts, sending names to addresses that bypass DNS and policy review. */
 export const hostAliases: WorkloadCheck = {

@@ -1,4 +1,4 @@
-import type { WorkloadCheck, Violation } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../../model/check.ts';
 import { hostPathVolumes, isWithin } from './host-paths.ts';
 import { RUNTIME_SOCKETS } from './host-path-container-runtime.ts';
 

@@ -1,6 +1,6 @@
 import { containersOf } from '../../model/containers.ts';
 import { isRecord } from '../../model/path.ts';
-import type { WorkloadCheck, Violation } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../../model/check.ts';
 import { hostPathVolumes } from './host-paths.ts';
 
 /** A writable hostPath mount lets a container change files on the node, which outlive the pod. */

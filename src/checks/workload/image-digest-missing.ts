@@ -1,6 +1,6 @@
 import { containersOf } from '../../model/containers.ts';
 import { parseImageReference } from '../../model/image.ts';
-import type { WorkloadCheck, Violation } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../../model/check.ts';
 
 /** A tag can be moved to other content; only a digest names the exact image that was reviewed. */
 export const imageDigestMissing: WorkloadCheck = {

@@ -1,6 +1,6 @@
 import { containersOf } from '../../model/containers.ts';
 import { parseImageReference } from '../../model/image.ts';
-import type { WorkloadCheck, Violation } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../../model/check.ts';
 
 /** Frozen registries and their successors. */
 const DEPRECATED_REGISTRIES: ReadonlyMap<string, string> = new Map([['k8s.gcr.io', 'registry.k8s.io']]);

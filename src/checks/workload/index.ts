@@ -1,4 +1,4 @@
-import type { Check } from '../check.ts';
+import type { Check } from '../../model/check.ts';
 import { apparmorAnnotationDeprecated } from './apparmor-annotation-deprecated.ts';
 import { automountServiceAccountToken } from './automount-service-account-token.ts';
 import { capabilityDangerousAdded } from './capability-dangerous-added.ts';

@@ -1,4 +1,4 @@
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck } from '../../model/check.ts';
 import { missingProbe } from './probes.ts';
 
 /** Without a liveness probe a hung process keeps its pod Running and is never restarted. */

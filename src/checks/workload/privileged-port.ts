@@ -1,6 +1,6 @@
 import { containersOf } from '../../model/containers.ts';
 import { isRecord } from '../../model/path.ts';
-import type { WorkloadCheck, Violation } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../../model/check.ts';
 
 /** Binding a port below 1024 needs root or NET_BIND_SERVICE: a hint the container runs with privilege. */
 export const privilegedPort: WorkloadCheck = {

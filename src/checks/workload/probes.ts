@@ -1,5 +1,5 @@
 import { containersOf } from '../../model/containers.ts';
-import type { Violation } from '../check.ts';
+import type { Violation } from '../../model/check.ts';
 import type { Workload } from '../../model/workload.ts';
 import { BATCH_KINDS } from './security-context.ts';
 

@@ -1,6 +1,6 @@
 import { containersOf } from '../../model/containers.ts';
 import { isRecord } from '../../model/path.ts';
-import type { WorkloadCheck, Violation } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../../model/check.ts';
 import { valueText } from './value-text.ts';
 
 /** A writable root filesystem lets an intruder drop tools and persist changes inside the container. */

@@ -1,4 +1,4 @@
-import type { WorkloadCheck } from '../check.ts';
+import type { WorkloadCheck } from '../../model/check.ts';
 import { missingProbe } from './probes.ts';
 
 /** Without a readiness probe a pod gets traffic before it can serve it, and keeps it when it cannot. */

@@ -1,7 +1,7 @@
 import { containersOf } from '../../model/containers.ts';
 import type { Mapping } from '../../model/path.ts';
 import { getAt } from '../../model/path.ts';
-import type { Violation } from '../check.ts';
+import type { Violation } from '../../model/check.ts';
 
 /**
  * Containers missing `resources.<bound>.<resource>` (init and regular containers; ephemeral

@@ -1,6 +1,6 @@
 import { containersOf } from '../../model/containers.ts';
 import { isRecord } from '../../model/path.ts';
-import type { WorkloadCheck, Violation } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../../model/check.ts';
 import { effectiveSecuritySetting } from './security-context.ts';
 
 /** Group 0 owns much of a node's files: a process in it reads and writes what root's group may. */

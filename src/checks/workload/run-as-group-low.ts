@@ -1,5 +1,5 @@
 import { containersOf } from '../../model/containers.ts';
-import type { WorkloadCheck, Violation } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../../model/check.ts';
 import { MIN_UNPRIVILEGED_ID } from './run-as-user-low.ts';
 import { effectiveSecuritySetting } from './security-context.ts';
 

@@ -1,5 +1,5 @@
 import { containersOf } from '../../model/containers.ts';
-import type { WorkloadCheck, Violation } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../../model/check.ts';
 import { effectiveSecuritySetting } from './security-context.ts';
 
 /** The lowest UID/GID that no host account is expected to hold (kube-score, Checkov, Trivy). */

@@ -1,4 +1,4 @@
-import type { ResourceCheck, Violation } from '../check.ts';
+import type { ResourceCheck, Violation } from '../../model/check.ts';
 import { valueText } from './value-text.ts';
 
 /** A ServiceAccount that automounts its token gives one to every pod that uses it and does not opt out. */

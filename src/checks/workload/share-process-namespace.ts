@@ -1,4 +1,4 @@
-import type { WorkloadCheck, Violation } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../../model/check.ts';
 
 /** With a shared process namespace every container sees, signals and reads the others' processes. */
 export const shareProcessNamespace: WorkloadCheck = {

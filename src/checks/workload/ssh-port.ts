@@ -1,6 +1,6 @@
 import { containersOf } from '../../model/containers.ts';
 import { isRecord } from '../../model/path.ts';
-import type { WorkloadCheck, Violation } from '../check.ts';
+import type { WorkloadCheck, Violation } from '../../model/check.ts';
 
 /** An SSH server in a container is a remote shell that bypasses Kubernetes authentication and audit. */
 export const sshPort: WorkloadCheck = {

@@ -1,11 +1,11 @@
-import type { Inventory } from '../model/inventory.ts';
-import type { FieldPath } from '../model/path.ts';
-import type { ObjectRef } from '../model/finding.ts';
-import type { Resource } from '../model/resource.ts';
-import type { Settings } from '../model/settings.ts';
-import type { Severity } from '../model/severity.ts';
-import type { Theme } from '../model/theme.ts';
-import type { Workload } from '../model/workload.ts';
+import type { Inventory } from './inventory.ts';
+import type { FieldPath } from './path.ts';
+import type { ObjectRef } from './finding.ts';
+import type { Resource } from './resource.ts';
+import type { Settings } from './settings.ts';
+import type { Severity } from './severity.ts';
+import type { Theme } from './theme.ts';
+import type { Workload } from './workload.ts';
 
 /** A problem a check reports: where (relative to what the check was given) and what, in one sentence. */
 export interface Violation {
