@@ -1,3 +1,4 @@
+import { derivation, derived } from '../model/derived.ts';
 import { containersOf } from '../model/containers.ts';
 import type { Inventory } from '../model/inventory.ts';
 import type { FieldPath, Mapping } from '../model/path.ts';
@@ -32,9 +33,6 @@ export interface ComponentView {
   readonly anchor: FieldPath;
 }
 
-/** Views are derived once per inventory (an inventory is immutable), whichever check asks first. */
-const VIEWS = new WeakMap<Inventory, readonly ComponentView[]>();
-
 /**
  * Every control-plane component found in the inventory. Static pods come first, recognised by the
  * container's binary (`command[0]` basename), its name, or the pod's `component` label. A kubeadm
@@ -43,8 +41,10 @@ const VIEWS = new WeakMap<Inventory, readonly ComponentView[]>();
  * replaces kubeadm's own flag of that name; repeated v1beta4 entries all reach the command line.
  */
 export function componentViews(inventory: Inventory): readonly ComponentView[] {
-  const cached = VIEWS.get(inventory);
-  if (cached) return cached;
+  return derived(inventory, COMPONENT_VIEWS);
+}
+
+const COMPONENT_VIEWS = derivation('control-plane components', (inventory): readonly ComponentView[] => {
   const views: ComponentView[] = [];
   for (const resource of inventory.resources) {
     if (resource.kind !== 'Pod') continue;
@@ -55,9 +55,8 @@ export function componentViews(inventory: Inventory): readonly ComponentView[] {
     if (resource.kind !== 'ClusterConfiguration') continue;
     for (const view of kubeadmViews(resource)) if (!running.has(view.component)) views.push(view);
   }
-  VIEWS.set(inventory, views);
   return views;
-}
+});
 
 /** The views of one component, in input order. */
 export function viewsOf(inventory: Inventory, component: ComponentName): readonly ComponentView[] {

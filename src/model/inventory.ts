@@ -1,3 +1,5 @@
+import type { DerivedValues } from './derived.ts';
+import { derivation, derived } from './derived.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { labelsOf } from './label-selector.ts';
 import type { NamespaceView } from './namespace.ts';
@@ -28,6 +30,8 @@ export interface Inventory {
   readonly defaultNamespace: string;
   /** Workload objects whose pod spec has fields of the wrong type (they are left out of `workloads`). */
   readonly diagnostics: readonly Diagnostic[];
+  /** Values derived from this inventory, computed once (see {@link derived}). */
+  readonly derived: DerivedValues;
 }
 
 /** Options for {@link buildInventory}. */
@@ -101,13 +105,14 @@ export function buildInventory(all: readonly Resource[], options: InventoryOptio
     namespaces,
     defaultNamespace: fallback,
     diagnostics,
+    derived: new Map(),
   };
 }
 
 /** Per kind, its objects by effective namespace, then by name. */
 type NameIndex = ReadonlyMap<string, ReadonlyMap<string, Resource>>;
 
-const namesByInventory = new WeakMap<Inventory, Map<string, NameIndex>>();
+const NAME_INDEXES = derivation('name indexes by kind', () => new Map<string, NameIndex>());
 
 /**
  * The object of a kind with this name, in this namespace ('' for cluster-scoped kinds); the first one
@@ -119,8 +124,7 @@ export function find(
   namespace: string,
   name: string,
 ): Resource | undefined {
-  let kinds = namesByInventory.get(inventory);
-  if (!kinds) namesByInventory.set(inventory, (kinds = new Map<string, NameIndex>()));
+  const kinds = derived(inventory, NAME_INDEXES);
   let names = kinds.get(kind);
   if (!names) {
     const index = new Map<string, Map<string, Resource>>();

@@ -1,3 +1,4 @@
+import { derivation, derived } from '../../model/derived.ts';
 import type { Inventory } from '../../model/inventory.ts';
 import { isRecord } from '../../model/path.ts';
 import type { Resource } from '../../model/resource.ts';
@@ -29,7 +30,14 @@ export function isIstio(resource: Resource, group: 'security' | 'networking'): b
 
 const MESH_API = /\.(istio|linkerd)\.io\//;
 const MESH_KEY = /istio|linkerd\.io/;
-const meshInputs = new WeakMap<Inventory, boolean>();
+const MESH_IN_INPUT = derivation('mesh in input', (inventory) =>
+  inventory.resources.some(
+    (resource) =>
+      MESH_API.test(resource.apiVersion) ||
+      hasMeshKey(resource.object.metadata) ||
+      hasMeshKey(podTemplateOf(resource, '')?.podMetadata),
+  ),
+);
 
 /**
  * Whether the input has anything of a service mesh: an object of Istio's or Linkerd's APIs, or an
@@ -38,17 +46,7 @@ const meshInputs = new WeakMap<Inventory, boolean>();
  * then: manifests without a mesh say nothing about the mesh of the cluster they go to.
  */
 export function meshInInput(inventory: Inventory): boolean {
-  let found = meshInputs.get(inventory);
-  if (found === undefined) {
-    found = inventory.resources.some(
-      (resource) =>
-        MESH_API.test(resource.apiVersion) ||
-        hasMeshKey(resource.object.metadata) ||
-        hasMeshKey(podTemplateOf(resource, '')?.podMetadata),
-    );
-    meshInputs.set(inventory, found);
-  }
-  return found;
+  return derived(inventory, MESH_IN_INPUT);
 }
 
 function hasMeshKey(metadata: unknown): boolean {
