@@ -15,7 +15,7 @@ export const PROCESS_SELECTION: ProcessSelection = {
  */
 export function kubeletConfigPath(process: NodeProcess): string | undefined {
   if (process.binary !== 'kubelet') return undefined;
-  return lastFlag(parseFlags(process.argv), 'config')?.value;
+  return lastFlag(parseFlags(process.argv, 'component-base'), 'config')?.value;
 }
 
 /**
