@@ -28,7 +28,7 @@ export const CHECK_FIXTURES = join(import.meta.dirname, '..', '..', 'testdata', 
  * The sidecar of a directory case giving file modes, since git keeps only the executable bit: one
  * `<octal mode> <path relative to the case>` per line. Files it does not name get 644.
  */
-export const FILE_MODES = 'file-modes.txt';
+const FILE_MODES = 'file-modes.txt';
 
 /** One fixture (a file or a directory) and, for a failing case, the messages it must produce. */
 export interface Fixture {
