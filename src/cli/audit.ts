@@ -2,23 +2,22 @@ import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { CONTROLPLANE_CHECKS } from '../checks/controlplane/index.ts';
 import { loadConfig } from '../config/load-config.ts';
-import { renderKubeBenchJson } from '../controlplane/kube-bench-json.ts';
-import { probeApiserver } from '../controlplane/probe/apiserver.ts';
-import { probeEtcd } from '../controlplane/probe/etcd.ts';
-import { probeKubelet, probeKubeletReadOnly } from '../controlplane/probe/kubelet.ts';
-import { isLoopbackHost } from '../controlplane/probe/loopback.ts';
-import type { ProbeResult } from '../controlplane/probe/result.ts';
-import { readProcesses } from '../controlplane/processes.ts';
-import { loadSources } from '../load/load.ts';
+import type { ProbeResult } from '../controlplane/verdicts/result.ts';
+import { probeApiserver } from '../probe/apiserver.ts';
+import { probeEtcd } from '../probe/etcd.ts';
+import { probeKubelet, probeKubeletReadOnly } from '../probe/kubelet.ts';
+import { isLoopbackHost } from '../probe/loopback.ts';
+import { renderKubeBenchJson } from '../render/kube-bench.ts';
 import { UsageError } from '../model/errors.ts';
 import { SEVERITIES } from '../model/severity.ts';
 import type { Severity } from '../model/severity.ts';
 import { OUTPUT_FORMATS, RENDERERS } from '../render/index.ts';
 import { renderDiagnostics } from '../render/table.ts';
 import { loadInputs } from '../scan/inputs.ts';
+import { loadProcesses } from '../scan/processes.ts';
 import { scanExitCode, scanLoaded } from '../scan/scan.ts';
 import { useColor } from './color.ts';
-import { CATALOGUE } from '../checks/catalogue.ts';
+import { CHECKS } from '../checks/registry.ts';
 
 interface NodeFlags {
   readonly filename: readonly string[];
@@ -87,21 +86,22 @@ function nodeCommand(): Command {
         throw new UsageError(
           'nothing to audit: give node directories, or --processes (see kubeward audit node --help)',
         );
-      const { loaded, nodeFileChecks } =
+      const loaded =
         inputs.length > 0
-          ? await loadInputs(inputs, { recursive: true, filePermissions: true }, new Date())
-          : { loaded: { resources: [], diagnostics: [], files: 0 }, nodeFileChecks: [] };
-      const checks = [...CONTROLPLANE_CHECKS, ...nodeFileChecks];
-      const config = loadConfig(flags.config, CATALOGUE);
-      const processes = flags.processes ? readProcesses(flags.procRoot) : { sources: [], diagnostics: [] };
-      const fromProcesses = loadSources(processes.sources);
+          ? await loadInputs(inputs, { recursive: true, filePermissions: true })
+          : { resources: [], diagnostics: [], files: 0 };
+      const config = loadConfig(flags.config, CHECKS);
+      const fromProcesses = flags.processes
+        ? loadProcesses(flags.procRoot)
+        : { resources: [], diagnostics: [], files: 0 };
       const { report } = scanLoaded(
         {
+          ...loaded,
           resources: [...loaded.resources, ...fromProcesses.resources],
-          diagnostics: [...loaded.diagnostics, ...processes.diagnostics, ...fromProcesses.diagnostics],
-          files: loaded.files + processes.sources.length,
+          diagnostics: [...loaded.diagnostics, ...fromProcesses.diagnostics],
+          files: loaded.files + fromProcesses.files,
         },
-        { checks, run: { ...config.run, honourAnnotations: false } },
+        { checks: CONTROLPLANE_CHECKS, run: { ...config.run, honourAnnotations: false }, now: new Date() },
       );
       process.stderr.write(renderDiagnostics(report));
       const text =

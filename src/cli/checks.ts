@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import type { Check } from '../model/check.ts';
-import { CATALOGUE } from '../checks/catalogue.ts';
+import { CHECKS } from '../checks/registry.ts';
 import { renderCheckPage } from '../docs/check-page.ts';
 import { renderCheckText } from '../docs/check-text.ts';
 import { UsageError } from '../model/errors.ts';
@@ -104,7 +104,7 @@ export function checksCommand(): Command {
     .option('--severity <severity>', 'only checks of this severity or worse')
     .addOption(new Option('-o, --output <format>', 'output format').choices(LIST_FORMATS).default('table'))
     .action((flags: ListFlags) => {
-      const checks = selectChecks(CATALOGUE, flags);
+      const checks = selectChecks(CHECKS, flags);
       if (flags.output === 'json')
         process.stdout.write(`${JSON.stringify(checks.map(checkJson), null, 2)}\n`);
       else if (flags.output === 'name') process.stdout.write(checks.map((check) => `${check.id}\n`).join(''));
@@ -117,7 +117,7 @@ export function checksCommand(): Command {
     .argument('<id>', 'check id, as printed by kubeward checks list')
     .addOption(new Option('-o, --output <format>', 'output format').choices(EXPLAIN_FORMATS).default('text'))
     .action((id: string, flags: ExplainFlags) => {
-      const check = findCheck(CATALOGUE, id);
+      const check = findCheck(CHECKS, id);
       if (flags.output === 'json') process.stdout.write(`${JSON.stringify(checkJson(check), null, 2)}\n`);
       else if (flags.output === 'markdown')
         process.stdout.write(renderCheckPage(check, { fail: undefined, pass: undefined }));

@@ -12,7 +12,6 @@ import { renderDiagnostics } from '../render/table.ts';
 import { loadInputs } from '../scan/inputs.ts';
 import { scanExitCode, scanLoaded } from '../scan/scan.ts';
 import { useColor } from './color.ts';
-import { CATALOGUE } from '../checks/catalogue.ts';
 
 interface ScanFlags {
   readonly filename: readonly string[];
@@ -71,9 +70,8 @@ export function scanCommand(): Command {
       const inputs = [...paths, ...flags.filename];
       if (inputs.length === 0)
         throw new UsageError('nothing to scan: give files, directories or -f - (see kubeward scan --help)');
-      const { loaded, nodeFileChecks } = await loadInputs(inputs, { recursive: flags.recursive }, new Date());
-      const checks = [...CHECKS, ...nodeFileChecks];
-      const config = loadConfig(flags.config, CATALOGUE);
+      const loaded = await loadInputs(inputs, { recursive: flags.recursive });
+      const config = loadConfig(flags.config, CHECKS);
       const settings = {
         ...config.run.settings,
         ...(flags.pssLevel === undefined ? {} : { pssLevel: flags.pssLevel }),
@@ -87,8 +85,9 @@ export function scanCommand(): Command {
         honourAnnotations: config.run.honourAnnotations && !flags.ignoreAnnotations,
       };
       const { report } = scanLoaded(loaded, {
-        checks,
+        checks: CHECKS,
         run,
+        now: new Date(),
         ...(flags.defaultNamespace === undefined ? {} : { defaultNamespace: flags.defaultNamespace }),
         ...(flags.namespace === undefined ? {} : { namespace: flags.namespace }),
       });

@@ -11,13 +11,14 @@ export interface CheckExamples {
 }
 
 /**
- * Reads the first (by file name) fail and pass fixture of a check from testdata/checks/<id>/.
- * Missing fixtures give undefined: the page is still written, without that example.
+ * Reads the first (by file name) fail and pass manifest fixture of a check from testdata/checks/<id>/.
+ * Missing fixtures, and node-file cases (directories of PEM files), give undefined: the page is still
+ * written, without that example.
  */
 export function readExamples(checkId: string): CheckExamples {
   const { pass, fail } = fixturesOf(checkId);
-  const firstFail = fail[0];
-  const firstPass = pass[0];
+  const firstFail = fail.find((fixture) => !fixture.directory);
+  const firstPass = pass.find((fixture) => !fixture.directory);
   const configFile = join(CHECK_FIXTURES, checkId, 'kubeward.yaml');
   return {
     ...(existsSync(configFile) ? { config: readFileSync(configFile, 'utf8') } : {}),
