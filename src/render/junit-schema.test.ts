@@ -65,7 +65,9 @@ describe('JUnit outputs validate against the Jenkins JUnit schema (junit-10.xsd)
     writeFileSync(join(dir, 'manifests.yaml'), NETPOL_MANIFESTS);
     writeFileSync(join(dir, 'tests.yaml'), NETASSERT);
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  after(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('the schema rejects what junit-10.xsd rejects: skipped on testsuites, file on a testcase, no errors count', () => {
     const suite = (attributes: string, body = ''): string =>
