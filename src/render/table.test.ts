@@ -23,9 +23,4 @@ describe('scan -o table', async () => {
     assert.equal(/^ +/.exec(plain[row + 1] ?? '')?.[0].length, message);
     for (const line of plain.filter((text) => text.startsWith('  '))) assert.ok(line.length <= 100, line);
   });
-
-  it('closes colours at the end of each wrapped line', () => {
-    for (const line of narrow.split('\n').filter((text) => /^ {5}/.test(text)))
-      assert.doesNotMatch(line, /\x1b\[2m[^\x1b]*$/);
-  });
 });
