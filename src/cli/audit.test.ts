@@ -211,7 +211,7 @@ describe('kubeward audit probe', () => {
         .split('\n')
         .filter((line) => line !== '')
         .map((line) => line.split(/\s+/).slice(0, 2).join(' ')),
-      ['ERROR kubelet-anonymous', 'PASS kubelet-read-only-port'],
+      ['VERDICT PROBE', 'ERROR kubelet-anonymous', 'PASS kubelet-read-only-port'],
     );
     assert.equal(run.exitCode, 2);
   });

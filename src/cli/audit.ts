@@ -12,6 +12,8 @@ import { UsageError } from '../model/errors.ts';
 import { SEVERITIES } from '../model/severity.ts';
 import type { Severity } from '../model/severity.ts';
 import { OUTPUT_FORMATS, RENDERERS } from '../render/index.ts';
+import { renderProbeTable } from '../render/audit/probes.ts';
+import { terminalWidth } from '../render/columns.ts';
 import { renderDiagnostics } from '../render/table.ts';
 import { loadInputs } from '../scan/inputs.ts';
 import { loadProcesses } from '../scan/processes.ts';
@@ -111,6 +113,7 @@ function nodeCommand(): Command {
               color: useColor(flags.color, flags.outputFile === undefined ? process.stdout : undefined),
               showSuppressed: false,
               baseDirectory: process.cwd(),
+              width: terminalWidth(flags.outputFile === undefined ? process.stdout : undefined),
             });
       if (flags.outputFile === undefined) process.stdout.write(text);
       else writeFileSync(flags.outputFile, text);
@@ -163,7 +166,9 @@ function probeCommand(): Command {
       }
       if (flags.etcd !== undefined) results.push(await probeEtcd(loopbackUrl(flags.etcd, '--etcd'), timeout));
       process.stdout.write(
-        flags.output === 'json' ? `${JSON.stringify({ probes: results }, null, 2)}\n` : probeTable(results),
+        flags.output === 'json'
+          ? `${JSON.stringify({ probes: results }, null, 2)}\n`
+          : renderProbeTable(results, terminalWidth(process.stdout)),
       );
       process.exitCode = results.some((result) => result.verdict === 'fail')
         ? 1
@@ -192,20 +197,4 @@ function positiveInteger(text: string, flag: string): number {
   if (!Number.isInteger(value) || value <= 0 || value > 65535 * 1000)
     throw new UsageError(`${flag} must be a positive integer, got ${text}`);
   return value;
-}
-
-function probeTable(results: readonly ProbeResult[]): string {
-  const rows = results.map((result) => [
-    result.verdict.toUpperCase(),
-    result.probe,
-    result.target,
-    result.message,
-  ]);
-  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
-  return rows
-    .map(
-      (row) =>
-        `${row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column] ?? 0) : cell)).join('  ')}\n`,
-    )
-    .join('');
 }

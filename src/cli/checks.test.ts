@@ -4,7 +4,8 @@ import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { CHECKS } from '../checks/registry.ts';
 import { UsageError } from '../model/errors.ts';
-import { findCheck, renderCheckTable, selectChecks } from './checks.ts';
+import { renderCheckTable } from '../render/checks/table.ts';
+import { findCheck, selectChecks } from './checks.ts';
 
 /** Runs `checks <args>` through commander in a real process, as the CLI will once wired. */
 function runChecks(args: readonly string[]): { status: number | null; stdout: string; stderr: string } {

@@ -6,6 +6,7 @@ import { UsageError } from '../model/errors.ts';
 import { SEVERITIES } from '../model/severity.ts';
 import type { Severity } from '../model/severity.ts';
 import { targetPolicyErrors } from '../pss/target.ts';
+import { terminalWidth } from '../render/columns.ts';
 import { OUTPUT_FORMATS, RENDERERS } from '../render/index.ts';
 import type { OutputFormat } from '../render/index.ts';
 import { renderDiagnostics } from '../render/table.ts';
@@ -96,6 +97,7 @@ export function scanCommand(): Command {
         color: useColor(flags.color, flags.outputFile === undefined ? process.stdout : undefined),
         showSuppressed: flags.showSuppressed,
         baseDirectory: process.cwd(),
+        width: terminalWidth(flags.outputFile === undefined ? process.stdout : undefined),
       });
       if (flags.outputFile === undefined) process.stdout.write(text);
       else writeFileSync(flags.outputFile, text);

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { readSources } from '../load/read.ts';
 import { UsageError } from '../model/errors.ts';
+import { terminalWidth } from '../render/columns.ts';
 import { SCORE_OUTPUTS, SCORE_PROFILES, scoreRun } from '../score/index.ts';
 import type { ScoreOutput, ScoreProfile } from '../score/index.ts';
 
@@ -57,6 +58,7 @@ export function scoreCommand(): Command {
         explain: flags.explain,
         failureCode,
         baseDirectory: process.cwd(),
+        width: terminalWidth(process.stdout),
       });
       process.stderr.write(result.stderr);
       process.stdout.write(result.stdout);

@@ -4,7 +4,6 @@
  */
 export { stripFormPrefix, subjectsOf } from './documents.ts';
 export type { ScoreSubject } from './documents.ts';
-export { renderScoreExplanation } from './explain.ts';
 export { renderKubesecJson } from './json.ts';
 export { checkMinimumScore } from './minimum.ts';
 export type { MinimumScoreVerdict } from './minimum.ts';
@@ -26,7 +25,6 @@ export { kubesecFileName, scoreExitCode, scoreSubjects } from './scan-inputs.ts'
 export type { ScoredSubject } from './scan-inputs.ts';
 export { compareRules, scoreObject, unknownRuleIds } from './score.ts';
 export type { ObjectScore, RuleOutcome, ScoreOptions } from './score.ts';
-export { renderScoreTable } from './table.ts';
 export { validateObject } from './validate.ts';
 
 import { ruleIds } from './ruleset.ts';

@@ -2,8 +2,9 @@ import type { Source } from '../load/source.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { formatDiagnostic } from '../model/diagnostic.ts';
 import { renderSarif } from '../render/sarif.ts';
+import { renderScoreExplanation } from '../render/score/explain.ts';
+import { renderScoreTable } from '../render/score/table.ts';
 import { subjectsOf } from './documents.ts';
-import { renderScoreExplanation } from './explain.ts';
 import { renderKubesecJson } from './json.ts';
 import type { ScoreProfile } from './rule.ts';
 import { ruleIds } from './ruleset.ts';
@@ -11,7 +12,6 @@ import { scoreRunReport } from './sarif-report.ts';
 import { scoreExitCode, scoreSubjects } from './scan-inputs.ts';
 import type { ScoredSubject } from './scan-inputs.ts';
 import { unknownRuleIds } from './score.ts';
-import { renderScoreTable } from './table.ts';
 
 /** Output formats of `kubeward score`. */
 export const SCORE_OUTPUTS = ['json', 'table', 'sarif'] as const;
@@ -29,6 +29,8 @@ export interface ScoreRunOptions {
   readonly failureCode: number;
   /** Directory SARIF artifact URIs are relative to. */
   readonly baseDirectory: string;
+  /** Width the table wraps to (see terminalWidth); unlimited when absent. */
+  readonly width?: number;
 }
 
 /** What a score run prints and how it exits. */
@@ -93,7 +95,7 @@ function render(
   files: number,
 ): string {
   if (options.explain) return renderScoreExplanation(scored);
-  if (options.output === 'table') return renderScoreTable(scored);
+  if (options.output === 'table') return renderScoreTable(scored, options.width);
   if (options.output === 'sarif')
     return renderSarif(scoreRunReport(scored, options.profile, problems, files), {
       baseDirectory: options.baseDirectory,

@@ -1,4 +1,4 @@
-import type { PolicyProblem, TestResult } from '../result.ts';
+import type { PolicyProblem, TestResult } from '../../policy/result.ts';
 import { summarize } from './summary.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { SubjectRef, TestOutcome, TestResult } from '../result.ts';
+import type { SubjectRef, TestOutcome, TestResult } from '../../policy/result.ts';
 
 /** Counts of results by outcome. */
 export type Summary = Readonly<Record<TestOutcome, number>> & { readonly total: number };

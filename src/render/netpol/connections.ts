@@ -1,4 +1,5 @@
-import type { ConnectionList } from './connections.ts';
+import type { ConnectionList } from '../../netpol/connections.ts';
+import { renderColumns } from '../columns.ts';
 
 /** The formats of `kubeward netpol matrix -o`. */
 export const MATRIX_FORMATS = ['table', 'csv', 'md', 'json', 'dot'] as const;
@@ -10,30 +11,25 @@ function csvField(value: string): string {
   return /[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-function table(list: ConnectionList): string {
-  const rows = [
-    ['SOURCE', 'DESTINATION', 'PORTS'],
-    ...list.connections.map((c) => [c.source, c.destination, c.ports]),
-  ];
-  const widths = [0, 1].map((column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
-  return (
-    rows
-      .map(
-        (row) =>
-          `${(row[0] ?? '').padEnd(widths[0] ?? 0)}  ${(row[1] ?? '').padEnd(widths[1] ?? 0)}  ${row[2] ?? ''}`,
-      )
-      .join('\n') + '\n'
+function table(list: ConnectionList, width: number): string {
+  return renderColumns(
+    [['SOURCE', 'DESTINATION', 'PORTS'], ...list.connections.map((c) => [c.source, c.destination, c.ports])],
+    { width },
   );
 }
 
 /**
  * Renders the allowed connections. `dot` draws workloads as boxes and address ranges as ellipses,
- * one edge per connection labelled with its ports.
+ * one edge per connection labelled with its ports. The table wraps to `width` (see terminalWidth).
  */
-export function renderConnections(list: ConnectionList, format: MatrixFormat): string {
+export function renderConnections(
+  list: ConnectionList,
+  format: MatrixFormat,
+  width = Number.POSITIVE_INFINITY,
+): string {
   switch (format) {
     case 'table':
-      return table(list);
+      return table(list, width);
     case 'csv':
       return (
         [

@@ -1,11 +1,12 @@
-import type { ScoredSubject } from './scan-inputs.ts';
-import { fieldName, whereIs } from './scan-inputs.ts';
+import type { ScoredSubject } from '../../score/scan-inputs.ts';
+import { fieldName, whereIs } from '../../score/scan-inputs.ts';
+import { renderColumns } from '../columns.ts';
 
 /**
  * `-o table`: one line per object (name, score, where it starts, kubesec's message), then one indented
  * line per matched rule with its points and the file:line:col of the field that matched.
  */
-export function renderScoreTable(scored: readonly ScoredSubject[]): string {
+export function renderScoreTable(scored: readonly ScoredSubject[], width = Number.POSITIVE_INFINITY): string {
   const rows: string[][] = [['OBJECT', 'SCORE', 'LOCATION', 'MESSAGE']];
   for (const { subject, report, result } of scored) {
     rows.push([report.object, String(report.score), whereIs(subject, []), firstLine(report.message)]);
@@ -20,16 +21,7 @@ export function renderScoreTable(scored: readonly ScoredSubject[]): string {
       ]);
     }
   }
-  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
-  return rows
-    .map((row) =>
-      row
-        .map((cell, i) => (i < 3 ? cell.padEnd(widths[i] ?? 0) : cell))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n')
-    .concat('\n');
+  return renderColumns(rows, { width });
 }
 
 /** `+3`, `-30`, `0`. */

@@ -1,5 +1,5 @@
-import type { ScoredSubject } from './scan-inputs.ts';
-import { fieldName, whereIs } from './scan-inputs.ts';
+import type { ScoredSubject } from '../../score/scan-inputs.ts';
+import { fieldName, whereIs } from '../../score/scan-inputs.ts';
 import { signed } from './table.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { TestResult } from '../result.ts';
+import type { TestResult } from '../../policy/result.ts';
 import { subjectLocation, subjectName, summarize, summaryLine } from './summary.ts';
 
 const yamlString = (text: string): string => JSON.stringify(text);
