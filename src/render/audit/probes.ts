@@ -1,4 +1,4 @@
-import type { ProbeResult } from '../../controlplane/probe/result.ts';
+import type { ProbeResult } from '../../controlplane/verdicts/result.ts';
 import { renderColumns } from '../columns.ts';
 
 /** `audit probe` as a table: VERDICT, PROBE, TARGET, MESSAGE; MESSAGE wraps to `width`. */
