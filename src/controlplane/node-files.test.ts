@@ -12,6 +12,7 @@ import { readSources } from '../load/read.ts';
 import { NODE_FILE_EXTENSIONS, readNodeFiles } from './node-files.ts';
 import type { NodeFiles } from './node-files.ts';
 import { issue } from './testing/test-pki.ts';
+import { needs } from '../testing/tools.ts';
 
 let NOW = new Date();
 const KUBEADM_SANS = [
@@ -32,7 +33,7 @@ function messages(check: NodeFileCheck, files: NodeFiles): string[] {
 }
 
 // Certificates are generated with openssl at run time; no private key is committed.
-describe('readNodeFiles and certificate checks', () => {
+describe('readNodeFiles and certificate checks', needs('openssl'), () => {
   let good: string;
   let bad: string;
   before(() => {
