@@ -16,6 +16,7 @@ import { after, before, describe, it } from 'node:test';
 import { CONTROLPLANE_CHECKS } from '../checks/controlplane/index.ts';
 import { issue } from '../testing/test-pki.ts';
 import { ROOT } from '../testing/scan-examples.ts';
+import { needs } from '../testing/tools.ts';
 
 /**
  * Runs `kubeward audit ...` in a child process (from source, through tsx) the way main.ts runs a
@@ -56,7 +57,7 @@ const KUBEADM_SANS = [
   'IP:10.96.0.1',
 ];
 
-describe('kubeward audit node', () => {
+describe('kubeward audit node', needs('openssl'), () => {
   let pki: string;
   let proc: string;
   before(() => {

@@ -1,10 +1,11 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from '../load/load.ts';
+import { importTestModule, isTestModulePath } from '../load/test-module.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { resourceKey } from '../model/resource.ts';
 import type { Resource } from '../model/resource.ts';
-import { isTestModulePath, loadTestModule } from './module/load-module.ts';
+import { testModuleOf } from './module/module-tests.ts';
 import { runTestModule } from './module/run-module.ts';
 import { subjectRef } from './result.ts';
 import type { PolicyProblem, TestResult } from './result.ts';
@@ -92,7 +93,7 @@ export async function runPolicies(options: PolicyRunOptions): Promise<PolicyRun>
   });
   for (const path of modulePaths) {
     try {
-      results.push(...(await runTestModule(await loadTestModule(path), subjects)));
+      results.push(...(await runTestModule(testModuleOf(await importTestModule(path)), subjects)));
     } catch (error) {
       problems.push({ file: path, line: 0, message: error instanceof Error ? error.message : String(error) });
     }

@@ -7,10 +7,11 @@ import { issue } from '../testing/test-pki.ts';
 import { startEtcd } from '../testing/test-servers.ts';
 import type { RunningEtcd } from '../testing/test-servers.ts';
 import { probeEtcd } from './etcd.ts';
+import { needs } from '../testing/tools.ts';
 
 // A real etcd (Debian etcd-server, installed by .ci/run) on loopback: with TLS and
 // --client-cert-auth (etcd.io op-guide/security), with TLS only, and without TLS.
-describe('probeEtcd against a real etcd', () => {
+describe('probeEtcd against a real etcd', needs('etcd', 'openssl'), () => {
   let root: string;
   let secure: RunningEtcd;
   let open: RunningEtcd;

@@ -12,6 +12,7 @@ import { freePort } from '../testing/test-servers.ts';
 import { probeApiserver } from './apiserver.ts';
 import { probeKubelet, probeKubeletReadOnly } from './kubelet.ts';
 import { isLoopbackHost } from './loopback.ts';
+import { needs } from '../testing/tools.ts';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -34,7 +35,7 @@ const fixed =
 // The Kubernetes semantics probed: 401 = request not authenticated (anonymous auth off), 403 =
 // authenticated as system:anonymous but not authorized (k8s.io/apiserver pkg/endpoints/filters
 // authentication.go / authorization.go); kubelet uses the same filters on 10250.
-describe('API server and kubelet probes against local HTTPS servers', () => {
+describe('API server and kubelet probes against local HTTPS servers', needs('openssl'), () => {
   let root: string;
   const servers: Server[] = [];
   let tls: { cert: Buffer; key: Buffer };

@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
-import { dumpDom } from '../testing/chromium.ts';
+import { CHROMIUM, dumpDom } from '../testing/chromium.ts';
 import { scanPaths } from '../testing/scan-examples.ts';
+import { needs } from '../testing/tools.ts';
 import { renderHtml } from './html.ts';
 
-describe('HTML report in headless Chromium', async () => {
+describe('HTML report in headless Chromium', needs(CHROMIUM), async () => {
   const report = await scanPaths('examples/insecure');
   const file = join(mkdtempSync(join(tmpdir(), 'kubeward-html-')), 'report.html');
   writeFileSync(file, renderHtml(report));

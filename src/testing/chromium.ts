@@ -3,8 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Debian's Chromium, installed by .ci/run. */
-export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+/** Chromium (Debian's, installed by .ci/run): `CHROMIUM_BIN`, else `chromium` looked up on PATH. */
+export const CHROMIUM = process.env.CHROMIUM_BIN ?? 'chromium';
 
 /**
  * Loads a URL in headless Chromium and returns the DOM after the page's scripts ran. Flags as this

@@ -3,9 +3,10 @@
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { describe, it } from 'node:test';
+import { needs } from '../testing/tools.ts';
 import { certificateProblems, issueCertificates, serviceDnsNames } from './cert.ts';
 
-describe('webhook cert', () => {
+describe('webhook cert', needs('openssl'), () => {
   it('issues a CA and a serving certificate naming every Service DNS name', async () => {
     const issued = await issueCertificates({
       service: 'wh',

@@ -13,6 +13,7 @@ import { CHECKS } from '../checks/registry.ts';
 import { parseConfig } from '../config/load-config.ts';
 import { ConfigError } from '../model/errors.ts';
 import { isRecord } from '../model/path.ts';
+import { needs } from '../testing/tools.ts';
 import { issueCertificates, writeCertificates } from './cert.ts';
 import type { IssuedCertificates } from './cert.ts';
 import type { LogFields } from './log.ts';
@@ -48,7 +49,7 @@ function containerOf(body: Doc): Doc {
   return container;
 }
 
-describe('kubeward webhook serve over HTTPS', () => {
+describe('kubeward webhook serve over HTTPS', needs('openssl'), () => {
   let dir = '';
   let issued: IssuedCertificates;
   let webhook: WebhookServer;
@@ -446,7 +447,7 @@ describe('kubeward webhook serve over HTTPS', () => {
   });
 });
 
-describe('kubeward webhook serve shutdown', () => {
+describe('kubeward webhook serve shutdown', needs('openssl'), () => {
   it('finishes an in-flight review, then stops accepting connections', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'kubeward-webhook-test-'));
     const issued = await issueCertificates({

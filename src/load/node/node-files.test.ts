@@ -7,6 +7,7 @@ import { issue } from '../../testing/test-pki.ts';
 import { readSources } from '../read.ts';
 import { NODE_FILE_EXTENSIONS, readNodeFiles } from './node-files.ts';
 import type { NodeFileContents } from './node-files.ts';
+import { needs } from '../../testing/tools.ts';
 
 const KUBEADM_SANS = [
   'DNS:kubernetes',
@@ -23,7 +24,7 @@ async function nodeFilesIn(directory: string): Promise<NodeFileContents> {
 
 // Certificates are generated with openssl at run time. What the checks make of such files is tested by
 // their fixtures (testdata/checks/certificate-*).
-describe('readNodeFiles and certificate checks', () => {
+describe('readNodeFiles and certificate checks', needs('openssl'), () => {
   let good: string;
   let bad: string;
   before(() => {

@@ -1,4 +1,4 @@
-// Test modules loaded with dynamic import(): .ts through tsx, .mjs natively (kubetest's idea of unit
+// Test modules loaded with dynamic import(): .ts transpiled by kubeward's hooks, .mjs natively (kubetest's idea of unit
 // tests for configuration, with kubeward's assertion helpers).
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { loadSources } from '../../load/load.ts';
-import { loadTestModule } from './load-module.ts';
+import { importTestModule } from '../../load/test-module.ts';
+import { testModuleOf } from './module-tests.ts';
+import type { TestModule } from './module-tests.ts';
 import { runTestModule } from './run-module.ts';
 
 // JavaScript modules are written to a temporary directory (fixtures outside the linted project).
@@ -28,6 +30,11 @@ for (const [name, text] of Object.entries(JAVASCRIPT)) writeFileSync(join(MODULE
 after(() => {
   rmSync(MODULES, { recursive: true, force: true });
 });
+
+/** Imports a module and reads its tests, as `kubeward test` does. */
+async function loadTestModule(path: string): Promise<TestModule> {
+  return testModuleOf(await importTestModule(path));
+}
 
 const resources = loadSources([
   {

@@ -5,7 +5,7 @@ import { podTemplateOf } from '../../model/workload.ts';
 import type { TestResult } from '../result.ts';
 import { subjectRef } from '../result.ts';
 import { TestSkipped, TestStopped, assertions } from './assertions.ts';
-import type { TestModule } from './load-module.ts';
+import type { TestModule } from './module-tests.ts';
 
 async function runOne(
   module: TestModule,

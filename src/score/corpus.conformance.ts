@@ -1,19 +1,19 @@
-// Runs every fixture of kubesec's own test suite (../shared/corpus/kubesec, controlplaneio/kubesec
-// test/asset at a59caad) through `kubeward score` and checks what kubesec's bats tests assert
+// Runs every fixture of kubesec's own test suite ($KUBEWARD_CONFORMANCE_DIR/corpus/kubesec,
+// controlplaneio/kubesec test/asset at a59caad) through `kubeward score` and checks what kubesec's bats tests assert
 // (test/1_cli.bats, test/2_regression.bats, test/3_todo.bats) and the derived_* columns.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { readSources } from '../load/read.ts';
 import type { Source } from '../load/source.ts';
+import { conformancePath } from '../testing/conformance.ts';
 import { stripFormPrefix } from './documents.ts';
 import type { KubesecReport } from './report.ts';
 import { scoreRun } from './run.ts';
 import type { ScoreRunResult } from './run.ts';
 
-const CORPUS = join(dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus/kubesec');
+const CORPUS = conformancePath('corpus/kubesec');
 
 interface Row {
   readonly fixture: string;

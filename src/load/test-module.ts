@@ -1,0 +1,38 @@
+import { basename, extname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { enableTypeScriptModules } from './typescript-modules.ts';
+
+/** File extensions recognised as test modules. */
+export const MODULE_EXTENSIONS: readonly string[] = ['.ts', '.mts', '.js', '.mjs'];
+
+/** Whether a path names a test module (by extension). */
+export function isTestModulePath(path: string): boolean {
+  return MODULE_EXTENSIONS.includes(extname(path)) && !path.endsWith('.d.ts');
+}
+
+/** A test module as imported: where it is and what it exports (user code, not yet interpreted). */
+export interface ImportedModule {
+  /** The path as given, for messages. */
+  readonly path: string;
+  readonly file: string;
+  /** Name used in reports: the file name without extension. */
+  readonly name: string;
+  readonly exports: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Imports a test module with dynamic `import()`: `.js`/`.mjs` natively, `.ts`/`.mts` transpiled on
+ * load (see typescript-hooks.ts), with their relative `.ts` imports. The module is code and runs with
+ * the user's rights. Throws an Error naming the module and the reason when it cannot be loaded.
+ */
+export async function importTestModule(path: string): Promise<ImportedModule> {
+  const file = resolve(path);
+  enableTypeScriptModules();
+  try {
+    const exports = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    return { path, file, name: basename(file, extname(file)), exports };
+  } catch (error) {
+    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    throw new Error(`cannot load test module ${path}: ${reason}`, { cause: error });
+  }
+}

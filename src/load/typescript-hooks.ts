@@ -1,0 +1,72 @@
+// Module customization hooks (node:module register) that let plain Node import TypeScript test
+// modules: each .ts/.mts file is transpiled on load by esbuild's per-file transform, with an inline
+// source map so stack traces name the .ts file and its lines. No type-checking happens here.
+import { readFile } from 'node:fs/promises';
+import type { LoadHook, ResolveHook } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { transform } from 'esbuild';
+import type { TransformFailure } from 'esbuild';
+
+const TYPESCRIPT = /\.m?ts$/;
+const RELATIVE = /^\.{1,2}\//;
+
+/**
+ * The TypeScript file a relative import from a TypeScript module may mean when the specifier itself
+ * does not exist: `./x.js` → `./x.ts`, `./x.mjs` → `./x.mts`, `./x` → `./x.ts` (tsc's conventions).
+ */
+export function typescriptCandidate(specifier: string, parentURL: string | undefined): string | undefined {
+  if (parentURL === undefined || !TYPESCRIPT.test(new URL(parentURL).pathname) || !RELATIVE.test(specifier))
+    return undefined;
+  if (specifier.endsWith('.js')) return `${specifier.slice(0, -3)}.ts`;
+  if (specifier.endsWith('.mjs')) return `${specifier.slice(0, -4)}.mts`;
+  if (!/\.[a-z]+$/i.test(specifier)) return `${specifier}.ts`;
+  return undefined;
+}
+
+/** Node's resolution first; a TypeScript sibling for a relative import that names none. */
+export const resolve: ResolveHook = async (specifier, context, nextResolve) => {
+  try {
+    return await nextResolve(specifier, context);
+  } catch (error) {
+    const candidate = typescriptCandidate(specifier, context.parentURL);
+    if (candidate === undefined) throw error;
+    try {
+      return await nextResolve(candidate, context);
+    } catch {
+      throw error;
+    }
+  }
+};
+
+function isTransformFailure(error: unknown): error is TransformFailure {
+  return error instanceof Error && Array.isArray((error as Partial<TransformFailure>).errors);
+}
+
+/** esbuild's first error as `file:line:col: message` (column 1-based, as every kubeward error). */
+function transformError(error: unknown, file: string): Error {
+  if (!isTransformFailure(error)) return error instanceof Error ? error : new Error(String(error));
+  const first = error.errors[0];
+  const where = first?.location
+    ? `${file}:${String(first.location.line)}:${String(first.location.column + 1)}`
+    : file;
+  return new SyntaxError(`${where}: ${first?.text ?? error.message}`);
+}
+
+/** Transpiles a local .ts/.mts file to an ES module; everything else loads as Node loads it. */
+export const load: LoadHook = async (url, context, nextLoad) => {
+  if (!url.startsWith('file:') || !TYPESCRIPT.test(new URL(url).pathname)) return nextLoad(url, context);
+  const file = fileURLToPath(url);
+  const source = await readFile(file, 'utf8');
+  try {
+    const { code } = await transform(source, {
+      loader: 'ts',
+      format: 'esm',
+      target: 'node20',
+      sourcemap: 'inline',
+      sourcefile: file,
+    });
+    return { format: 'module', source: code, shortCircuit: true };
+  } catch (error) {
+    throw transformError(error, file);
+  }
+};
