@@ -20,10 +20,11 @@ import type { IssuedCertificates } from './cert.ts';
 import { startWebhookServer } from './server.ts';
 import type { WebhookServer, WebhookServerOptions } from './server.ts';
 
-const REVIEW = readFileSync(
-  join(import.meta.dirname, '..', '..', 'testdata', 'webhook', 'review-deployment.json'),
-  'utf8',
-);
+function readFixture(name: string): string {
+  return readFileSync(join(import.meta.dirname, '..', '..', 'testdata', 'webhook', name), 'utf8');
+}
+
+const REVIEW = readFixture('review-deployment.json');
 
 type Tuning = Omit<WebhookServerOptions, 'tls' | 'policy' | 'log'>;
 
@@ -104,7 +105,8 @@ describe('kubeward webhook serve under hostile clients', () => {
   const post = (
     server: WebhookServer,
     hold: Promise<void> = Promise.resolve(),
-  ): Promise<{ status: number; headers: Record<string, unknown> }> =>
+    body: string = REVIEW,
+  ): Promise<{ status: number; headers: Record<string, unknown>; text: string }> =>
     new Promise((resolve, reject) => {
       const call = request(
         {
@@ -115,19 +117,20 @@ describe('kubeward webhook serve under hostile clients', () => {
           method: 'POST',
           ca: issued.caCert,
           agent: false,
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(REVIEW) },
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
         },
         (response) => {
-          response.resume();
+          let text = '';
+          response.on('data', (chunk: Buffer) => (text += chunk.toString()));
           response.on('end', () => {
-            resolve({ status: response.statusCode ?? 0, headers: response.headers });
+            resolve({ status: response.statusCode ?? 0, headers: response.headers, text });
           });
         },
       );
       call.on('error', reject);
       call.flushHeaders();
-      call.write(REVIEW.slice(0, 100));
-      void hold.then(() => call.end(REVIEW.slice(100)));
+      call.write(body.slice(0, 100));
+      void hold.then(() => call.end(body.slice(100)));
     });
 
   it('destroys connections that never start TLS, and refuses those over maxConnections', async () => {
@@ -218,6 +221,18 @@ describe('kubeward webhook serve under hostile clients', () => {
     await server.close();
     assert.ok(Date.now() - started < 1500, `close took ${String(Date.now() - started)} ms`);
     await Promise.all([...sockets, keptAlive].map((socket) => closedWithin(socket, 1000)));
+  });
+
+  it('denies a privileged kubectl debug container added through pods/ephemeralcontainers', async () => {
+    const server = await start({});
+    const answer = await post(server, undefined, readFixture('review-ephemeral-container.json'));
+    assert.equal(answer.status, 200);
+    const { response } = JSON.parse(answer.text) as {
+      response: { allowed: boolean; status: { code: number; message: string } };
+    };
+    assert.equal(response.allowed, false);
+    assert.equal(response.status.code, 403);
+    assert.match(response.status.message, /\[pss-privileged\] .*debugger-k8x2p/);
   });
 
   it('negotiates under TLS 1.2 only suites that the tls-version-and-ciphers check accepts', async () => {
