@@ -281,7 +281,8 @@ function certCommand(): Command {
   return new Command('cert')
     .description(
       'Issue a CA and a serving certificate for the webhook Service (for clusters without cert-manager),\n' +
-        'with openssl. Writes ca.crt, tls.crt and tls.key (mode 0600) into --out-dir; the CA key is discarded.\n' +
+        'in memory: the CA key never touches the disk. Writes ca.crt, tls.crt and tls.key (mode 0600) into\n' +
+        '--out-dir, replacing (never writing through) what is there.\n' +
         'Keep tls.key out of version control.',
     )
     .requiredOption('--out-dir <dir>', 'directory to write ca.crt, tls.crt and tls.key into')
@@ -290,7 +291,7 @@ function certCommand(): Command {
     .option('--days <n>', 'validity in days', '365')
     .option('--san <name>', 'another DNS name or IP address for the certificate (repeatable)', collect, [])
     .action(async (flags: CertFlags) => {
-      const issued = await issueCertificates({
+      const issued = issueCertificates({
         service: flags.name,
         namespace: flags.namespace,
         days: integer('--days', flags.days, 1, 3650),

@@ -65,7 +65,7 @@ describe('kubeward webhook serve under hostile clients', () => {
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'kubeward-webhook-hostile-'));
-    issued = await issueCertificates({ service: 's', namespace: 'n', days: 1, extraNames: ['localhost'] });
+    issued = issueCertificates({ service: 's', namespace: 'n', days: 1, extraNames: ['localhost'] });
     await writeCertificates(dir, issued);
   });
   after(async () => {

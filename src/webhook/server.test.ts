@@ -103,7 +103,7 @@ describe('kubeward webhook serve over HTTPS', () => {
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'kubeward-webhook-test-'));
-    issued = await issueCertificates({
+    issued = issueCertificates({
       service: 'kubeward-webhook',
       namespace: 'kubeward',
       days: 1,
@@ -412,7 +412,7 @@ describe('kubeward webhook serve over HTTPS', () => {
   });
 
   it('reloads a rotated certificate without a restart', async () => {
-    const rotated = await issueCertificates({
+    const rotated = issueCertificates({
       service: 'kubeward-webhook',
       namespace: 'kubeward',
       days: 1,
@@ -435,7 +435,7 @@ describe('kubeward webhook serve over HTTPS', () => {
   });
 
   it('keeps the old certificate when the new files do not match', async () => {
-    const other = await issueCertificates({ service: 'x', namespace: 'y', days: 1, extraNames: [] });
+    const other = issueCertificates({ service: 'x', namespace: 'y', days: 1, extraNames: [] });
     await writeCertificates(dir, { ...issued, key: other.key });
     const deadline = Date.now() + 5000;
     while (!logs.some((line) => line.msg.startsWith('serving certificate not reloaded'))) {
@@ -449,7 +449,7 @@ describe('kubeward webhook serve over HTTPS', () => {
 describe('kubeward webhook serve shutdown', () => {
   it('finishes an in-flight review, then stops accepting connections', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'kubeward-webhook-test-'));
-    const issued = await issueCertificates({
+    const issued = issueCertificates({
       service: 's',
       namespace: 'n',
       days: 1,

@@ -35,7 +35,7 @@ export const WEBHOOK_DEFAULTS = {
   keepAliveTimeoutMs: 30_000,
   /** Open connections, idle ones and those still in their TLS handshake included; more are refused. */
   maxConnections: 1000,
-  /** Reviews received or evaluated at once; more are answered 429 before their body is read. */
+  /** Reviews received or evaluated at once; more are answered 429 and their bodies discarded unread. */
   maxInFlight: 16,
 } as const;
 
@@ -79,7 +79,7 @@ export interface WebhookServer {
  * |---|---|
  * | TLS handshake not finished within its timeout, more than `maxConnections` open | connection destroyed |
  * | headers not received within their timeout | 408, connection destroyed |
- * | more than `maxInFlight` reviews at once | 429 with Retry-After, body not read (the API server retries) |
+ * | more than `maxInFlight` reviews at once | 429 with Retry-After; the body is discarded unbuffered (the API server retries) |
  * | wrong method | 405 with Allow |
  * | Content-Type not application/json | 415 |
  * | body over the limit | 413, connection closed |
@@ -141,10 +141,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     try {
       if (path === '/validate') {
         if (inFlight >= maxInFlight) {
-          plain(response, 429, 'too many reviews in flight; retry\n', {
-            'retry-after': '1',
-            connection: 'close',
-          });
+          plain(response, 429, 'too many reviews in flight; retry\n', { 'retry-after': '1' });
           return;
         }
         inFlight++;
