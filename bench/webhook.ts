@@ -5,6 +5,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect as connectTcp } from 'node:net';
+import type { Socket } from 'node:net';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { issueCertificates, writeCertificates } from '../src/webhook/cert.ts';
@@ -20,6 +22,11 @@ const SATURATION_ROUNDS = 3;
 const HOSTILE_REQUESTS = 10_000;
 const HOSTILE_CONCURRENCY = 16;
 const BODY_LIMIT = 256 * 1024;
+const IDLE_FLOOD = 5000;
+/** The server destroys what it accepted at its 10 s handshake timeout; accepting 5,000 takes a while too. */
+const IDLE_FLOOD_WAIT_MS = 60_000;
+const FLOOD_REVIEWS = 200;
+const FLOOD_BODY_BYTES = 2 * 2 ** 20;
 
 /** The subset of autocannon's result read here (autocannon ships no types). */
 interface CannonResult {
@@ -37,7 +44,10 @@ interface Child {
   readonly port: number;
 }
 
-const SERVE_KUBEWARD = (dir: string): string => `
+const SERVE_KUBEWARD = (
+  dir: string,
+  limits = `maxBodyBytes: ${String(BODY_LIMIT)}, budgetMs: 2000`,
+): string => `
   import { CHECKS } from ${JSON.stringify(pathToFileURL(join(ROOT, 'src/checks/registry.ts')).href)};
   import { parseConfig } from ${JSON.stringify(pathToFileURL(join(ROOT, 'src/config/load-config.ts')).href)};
   import { startWebhookServer } from ${JSON.stringify(pathToFileURL(join(ROOT, 'src/webhook/server.ts')).href)};
@@ -46,7 +56,7 @@ const SERVE_KUBEWARD = (dir: string): string => `
     tls: { cert: ${JSON.stringify(join(dir, 'tls.crt'))}, key: ${JSON.stringify(join(dir, 'tls.key'))} },
     policy: { checks: CHECKS, run: parseConfig('bench', '{}', CHECKS).run, denyOn: 'high' },
     log: jsonLogger(() => undefined),
-    port: 0, host: '127.0.0.1', maxBodyBytes: ${String(BODY_LIMIT)}, budgetMs: 2000,
+    port: 0, host: '127.0.0.1', ${limits},
   });
   process.stdout.write('port ' + webhook.port + '\\n');
   process.on('SIGTERM', () => { void webhook.close().then(() => process.exit(0)); });
@@ -223,6 +233,140 @@ async function sendRaw(
   });
 }
 
+/** The resident set size of a process, read from /proc: it works while the server refuses connections. */
+function residentOf(child: Child): number {
+  const status = readFileSync(`/proc/${String(child.process.pid)}/status`, 'utf8');
+  return Number(/^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1] ?? NaN) * 1024;
+}
+
+/** Samples a process's RSS every 20 ms until `work` settles; resolves to the peak. */
+async function peakResidentDuring(child: Child, work: Promise<unknown>): Promise<number> {
+  let peak = residentOf(child);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, residentOf(child));
+  }, 20);
+  try {
+    await work;
+  } finally {
+    clearInterval(sampler);
+  }
+  return Math.max(peak, residentOf(child));
+}
+
+const MiB = (bytes: number): number => bytes / 2 ** 20;
+
+/**
+ * IDLE_FLOOD TCP connections that never start TLS, opened as fast as loopback takes them: the server
+ * refuses those over its connection cap and destroys the rest at its handshake timeout.
+ */
+async function idleFlood(child: Child, ca: string): Promise<Measurement[]> {
+  const before = residentOf(child);
+  const started = performance.now();
+  const sockets: Socket[] = [];
+  const closed: Promise<void>[] = [];
+  for (let i = 0; i < IDLE_FLOOD; i++) {
+    const socket = connectTcp({ host: '127.0.0.1', port: child.port });
+    socket.on('error', () => undefined);
+    closed.push(
+      new Promise((resolve) =>
+        socket.once('close', () => {
+          resolve();
+        }),
+      ),
+    );
+    sockets.push(socket);
+  }
+  const allClosed = Promise.all(closed);
+  await Promise.race([allClosed, sleep(2000)]);
+  const during = residentOf(child);
+  const bounded = await Promise.race([
+    allClosed.then(() => true),
+    sleep(IDLE_FLOOD_WAIT_MS).then(() => false),
+  ]);
+  const seconds = (performance.now() - started) / 1000;
+  for (const socket of sockets) socket.destroy();
+  await sleep(1000);
+  const answered = await reviewStatus(child.port, ca, REVIEW);
+  return [
+    {
+      label: `idle flood: ${String(IDLE_FLOOD)} connections closed by the server in`,
+      value: bounded ? seconds : NaN,
+      unit: 's',
+    },
+    { label: 'idle flood: a review after it answered', value: answered, unit: 'status' },
+    { label: 'idle flood: server RSS before', value: MiB(before), unit: 'MiB' },
+    { label: 'idle flood: server RSS during', value: MiB(during), unit: 'MiB' },
+    { label: 'idle flood: server RSS after', value: MiB(residentOf(child)), unit: 'MiB' },
+  ];
+}
+
+/** FLOOD_REVIEWS reviews of FLOOD_BODY_BYTES each, all at once: the server takes --max-in-flight, answers 429 to the rest. */
+async function concurrencyFlood(child: Child, ca: string): Promise<Measurement[]> {
+  const review = JSON.parse(REVIEW) as { request: { object: { metadata: { annotations?: object } } } };
+  review.request.object.metadata.annotations = { padding: 'x'.repeat(FLOOD_BODY_BYTES) };
+  const body = JSON.stringify(review);
+  const before = residentOf(child);
+  const statuses = new Map<number, number>();
+  const flood = Promise.all(
+    Array.from({ length: FLOOD_REVIEWS }, async () => {
+      const status = await reviewStatus(child.port, ca, body);
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    }),
+  );
+  const peak = await peakResidentDuring(child, flood);
+  await sleep(2000);
+  const after = residentOf(child);
+  return [
+    {
+      label: `concurrency flood: ${String(FLOOD_REVIEWS)} x ${String(MiB(FLOOD_BODY_BYTES))} MiB reviews answered 200`,
+      value: statuses.get(200) ?? 0,
+      unit: 'req',
+    },
+    { label: 'concurrency flood: answered 429', value: statuses.get(429) ?? 0, unit: 'req' },
+    {
+      label: 'concurrency flood: answered otherwise or not at all',
+      value: FLOOD_REVIEWS - (statuses.get(200) ?? 0) - (statuses.get(429) ?? 0),
+      unit: 'req',
+    },
+    { label: 'concurrency flood: server RSS before', value: MiB(before), unit: 'MiB' },
+    { label: 'concurrency flood: server RSS peak during', value: MiB(peak), unit: 'MiB' },
+    { label: 'concurrency flood: server RSS 2 s after', value: MiB(after), unit: 'MiB' },
+    { label: 'concurrency flood: after / before', value: (100 * after) / before, unit: '%' },
+  ];
+}
+
+/** POSTs one review on a fresh connection; resolves to the status, 0 when the connection failed. */
+function reviewStatus(port: number, ca: string, body: string): Promise<number> {
+  return new Promise((resolve) => {
+    const call = request(
+      {
+        host: '127.0.0.1',
+        servername: 'localhost',
+        port,
+        path: '/validate',
+        method: 'POST',
+        ca,
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => {
+          resolve(response.statusCode ?? 0);
+        });
+      },
+    );
+    call.on('error', () => {
+      resolve(0);
+    });
+    call.end(body);
+  });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 async function residentBytes(port: number, ca: string): Promise<number> {
   const text = await new Promise<string>((resolve, reject) => {
     request(
@@ -300,8 +444,10 @@ async function hostileRun(port: number, ca: string): Promise<Measurement[]> {
  * saturation is the best of three rounds each, with a third server, the bare one busy for
  * CALIBRATION_MICROS per request, showing how much work a review may cost at a given share of the
  * ceiling on this machine. Then 2 × 10,000 malformed or hostile requests with the
- * server's RSS before, between and after. Bounded: 13 × KUBEWARD_BENCH_SECONDS (default 5) plus
- * about 30 s.
+ * server's RSS before, between and after. Last, against a server with the shipped limits: an
+ * idle-socket flood (IDLE_FLOOD connections that never start TLS) and a concurrency flood
+ * (FLOOD_REVIEWS reviews of 2 MiB at once), with RSS before, during and after. Bounded: 13 ×
+ * KUBEWARD_BENCH_SECONDS (default 5) plus about 60 s.
  */
 export const bench: BenchCase = {
   name: 'webhook',
@@ -310,7 +456,7 @@ export const bench: BenchCase = {
     const dir = await mkdtemp(join(tmpdir(), 'kubeward-bench-webhook-'));
     const children: Child[] = [];
     try {
-      const issued: IssuedCertificates = await issueCertificates({
+      const issued: IssuedCertificates = issueCertificates({
         service: 'kubeward-webhook',
         namespace: 'kubeward',
         days: 1,
@@ -357,6 +503,10 @@ export const bench: BenchCase = {
         unit: '%',
       });
       measurements.push(...(await hostileRun(servers[0].child.port, issued.caCert)));
+      const shipped = await startChild(SERVE_KUBEWARD(dir, 'maxInFlight: 16'), BIN_NODE_FLAGS);
+      children.push(shipped);
+      measurements.push(...(await idleFlood(shipped, issued.caCert)));
+      measurements.push(...(await concurrencyFlood(shipped, issued.caCert)));
       return measurements;
     } finally {
       for (const child of children) await stopChild(child);

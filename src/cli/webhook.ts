@@ -26,6 +26,14 @@ interface ServeFlags {
   readonly logLevel: LogLevel;
   readonly minScore?: string;
   readonly policy: readonly string[];
+  readonly handshakeTimeoutMs: string;
+  readonly headersTimeoutMs: string;
+  readonly idleTimeoutMs: string;
+  readonly maxConnections: string;
+  readonly maxInFlight: string;
+  readonly shutdownGraceMs: string;
+  readonly clientCa?: string;
+  readonly connect: 'allow' | 'deny';
 }
 
 interface ManifestFlags {
@@ -36,6 +44,9 @@ interface ManifestFlags {
   readonly apiserverCidr: readonly string[];
   readonly timeoutSeconds: string;
   readonly tlsSecret: string;
+  readonly connect: 'allow' | 'deny';
+  readonly maxInFlight: string;
+  readonly maxBodyBytes: string;
 }
 
 interface CertFlags {
@@ -90,6 +101,48 @@ function serveCommand(): Command {
     .option('--max-body-bytes <n>', 'largest request body accepted', String(WEBHOOK_DEFAULTS.maxBodyBytes))
     .option('--budget-ms <n>', 'time allowed to receive a request body', String(WEBHOOK_DEFAULTS.budgetMs))
     .option(
+      '--handshake-timeout-ms <n>',
+      'time a client has to finish its TLS handshake',
+      String(WEBHOOK_DEFAULTS.handshakeTimeoutMs),
+    )
+    .option(
+      '--headers-timeout-ms <n>',
+      'time a client has to send its request headers (against slowloris)',
+      String(WEBHOOK_DEFAULTS.headersTimeoutMs),
+    )
+    .option(
+      '--idle-timeout-ms <n>',
+      'time an idle keep-alive connection stays open',
+      String(WEBHOOK_DEFAULTS.keepAliveTimeoutMs),
+    )
+    .option(
+      '--max-connections <n>',
+      'open connections at most (idle and mid-handshake ones included); more are refused',
+      String(WEBHOOK_DEFAULTS.maxConnections),
+    )
+    .option(
+      '--max-in-flight <n>',
+      'reviews received or evaluated at once; more are answered 429 (the API server retries)',
+      String(WEBHOOK_DEFAULTS.maxInFlight),
+    )
+    .option(
+      '--shutdown-grace-ms <n>',
+      'time in-flight reviews get to finish after SIGTERM',
+      String(WEBHOOK_DEFAULTS.shutdownGraceMs),
+    )
+    .option(
+      '--client-ca <path>',
+      "require a client certificate signed by this CA (PEM): the API server's, see docs/webhook.md",
+    )
+    .addOption(
+      new Option(
+        '--connect <policy>',
+        'CONNECT to pods/exec, pods/attach and pods/portforward (kubectl exec, attach, port-forward)',
+      )
+        .choices(['allow', 'deny'])
+        .default('allow'),
+    )
+    .option(
       '--min-score <n>',
       'deny workloads whose kubesec score is below n (Pod, Deployment, StatefulSet, DaemonSet)',
     )
@@ -126,12 +179,20 @@ function serveCommand(): Command {
           denyOn: flags.denyOn ?? config.failOn ?? 'high',
           ...(minScore === undefined ? {} : { score: kubesecScoreRule(minScore) }),
           ...(policies === undefined ? {} : { policies }),
+          connect: flags.connect,
         },
         log,
         port: integer('--port', flags.port, 0, 65535),
         host: flags.host,
         maxBodyBytes: integer('--max-body-bytes', flags.maxBodyBytes, 1024, 64 * 1024 * 1024),
         budgetMs: integer('--budget-ms', flags.budgetMs, 100, 9000),
+        handshakeTimeoutMs: integer('--handshake-timeout-ms', flags.handshakeTimeoutMs, 100, 120_000),
+        headersTimeoutMs: integer('--headers-timeout-ms', flags.headersTimeoutMs, 100, 120_000),
+        keepAliveTimeoutMs: integer('--idle-timeout-ms', flags.idleTimeoutMs, 100, 600_000),
+        maxConnections: integer('--max-connections', flags.maxConnections, 1, 100_000),
+        maxInFlight: integer('--max-in-flight', flags.maxInFlight, 1, 10_000),
+        shutdownGraceMs: integer('--shutdown-grace-ms', flags.shutdownGraceMs, 0, 120_000),
+        ...(flags.clientCa === undefined ? {} : { clientCa: flags.clientCa }),
       });
       await new Promise<void>((resolve) => {
         const stop = (signal: NodeJS.Signals): void => {
@@ -168,6 +229,21 @@ function manifestsCommand(): Command {
     )
     .option('--timeout-seconds <n>', 'how long the API server waits for the webhook (1-30)', '5')
     .option('--tls-secret <name>', 'Secret holding tls.crt and tls.key', `${NAME}-tls`)
+    .addOption(
+      new Option('--connect <policy>', 'route and refuse kubectl exec, attach and port-forward (deny)')
+        .choices(['allow', 'deny'])
+        .default('allow'),
+    )
+    .option(
+      '--max-in-flight <n>',
+      'the server bound on reviews at once; the memory limit is sized from it',
+      String(WEBHOOK_DEFAULTS.maxInFlight),
+    )
+    .option(
+      '--max-body-bytes <n>',
+      'the server limit on a request body; the memory limit is sized from it',
+      String(WEBHOOK_DEFAULTS.maxBodyBytes),
+    )
     .action(async (flags: ManifestFlags) => {
       let caBundle: string | undefined;
       if (flags.caFile !== undefined) {
@@ -193,6 +269,9 @@ function manifestsCommand(): Command {
         apiServerCidrs: flags.apiserverCidr,
         timeoutSeconds: integer('--timeout-seconds', flags.timeoutSeconds, 1, 30),
         tlsSecret: flags.tlsSecret,
+        connect: flags.connect,
+        maxInFlight: integer('--max-in-flight', flags.maxInFlight, 1, 10_000),
+        maxBodyBytes: integer('--max-body-bytes', flags.maxBodyBytes, 1024, 64 * 1024 * 1024),
       });
       process.stdout.write(renderManifests(manifests));
     });
@@ -202,7 +281,8 @@ function certCommand(): Command {
   return new Command('cert')
     .description(
       'Issue a CA and a serving certificate for the webhook Service (for clusters without cert-manager),\n' +
-        'with openssl. Writes ca.crt, tls.crt and tls.key (mode 0600) into --out-dir; the CA key is discarded.\n' +
+        'in memory: the CA key never touches the disk. Writes ca.crt, tls.crt and tls.key (mode 0600) into\n' +
+        '--out-dir, replacing (never writing through) what is there.\n' +
         'Keep tls.key out of version control.',
     )
     .requiredOption('--out-dir <dir>', 'directory to write ca.crt, tls.crt and tls.key into')
@@ -211,7 +291,7 @@ function certCommand(): Command {
     .option('--days <n>', 'validity in days', '365')
     .option('--san <name>', 'another DNS name or IP address for the certificate (repeatable)', collect, [])
     .action(async (flags: CertFlags) => {
-      const issued = await issueCertificates({
+      const issued = issueCertificates({
         service: flags.name,
         namespace: flags.namespace,
         days: integer('--days', flags.days, 1, 3650),

@@ -1,13 +1,9 @@
-import { execFile } from 'node:child_process';
-import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createPrivateKey, generateKeyPairSync, randomBytes, X509Certificate } from 'node:crypto';
+import { open, rename } from 'node:fs/promises';
 import { isIP } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { InputError } from '../model/errors.ts';
-
-const run = promisify(execFile);
+import { issueCertificate, keyIdentifier } from './x509.ts';
 
 /** What the serving certificate is for. */
 export interface CertificateRequest {
@@ -37,95 +33,57 @@ export function serviceDnsNames(service: string, namespace: string): readonly st
   ];
 }
 
+/** RFC 1123 host names, optionally with one leading wildcard label; 253 characters at most. */
+const DNS_NAME = /^(\*\.)?[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$/i;
+
 /**
- * Issues a fresh P-256 CA and a serving certificate signed by it, with `openssl` (OpenSSL 1.1.1 or
- * later). The CA key lives only in a private temporary directory and is deleted: rotation means
- * issuing both again and updating the caBundle. Throws InputError when openssl is missing or fails.
+ * Why a subject alternative name is refused, or undefined when it is a DNS name or an IP address.
+ * Anything else (control characters, spaces, commas, `:` outside IPv6) could forge certificate fields
+ * in tools that build certificates from text.
  */
-export async function issueCertificates(request: CertificateRequest): Promise<IssuedCertificates> {
-  const names = [...serviceDnsNames(request.service, request.namespace), ...request.extraNames];
-  const san = names.map((name) => (isIP(name) === 0 ? `DNS:${name}` : `IP:${name}`)).join(',');
-  const days = String(request.days);
-  const dir = await mkdtemp(join(tmpdir(), 'kubeward-cert-'));
-  const at = (file: string): string => join(dir, file);
-  const openssl = async (args: readonly string[]): Promise<void> => {
-    try {
-      await run('openssl', args, { timeout: 30_000 });
-    } catch (error) {
-      throw new InputError(
-        `openssl ${args[0] ?? ''} failed: ${(error as Error).message.split('\n')[0] ?? ''}`,
-        {
-          cause: error,
-        },
-      );
-    }
-  };
-  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
-  try {
-    await writeFile(
-      at('serving.ext'),
-      [
-        'basicConstraints=critical,CA:FALSE',
-        'keyUsage=critical,digitalSignature,keyEncipherment',
-        'extendedKeyUsage=serverAuth',
-        `subjectAltName=${san}`,
-        '',
-      ].join('\n'),
-    );
-    await openssl([
-      'req',
-      '-x509',
-      ...ec,
-      '-keyout',
-      at('ca.key'),
-      '-out',
-      at('ca.crt'),
-      '-days',
-      days,
-      '-subj',
-      `/CN=${request.service}.${request.namespace} webhook CA`,
-      '-addext',
-      'basicConstraints=critical,CA:TRUE,pathlen:0',
-      '-addext',
-      'keyUsage=critical,keyCertSign,cRLSign',
-    ]);
-    await openssl([
-      'req',
-      '-new',
-      ...ec,
-      '-keyout',
-      at('tls.key'),
-      '-out',
-      at('tls.csr'),
-      '-subj',
-      `/CN=${request.service}.${request.namespace}.svc`,
-    ]);
-    await openssl([
-      'x509',
-      '-req',
-      '-in',
-      at('tls.csr'),
-      '-CA',
-      at('ca.crt'),
-      '-CAkey',
-      at('ca.key'),
-      '-set_serial',
-      `0x${Date.now().toString(16)}`,
-      '-days',
-      days,
-      '-sha256',
-      '-extfile',
-      at('serving.ext'),
-      '-out',
-      at('tls.crt'),
-    ]);
-    const [caCert, cert, key] = await Promise.all(
-      ['ca.crt', 'tls.crt', 'tls.key'].map((f) => readFile(at(f), 'utf8')),
-    );
-    return { caCert: caCert ?? '', cert: cert ?? '', key: key ?? '' };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+export function subjectAltNameProblem(value: string): string | undefined {
+  if (isIP(value) !== 0) return undefined;
+  if (value.length <= 253 && DNS_NAME.test(value)) return undefined;
+  return `${JSON.stringify(value)} is neither a DNS name nor an IP address`;
+}
+
+/**
+ * Issues a fresh P-256 CA and a serving certificate signed by it, in memory (node:crypto): the CA key
+ * never leaves the process and is dropped, so rotation means issuing both again and updating the
+ * caBundle. Throws InputError naming a subject alternative name that is not a DNS name or IP address.
+ */
+export function issueCertificates(request: CertificateRequest, now: Date = new Date()): IssuedCertificates {
+  for (const name of request.extraNames) {
+    const problem = subjectAltNameProblem(name);
+    if (problem !== undefined) throw new InputError(`--san: ${problem}`);
   }
+  const notBefore = new Date(now.getTime() - 5 * 60_000);
+  const notAfter = new Date(now.getTime() + request.days * 86_400_000);
+  const ca = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const caName = `${request.service}.${request.namespace} webhook CA`;
+  const caIssuer = {
+    commonName: caName,
+    privateKey: ca.privateKey,
+    keyIdentifier: keyIdentifier(ca.publicKey),
+  };
+  const caCert = issueCertificate(
+    { commonName: caName, publicKey: ca.publicKey, notBefore, notAfter, ca: true },
+    caIssuer,
+  );
+  const serving = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const cert = issueCertificate(
+    {
+      commonName: `${request.service}.${request.namespace}.svc`,
+      publicKey: serving.publicKey,
+      notBefore,
+      notAfter,
+      ca: false,
+      subjectAltNames: [...serviceDnsNames(request.service, request.namespace), ...request.extraNames],
+      extendedKeyUsage: ['serverAuth'],
+    },
+    caIssuer,
+  );
+  return { caCert, cert, key: serving.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
 }
 
 /**
@@ -152,13 +110,28 @@ export function certificateProblems(
   return problems;
 }
 
-/** Writes the issued files into `dir`: ca.crt and tls.crt readable, tls.key owner-only (0600). */
+/**
+ * Writes the issued files into `dir`: ca.crt and tls.crt readable, tls.key owner-only (0600). Each
+ * file is written to a new file opened exclusively, then renamed over the target: an existing file
+ * gets the new mode, and a symlink planted at the target is replaced, never written through.
+ */
 export async function writeCertificates(dir: string, issued: IssuedCertificates): Promise<readonly string[]> {
   const files = [
     { name: 'ca.crt', text: issued.caCert, mode: 0o644 },
     { name: 'tls.crt', text: issued.cert, mode: 0o644 },
     { name: 'tls.key', text: issued.key, mode: 0o600 },
   ];
-  for (const { name, text, mode } of files) await writeFile(join(dir, name), text, { mode });
+  for (const { name, text, mode } of files) {
+    const target = join(dir, name);
+    const temporary = join(dir, `.${name}.${randomBytes(6).toString('hex')}`);
+    const handle = await open(temporary, 'wx', mode);
+    try {
+      await handle.chmod(mode);
+      await handle.writeFile(text);
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, target);
+  }
   return files.map(({ name }) => join(dir, name));
 }

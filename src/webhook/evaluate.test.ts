@@ -28,6 +28,15 @@ function requestWith(edit: (container: Record<string, unknown>) => void = () => 
   return request;
 }
 
+/** A review fixture's request, as the server would parse it. */
+function reviewOf(fixture: string): AdmissionRequest {
+  const request = parseAdmissionReview(
+    JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'testdata', 'webhook', fixture), 'utf8')),
+  );
+  if (typeof request === 'string') assert.fail(request);
+  return request;
+}
+
 const privileged = (container: Record<string, unknown>): void => {
   container.securityContext = { ...(container.securityContext as object), privileged: true };
 };
@@ -139,6 +148,44 @@ describe('evaluateRequest', () => {
     const verdict = evaluateRequest(empty, policy());
     assert.equal(verdict.allowed, false);
     assert.match(verdict.invalid ?? '', /request\.object is missing/);
+  });
+
+  it('evaluates the pod of a pods/ephemeralcontainers UPDATE as it will be: a privileged kubectl debug container is denied', () => {
+    const debug = reviewOf('review-ephemeral-container.json');
+    const verdict = evaluateRequest(debug, policy());
+    assert.equal(verdict.allowed, false);
+    assert.ok(
+      verdict.violations.some(
+        (finding) => finding.checkId === 'pss-privileged' && /debugger-k8x2p/.test(finding.message),
+      ),
+    );
+    const spec = (debug.object as { spec: { ephemeralContainers: { securityContext: object }[] } }).spec;
+    spec.ephemeralContainers[0]!.securityContext = {
+      allowPrivilegeEscalation: false,
+      runAsNonRoot: true,
+      capabilities: { drop: ['ALL'] },
+      seccompProfile: { type: 'RuntimeDefault' },
+    };
+    assert.deepEqual(
+      evaluateRequest(debug, policy()).violations.map((finding) => finding.checkId),
+      [],
+    );
+    const notAPod = { ...debug, object: { apiVersion: 'v1', kind: 'EphemeralContainers' } };
+    assert.match(evaluateRequest(notAPod, policy()).invalid ?? '', /not a Pod/);
+  });
+
+  it('refuses CONNECT to pods/exec, attach and portforward only under connect: deny', () => {
+    const exec = reviewOf('review-pod-exec.json');
+    const allowed = evaluateRequest(exec, policy());
+    assert.equal(allowed.allowed, true);
+    assert.equal(allowed.skipped, 'CONNECT to pods/exec is not evaluated');
+    const deny = { ...policy(), connect: 'deny' as const };
+    for (const subResource of ['exec', 'attach', 'portforward']) {
+      const verdict = evaluateRequest({ ...exec, subResource }, deny);
+      assert.equal(verdict.allowed, false, subResource);
+      assert.equal(verdict.refused, `CONNECT to pods/${subResource} is refused by policy (--connect deny)`);
+    }
+    assert.equal(evaluateRequest({ ...exec, subResource: 'proxy' }, deny).allowed, true);
   });
 
   it('denies an object the loader cannot use as invalid', () => {

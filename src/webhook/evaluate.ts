@@ -50,6 +50,8 @@ export interface AdmissionPolicy {
   readonly denyOn: Severity | 'none';
   readonly score?: ScoreRule;
   readonly policies?: AdmissionPolicies;
+  /** `deny`: refuse every CONNECT to pods/exec, pods/attach and pods/portforward. Absent: `allow`. */
+  readonly connect?: 'allow' | 'deny';
 }
 
 /**
@@ -75,6 +77,8 @@ export interface Verdict {
   readonly scoreViolation: string | undefined;
   readonly skipped: string | undefined;
   readonly invalid: string | undefined;
+  /** Set when the policy refuses the operation itself (a CONNECT under `connect: deny`). */
+  readonly refused?: string;
 }
 
 const ALLOW: Verdict = {
@@ -91,20 +95,43 @@ const ALLOW: Verdict = {
   invalid: undefined,
 };
 
+/** Pod subresources whose CONNECT the `connect` switch governs (kubectl exec, attach, port-forward). */
+export const CONNECT_SUBRESOURCES: readonly string[] = ['exec', 'attach', 'portforward'];
+
+/**
+ * Subresources whose request carries the whole object as it will be stored, so it is evaluated like
+ * the object itself: `pods/ephemeralcontainers` (kubectl debug) sends the Pod with its new ephemeral
+ * containers.
+ */
+export const EVALUATED_SUBRESOURCES: readonly string[] = ['pods/ephemeralcontainers'];
+
 /**
  * Evaluates `request.object` the way `kubeward scan` evaluates a manifest: one-object inventory,
- * the same checks and options, the request's namespace as the default. DELETE and CONNECT, and
- * subresources (status, scale), are allowed unevaluated. Pure and synchronous; never throws for bad
- * input (a missing or unloadable object is an `invalid` verdict).
+ * the same checks and options, the request's namespace as the default. CREATE and UPDATE of an object,
+ * and UPDATE of `pods/ephemeralcontainers` (the pod as it will be), are evaluated; CONNECT to
+ * pods/exec, attach and portforward is refused under `connect: deny`; DELETE, other CONNECTs and
+ * other subresources (status, scale, binding, eviction...) are allowed unevaluated. Pure and
+ * synchronous; never throws for bad input (a missing or unloadable object is an `invalid` verdict).
  */
 export function evaluateRequest(request: AdmissionRequest, policy: AdmissionPolicy): Verdict {
+  const subresource = request.subResource ?? '';
+  const target =
+    subresource === '' ? request.resource.resource : `${request.resource.resource}/${subresource}`;
+  if (request.operation === 'CONNECT')
+    return policy.connect === 'deny' &&
+      request.resource.resource === 'pods' &&
+      CONNECT_SUBRESOURCES.includes(subresource)
+      ? { ...ALLOW, allowed: false, refused: `CONNECT to ${target} is refused by policy (--connect deny)` }
+      : { ...ALLOW, skipped: `CONNECT to ${target} is not evaluated` };
   if (request.operation !== 'CREATE' && request.operation !== 'UPDATE')
     return { ...ALLOW, skipped: `operation ${request.operation} is not evaluated` };
-  if (request.subResource !== undefined && request.subResource !== '')
-    return { ...ALLOW, skipped: `subresource ${request.subResource} is not evaluated` };
+  if (subresource !== '' && !EVALUATED_SUBRESOURCES.includes(target))
+    return { ...ALLOW, skipped: `subresource ${subresource} is not evaluated` };
   const object = request.object;
   if (object === undefined || object === null)
     return { ...ALLOW, allowed: false, invalid: `request.object is missing for ${request.operation}` };
+  if (subresource !== '' && object.kind !== 'Pod')
+    return { ...ALLOW, allowed: false, invalid: `request.object of ${target} is not a Pod` };
 
   const loaded = loadObject(object);
   const defaultNamespace =

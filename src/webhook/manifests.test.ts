@@ -11,7 +11,7 @@ import { scanLoaded } from '../scan/scan.ts';
 import { TEST_NOW } from '../testing/clock.ts';
 import { getAt } from '../model/path.ts';
 import type { FieldPath } from '../model/path.ts';
-import { renderManifests, webhookManifests } from './manifests.ts';
+import { memoryLimitMiB, renderManifests, webhookManifests } from './manifests.ts';
 import type { ManifestOptions } from './manifests.ts';
 
 const OPTIONS: ManifestOptions = {
@@ -23,7 +23,22 @@ const OPTIONS: ManifestOptions = {
   apiServerCidrs: ['10.0.0.0/28'],
   timeoutSeconds: 5,
   tlsSecret: 'kubeward-webhook-tls',
+  connect: 'allow',
+  maxInFlight: 16,
+  maxBodyBytes: 3 * 1024 * 1024,
 };
+
+/** Each rule of the ValidatingWebhookConfiguration as `OPERATIONS resources`. */
+function routes(options: ManifestOptions): string[] {
+  const configuration = webhookManifests(options).find(
+    (manifest) => manifest.kind === 'ValidatingWebhookConfiguration',
+  );
+  const rules = getAt(configuration ?? {}, ['webhooks', 0, 'rules']) as readonly {
+    operations: readonly string[];
+    resources: readonly string[];
+  }[];
+  return rules.map((rule) => `${rule.operations.join()} ${rule.resources.join()}`);
+}
 
 /** The field at `path` of the first manifest of `kind`. */
 const field = (kind: string, ...path: FieldPath): unknown => {
@@ -98,8 +113,60 @@ describe('webhook manifests', () => {
       port: 443,
     });
     assert.deepEqual(hook('namespaceSelector', 'matchExpressions', 0, 'values'), ['kube-system', 'kubeward']);
-    const rules = hook('rules') as readonly { operations: readonly string[] }[];
-    assert.ok(rules.every((rule) => rule.operations.join() === 'CREATE,UPDATE'));
+    assert.deepEqual(routes(OPTIONS), [
+      'CREATE,UPDATE pods,replicationcontrollers,podtemplates',
+      'CREATE,UPDATE deployments,replicasets,statefulsets,daemonsets',
+      'CREATE,UPDATE jobs,cronjobs',
+      'UPDATE pods/ephemeralcontainers',
+    ]);
+  });
+
+  it('routes kubectl exec, attach and port-forward to the webhook, and refuses them in serve, under --connect deny', () => {
+    const options = { ...OPTIONS, connect: 'deny' as const };
+    assert.equal(routes(options).at(-1), 'CONNECT pods/exec,pods/attach,pods/portforward');
+    const deployment = webhookManifests(options).find((manifest) => manifest.kind === 'Deployment');
+    const args = getAt(deployment ?? {}, ['spec', 'template', 'spec', 'containers', 0, 'args']) as string[];
+    assert.deepEqual(args.slice(-2), ['--connect', 'deny']);
+  });
+
+  it('pulls an image pinned by digest IfNotPresent, and a tag Always', () => {
+    const container = ['spec', 'template', 'spec', 'containers', 0, 'imagePullPolicy'];
+    assert.equal(field('Deployment', ...container), 'IfNotPresent');
+    const tagged = webhookManifests({ ...OPTIONS, image: 'ghcr.io/kubeward/kubeward:0.1.0' }).find(
+      (manifest) => manifest.kind === 'Deployment',
+    );
+    assert.equal(getAt(tagged ?? {}, container), 'Always');
+  });
+
+  it('drains before stopping, runs as cluster-critical on distinct nodes, and sizes memory from the in-flight bound', () => {
+    const pod = ['spec', 'template', 'spec'];
+    const container = [...pod, 'containers', 0];
+    assert.deepEqual(field('Deployment', ...container, 'lifecycle', 'preStop'), { sleep: { seconds: 5 } });
+    assert.equal(field('Deployment', ...pod, 'priorityClassName'), 'system-cluster-critical');
+    assert.deepEqual(
+      field(
+        'Deployment',
+        ...pod,
+        'affinity',
+        'podAntiAffinity',
+        'requiredDuringSchedulingIgnoredDuringExecution',
+      ),
+      [
+        {
+          labelSelector: { matchLabels: field('Deployment', 'spec', 'selector', 'matchLabels') },
+          topologyKey: 'kubernetes.io/hostname',
+        },
+      ],
+    );
+    assert.equal(memoryLimitMiB(16, 3 * 2 ** 20), 192 + 192);
+    assert.equal(field('Deployment', ...container, 'resources', 'limits', 'memory'), '384Mi');
+    const args = field('Deployment', ...container, 'args') as string[];
+    assert.deepEqual(args.slice(args.indexOf('--max-in-flight'), args.indexOf('--max-in-flight') + 4), [
+      '--max-in-flight',
+      '16',
+      '--max-body-bytes',
+      String(3 * 2 ** 20),
+    ]);
   });
 
   it('denies all traffic in the namespace by default', () => {

@@ -1,5 +1,7 @@
 import { dump } from 'js-yaml';
+import { parseImageReference } from '../model/image.ts';
 import type { Mapping } from '../model/path.ts';
+import { CONNECT_SUBRESOURCES } from './evaluate.ts';
 import { WEBHOOK_DEFAULTS } from './server.ts';
 
 /** What the deployment is made of; every field has a sensible default in the CLI. */
@@ -17,6 +19,12 @@ export interface ManifestOptions {
   readonly timeoutSeconds: number;
   /** Secret holding tls.crt and tls.key. */
   readonly tlsSecret: string;
+  /** `deny`: route CONNECT to pods/exec, attach and portforward to the webhook, which refuses them. */
+  readonly connect: 'allow' | 'deny';
+  /** The server's bound on reviews at once (`--max-in-flight`); the memory limit is sized from it. */
+  readonly maxInFlight: number;
+  /** The server's largest request body (`--max-body-bytes`); the memory limit is sized from it. */
+  readonly maxBodyBytes: number;
 }
 
 /** The workload API resources reviewed on CREATE and UPDATE. */
@@ -26,13 +34,35 @@ export const REVIEWED_RESOURCES = [
   { apiGroups: ['batch'], resources: ['jobs', 'cronjobs'] },
 ] as const;
 
+/**
+ * Memory the server needs besides the reviews it holds: the runtime, the check catalogue and a
+ * 64 MiB young generation (idle RSS is about 130 MiB; `npm run bench -- webhook` measures it).
+ */
+const BASE_MEMORY_MIB = 192;
+/** Memory one review in flight may take per byte of its body: the buffered body, its string and its parse. */
+const MEMORY_PER_BODY_BYTE = 4;
+
+/**
+ * The container's memory limit in MiB: the base plus every review in flight at the largest body.
+ * Reviews beyond `maxInFlight` are answered 429 before their body is read, so this bound holds.
+ */
+export function memoryLimitMiB(maxInFlight: number, maxBodyBytes: number): number {
+  return BASE_MEMORY_MIB + Math.ceil((maxInFlight * maxBodyBytes * MEMORY_PER_BODY_BYTE) / 2 ** 20);
+}
+
 const TLS_DIR = '/etc/kubeward/tls';
+/**
+ * Time the pod keeps serving after it is marked for deletion, so the API servers' endpoints drop it
+ * before it stops listening (the `sleep` action: Kubernetes 1.30 or later).
+ */
+const PRE_STOP_SECONDS = 5;
 const USER_ID = 65532;
 
 /**
  * The complete hardened deployment of the webhook, in apply order: Namespace (restricted Pod Security),
- * ServiceAccount (no token, no RBAC), Service, Deployment (2 replicas, non-root, read-only root fs, no
- * capabilities, RuntimeDefault seccomp, resources, spread over nodes), PodDisruptionBudget,
+ * ServiceAccount (no token, no RBAC), Service, Deployment (2 replicas on different nodes, non-root,
+ * read-only root fs, no capabilities, RuntimeDefault seccomp, system-cluster-critical priority, a
+ * memory limit sized from the in-flight bound, a preStop pause so endpoints drain), PodDisruptionBudget,
  * NetworkPolicies (namespace default-deny; the webhook port in from the API servers, nothing out) and
  * the ValidatingWebhookConfiguration
  * (failurePolicy Fail, sideEffects None, never for kube-system or its own namespace).
@@ -118,13 +148,33 @@ export function webhookManifests(options: ManifestOptions): readonly Mapping[] {
               { key: 'kubernetes.io/metadata.name', operator: 'NotIn', values: ['kube-system', namespace] },
             ],
           },
-          rules: REVIEWED_RESOURCES.map((rule) => ({
-            operations: ['CREATE', 'UPDATE'],
-            apiGroups: [...rule.apiGroups],
-            apiVersions: ['v1'],
-            resources: [...rule.resources],
-            scope: 'Namespaced',
-          })),
+          rules: [
+            ...REVIEWED_RESOURCES.map((rule) => ({
+              operations: ['CREATE', 'UPDATE'],
+              apiGroups: [...rule.apiGroups],
+              apiVersions: ['v1'],
+              resources: [...rule.resources],
+              scope: 'Namespaced',
+            })),
+            {
+              operations: ['UPDATE'],
+              apiGroups: [''],
+              apiVersions: ['v1'],
+              resources: ['pods/ephemeralcontainers'],
+              scope: 'Namespaced',
+            },
+            ...(options.connect === 'deny'
+              ? [
+                  {
+                    operations: ['CONNECT'],
+                    apiGroups: [''],
+                    apiVersions: ['v1'],
+                    resources: CONNECT_SUBRESOURCES.map((subresource) => `pods/${subresource}`),
+                    scope: 'Namespaced',
+                  },
+                ]
+              : []),
+          ],
         },
       ],
     },
@@ -153,6 +203,7 @@ function deployment(options: ManifestOptions, labels: Readonly<Record<string, st
           automountServiceAccountToken: false,
           enableServiceLinks: false,
           terminationGracePeriodSeconds: 30,
+          priorityClassName: 'system-cluster-critical',
           securityContext: {
             runAsNonRoot: true,
             runAsUser: USER_ID,
@@ -162,14 +213,8 @@ function deployment(options: ManifestOptions, labels: Readonly<Record<string, st
           },
           affinity: {
             podAntiAffinity: {
-              preferredDuringSchedulingIgnoredDuringExecution: [
-                {
-                  weight: 100,
-                  podAffinityTerm: {
-                    labelSelector: { matchLabels: labels },
-                    topologyKey: 'kubernetes.io/hostname',
-                  },
-                },
+              requiredDuringSchedulingIgnoredDuringExecution: [
+                { labelSelector: { matchLabels: labels }, topologyKey: 'kubernetes.io/hostname' },
               ],
             },
           },
@@ -177,7 +222,8 @@ function deployment(options: ManifestOptions, labels: Readonly<Record<string, st
             {
               name: 'webhook',
               image: options.image,
-              imagePullPolicy: 'Always',
+              imagePullPolicy:
+                parseImageReference(options.image).digest === undefined ? 'Always' : 'IfNotPresent',
               args: [
                 'webhook',
                 'serve',
@@ -187,15 +233,22 @@ function deployment(options: ManifestOptions, labels: Readonly<Record<string, st
                 `${TLS_DIR}/tls.key`,
                 '--port',
                 String(WEBHOOK_DEFAULTS.port),
+                '--max-in-flight',
+                String(options.maxInFlight),
+                '--max-body-bytes',
+                String(options.maxBodyBytes),
+                ...(options.connect === 'deny' ? ['--connect', 'deny'] : []),
               ],
               ports: [{ name: 'https', containerPort: WEBHOOK_DEFAULTS.port, protocol: 'TCP' }],
               readinessProbe: probe('/readyz'),
               livenessProbe: probe('/healthz'),
-              // The bin gives V8 a 64 MiB young generation (for scans); under load the server's RSS reaches
-              // about 280 MiB (npm run bench -- webhook).
+              lifecycle: { preStop: { sleep: { seconds: PRE_STOP_SECONDS } } },
               resources: {
-                requests: { cpu: '100m', memory: '256Mi' },
-                limits: { cpu: '1', memory: '512Mi' },
+                requests: { cpu: '100m', memory: `${String(BASE_MEMORY_MIB)}Mi` },
+                limits: {
+                  cpu: '1',
+                  memory: `${String(memoryLimitMiB(options.maxInFlight, options.maxBodyBytes))}Mi`,
+                },
               },
               securityContext: {
                 allowPrivilegeEscalation: false,

@@ -62,13 +62,14 @@ export function admissionResponse(uid: string, verdict: Verdict): AdmissionRespo
   };
 }
 
-/** What denied: check ids, `policy:<name>` and `kubesec-score`, each once, in that order. */
+/** What denied: check ids, `policy:<name>`, `kubesec-score` and `connect`, each once, in that order. */
 export function deniedBy(verdict: Verdict): readonly string[] {
   return [
     ...new Set([
       ...verdict.violations.map((finding) => finding.checkId),
       ...verdict.policyViolations.map((outcome) => `policy:${outcome.test}`),
       ...(verdict.scoreViolation === undefined ? [] : ['kubesec-score']),
+      ...(verdict.refused === undefined ? [] : ['connect']),
     ]),
   ];
 }
@@ -84,10 +85,12 @@ function denialMessage(verdict: Verdict): string {
     reasons.push(`and ${String(verdict.violations.length - MAX_LISTED_VIOLATIONS)} more`);
   reasons.push(...verdict.policyViolations.map(describePolicyOutcome));
   if (verdict.scoreViolation !== undefined) reasons.push(`[kubesec-score] ${verdict.scoreViolation}`);
+  if (verdict.refused !== undefined) reasons.push(`[connect] ${verdict.refused}`);
   const count =
     verdict.violations.length +
     verdict.policyViolations.length +
-    (verdict.scoreViolation === undefined ? 0 : 1);
+    (verdict.scoreViolation === undefined ? 0 : 1) +
+    (verdict.refused === undefined ? 0 : 1);
   return `kubeward: ${String(count)} violation${count === 1 ? '' : 's'}: ${reasons.join('; ')}`;
 }
 

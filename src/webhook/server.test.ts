@@ -13,7 +13,6 @@ import { CHECKS } from '../checks/registry.ts';
 import { parseConfig } from '../config/load-config.ts';
 import { ConfigError } from '../model/errors.ts';
 import { isRecord } from '../model/path.ts';
-import { needs } from '../testing/tools.ts';
 import { issueCertificates, writeCertificates } from './cert.ts';
 import type { IssuedCertificates } from './cert.ts';
 import type { LogFields } from './log.ts';
@@ -49,7 +48,7 @@ function containerOf(body: Doc): Doc {
   return container;
 }
 
-describe('kubeward webhook serve over HTTPS', needs('openssl'), () => {
+describe('kubeward webhook serve over HTTPS', () => {
   let dir = '';
   let issued: IssuedCertificates;
   let webhook: WebhookServer;
@@ -104,7 +103,7 @@ describe('kubeward webhook serve over HTTPS', needs('openssl'), () => {
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'kubeward-webhook-test-'));
-    issued = await issueCertificates({
+    issued = issueCertificates({
       service: 'kubeward-webhook',
       namespace: 'kubeward',
       days: 1,
@@ -413,7 +412,7 @@ describe('kubeward webhook serve over HTTPS', needs('openssl'), () => {
   });
 
   it('reloads a rotated certificate without a restart', async () => {
-    const rotated = await issueCertificates({
+    const rotated = issueCertificates({
       service: 'kubeward-webhook',
       namespace: 'kubeward',
       days: 1,
@@ -436,7 +435,7 @@ describe('kubeward webhook serve over HTTPS', needs('openssl'), () => {
   });
 
   it('keeps the old certificate when the new files do not match', async () => {
-    const other = await issueCertificates({ service: 'x', namespace: 'y', days: 1, extraNames: [] });
+    const other = issueCertificates({ service: 'x', namespace: 'y', days: 1, extraNames: [] });
     await writeCertificates(dir, { ...issued, key: other.key });
     const deadline = Date.now() + 5000;
     while (!logs.some((line) => line.msg.startsWith('serving certificate not reloaded'))) {
@@ -447,10 +446,10 @@ describe('kubeward webhook serve over HTTPS', needs('openssl'), () => {
   });
 });
 
-describe('kubeward webhook serve shutdown', needs('openssl'), () => {
+describe('kubeward webhook serve shutdown', () => {
   it('finishes an in-flight review, then stops accepting connections', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'kubeward-webhook-test-'));
-    const issued = await issueCertificates({
+    const issued = issueCertificates({
       service: 's',
       namespace: 'n',
       days: 1,

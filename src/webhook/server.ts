@@ -13,7 +13,8 @@ import { createMetrics } from './metrics.ts';
 import type { WebhookMetrics } from './metrics.ts';
 import { admissionResponse, admissionReviewReply, deniedBy } from './response.ts';
 import { parseAdmissionReview } from './review.ts';
-import { readCertificate, watchCertificate } from './tls.ts';
+import { trackConnections } from './connections.ts';
+import { clientAuthentication, readCertificate, SERVING_TLS, watchCertificate } from './tls.ts';
 import type { CertificateFiles } from './tls.ts';
 
 /** Defaults chosen against the API server's 10 s webhook timeout and the largest objects etcd stores. */
@@ -26,6 +27,16 @@ export const WEBHOOK_DEFAULTS = {
   budgetMs: 2000,
   reloadIntervalMs: 2000,
   shutdownGraceMs: 10_000,
+  /** A client must finish its TLS handshake within this time, or its connection is destroyed. */
+  handshakeTimeoutMs: 10_000,
+  /** A client must send the request headers within this time (against slowloris). */
+  headersTimeoutMs: 10_000,
+  /** An idle keep-alive connection is closed after this time. */
+  keepAliveTimeoutMs: 30_000,
+  /** Open connections, idle ones and those still in their TLS handshake included; more are refused. */
+  maxConnections: 1000,
+  /** Reviews received or evaluated at once; more are answered 429 and their bodies discarded unread. */
+  maxInFlight: 16,
 } as const;
 
 /** How to run the admission webhook server. */
@@ -41,6 +52,13 @@ export interface WebhookServerOptions {
   readonly reloadIntervalMs?: number;
   /** Time in-flight requests get to finish on shutdown before their connections are cut. */
   readonly shutdownGraceMs?: number;
+  readonly handshakeTimeoutMs?: number;
+  readonly headersTimeoutMs?: number;
+  readonly keepAliveTimeoutMs?: number;
+  readonly maxConnections?: number;
+  readonly maxInFlight?: number;
+  /** PEM file of the CA that signs the API server's client certificate; clients without one are refused. */
+  readonly clientCa?: string;
 }
 
 /** A running webhook server. */
@@ -59,6 +77,9 @@ export interface WebhookServer {
  *
  * | case | answer |
  * |---|---|
+ * | TLS handshake not finished within its timeout, more than `maxConnections` open | connection destroyed |
+ * | headers not received within their timeout | 408, connection destroyed |
+ * | more than `maxInFlight` reviews at once | 429 with Retry-After; the body is discarded unbuffered (the API server retries) |
  * | wrong method | 405 with Allow |
  * | Content-Type not application/json | 415 |
  * | body over the limit | 413, connection closed |
@@ -73,12 +94,25 @@ export interface WebhookServer {
 export async function startWebhookServer(options: WebhookServerOptions): Promise<WebhookServer> {
   const limit = options.maxBodyBytes ?? WEBHOOK_DEFAULTS.maxBodyBytes;
   const budgetMs = options.budgetMs ?? WEBHOOK_DEFAULTS.budgetMs;
+  const headersTimeoutMs = options.headersTimeoutMs ?? WEBHOOK_DEFAULTS.headersTimeoutMs;
+  const maxInFlight = options.maxInFlight ?? WEBHOOK_DEFAULTS.maxInFlight;
   const { log, policy } = options;
   const metrics = createMetrics();
   let ready = false;
+  let inFlight = 0;
+  const clientTls = options.clientCa === undefined ? {} : clientAuthentication(options.clientCa);
 
   const server = createServer(
-    { ...readCertificate(options.tls), minVersion: 'TLSv1.2' },
+    {
+      ...readCertificate(options.tls),
+      ...SERVING_TLS,
+      ...clientTls,
+      handshakeTimeout: options.handshakeTimeoutMs ?? WEBHOOK_DEFAULTS.handshakeTimeoutMs,
+      headersTimeout: headersTimeoutMs,
+      requestTimeout: headersTimeoutMs + budgetMs,
+      keepAliveTimeout: options.keepAliveTimeoutMs ?? WEBHOOK_DEFAULTS.keepAliveTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, headersTimeoutMs),
+    },
     (request, response) => {
       const started = process.hrtime.bigint();
       const path = (request.url ?? '/').split('?', 1)[0] ?? '/';
@@ -88,22 +122,34 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
       void route(request, response, path);
     },
   );
-  server.requestTimeout = budgetMs * 2;
-  server.headersTimeout = budgetMs;
-  server.keepAliveTimeout = 30_000;
-  server.on('tlsClientError', (error) => {
+  server.maxConnections = options.maxConnections ?? WEBHOOK_DEFAULTS.maxConnections;
+  const connections = trackConnections(server);
+  server.on('tlsClientError', (error, socket) => {
     log('debug', 'TLS handshake failed', { error: error.message });
+    socket.destroy();
   });
-  server.on('clientError', (error, socket) => {
-    log('debug', 'malformed HTTP request', { error: error.message });
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    log('debug', 'malformed or slow HTTP request', { error: error.message });
+    const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    if (socket.writable) {
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+      setTimeout(() => socket.destroy(), 100).unref();
+    } else socket.destroy();
   });
 
   async function route(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
     try {
       if (path === '/validate') {
-        await validate(request, response);
+        if (inFlight >= maxInFlight) {
+          plain(response, 429, 'too many reviews in flight; retry\n', { 'retry-after': '1' });
+          return;
+        }
+        inFlight++;
+        try {
+          await validate(request, response);
+        } finally {
+          inFlight--;
+        }
         return;
       }
       if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -191,7 +237,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     options.tls,
     options.reloadIntervalMs ?? WEBHOOK_DEFAULTS.reloadIntervalMs,
     (context) => {
-      server.setSecureContext({ ...context, minVersion: 'TLSv1.2' });
+      server.setSecureContext({ ...context, ...SERVING_TLS, ...clientTls });
       metrics.observeCertificateReload(true);
       log('info', 'serving certificate reloaded', { cert: options.tls.cert });
     },
@@ -221,7 +267,14 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   });
   ready = true;
   const port = (server.address() as AddressInfo).port;
-  log('info', 'listening', { port, tlsMinVersion: 'TLSv1.2', maxBodyBytes: limit, budgetMs });
+  log('info', 'listening', {
+    port,
+    tlsMinVersion: SERVING_TLS.minVersion,
+    clientCertificates: options.clientCa === undefined ? 'not required' : 'required',
+    maxBodyBytes: limit,
+    budgetMs,
+    maxInFlight,
+  });
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> =>
@@ -229,7 +282,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
       ready = false;
       stopWatching();
       const grace = setTimeout(() => {
-        server.closeAllConnections();
+        connections.destroyAll();
       }, options.shutdownGraceMs ?? WEBHOOK_DEFAULTS.shutdownGraceMs);
       server.close(() => {
         clearTimeout(grace);
