@@ -15,7 +15,10 @@ import type { TLSSocket } from 'node:tls';
 import { CHECKS } from '../checks/registry.ts';
 import { parseConfig } from '../config/load-config.ts';
 import { STRONG_CIPHER_SUITES } from '../controlplane/tls-policy.ts';
+import { generateKeyPairSync } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { issueCertificates, writeCertificates } from './cert.ts';
+import { issueCertificate, keyIdentifier } from './x509.ts';
 import type { IssuedCertificates } from './cert.ts';
 import { startWebhookServer } from './server.ts';
 import type { WebhookServer, WebhookServerOptions } from './server.ts';
@@ -233,6 +236,57 @@ describe('kubeward webhook serve under hostile clients', () => {
     assert.equal(response.allowed, false);
     assert.equal(response.status.code, 403);
     assert.match(response.status.message, /\[pss-privileged\] .*debugger-k8x2p/);
+  });
+
+  it('with --client-ca, refuses clients without a certificate from that CA and serves those with one', async () => {
+    const ca = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    const caIssuer = {
+      commonName: 'apiserver client CA',
+      privateKey: ca.privateKey,
+      keyIdentifier: keyIdentifier(ca.publicKey),
+    };
+    const notBefore = new Date(Date.now() - 60_000);
+    const notAfter = new Date(Date.now() + 3_600_000);
+    const caCert = issueCertificate(
+      { commonName: caIssuer.commonName, publicKey: ca.publicKey, notBefore, notAfter, ca: true },
+      caIssuer,
+    );
+    const client = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    const clientCert = issueCertificate(
+      {
+        commonName: 'kube-apiserver',
+        publicKey: client.publicKey,
+        notBefore,
+        notAfter,
+        ca: false,
+        extendedKeyUsage: ['clientAuth'],
+      },
+      caIssuer,
+    );
+    const caFile = join(dir, 'client-ca.crt');
+    writeFileSync(caFile, caCert);
+    const server = await start({ clientCa: caFile });
+    const anonymous = await tls(server).then(
+      (socket) =>
+        new Promise<string>((resolve) => {
+          socket.on('error', (error: Error) => resolve(error.message));
+          socket.on('close', () => resolve('closed'));
+          socket.write('GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n');
+        }),
+      (error: unknown) => (error as Error).message,
+    );
+    assert.match(anonymous, /certificate required|closed|ECONNRESET|alert/i);
+    const authenticated = await tls(server, {
+      cert: clientCert,
+      key: client.privateKey.export({ type: 'pkcs8', format: 'pem' }),
+    });
+    const answer = await new Promise<string>((resolve) => {
+      let text = '';
+      authenticated.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      authenticated.on('end', () => resolve(text));
+      authenticated.write('GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n');
+    });
+    assert.match(answer, /^HTTP\/1\.1 200 /);
   });
 
   it('negotiates under TLS 1.2 only suites that the tls-version-and-ciphers check accepts', async () => {
