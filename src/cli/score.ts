@@ -1,8 +1,10 @@
 import { Command, Option } from 'commander';
 import { readSources } from '../load/read.ts';
 import { UsageError } from '../model/errors.ts';
-import { SCORE_OUTPUTS, SCORE_PROFILES, scoreRun } from '../score/index.ts';
-import type { ScoreOutput, ScoreProfile } from '../score/index.ts';
+import { SCORE_OUTPUTS, scoreRun } from '../render/score.ts';
+import type { ScoreOutput } from '../render/score.ts';
+import { SCORE_PROFILES } from '../score/rule.ts';
+import type { ScoreProfile } from '../score/rule.ts';
 
 interface ScoreFlags {
   readonly filename: readonly string[];

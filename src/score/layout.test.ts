@@ -8,8 +8,8 @@ import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { readSources } from '../load/read.ts';
+import { scoreRun } from '../render/score.ts';
 import { renderKubesecJson } from './json.ts';
-import { scoreRun } from './run.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SHARED = join(HERE, '../../../shared');

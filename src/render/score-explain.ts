@@ -1,6 +1,6 @@
-import type { ScoredSubject } from './scan-inputs.ts';
-import { fieldName, whereIs } from './scan-inputs.ts';
-import { signed } from './table.ts';
+import type { ScoredSubject } from '../score/scan-inputs.ts';
+import { fieldName, whereIs } from '../score/scan-inputs.ts';
+import { signed } from '../score/table.ts';
 
 /**
  * `--explain`: for every object, every applicable rule in kubesec's report order (critical, passed,
