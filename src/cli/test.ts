@@ -5,7 +5,7 @@ import { UsageError } from '../model/errors.ts';
 import { TEST_OUTPUT_FORMATS, renderTestReport } from '../policy/render/index.ts';
 import type { TestOutputFormat } from '../policy/render/index.ts';
 import { isFailing } from '../policy/result.ts';
-import { runPolicies } from '../policy/run.ts';
+import { runPolicies } from '../scan/policies.ts';
 import type { Operation } from '../policy/vap/request.ts';
 
 interface TestFlags {

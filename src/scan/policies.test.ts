@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
-import { renderTestReport } from './render/index.ts';
-import { runPolicies } from './run.ts';
+import { renderTestReport } from '../policy/render/index.ts';
+import { runPolicies } from './policies.ts';
 
 const DIR = 'testdata/policy/cli';
 
