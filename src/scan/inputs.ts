@@ -1,9 +1,9 @@
-import { statSync } from 'node:fs';
 import type { InventoryCheck } from '../model/check.ts';
 import { filePermissionsCheck } from '../controlplane/file-permissions.ts';
 import { bindNodeFileChecks } from '../controlplane/node-file-check.ts';
 import { NODE_FILE_CHECKS } from '../controlplane/node-file-checks.ts';
 import { NODE_FILE_EXTENSIONS, readNodeFiles } from '../controlplane/node-files.ts';
+import { readFileModes } from '../load/file-modes.ts';
 import { load } from '../load/load.ts';
 import type { Loaded } from '../load/load.ts';
 import type { ReadOptions } from '../load/read.ts';
@@ -35,7 +35,7 @@ export async function loadInputs(
   const resources = [...loaded.resources, ...nodeFiles.kubeconfigs];
   const permissions =
     options.filePermissions === true
-      ? [filePermissionsCheck(modesOf([...resources.map((r) => r.origin.file), ...others]), nodeFiles)]
+      ? [filePermissionsCheck(readFileModes([...resources.map((r) => r.origin.file), ...others]), nodeFiles)]
       : [];
   return {
     loaded: {
@@ -45,17 +45,4 @@ export async function loadInputs(
     },
     nodeFileChecks: [...(hasPem ? bindNodeFileChecks(NODE_FILE_CHECKS, nodeFiles, now) : []), ...permissions],
   };
-}
-
-/** The permission bits of each file that can be stat'ed (the others were reported when read). */
-function modesOf(files: readonly string[]): Map<string, number> {
-  const modes = new Map<string, number>();
-  for (const file of new Set(files)) {
-    try {
-      modes.set(file, statSync(file).mode & 0o777);
-    } catch {
-      // unreadable: already a diagnostic
-    }
-  }
-  return modes;
 }
