@@ -1,0 +1,79 @@
+// The layer order of docs/architecture.md, as eslint.config.js enforces it: fixtures linted in memory
+// at paths inside src/, with the project's own config, so a wrong import fails `npm run lint`.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ESLint } from 'eslint';
+
+const LAYER_RULES = new Set(['no-restricted-imports', 'no-restricted-globals']);
+
+/** The project's config, without type information (these rules need none) and only its layer rules. */
+const eslint = new ESLint({
+  cwd: import.meta.dirname.replace(/\/src$/, ''),
+  ruleFilter: ({ ruleId }) => LAYER_RULES.has(ruleId),
+  overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: null } } },
+});
+
+/** `line:column rule` of every problem in `code` linted as the file `filePath`. */
+async function problems(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map(
+    (message) => `${String(message.line)}:${String(message.column)} ${message.ruleId ?? 'fatal'}`,
+  );
+}
+
+describe('layers (eslint.config.js)', () => {
+  it('rejects an upward import: model importing render', async () => {
+    const code =
+      "import { severityRank } from './severity.ts';\n  import { renderJson } from '../render/json.ts';\n";
+    assert.deepEqual(await problems('src/model/fixture.ts', code), ['2:3 no-restricted-imports']);
+  });
+
+  it('rejects an upward import from a nested folder: a check importing scan', async () => {
+    const code = "import { scanLoaded } from '../../scan/scan.ts';\n";
+    assert.deepEqual(await problems('src/checks/pss/fixture.ts', code), ['1:1 no-restricted-imports']);
+  });
+
+  it('rejects I/O in an engine, allowing only the pure address helpers of node:net', async () => {
+    const code = [
+      "import { isIP } from 'node:net';",
+      "import { readFileSync } from 'node:fs';",
+      "import { createServer } from 'node:net';",
+      'export const home = process.env.HOME;',
+    ].join('\n');
+    assert.deepEqual(await problems('src/netpol/fixture.ts', code), [
+      '2:1 no-restricted-imports',
+      '3:10 no-restricted-imports',
+      '4:21 no-restricted-globals',
+    ]);
+  });
+
+  it('rejects an engine importing another engine', async () => {
+    assert.deepEqual(
+      await problems('src/rbac/fixture.ts', "import { parseCidr } from '../netpol/ip.ts';\n"),
+      ['1:1 no-restricted-imports'],
+    );
+  });
+
+  it('rejects production code importing a testing folder, and lets tests do it', async () => {
+    const code = "import { fixturesOf } from '../testing/fixtures.ts';\n";
+    assert.deepEqual(await problems('src/scan/fixture.ts', code), ['1:1 no-restricted-imports']);
+    assert.deepEqual(await problems('src/scan/fixture.test.ts', code), []);
+  });
+
+  it('accepts downward and same-layer imports, including folders named like a layer', async () => {
+    const check = [
+      "import type { Check } from '../../model/check.ts';",
+      "import { evaluatePod } from '../../pss/evaluate.ts';",
+      "import { load } from '../../load/load.ts';",
+      "import { runChecks } from '../run.ts';",
+    ].join('\n');
+    assert.deepEqual(await problems('src/checks/pss/fixture.ts', check), []);
+    assert.deepEqual(
+      await problems('src/pss/fixture.ts', "import { privileged } from './checks/privileged.ts';\n"),
+      [],
+    );
+    const command =
+      "import { RENDERERS } from '../render/index.ts';\nimport { readFileSync } from 'node:fs';\n";
+    assert.deepEqual(await problems('src/cli/fixture.ts', command), []);
+  });
+});
