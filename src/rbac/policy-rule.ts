@@ -35,7 +35,7 @@ export function readPolicyRules(value: unknown): readonly PolicyRule[] {
 }
 
 /** Deep equality of two rules, list order included (the aggregation controller de-duplicates this way). */
-export function samePolicyRule(a: PolicyRule, b: PolicyRule): boolean {
+function samePolicyRule(a: PolicyRule, b: PolicyRule): boolean {
   const same = (x: readonly string[], y: readonly string[]): boolean =>
     x.length === y.length && x.every((entry, index) => entry === y[index]);
   return (

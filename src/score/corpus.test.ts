@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { readSources } from '../load/read.ts';
 import type { Source } from '../load/source.ts';
-import { stripFormPrefix } from './documents.ts';
+import { stripFormPrefix } from '../testing/kubesec-form.ts';
 import type { KubesecReport } from './report.ts';
 import { scoreRun } from '../render/score.ts';
 import type { ScoreRunResult } from '../render/score.ts';
