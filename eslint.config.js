@@ -47,13 +47,14 @@ const PROCESS = bare(['process', 'os']).map((name) => ({
   message: 'engines and checks take what they need as arguments (docs/architecture.md)',
 }));
 
-/** Which I/O modules each layer may not import. */
+/** Which I/O modules the files of each layer (or of one folder, when it differs) may not import. */
 const FORBIDDEN_IO = {
   model: [...FILE_IO, ...NETWORK_IO, ...PROCESS],
-  load: [],
+  load: NETWORK_IO,
   engines: [...FILE_IO, ...NETWORK_IO, ...PROCESS],
   checks: [...FILE_IO, ...NETWORK_IO, ...PROCESS],
-  runs: FILE_IO,
+  runs: [...FILE_IO, ...NETWORK_IO],
+  probe: FILE_IO,
   render: [...FILE_IO, ...NETWORK_IO],
   commands: [],
 };
@@ -89,7 +90,7 @@ function restrictions(layer, index, entry, depth) {
       message: `engines do not import each other (src/${entry} -> ${others.join(', ')}); share through src/model or src/load, see docs/architecture.md`,
     });
   }
-  return ['error', { paths: FORBIDDEN_IO[layer.name], patterns }];
+  return ['error', { paths: FORBIDDEN_IO[entry] ?? FORBIDDEN_IO[layer.name], patterns }];
 }
 
 /** One config object per layer entry and folder depth: a relative specifier means one place per depth. */

@@ -47,6 +47,15 @@ describe('layers (eslint.config.js)', () => {
     ]);
   });
 
+  it('lets only src/probe open sockets, and only src/load read files', async () => {
+    const https = "import { request } from 'node:https';\n";
+    const fs = "import { readFileSync } from 'node:fs';\n";
+    assert.deepEqual(await problems('src/probe/fixture.ts', https), []);
+    assert.deepEqual(await problems('src/probe/fixture.ts', fs), ['1:1 no-restricted-imports']);
+    assert.deepEqual(await problems('src/scan/fixture.ts', https), ['1:1 no-restricted-imports']);
+    assert.deepEqual(await problems('src/load/fixture.ts', fs), []);
+  });
+
   it('rejects an engine importing another engine', async () => {
     assert.deepEqual(
       await problems('src/rbac/fixture.ts', "import { parseCidr } from '../netpol/ip.ts';\n"),
