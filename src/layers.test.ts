@@ -1,14 +1,17 @@
 // The layer order of docs/architecture.md, as eslint.config.js enforces it: fixtures linted in memory
 // at paths inside src/, with the project's own config, so a wrong import fails `npm run lint`.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 import { ESLint } from 'eslint';
 
+const ROOT = import.meta.dirname.replace(/\/src$/, '');
 const LAYER_RULES = new Set(['no-restricted-imports', 'no-restricted-globals']);
 
 /** The project's config, without type information (these rules need none) and only its layer rules. */
 const eslint = new ESLint({
-  cwd: import.meta.dirname.replace(/\/src$/, ''),
+  cwd: ROOT,
   ruleFilter: ({ ruleId }) => LAYER_RULES.has(ruleId),
   overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: null } } },
 });
@@ -84,5 +87,22 @@ describe('layers (eslint.config.js)', () => {
     const command =
       "import { RENDERERS } from '../render/index.ts';\nimport { readFileSync } from 'node:fs';\n";
     assert.deepEqual(await problems('src/cli/fixture.ts', command), []);
+  });
+});
+
+describe('dist/', () => {
+  it('is built from production files only: no test and no testing/ helper is compiled', () => {
+    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+    const listed = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--listFilesOnly'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    assert.equal(listed.status, 0, listed.stdout + listed.stderr);
+    const sources = listed.stdout.split('\n').filter((file) => file.startsWith(`${ROOT}/src/`));
+    assert.ok(sources.some((file) => file.endsWith('/src/index.ts')));
+    assert.deepEqual(
+      sources.filter((file) => /\/testing\/|\.test\.ts$/.test(file)),
+      [],
+    );
   });
 });
