@@ -59,6 +59,12 @@ const FORBIDDEN_IO = {
   commands: [],
 };
 
+/** The readers of src/load; its parsers (parseSource, loadSources) stay open to every layer. */
+const LOAD_READERS = ['load/read.ts', 'load/find-files.ts', 'load/config-file.ts', 'load/file-modes.ts'];
+
+/** Layers that may not call the readers either: they are given what was read. */
+const NO_READING = new Set(['engines', 'checks', 'render']);
+
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A regex for an import specifier, written in a file `depth` folders below src/, that reaches `entry`. */
@@ -83,6 +89,11 @@ function restrictions(layer, index, entry, depth) {
         message: `src/${entry} is in layer ${String(index)} (${layer.name}) and may not import layer ${String(aboveIndex)} (${above.entries.join(', ')}); see docs/architecture.md`,
       });
   });
+  if (NO_READING.has(layer.name)) {
+    const message = `src/${entry} is given what was read: only the runs and commands call the readers of src/load (docs/architecture.md)`;
+    patterns.push({ regex: reaching(LOAD_READERS, depth), message });
+    patterns.push({ regex: reaching(['load/load.ts'], depth), importNames: ['load'], message });
+  }
   if (layer.isolated) {
     const others = layer.entries.filter((other) => other !== entry);
     patterns.push({

@@ -59,6 +59,18 @@ describe('layers (eslint.config.js)', () => {
     assert.deepEqual(await problems('src/load/fixture.ts', fs), []);
   });
 
+  it("keeps engines off src/load's readers, not its parsers", async () => {
+    const code = [
+      "import { loadSources } from '../load/load.ts';",
+      "import { load } from '../load/load.ts';",
+      "import { readSources } from '../load/read.ts';",
+    ].join('\n');
+    assert.deepEqual(await problems('src/score/fixture.ts', code), [
+      '2:10 no-restricted-imports',
+      '3:1 no-restricted-imports',
+    ]);
+  });
+
   it('rejects an engine importing another engine', async () => {
     assert.deepEqual(
       await problems('src/rbac/fixture.ts', "import { parseCidr } from '../netpol/ip.ts';\n"),
@@ -76,7 +88,7 @@ describe('layers (eslint.config.js)', () => {
     const check = [
       "import type { Check } from '../../model/check.ts';",
       "import { evaluatePod } from '../../pss/evaluate.ts';",
-      "import { load } from '../../load/load.ts';",
+      "import { parseSource } from '../../load/parse.ts';",
       "import { runChecks } from '../run.ts';",
     ].join('\n');
     assert.deepEqual(await problems('src/checks/pss/fixture.ts', check), []);
