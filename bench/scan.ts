@@ -44,7 +44,7 @@ export const bench: BenchCase = {
       floor = Math.min(floor, roundFloor);
 
       started = performance.now();
-      const { report } = scanLoaded(loadSources(sources), { checks: CHECKS, run });
+      const { report } = scanLoaded(loadSources(sources), { checks: CHECKS, run, now: new Date() });
       let located = 0;
       for (const finding of report.findings) if (locationOf(finding)) located++;
       const roundScan = performance.now() - started;

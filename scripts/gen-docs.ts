@@ -2,12 +2,12 @@
 // `--check` writes nothing and exits 1 when a page is missing, stale or left over from a removed check.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CATALOGUE } from '../src/checks/catalogue.ts';
+import { CHECKS } from '../src/checks/registry.ts';
 import { CHECK_DOCS_DIR, generateCheckDocs } from '../src/docs/generate.ts';
 import { readExamples } from '../src/testing/check-examples.ts';
 
 const directory = join(import.meta.dirname, '..', CHECK_DOCS_DIR);
-const files = generateCheckDocs(CATALOGUE, readExamples);
+const files = generateCheckDocs(CHECKS, readExamples);
 const existing = existsSync(directory) ? readdirSync(directory).filter((name) => name.endsWith('.md')) : [];
 const leftovers = existing.filter((name) => !files.has(name));
 const stale = [...files].filter(([name, text]) => {

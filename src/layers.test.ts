@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { ESLint } from 'eslint';
 
 const ROOT = import.meta.dirname.replace(/\/src$/, '');
-const LAYER_RULES = new Set(['no-restricted-imports', 'no-restricted-globals']);
+const LAYER_RULES = new Set(['@typescript-eslint/no-restricted-imports', 'no-restricted-globals']);
 
 /** The project's config, without type information (these rules need none) and only its layer rules. */
 const eslint = new ESLint({
@@ -28,12 +28,16 @@ describe('layers (eslint.config.js)', () => {
   it('rejects an upward import: model importing render', async () => {
     const code =
       "import { severityRank } from './severity.ts';\n  import { renderJson } from '../render/json.ts';\n";
-    assert.deepEqual(await problems('src/model/fixture.ts', code), ['2:3 no-restricted-imports']);
+    assert.deepEqual(await problems('src/model/fixture.ts', code), [
+      '2:3 @typescript-eslint/no-restricted-imports',
+    ]);
   });
 
   it('rejects an upward import from a nested folder: a check importing scan', async () => {
     const code = "import { scanLoaded } from '../../scan/scan.ts';\n";
-    assert.deepEqual(await problems('src/checks/pss/fixture.ts', code), ['1:1 no-restricted-imports']);
+    assert.deepEqual(await problems('src/checks/pss/fixture.ts', code), [
+      '1:1 @typescript-eslint/no-restricted-imports',
+    ]);
   });
 
   it('rejects I/O in an engine, allowing only the pure address helpers of node:net', async () => {
@@ -44,8 +48,8 @@ describe('layers (eslint.config.js)', () => {
       'export const home = process.env.HOME;',
     ].join('\n');
     assert.deepEqual(await problems('src/netpol/fixture.ts', code), [
-      '2:1 no-restricted-imports',
-      '3:10 no-restricted-imports',
+      '2:1 @typescript-eslint/no-restricted-imports',
+      '3:10 @typescript-eslint/no-restricted-imports',
       '4:21 no-restricted-globals',
     ]);
   });
@@ -54,33 +58,40 @@ describe('layers (eslint.config.js)', () => {
     const https = "import { request } from 'node:https';\n";
     const fs = "import { readFileSync } from 'node:fs';\n";
     assert.deepEqual(await problems('src/probe/fixture.ts', https), []);
-    assert.deepEqual(await problems('src/probe/fixture.ts', fs), ['1:1 no-restricted-imports']);
-    assert.deepEqual(await problems('src/scan/fixture.ts', https), ['1:1 no-restricted-imports']);
+    assert.deepEqual(await problems('src/probe/fixture.ts', fs), [
+      '1:1 @typescript-eslint/no-restricted-imports',
+    ]);
+    assert.deepEqual(await problems('src/scan/fixture.ts', https), [
+      '1:1 @typescript-eslint/no-restricted-imports',
+    ]);
     assert.deepEqual(await problems('src/load/fixture.ts', fs), []);
   });
 
-  it("keeps engines off src/load's readers, not its parsers", async () => {
+  it("keeps engines off src/load's readers, not its parsers nor the readers' types", async () => {
     const code = [
       "import { loadSources } from '../load/load.ts';",
       "import { load } from '../load/load.ts';",
       "import { readSources } from '../load/read.ts';",
+      "import type { ReadSource } from '../load/read.ts';",
     ].join('\n');
     assert.deepEqual(await problems('src/score/fixture.ts', code), [
-      '2:10 no-restricted-imports',
-      '3:1 no-restricted-imports',
+      '2:10 @typescript-eslint/no-restricted-imports',
+      '3:1 @typescript-eslint/no-restricted-imports',
     ]);
   });
 
   it('rejects an engine importing another engine', async () => {
     assert.deepEqual(
       await problems('src/rbac/fixture.ts', "import { parseCidr } from '../netpol/ip.ts';\n"),
-      ['1:1 no-restricted-imports'],
+      ['1:1 @typescript-eslint/no-restricted-imports'],
     );
   });
 
   it('rejects production code importing a testing folder, and lets tests do it', async () => {
     const code = "import { fixturesOf } from '../testing/fixtures.ts';\n";
-    assert.deepEqual(await problems('src/scan/fixture.ts', code), ['1:1 no-restricted-imports']);
+    assert.deepEqual(await problems('src/scan/fixture.ts', code), [
+      '1:1 @typescript-eslint/no-restricted-imports',
+    ]);
     assert.deepEqual(await problems('src/scan/fixture.test.ts', code), []);
   });
 

@@ -27,8 +27,14 @@ describe('check registry', () => {
   it('has a passing and a failing fixture, with expected messages, for every check', () => {
     for (const check of CHECKS) {
       const { pass, fail } = fixturesOf(check.id);
-      assert.ok(pass.length > 0, `${check.id}: no testdata/checks/${check.id}/pass/*.yaml`);
-      assert.ok(fail.length > 0, `${check.id}: no testdata/checks/${check.id}/fail/*.yaml`);
+      assert.ok(
+        pass.length > 0,
+        `${check.id}: no case (*.yaml or a directory) in testdata/checks/${check.id}/pass`,
+      );
+      assert.ok(
+        fail.length > 0,
+        `${check.id}: no case (*.yaml or a directory) in testdata/checks/${check.id}/fail`,
+      );
       for (const fixture of fail) assert.ok(fixture.expected, `${fixture.file}: no .expected.txt beside it`);
     }
   });

@@ -64,17 +64,22 @@ export function planChecks(checks: readonly Check[], options: Pick<RunOptions, '
 }
 
 /**
- * Runs every enabled check against the inventory and returns the findings in a stable order
- * (input order of objects, then check order). Suppressed findings are kept and marked, never dropped.
+ * Runs every enabled check against the inventory at time `now` and returns the findings in a stable
+ * order (input order of objects, then check order). Suppressed findings are kept and marked, never dropped.
  */
-export function runChecks(checks: readonly Check[], inventory: Inventory, options: RunOptions): Finding[] {
-  return runPlan(planChecks(checks, options), inventory, options);
+export function runChecks(
+  checks: readonly Check[],
+  inventory: Inventory,
+  options: RunOptions,
+  now: Date,
+): Finding[] {
+  return runPlan(planChecks(checks, options), inventory, options, now);
 }
 
 /** `runChecks` with the checks already planned (a server evaluating many requests plans once). */
-export function runPlan(planned: CheckPlan, inventory: Inventory, options: RunOptions): Finding[] {
+export function runPlan(planned: CheckPlan, inventory: Inventory, options: RunOptions, now: Date): Finding[] {
   const plan = applicablePlan(planned, inventory);
-  const context: CheckContext = { inventory, settings: options.settings };
+  const context: CheckContext = { inventory, settings: options.settings, now };
   const findings: Finding[] = [];
   const emit = (
     check: CheckMeta,

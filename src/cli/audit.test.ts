@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CONTROLPLANE_CHECKS } from '../checks/controlplane/index.ts';
-import { issue } from '../controlplane/testing/test-pki.ts';
+import { issue } from '../testing/test-pki.ts';
 import { ROOT } from '../testing/scan-examples.ts';
 
 /**
@@ -104,7 +104,13 @@ describe('kubeward audit node', () => {
     const fired = new Set(report.findings.map((finding) => finding.check));
     assert.deepEqual(
       CONTROLPLANE_CHECKS.map((check) => check.id).filter((id) => !fired.has(id)),
-      ['apiserver-serving-tls', 'apiserver-encryption-config'],
+      [
+        'apiserver-serving-tls',
+        'apiserver-encryption-config',
+        'certificate-expiry',
+        'certificate-key-strength',
+        'certificate-roles',
+      ],
     );
   });
   it('finds nothing on the hardened example node with a generated kubeadm-like PKI, modes as on a node', () => {
@@ -205,7 +211,7 @@ describe('kubeward audit probe', () => {
         .split('\n')
         .filter((line) => line !== '')
         .map((line) => line.split(/\s+/).slice(0, 2).join(' ')),
-      ['ERROR kubelet-anonymous', 'PASS kubelet-read-only-port'],
+      ['VERDICT PROBE', 'ERROR kubelet-anonymous', 'PASS kubelet-read-only-port'],
     );
     assert.equal(run.exitCode, 2);
   });

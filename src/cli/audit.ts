@@ -2,23 +2,24 @@ import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { CONTROLPLANE_CHECKS } from '../checks/controlplane/index.ts';
 import { loadConfig } from '../config/load-config.ts';
-import { renderKubeBenchJson } from '../controlplane/kube-bench-json.ts';
-import { probeApiserver } from '../controlplane/probe/apiserver.ts';
-import { probeEtcd } from '../controlplane/probe/etcd.ts';
-import { probeKubelet, probeKubeletReadOnly } from '../controlplane/probe/kubelet.ts';
-import { isLoopbackHost } from '../controlplane/probe/loopback.ts';
-import type { ProbeResult } from '../controlplane/probe/result.ts';
-import { readProcesses } from '../controlplane/processes.ts';
-import { loadSources } from '../load/load.ts';
+import type { ProbeResult } from '../controlplane/verdicts/result.ts';
+import { probeApiserver } from '../probe/apiserver.ts';
+import { probeEtcd } from '../probe/etcd.ts';
+import { probeKubelet, probeKubeletReadOnly } from '../probe/kubelet.ts';
+import { isLoopbackHost } from '../probe/loopback.ts';
+import { renderKubeBenchJson } from '../render/kube-bench.ts';
 import { UsageError } from '../model/errors.ts';
 import { SEVERITIES } from '../model/severity.ts';
 import type { Severity } from '../model/severity.ts';
 import { OUTPUT_FORMATS, RENDERERS } from '../render/index.ts';
+import { renderProbeTable } from '../render/audit/probes.ts';
+import { terminalWidth } from '../render/columns.ts';
 import { renderDiagnostics } from '../render/table.ts';
 import { loadInputs } from '../scan/inputs.ts';
+import { loadProcesses } from '../scan/processes.ts';
 import { scanExitCode, scanLoaded } from '../scan/scan.ts';
 import { useColor } from './color.ts';
-import { CATALOGUE } from '../checks/catalogue.ts';
+import { CHECKS } from '../checks/registry.ts';
 
 interface NodeFlags {
   readonly filename: readonly string[];
@@ -87,21 +88,22 @@ function nodeCommand(): Command {
         throw new UsageError(
           'nothing to audit: give node directories, or --processes (see kubeward audit node --help)',
         );
-      const { loaded, nodeFileChecks } =
+      const loaded =
         inputs.length > 0
-          ? await loadInputs(inputs, { recursive: true, filePermissions: true }, new Date())
-          : { loaded: { resources: [], diagnostics: [], files: 0 }, nodeFileChecks: [] };
-      const checks = [...CONTROLPLANE_CHECKS, ...nodeFileChecks];
-      const config = loadConfig(flags.config, CATALOGUE);
-      const processes = flags.processes ? readProcesses(flags.procRoot) : { sources: [], diagnostics: [] };
-      const fromProcesses = loadSources(processes.sources);
+          ? await loadInputs(inputs, { recursive: true, filePermissions: true })
+          : { resources: [], diagnostics: [], files: 0 };
+      const config = loadConfig(flags.config, CHECKS);
+      const fromProcesses = flags.processes
+        ? loadProcesses(flags.procRoot)
+        : { resources: [], diagnostics: [], files: 0 };
       const { report } = scanLoaded(
         {
+          ...loaded,
           resources: [...loaded.resources, ...fromProcesses.resources],
-          diagnostics: [...loaded.diagnostics, ...processes.diagnostics, ...fromProcesses.diagnostics],
-          files: loaded.files + processes.sources.length,
+          diagnostics: [...loaded.diagnostics, ...fromProcesses.diagnostics],
+          files: loaded.files + fromProcesses.files,
         },
-        { checks, run: { ...config.run, honourAnnotations: false } },
+        { checks: CONTROLPLANE_CHECKS, run: { ...config.run, honourAnnotations: false }, now: new Date() },
       );
       process.stderr.write(renderDiagnostics(report));
       const text =
@@ -111,6 +113,7 @@ function nodeCommand(): Command {
               color: useColor(flags.color, flags.outputFile === undefined ? process.stdout : undefined),
               showSuppressed: false,
               baseDirectory: process.cwd(),
+              width: terminalWidth(flags.outputFile === undefined ? process.stdout : undefined),
             });
       if (flags.outputFile === undefined) process.stdout.write(text);
       else writeFileSync(flags.outputFile, text);
@@ -163,7 +166,9 @@ function probeCommand(): Command {
       }
       if (flags.etcd !== undefined) results.push(await probeEtcd(loopbackUrl(flags.etcd, '--etcd'), timeout));
       process.stdout.write(
-        flags.output === 'json' ? `${JSON.stringify({ probes: results }, null, 2)}\n` : probeTable(results),
+        flags.output === 'json'
+          ? `${JSON.stringify({ probes: results }, null, 2)}\n`
+          : renderProbeTable(results, terminalWidth(process.stdout)),
       );
       process.exitCode = results.some((result) => result.verdict === 'fail')
         ? 1
@@ -192,20 +197,4 @@ function positiveInteger(text: string, flag: string): number {
   if (!Number.isInteger(value) || value <= 0 || value > 65535 * 1000)
     throw new UsageError(`${flag} must be a positive integer, got ${text}`);
   return value;
-}
-
-function probeTable(results: readonly ProbeResult[]): string {
-  const rows = results.map((result) => [
-    result.verdict.toUpperCase(),
-    result.probe,
-    result.target,
-    result.message,
-  ]);
-  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
-  return rows
-    .map(
-      (row) =>
-        `${row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column] ?? 0) : cell)).join('  ')}\n`,
-    )
-    .join('');
 }

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { CATALOGUE } from '../checks/catalogue.ts';
 import { CHECKS } from '../checks/registry.ts';
 import { UsageError } from '../model/errors.ts';
-import { findCheck, renderCheckTable, selectChecks } from './checks.ts';
+import { renderCheckTable } from '../render/checks/table.ts';
+import { findCheck, selectChecks } from './checks.ts';
 
 /** Runs `checks <args>` through commander in a real process, as the CLI will once wired. */
 function runChecks(args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
@@ -60,7 +60,7 @@ describe('kubeward checks', () => {
     assert.equal(names.status, 0, names.stderr);
     assert.deepEqual(
       names.stdout.trimEnd().split('\n'),
-      CATALOGUE.map((check) => check.id),
+      CHECKS.map((check) => check.id),
     );
     for (const id of ['certificate-expiry', 'node-file-permissions'])
       assert.ok(names.stdout.split('\n').includes(id), `${id}: checks run on a node's files are listed too`);

@@ -1,9 +1,11 @@
 import { Command, Option } from 'commander';
 import type { Check } from '../model/check.ts';
-import { CATALOGUE } from '../checks/catalogue.ts';
+import { CHECKS } from '../checks/registry.ts';
 import { renderCheckPage } from '../docs/check-page.ts';
 import { renderCheckText } from '../docs/check-text.ts';
 import { UsageError } from '../model/errors.ts';
+import { terminalWidth } from '../render/columns.ts';
+import { renderCheckTable } from '../render/checks/table.ts';
 import { isSeverity, SEVERITIES, atLeast } from '../model/severity.ts';
 import { isTheme, THEMES } from '../model/theme.ts';
 
@@ -59,21 +61,6 @@ export function selectChecks(
   );
 }
 
-/** `checks list` as an aligned table: ID, SEVERITY, THEME, TITLE. */
-export function renderCheckTable(checks: readonly Check[]): string {
-  const rows = [
-    ['ID', 'SEVERITY', 'THEME', 'TITLE'],
-    ...checks.map((c) => [c.id, c.severity, c.theme, c.title]),
-  ];
-  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
-  return rows
-    .map((row) =>
-      row.map((text, column) => (column < 3 ? text.padEnd(widths[column] ?? 0) : text)).join('  '),
-    )
-    .join('\n')
-    .concat('\n');
-}
-
 /** The registered check with this id; an unknown id is a usage error that suggests near ids. */
 export function findCheck(checks: readonly Check[], id: string): Check {
   const found = checks.find((check) => check.id === id);
@@ -104,11 +91,11 @@ export function checksCommand(): Command {
     .option('--severity <severity>', 'only checks of this severity or worse')
     .addOption(new Option('-o, --output <format>', 'output format').choices(LIST_FORMATS).default('table'))
     .action((flags: ListFlags) => {
-      const checks = selectChecks(CATALOGUE, flags);
+      const checks = selectChecks(CHECKS, flags);
       if (flags.output === 'json')
         process.stdout.write(`${JSON.stringify(checks.map(checkJson), null, 2)}\n`);
       else if (flags.output === 'name') process.stdout.write(checks.map((check) => `${check.id}\n`).join(''));
-      else process.stdout.write(renderCheckTable(checks));
+      else process.stdout.write(renderCheckTable(checks, terminalWidth(process.stdout)));
       process.exitCode = 0;
     });
   command
@@ -117,7 +104,7 @@ export function checksCommand(): Command {
     .argument('<id>', 'check id, as printed by kubeward checks list')
     .addOption(new Option('-o, --output <format>', 'output format').choices(EXPLAIN_FORMATS).default('text'))
     .action((id: string, flags: ExplainFlags) => {
-      const check = findCheck(CATALOGUE, id);
+      const check = findCheck(CHECKS, id);
       if (flags.output === 'json') process.stdout.write(`${JSON.stringify(checkJson(check), null, 2)}\n`);
       else if (flags.output === 'markdown')
         process.stdout.write(renderCheckPage(check, { fail: undefined, pass: undefined }));

@@ -6,11 +6,11 @@ import { formatDiagnostic } from '../model/diagnostic.ts';
 import { InputError, UsageError } from '../model/errors.ts';
 import type { Inventory } from '../model/inventory.ts';
 import { buildInventory } from '../model/inventory.ts';
-import { evaluateAssertions, renderJunit, renderTap } from '../netpol/assert.ts';
+import { evaluateAssertions } from '../netpol/assert.ts';
 import { connectionList } from '../netpol/connections.ts';
 import type { Endpoint, NetpolModel } from '../netpol/engine.ts';
 import { buildNetpolModel } from '../netpol/engine.ts';
-import { explainConnection, renderExplanation } from '../netpol/explain.ts';
+import { explainConnection } from '../netpol/explain.ts';
 import type { Probe } from '../netpol/explain.ts';
 import { generatePolicies, verifyGenerated } from '../netpol/generate.ts';
 import { reachabilityMatrix } from '../netpol/matrix.ts';
@@ -18,8 +18,11 @@ import type { Assertion } from '../netpol/netassert.ts';
 import { parseNetassert } from '../netpol/netassert.ts';
 import { isProtocol } from '../netpol/ports.ts';
 import { addressEndpoint, findWorkloads, workloadEndpoint } from '../netpol/query.ts';
-import { MATRIX_FORMATS, renderConnections } from '../netpol/render.ts';
-import type { MatrixFormat } from '../netpol/render.ts';
+import { terminalWidth } from '../render/columns.ts';
+import { renderAssertJunit, renderAssertTap } from '../render/netpol/assert.ts';
+import { MATRIX_FORMATS, renderConnections } from '../render/netpol/connections.ts';
+import type { MatrixFormat } from '../render/netpol/connections.ts';
+import { renderExplanation } from '../render/netpol/explain.ts';
 
 interface InputFlags {
   readonly filename: readonly string[];
@@ -125,7 +128,7 @@ export function netpolCommand(): Command {
     .action(async (flags: InputFlags & { output: MatrixFormat; namespace?: string }) => {
       const model = modelOf(await loadInventory(flags), flags);
       const list = connectionList(reachabilityMatrix(model), flags.namespace);
-      process.stdout.write(renderConnections(list, flags.output));
+      process.stdout.write(renderConnections(list, flags.output, terminalWidth(process.stdout)));
     });
 
   withInputs(netpol.command('explain'))
@@ -159,7 +162,7 @@ export function netpolCommand(): Command {
       const assertions = readAssertions(file);
       const inventory = await loadInventory(flags);
       const results = evaluateAssertions(modelOf(inventory, flags), inventory, assertions);
-      const text = flags.output === 'junit' ? renderJunit(results) : renderTap(results);
+      const text = flags.output === 'junit' ? renderAssertJunit(results) : renderAssertTap(results);
       if (flags.outputFile === undefined) process.stdout.write(text);
       else writeFileSync(flags.outputFile, text);
       process.exitCode = results.some((result) => result.status === 'fail') ? 1 : 0;

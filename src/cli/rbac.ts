@@ -8,17 +8,14 @@ import { attackPaths } from '../rbac/attack-paths.ts';
 import { authorize } from '../rbac/authorize.ts';
 import type { RbacModel } from '../rbac/model.ts';
 import { buildRbacModel } from '../rbac/model.ts';
-import {
-  attackPathsJson,
-  renderAttackPaths,
-  renderRulesList,
-  renderWhoCan,
-  whoCanJson,
-} from '../rbac/render.ts';
 import { parseRequest } from '../rbac/resources.ts';
 import { listRows, rulesFor } from '../rbac/rules-review.ts';
 import { identityOf } from '../rbac/subject.ts';
 import { whoCan } from '../rbac/who-can.ts';
+import { terminalWidth } from '../render/columns.ts';
+import { attackPathsJson, renderAttackPaths } from '../render/rbac/attack-paths.ts';
+import { renderRulesList } from '../render/rbac/rules-list.ts';
+import { renderWhoCan, whoCanJson } from '../render/rbac/who-can.ts';
 
 interface InputFlags {
   readonly filename: readonly string[];
@@ -89,7 +86,9 @@ function whoCanCommand(): Command {
             : { namespace: request.kind === 'resource' ? request.namespace : '' },
         );
         process.stdout.write(
-          flags.output === 'json' ? json(whoCanJson(result)) : renderWhoCan(request, result, flags.wide),
+          flags.output === 'json'
+            ? json(whoCanJson(result))
+            : renderWhoCan(request, result, flags.wide, terminalWidth(process.stdout)),
         );
         process.exitCode = 0;
       },
@@ -130,7 +129,9 @@ function canICommand(): Command {
           if (verb !== undefined) throw new UsageError('--list takes no VERB or RESOURCE');
           const { model } = await loadModel(flags);
           const rows = listRows(rulesFor(model, user, flags.namespace));
-          process.stdout.write(flags.output === 'json' ? json(rows) : renderRulesList(rows));
+          process.stdout.write(
+            flags.output === 'json' ? json(rows) : renderRulesList(rows, terminalWidth(process.stdout)),
+          );
           process.exitCode = 0;
           return;
         }
@@ -175,7 +176,11 @@ function pathsCommand(): Command {
       const paths = attackPaths(model, inventory).filter(
         (path) => flags.namespace === undefined || path.identity.workload.namespace === flags.namespace,
       );
-      process.stdout.write(flags.output === 'json' ? json(attackPathsJson(paths)) : renderAttackPaths(paths));
+      process.stdout.write(
+        flags.output === 'json'
+          ? json(attackPathsJson(paths))
+          : renderAttackPaths(paths, terminalWidth(process.stdout)),
+      );
       process.exitCode = paths.some((path) => path.identity.tokenMounted && path.escalations.length > 0)
         ? 1
         : 0;

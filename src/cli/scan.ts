@@ -6,13 +6,13 @@ import { UsageError } from '../model/errors.ts';
 import { SEVERITIES } from '../model/severity.ts';
 import type { Severity } from '../model/severity.ts';
 import { targetPolicyErrors } from '../pss/target.ts';
+import { terminalWidth } from '../render/columns.ts';
 import { OUTPUT_FORMATS, RENDERERS } from '../render/index.ts';
 import type { OutputFormat } from '../render/index.ts';
 import { renderDiagnostics } from '../render/table.ts';
 import { loadInputs } from '../scan/inputs.ts';
 import { scanExitCode, scanLoaded } from '../scan/scan.ts';
 import { useColor } from './color.ts';
-import { CATALOGUE } from '../checks/catalogue.ts';
 
 interface ScanFlags {
   readonly filename: readonly string[];
@@ -71,9 +71,8 @@ export function scanCommand(): Command {
       const inputs = [...paths, ...flags.filename];
       if (inputs.length === 0)
         throw new UsageError('nothing to scan: give files, directories or -f - (see kubeward scan --help)');
-      const { loaded, nodeFileChecks } = await loadInputs(inputs, { recursive: flags.recursive }, new Date());
-      const checks = [...CHECKS, ...nodeFileChecks];
-      const config = loadConfig(flags.config, CATALOGUE);
+      const loaded = await loadInputs(inputs, { recursive: flags.recursive });
+      const config = loadConfig(flags.config, CHECKS);
       const settings = {
         ...config.run.settings,
         ...(flags.pssLevel === undefined ? {} : { pssLevel: flags.pssLevel }),
@@ -87,8 +86,9 @@ export function scanCommand(): Command {
         honourAnnotations: config.run.honourAnnotations && !flags.ignoreAnnotations,
       };
       const { report } = scanLoaded(loaded, {
-        checks,
+        checks: CHECKS,
         run,
+        now: new Date(),
         ...(flags.defaultNamespace === undefined ? {} : { defaultNamespace: flags.defaultNamespace }),
         ...(flags.namespace === undefined ? {} : { namespace: flags.namespace }),
       });
@@ -97,6 +97,7 @@ export function scanCommand(): Command {
         color: useColor(flags.color, flags.outputFile === undefined ? process.stdout : undefined),
         showSuppressed: flags.showSuppressed,
         baseDirectory: process.cwd(),
+        width: terminalWidth(flags.outputFile === undefined ? process.stdout : undefined),
       });
       if (flags.outputFile === undefined) process.stdout.write(text);
       else writeFileSync(flags.outputFile, text);

@@ -1,8 +1,9 @@
 import { Command, Option } from 'commander';
 import { readSources } from '../load/read.ts';
 import { UsageError } from '../model/errors.ts';
-import { SCORE_OUTPUTS, scoreRun } from '../render/score.ts';
-import type { ScoreOutput } from '../render/score.ts';
+import { terminalWidth } from '../render/columns.ts';
+import { SCORE_OUTPUTS, scoreRun } from '../render/score/run.ts';
+import type { ScoreOutput } from '../render/score/run.ts';
 import { SCORE_PROFILES } from '../score/rule.ts';
 import type { ScoreProfile } from '../score/rule.ts';
 
@@ -59,6 +60,7 @@ export function scoreCommand(): Command {
         explain: flags.explain,
         failureCode,
         baseDirectory: process.cwd(),
+        width: terminalWidth(process.stdout),
       });
       process.stderr.write(result.stderr);
       process.stdout.write(result.stdout);

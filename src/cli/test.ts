@@ -2,8 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { formatDiagnostic } from '../model/diagnostic.ts';
 import { UsageError } from '../model/errors.ts';
-import { TEST_OUTPUT_FORMATS, renderTestReport } from '../policy/render/index.ts';
-import type { TestOutputFormat } from '../policy/render/index.ts';
+import { terminalWidth } from '../render/columns.ts';
+import { TEST_OUTPUT_FORMATS, renderTestReport } from '../render/policy/index.ts';
+import type { TestOutputFormat } from '../render/policy/index.ts';
 import { isFailing } from '../policy/result.ts';
 import { runPolicies } from '../scan/policies.ts';
 import type { Operation } from '../policy/vap/request.ts';
@@ -78,7 +79,13 @@ export function testCommand(): Command {
         process.stderr.write(
           `${problem.line > 0 ? `${problem.file}:${String(problem.line)}` : problem.file}: error: ${problem.message}\n`,
         );
-      const text = renderTestReport(flags.output, run.results, run.problems, process.cwd());
+      const text = renderTestReport(
+        flags.output,
+        run.results,
+        run.problems,
+        process.cwd(),
+        terminalWidth(flags.outputFile === undefined ? process.stdout : undefined),
+      );
       if (flags.outputFile === undefined) process.stdout.write(text);
       else writeFileSync(flags.outputFile, text);
       const broken =

@@ -5,14 +5,19 @@ import type { FieldPath, Mapping } from '../model/path.ts';
 import { getAt, isRecord } from '../model/path.ts';
 import type { Resource } from '../model/resource.ts';
 import { KUBEADM_DEFAULT_FLAGS } from './kubeadm-defaults.ts';
-import { parseFlags } from './flags.ts';
-import type { FlagOccurrence } from './flags.ts';
+import { normalizeFlagName, parseFlags } from './flags.ts';
+import type { FlagNaming, FlagOccurrence } from './flags.ts';
 
 /** The control-plane components whose flags kubeward audits. */
 export const COMPONENTS = ['kube-apiserver', 'etcd', 'kube-controller-manager', 'kube-scheduler'] as const;
 
 /** One of {@link COMPONENTS}. */
 export type ComponentName = (typeof COMPONENTS)[number];
+
+/** How a component reads its flag names: etcd with Go's flag package, the others with component-base. */
+export function flagNamingOf(component: ComponentName): FlagNaming {
+  return component === 'etcd' ? 'go-flag' : 'component-base';
+}
 
 /** A flag with the path of the field that sets it, relative to the object it was read from. */
 export interface ComponentFlag extends FlagOccurrence {
@@ -38,7 +43,10 @@ export interface ComponentView {
  * container's binary (`command[0]` basename), its name, or the pod's `component` label. A kubeadm
  * ClusterConfiguration contributes a component only when no static pod runs it (the manifest is what
  * runs); an external etcd contributes none. As in kubeadm (ArgumentsToCommand), an extraArgs name
- * replaces kubeadm's own flag of that name; repeated v1beta4 entries all reach the command line.
+ * replaces kubeadm's own flag of exactly that name; repeated v1beta4 entries all reach the command
+ * line. The component then reads the names as it reads any flag (`authorization_mode` is
+ * `authorization-mode` for component-base), so kubeadm keeps its own `--authorization-mode` beside an
+ * extraArgs `authorization_mode`, and the component sees both.
  */
 export function componentViews(inventory: Inventory): readonly ComponentView[] {
   return derived(inventory, COMPONENT_VIEWS);
@@ -115,7 +123,10 @@ function staticPodViews(resource: Resource): ComponentView[] {
       component,
       resource,
       source: 'static-pod',
-      flags: [...fromEnv, ...parseFlags(argv).map((flag) => ({ ...flag, path: pathOf(flag.index) }))],
+      flags: [
+        ...fromEnv,
+        ...parseFlags(argv, flagNamingOf(component)).map((flag) => ({ ...flag, path: pathOf(flag.index) })),
+      ],
       anchor: [...base, command.length > 0 || args.length === 0 ? 'command' : 'args'],
     });
   }
@@ -158,7 +169,10 @@ function kubeadmViews(resource: Resource): ComponentView[] {
       component,
       resource,
       source: 'kubeadm',
-      flags: [...defaults, ...extra],
+      flags: [...defaults, ...extra].map((flag) => ({
+        ...flag,
+        name: normalizeFlagName(flag.name, flagNamingOf(component)),
+      })),
       anchor: extraArgs === undefined ? anchor : [...field, 'extraArgs'],
     });
   }

@@ -42,10 +42,23 @@ export const BOOLEAN_FLAGS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Parses an argv (command then args, binary first or not) into flag occurrences in order. Tokens after
- * `--` and positional arguments are ignored; a single-dash shorthand (`-v 2`) is read like a long flag.
+ * How a component spells flag names. The Kubernetes components (kube-apiserver,
+ * kube-controller-manager, kube-scheduler, kubelet) run through k8s.io/component-base, whose
+ * WordSepNormalizeFunc reads `_` as `-`; etcd parses with Go's flag package, which takes names as written.
  */
-export function parseFlags(argv: readonly string[]): readonly FlagOccurrence[] {
+export type FlagNaming = 'component-base' | 'go-flag';
+
+/** A flag name as the component sees it: `authorization_mode` is `authorization-mode` for component-base. */
+export function normalizeFlagName(name: string, naming: FlagNaming): string {
+  return naming === 'component-base' ? name.replaceAll('_', '-') : name;
+}
+
+/**
+ * Parses an argv (command then args, binary first or not) into flag occurrences in order, names
+ * normalised as `naming` says. Tokens after `--` and positional arguments are ignored; a single-dash
+ * shorthand (`-v 2`) is read like a long flag.
+ */
+export function parseFlags(argv: readonly string[], naming: FlagNaming): readonly FlagOccurrence[] {
   const flags: FlagOccurrence[] = [];
   for (let index = 0; index < argv.length; index++) {
     const token = argv[index] ?? '';
@@ -54,15 +67,20 @@ export function parseFlags(argv: readonly string[]): readonly FlagOccurrence[] {
     const body = token.replace(/^--?/, '');
     const equals = body.indexOf('=');
     if (equals > 0) {
-      flags.push({ name: body.slice(0, equals), value: body.slice(equals + 1), index });
+      flags.push({
+        name: normalizeFlagName(body.slice(0, equals), naming),
+        value: body.slice(equals + 1),
+        index,
+      });
       continue;
     }
+    const name = normalizeFlagName(body, naming);
     const next = argv[index + 1];
-    if (BOOLEAN_FLAGS.has(body) || next === undefined || next.startsWith('-')) {
-      flags.push({ name: body, value: 'true', index });
+    if (BOOLEAN_FLAGS.has(name) || next === undefined || next.startsWith('-')) {
+      flags.push({ name, value: 'true', index });
       continue;
     }
-    flags.push({ name: body, value: next, index: index + 1 });
+    flags.push({ name, value: next, index: index + 1 });
     index++;
   }
   return flags;

@@ -1,4 +1,5 @@
 import type { InventoryViolation } from '../model/check.ts';
+import { nodeFileRef } from '../model/node-files.ts';
 import type { ComponentFlag, ComponentView } from './components.ts';
 
 /**
@@ -11,4 +12,9 @@ export function flagViolation(
   message: string,
 ): InventoryViolation {
   return { resource: view.resource, path: flag?.path ?? view.anchor, message };
+}
+
+/** A violation about a node file that is not a Kubernetes object (a certificate, a key): names the file. */
+export function nodeFileViolation(file: string, message: string): InventoryViolation {
+  return { resource: undefined, object: nodeFileRef(file), path: [], message };
 }

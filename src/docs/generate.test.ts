@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Check } from '../model/check.ts';
-import { CATALOGUE } from '../checks/catalogue.ts';
+import { CHECKS } from '../checks/registry.ts';
 import { renderCheckIndex } from './check-index.ts';
 import { renderCheckPage } from './check-page.ts';
 import { readExamples } from '../testing/check-examples.ts';
@@ -12,7 +12,7 @@ import { CHECK_DOCS_DIR, generateCheckDocs } from './generate.ts';
 const directory = join(import.meta.dirname, '..', '..', CHECK_DOCS_DIR);
 
 describe('docs/checks', () => {
-  const generated = generateCheckDocs(CATALOGUE, readExamples);
+  const generated = generateCheckDocs(CHECKS, readExamples);
 
   it('is up to date with the registered checks (regenerate with: npx tsx scripts/gen-docs.ts)', () => {
     const stale = [...generated]

@@ -25,6 +25,8 @@ export interface InventoryViolation extends Violation {
 export interface CheckContext {
   readonly inventory: Inventory;
   readonly settings: Settings;
+  /** The time the check runs at (certificate expiry): the real clock in a scan, a fixed one in tests. */
+  readonly now: Date;
 }
 
 /** The metadata every check declares; docs and SARIF rules are generated from it. */

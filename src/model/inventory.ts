@@ -2,6 +2,8 @@ import type { DerivedValues } from './derived.ts';
 import { derivation, derived } from './derived.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { labelsOf } from './label-selector.ts';
+import type { NodeFiles } from './node-files.ts';
+import { NO_NODE_FILES } from './node-files.ts';
 import type { NamespaceView } from './namespace.ts';
 import { NAMESPACE_NAME_LABEL } from './namespace.ts';
 import { formatPath, isRecord } from './path.ts';
@@ -28,6 +30,8 @@ export interface Inventory {
   readonly namespaces: ReadonlyMap<string, NamespaceView>;
   /** The namespace of namespaced objects that name none. */
   readonly defaultNamespace: string;
+  /** A node's certificates, private keys and file modes, when the input is a node's directories. */
+  readonly nodeFiles: NodeFiles;
   /** Workload objects whose pod spec has fields of the wrong type (they are left out of `workloads`). */
   readonly diagnostics: readonly Diagnostic[];
   /** Values derived from this inventory, computed once (see {@link derived}). */
@@ -38,6 +42,8 @@ export interface Inventory {
 export interface InventoryOptions {
   /** Namespace for namespaced objects that name none (kubectl `-n`); `default` unless given. */
   readonly defaultNamespace?: string;
+  /** The node files read with the resources; none unless given. */
+  readonly nodeFiles?: NodeFiles;
 }
 
 /** Indexes loaded resources. Pure: the same resources give the same inventory. */
@@ -104,6 +110,7 @@ export function buildInventory(all: readonly Resource[], options: InventoryOptio
     workloads,
     namespaces,
     defaultNamespace: fallback,
+    nodeFiles: options.nodeFiles ?? NO_NODE_FILES,
     diagnostics,
     derived: new Map(),
   };

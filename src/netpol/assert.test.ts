@@ -6,7 +6,7 @@ import { load } from '../load/load.ts';
 import type { Inventory } from '../model/inventory.ts';
 import { buildInventory } from '../model/inventory.ts';
 import type { AssertionResult } from './assert.ts';
-import { evaluateAssertions, renderJunit, renderTap } from './assert.ts';
+import { evaluateAssertions } from './assert.ts';
 import { buildNetpolModel } from './engine.ts';
 import { parseNetassert } from './netassert.ts';
 
@@ -95,57 +95,5 @@ describe('netpol assert', () => {
     ]);
     assert.match(results[0]?.reason ?? '', /no workload default\/nope/);
     assert.match(results[1]?.reason ?? '', /no such port/);
-  });
-
-  it('prints TAP 14 and JUnit', () => {
-    const results: AssertionResult[] = [
-      {
-        assertion: {
-          name: 'a & b',
-          source: { type: 'host', name: 'h' },
-          target: { type: 'name', name: 'x' },
-          protocol: 'TCP',
-          port: 1,
-          expectOpen: true,
-          podPort: true,
-        },
-        status: 'pass',
-        reason: '',
-      },
-      {
-        assertion: {
-          name: 'c',
-          source: { type: 'host', name: 'h' },
-          target: { type: 'name', name: 'x' },
-          protocol: 'TCP',
-          port: 1,
-          expectOpen: true,
-          podPort: true,
-        },
-        status: 'fail',
-        reason: 'closed',
-      },
-      {
-        assertion: {
-          name: 'd',
-          source: { type: 'host', name: 'h' },
-          target: { type: 'name', name: 'x' },
-          protocol: 'TCP',
-          port: 1,
-          expectOpen: true,
-          podPort: true,
-        },
-        status: 'skip',
-        reason: 'unknown',
-      },
-    ];
-    assert.equal(
-      renderTap(results),
-      'TAP version 14\n1..3\nok 1 - a & b\nnot ok 2 - c\n  ---\n  reason: "closed"\n  ...\nok 3 - d # SKIP unknown\n',
-    );
-    const junit = renderJunit(results);
-    assert.match(junit, /<testsuite name="netassert" tests="3" failures="1" skipped="1">/);
-    assert.match(junit, /name="a &amp; b"/);
-    assert.match(junit, /<failure message="closed"\/>/);
   });
 });

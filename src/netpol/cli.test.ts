@@ -87,7 +87,10 @@ describe('kubeward netpol (CLI)', () => {
       'junit',
     );
     assert.equal(passing.status, 0, passing.stderr);
-    assert.match(passing.stdout, /<testsuite name="netassert" tests="12" failures="0" skipped="0">/);
+    assert.match(
+      passing.stdout,
+      /<testsuite name="netassert" tests="12" failures="0" errors="0" skipped="0">/,
+    );
   });
 
   it('generate reproduces examples/netpol/generated-policies.yaml', () => {

@@ -8,7 +8,7 @@ import type { NetpolModel } from './engine.ts';
 import { allowedPorts, buildNetpolModel } from './engine.ts';
 import { reachabilityMatrix } from './matrix.ts';
 import { formatPorts } from './ports.ts';
-import { renderConnections } from './render.ts';
+import { renderConnections } from '../render/netpol/connections.ts';
 
 function random(seed: number): () => number {
   let state = seed;

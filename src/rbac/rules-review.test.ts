@@ -8,7 +8,7 @@ import type { Inventory } from '../model/inventory.ts';
 import { buildInventory } from '../model/inventory.ts';
 import { buildRbacModel } from './model.ts';
 import { readPolicyRule } from './policy-rule.ts';
-import { renderRulesList } from './render.ts';
+import { renderRulesList } from '../render/rbac/rules-list.ts';
 import { breakdownRule, combineResourceGroup, compactRules, listRows, rulesFor } from './rules-review.ts';
 import { identityOf } from './subject.ts';
 

@@ -6,7 +6,7 @@ import { loadSources } from '../load/load.ts';
 import type { Inventory } from '../model/inventory.ts';
 import { buildInventory } from '../model/inventory.ts';
 import { buildRbacModel } from './model.ts';
-import { renderWhoCan } from './render.ts';
+import { renderWhoCan } from '../render/rbac/who-can.ts';
 import { parseRequest } from './resources.ts';
 import { whoCan } from './who-can.ts';
 

@@ -1,14 +1,114 @@
+import { displayWidth, wrapLine } from './wrap.ts';
+
+/** How {@link layoutRows} lays a table out. */
+export interface ColumnLayout {
+  /** Spaces between columns: 3 as kubectl prints them (the default). */
+  readonly gap?: number | undefined;
+  /** Widest line, in display columns; unlimited (the default) never wraps. See {@link terminalWidth}. */
+  readonly width?: number | undefined;
+  /** Columns whose cells may wrap; by default the last one only. */
+  readonly wrap?: readonly number[] | undefined;
+}
+
+/** A wrapped column keeps at least this many display columns (or its widest cell, when narrower). */
+export const MIN_WRAP_WIDTH = 10;
+
 /**
- * Lays rows out in kubectl's style: left-aligned columns separated by three spaces, no borders.
- * `width` measures visible characters, so cells may carry colour codes.
+ * The width tables wrap to: the terminal's columns when output goes to a terminal; unlimited (one
+ * line per row, as kubectl prints) when it is piped, redirected or written to a file (no stream).
  */
-export function columns(rows: readonly (readonly string[])[], width: (cell: string) => number): string[] {
+export function terminalWidth(
+  stream: { readonly isTTY?: boolean; readonly columns?: number } | undefined,
+): number {
+  return stream?.isTTY === true && stream.columns !== undefined && stream.columns > 0
+    ? stream.columns
+    : Number.POSITIVE_INFINITY;
+}
+
+function naturalWidths(cells: readonly (readonly (readonly string[])[])[]): number[] {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, width(cell))));
-  return rows.map((row) =>
-    row
-      .map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - width(cell) + 3)))
-      .join('')
-      .trimEnd(),
-  );
+  for (const row of cells)
+    for (let column = 0; column < row.length; column++)
+      for (const line of row[column] ?? []) {
+        const width = displayWidth(line);
+        if (width > (widths[column] ?? 0)) widths[column] = width;
+        else widths[column] ??= 0;
+      }
+  return widths;
+}
+
+/** Shares what the fixed columns leave among the wrapping ones, narrowest first (water-filling). */
+interface Settled {
+  readonly gap: number;
+  readonly width: number;
+  readonly wrap: readonly number[];
+}
+
+function fitWidths(natural: readonly number[], layout: Settled): number[] {
+  const gaps = layout.gap * Math.max(0, natural.length - 1);
+  let total = gaps;
+  for (const width of natural) total += width;
+  if (total <= layout.width) return [...natural];
+  const wrapping = layout.wrap
+    .filter((column) => column < natural.length)
+    .sort((a, b) => (natural[a] ?? 0) - (natural[b] ?? 0));
+  let room = layout.width - gaps;
+  natural.forEach((width, column) => {
+    if (!wrapping.includes(column)) room -= width;
+  });
+  const widths = [...natural];
+  wrapping.forEach((column, index) => {
+    const share = Math.floor(room / (wrapping.length - index));
+    const natural = widths[column] ?? 0;
+    const width = Math.min(natural, Math.max(share, Math.min(natural, MIN_WRAP_WIDTH)));
+    widths[column] = width;
+    room -= width;
+  });
+  return widths;
+}
+
+/**
+ * Lays rows out in columns as kubectl does: left-aligned, separated by `gap` spaces, no borders,
+ * trailing spaces trimmed. Widths are display widths (wide characters count 2, colour codes 0).
+ * A cell may hold several lines (`\n`); cells of wrapping columns are wrapped at spaces to fit
+ * `width`, and every continuation line stays in its own column. Returns each row's lines.
+ */
+export function layoutRows(rows: readonly (readonly string[])[], layout: ColumnLayout = {}): string[][] {
+  const cells = rows.map((row) => row.map((cell) => cell.split('\n')));
+  const natural = naturalWidths(cells);
+  const settled: Settled = {
+    gap: layout.gap ?? 3,
+    width: layout.width ?? Number.POSITIVE_INFINITY,
+    wrap: layout.wrap ?? [natural.length - 1],
+  };
+  const widths = fitWidths(natural, settled);
+  const separator = ' '.repeat(settled.gap);
+  return cells.map((row) => {
+    const wrapped = row.map((lines, column) => {
+      const width = widths[column] ?? 0;
+      return width < (natural[column] ?? 0) ? lines.flatMap((line) => wrapLine(line, width)) : lines;
+    });
+    let height = 0;
+    for (const lines of wrapped) if (lines.length > height) height = lines.length;
+    const out: string[] = [];
+    for (let index = 0; index < height; index++) {
+      let line = '';
+      wrapped.forEach((lines, column) => {
+        const text = lines[index] ?? '';
+        line +=
+          column === wrapped.length - 1
+            ? text
+            : text + ' '.repeat((widths[column] ?? 0) - displayWidth(text)) + separator;
+      });
+      out.push(line.trimEnd());
+    }
+    return out;
+  });
+}
+
+/** {@link layoutRows} as text: one line per table line, each ending in a newline. */
+export function renderColumns(rows: readonly (readonly string[])[], layout: ColumnLayout = {}): string {
+  let text = '';
+  for (const lines of layoutRows(rows, layout)) for (const line of lines) text += `${line}\n`;
+  return text;
 }

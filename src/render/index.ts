@@ -12,6 +12,8 @@ export interface RenderOptions {
   readonly showSuppressed: boolean;
   /** For SARIF artifact URIs. */
   readonly baseDirectory: string;
+  /** Width the table wraps to (see terminalWidth); unlimited when absent. */
+  readonly width?: number;
 }
 
 /** The `-o` formats of `kubeward scan`, each a pure function of the report. */

@@ -5,13 +5,15 @@ import { SEVERITIES } from '../model/severity.ts';
 import { formatDiagnostic } from '../model/diagnostic.ts';
 import type { Report } from '../report/report.ts';
 import { locationOf, objectName } from '../report/location.ts';
-import { columns } from './columns.ts';
+import { layoutRows, renderColumns } from './columns.ts';
 
 /** Options for the human-readable table. */
 export interface TableOptions {
   readonly color: boolean;
   /** List suppressed findings too (marked), instead of counting them only. */
   readonly showSuppressed: boolean;
+  /** Width the tables wrap to (see terminalWidth); unlimited when absent. */
+  readonly width?: number;
 }
 
 /**
@@ -27,14 +29,15 @@ export function renderTable(report: Report, options: TableOptions): string {
     low: colors.cyan,
     info: colors.dim,
   };
-  const visible = (text: string): number => text.replace(/\x1b\[[0-9;]*m/g, '').length;
   const lines: string[] = [];
 
   const groups = new Map<string, Finding[]>();
   for (const finding of report.findings) {
     if (finding.suppressed && !options.showSuppressed) continue;
     const key = objectName(finding);
-    groups.set(key, [...(groups.get(key) ?? []), finding]);
+    const group = groups.get(key);
+    if (group) group.push(finding);
+    else groups.set(key, [finding]);
   }
   const rows = [...groups.values()].flatMap((findings) =>
     findings.map((finding) => {
@@ -53,13 +56,14 @@ export function renderTable(report: Report, options: TableOptions): string {
       ];
     }),
   );
-  const aligned = columns(rows, visible);
+  const aligned = layoutRows(rows, { width: options.width });
   let next = 0;
   for (const [name, findings] of groups) {
     const first = findings[0];
     const where = first ? locationOf(first) : undefined;
     lines.push(colors.bold(name) + (where ? colors.dim(`  ${where.file}`) : ''));
-    lines.push(...aligned.slice(next, next + findings.length), '');
+    for (const row of aligned.slice(next, next + findings.length)) lines.push(...row);
+    lines.push('');
     next += findings.length;
   }
   if (groups.size === 0) lines.push('No findings.', '');
@@ -85,7 +89,7 @@ export function renderTable(report: Report, options: TableOptions): string {
       colors.dim(theme.title),
     ]),
   ];
-  lines.push(...columns(themeRows, visible), '');
+  lines.push(renderColumns(themeRows, { width: options.width }));
 
   const counts = SEVERITIES.filter((severity) => summary.bySeverity[severity] > 0)
     .map((severity) => `${summary.bySeverity[severity]} ${severity}`)

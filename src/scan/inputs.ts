@@ -1,48 +1,35 @@
-import type { InventoryCheck } from '../model/check.ts';
-import { filePermissionsCheck } from '../controlplane/file-permissions.ts';
-import { bindNodeFileChecks } from '../controlplane/node-file-check.ts';
-import { NODE_FILE_CHECKS } from '../controlplane/node-file-checks.ts';
-import { NODE_FILE_EXTENSIONS, readNodeFiles } from '../controlplane/node-files.ts';
-import { readFileModes } from '../load/file-modes.ts';
 import { load } from '../load/load.ts';
-import type { Loaded } from '../load/load.ts';
+import { readFileModes } from '../load/node/file-modes.ts';
+import { NODE_FILE_EXTENSIONS, readNodeFiles } from '../load/node/node-files.ts';
 import type { ReadOptions } from '../load/read.ts';
+import type { ScanInput } from './scan.ts';
 
-/** What `scan` and `audit node` read: manifests and config files, plus a node's PEM files and kubeconfigs. */
-export interface Inputs {
-  readonly loaded: Loaded;
+/** Options for {@link loadInputs}. */
+export interface InputOptions extends ReadOptions {
   /**
-   * The certificate and key checks, bound to the PEM files found (empty when there are none), and
-   * with `filePermissions` the file-permission check bound to the modes read.
+   * Read the permission bits of the files read (`audit node`), for the CIS file-mode checks. A
+   * repository's file modes say nothing about the node the files end up on, so `scan` does not.
    */
-  readonly nodeFileChecks: readonly InventoryCheck[];
+  readonly filePermissions?: boolean;
 }
 
 /**
  * Loads every input: YAML and JSON through the loader, and, found by the same walk, the node files the
  * loader does not read (`*.conf` kubeconfigs, `*.crt`/`*.pem`/`*.key`), so scanning a node's
- * `/etc/kubernetes` covers its certificates too. `now` dates the certificate expiry checks;
- * `filePermissions` (audit node) adds the CIS file-mode checks.
+ * `/etc/kubernetes` covers its certificates too.
  */
-export async function loadInputs(
-  paths: readonly string[],
-  options: ReadOptions & { readonly filePermissions?: boolean },
-  now: Date,
-): Promise<Inputs> {
+export async function loadInputs(paths: readonly string[], options: InputOptions): Promise<ScanInput> {
   const { others, ...loaded } = await load(paths, { ...options, others: NODE_FILE_EXTENSIONS });
-  const nodeFiles = readNodeFiles(others);
-  const hasPem = nodeFiles.certificates.length > 0 || nodeFiles.privateKeys.length > 0;
-  const resources = [...loaded.resources, ...nodeFiles.kubeconfigs];
-  const permissions =
+  const contents = readNodeFiles(others);
+  const resources = [...loaded.resources, ...contents.kubeconfigs];
+  const modes =
     options.filePermissions === true
-      ? [filePermissionsCheck(readFileModes([...resources.map((r) => r.origin.file), ...others]), nodeFiles)]
-      : [];
+      ? readFileModes([...resources.map((resource) => resource.origin.file), ...others])
+      : new Map<string, number>();
   return {
-    loaded: {
-      resources,
-      diagnostics: [...loaded.diagnostics, ...nodeFiles.diagnostics],
-      files: loaded.files + nodeFiles.kubeconfigs.length,
-    },
-    nodeFileChecks: [...(hasPem ? bindNodeFileChecks(NODE_FILE_CHECKS, nodeFiles, now) : []), ...permissions],
+    resources,
+    diagnostics: [...loaded.diagnostics, ...contents.diagnostics],
+    files: loaded.files + contents.kubeconfigs.length,
+    nodeFiles: { certificates: contents.certificates, privateKeys: contents.privateKeys, modes },
   };
 }

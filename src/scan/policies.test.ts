@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
-import { renderTestReport } from '../policy/render/index.ts';
+import { renderTestReport } from '../render/policy/index.ts';
 import { runPolicies } from './policies.ts';
 
 const DIR = 'testdata/policy/cli';
@@ -51,10 +51,10 @@ describe('runPolicies and the reports', async () => {
   });
   it('table', () => {
     const table = renderTestReport('table', run.results, run.problems, process.cwd());
-    assert.match(table, /^RESULT {2}TEST {10}RESOURCE {15}LOCATION {30}MESSAGE$/m);
+    assert.match(table, /^RESULT {3}TEST {11}RESOURCE {16}LOCATION {31}MESSAGE$/m);
     assert.match(
       table,
-      /^FAIL {4}max-replicas {2}Deployment shop\/big {4}testdata\/policy\/cli\/manifests\.yaml:9 {2}ValidatingAdmissionPolicy/m,
+      /^FAIL {5}max-replicas {3}Deployment shop\/big {5}testdata\/policy\/cli\/manifests\.yaml:9 {3}ValidatingAdmissionPolicy/m,
     );
     assert.match(table, /2 tests, 1 passed, 1 failed, 0 warnings, 0 audited, 0 skipped, 0 errors\n$/);
   });
@@ -70,7 +70,7 @@ describe('runPolicies and the reports', async () => {
     assert.match(junit, /<testsuite name="max-replicas" tests="2" failures="1" errors="0" skipped="0">/);
     assert.match(
       junit,
-      /<testcase name="Deployment shop\/big" classname="max-replicas" file="testdata\/policy\/cli\/manifests.yaml:9">\n {6}<failure message="ValidatingAdmissionPolicy &#39;|<failure message="ValidatingAdmissionPolicy 'max-replicas'/,
+      /<testcase name="Deployment shop\/big" classname="max-replicas">\n {6}<failure message="ValidatingAdmissionPolicy &apos;max-replicas&apos; denied request: replicas must be at most 5, not 9" type="fail">testdata\/policy\/cli\/manifests\.yaml:9: ValidatingAdmissionPolicy/,
     );
   });
   it('json', () => {

@@ -4,15 +4,23 @@ import type { RunOptions } from '../checks/run.ts';
 import type { Loaded } from '../load/load.ts';
 import { buildInventory } from '../model/inventory.ts';
 import type { Inventory } from '../model/inventory.ts';
+import type { NodeFiles } from '../model/node-files.ts';
 import { atLeast } from '../model/severity.ts';
 import type { Severity } from '../model/severity.ts';
 import { buildReport } from '../report/report.ts';
 import type { Report } from '../report/report.ts';
 
+/** What a scan reads: loaded objects and config files, and a node's files when the input holds them. */
+export interface ScanInput extends Loaded {
+  readonly nodeFiles?: NodeFiles;
+}
+
 /** What a scan needs besides its input. */
 export interface ScanOptions {
   readonly checks: readonly Check[];
   readonly run: RunOptions;
+  /** The time the checks run at: the real clock, or a fixed one in tests. */
+  readonly now: Date;
   /** Namespace for namespaced objects that name none. */
   readonly defaultNamespace?: string;
   /** Keep only findings about objects in this namespace (kubectl `-n`). */
@@ -26,12 +34,12 @@ export interface ScanResult {
 }
 
 /** Runs the checks over loaded input: inventory → findings → report. Pure. */
-export function scanLoaded(loaded: Loaded, options: ScanOptions): ScanResult {
-  const inventory = buildInventory(
-    loaded.resources,
-    options.defaultNamespace === undefined ? {} : { defaultNamespace: options.defaultNamespace },
-  );
-  const all = runChecks(options.checks, inventory, options.run);
+export function scanLoaded(loaded: ScanInput, options: ScanOptions): ScanResult {
+  const inventory = buildInventory(loaded.resources, {
+    ...(options.defaultNamespace === undefined ? {} : { defaultNamespace: options.defaultNamespace }),
+    ...(loaded.nodeFiles === undefined ? {} : { nodeFiles: loaded.nodeFiles }),
+  });
+  const all = runChecks(options.checks, inventory, options.run, options.now);
   const findings =
     options.namespace === undefined
       ? all

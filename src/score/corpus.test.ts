@@ -10,8 +10,8 @@ import { readSources } from '../load/read.ts';
 import type { Source } from '../load/source.ts';
 import { stripFormPrefix } from '../testing/kubesec-form.ts';
 import type { KubesecReport } from './report.ts';
-import { scoreRun } from '../render/score.ts';
-import type { ScoreRunResult } from '../render/score.ts';
+import { scoreRun } from '../render/score/run.ts';
+import type { ScoreRunResult } from '../render/score/run.ts';
 
 const CORPUS = join(dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus/kubesec');
 

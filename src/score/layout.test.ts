@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { readSources } from '../load/read.ts';
-import { scoreRun } from '../render/score.ts';
+import { scoreRun } from '../render/score/run.ts';
 import { renderKubesecJson } from './json.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));

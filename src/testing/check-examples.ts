@@ -4,14 +4,14 @@ import type { CheckExamples } from '../docs/check-page.ts';
 import { CHECK_FIXTURES, fixturesOf } from './fixtures.ts';
 
 /**
- * Reads the first (by file name) fail and pass fixture of a check from testdata/checks/<id>/.
- * Missing fixtures give undefined: the page is still written, without that example. The docs
- * generator (`npm run docs`) passes it to generateCheckDocs.
+ * Reads the first (by file name) fail and pass manifest fixture of a check from testdata/checks/<id>/.
+ * Missing fixtures, and node-file cases (directories of PEM files), give undefined: the page is still
+ * written, without that example. The docs generator (`npm run docs`) passes it to generateCheckDocs.
  */
 export function readExamples(checkId: string): CheckExamples {
   const { pass, fail } = fixturesOf(checkId);
-  const firstFail = fail[0];
-  const firstPass = pass[0];
+  const firstFail = fail.find((fixture) => !fixture.directory);
+  const firstPass = pass.find((fixture) => !fixture.directory);
   const configFile = join(CHECK_FIXTURES, checkId, 'kubeward.yaml');
   return {
     ...(existsSync(configFile) ? { config: readFileSync(configFile, 'utf8') } : {}),

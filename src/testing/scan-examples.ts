@@ -4,6 +4,7 @@ import { parseConfig } from '../config/load-config.ts';
 import { load } from '../load/load.ts';
 import type { Report } from '../report/report.ts';
 import { scanLoaded } from '../scan/scan.ts';
+import { TEST_NOW } from './clock.ts';
 
 /** The repository root (tests resolve fixtures and examples from it). */
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -14,5 +15,9 @@ export async function scanPaths(...paths: string[]): Promise<Report> {
     paths.map((path) => join(ROOT, path)),
     { recursive: true },
   );
-  return scanLoaded(loaded, { checks: CHECKS, run: parseConfig('<defaults>', '', CHECKS).run }).report;
+  return scanLoaded(loaded, {
+    checks: CHECKS,
+    run: parseConfig('<defaults>', '', CHECKS).run,
+    now: TEST_NOW,
+  }).report;
 }

@@ -115,7 +115,7 @@ export function evaluateRequest(request: AdmissionRequest, policy: AdmissionPoli
     inventory.diagnostics.find((d) => d.level === 'error');
   if (problem) return { ...ALLOW, allowed: false, invalid: problem.message };
 
-  const findings = runPlan(planOf(policy), inventory, policy.run);
+  const findings = runPlan(planOf(policy), inventory, policy.run, new Date());
   const counted = findings.filter((finding) => finding.suppressed === undefined);
   const denies = (finding: Finding): boolean =>
     policy.denyOn !== 'none' && atLeast(finding.severity, policy.denyOn);

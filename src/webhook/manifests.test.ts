@@ -8,6 +8,7 @@ import { CHECKS } from '../checks/registry.ts';
 import { parseConfig } from '../config/load-config.ts';
 import { loadSources } from '../load/load.ts';
 import { scanLoaded } from '../scan/scan.ts';
+import { TEST_NOW } from '../testing/clock.ts';
 import { getAt } from '../model/path.ts';
 import type { FieldPath } from '../model/path.ts';
 import { renderManifests, webhookManifests } from './manifests.ts';
@@ -45,6 +46,7 @@ describe('webhook manifests', () => {
     const { report } = scanLoaded(loaded, {
       checks: CHECKS,
       run: parseConfig('t.yaml', 'settings: {pssLevel: restricted, pssVersion: latest}', CHECKS).run,
+      now: TEST_NOW,
     });
     assert.deepEqual(report.diagnostics, []);
     assert.deepEqual(

@@ -11,6 +11,9 @@ import { apiserverKubeletTls } from './apiserver-kubelet-tls.ts';
 import { apiserverServingTls } from './apiserver-serving-tls.ts';
 import { apiserverStaticCredentials } from './apiserver-static-credentials.ts';
 import { auditPolicyCoverage } from './audit-policy-coverage.ts';
+import { certificateExpiry } from './certificate-expiry.ts';
+import { certificateKeyStrength } from './certificate-key-strength.ts';
+import { certificateRoles } from './certificate-roles.ts';
 import { controlPlaneBindAddress } from './control-plane-bind-address.ts';
 import { controlPlaneProfiling } from './control-plane-profiling.ts';
 import { encryptionKeyStrength } from './encryption-key-strength.ts';
@@ -26,41 +29,49 @@ import { kubeletCertificateRotation } from './kubelet-certificate-rotation.ts';
 import { kubeletProtectKernelDefaults } from './kubelet-protect-kernel-defaults.ts';
 import { kubeletReadOnlyPort } from './kubelet-read-only-port.ts';
 import { kubeletServingTls } from './kubelet-serving-tls.ts';
+import { nodeFilePermissions } from './node-file-permissions.ts';
 import { tlsVersionAndCiphers } from './tls-version-and-ciphers.ts';
 
 /**
  * Control-plane, etcd and kubelet hardening checks over static pod manifests, kubeadm configs,
  * KubeletConfiguration, EncryptionConfiguration, audit Policy and kubeconfigs (themes tls, authn,
- * rbac, etcd, keys, config, network). Absent components are not applicable and give no finding.
+ * rbac, etcd, keys, config, network), then over a node's certificates, keys and file modes. Absent
+ * components and files are not applicable and give no finding.
  */
-export const CONTROLPLANE_CHECKS: readonly Check[] = withApplicability([
-  apiserverServingTls,
-  apiserverKubeletTls,
-  apiserverEtcdTls,
-  tlsVersionAndCiphers,
-  apiserverAuthorizationMode,
-  apiserverAnonymousAuth,
-  apiserverStaticCredentials,
-  apiserverExternalAuthn,
-  apiserverAuditLog,
-  auditPolicyCoverage,
-  apiserverEncryptionConfig,
-  encryptionProviderStrength,
-  encryptionKeyStrength,
-  etcdClientCertAuth,
-  etcdPeerCertAuth,
-  etcdClientUrls,
-  controlPlaneProfiling,
-  controlPlaneBindAddress,
-  kubeletServingTls,
-  kubeletAnonymousAuth,
-  kubeletAuthorizationMode,
-  kubeletReadOnlyPort,
-  kubeletCertificateRotation,
-  kubeletProtectKernelDefaults,
-  kubeconfigInsecureTls,
-  kubeconfigStaticCredentials,
-]);
+export const CONTROLPLANE_CHECKS: readonly Check[] = [
+  ...withApplicability([
+    apiserverServingTls,
+    apiserverKubeletTls,
+    apiserverEtcdTls,
+    tlsVersionAndCiphers,
+    apiserverAuthorizationMode,
+    apiserverAnonymousAuth,
+    apiserverStaticCredentials,
+    apiserverExternalAuthn,
+    apiserverAuditLog,
+    auditPolicyCoverage,
+    apiserverEncryptionConfig,
+    encryptionProviderStrength,
+    encryptionKeyStrength,
+    etcdClientCertAuth,
+    etcdPeerCertAuth,
+    etcdClientUrls,
+    controlPlaneProfiling,
+    controlPlaneBindAddress,
+    kubeletServingTls,
+    kubeletAnonymousAuth,
+    kubeletAuthorizationMode,
+    kubeletReadOnlyPort,
+    kubeletCertificateRotation,
+    kubeletProtectKernelDefaults,
+    kubeconfigInsecureTls,
+    kubeconfigStaticCredentials,
+  ]),
+  certificateExpiry,
+  certificateKeyStrength,
+  certificateRoles,
+  nodeFilePermissions,
+];
 
 /** Control-plane checks apply when the input holds a component manifest or a node configuration file. */
 function withApplicability(checks: readonly InventoryCheck[]): readonly InventoryCheck[] {

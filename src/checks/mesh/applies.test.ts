@@ -6,6 +6,7 @@ import { parseConfig } from '../../config/load-config.ts';
 import { loadSources } from '../../load/load.ts';
 import { buildInventory } from '../../model/inventory.ts';
 import { scanLoaded } from '../../scan/scan.ts';
+import { TEST_NOW } from '../../testing/clock.ts';
 import { CHECKS } from '../registry.ts';
 import { meshInInput } from './istio.ts';
 
@@ -58,7 +59,7 @@ describe('meshInInput', () => {
 describe('mesh theme on the scorecard', () => {
   const run = parseConfig('<defaults>', '', CHECKS).run;
   const meshTheme = (text: string) => {
-    const { report } = scanLoaded(load(text), { checks: CHECKS, run });
+    const { report } = scanLoaded(load(text), { checks: CHECKS, run, now: TEST_NOW });
     const theme = report.summary.themes.find(({ id }) => id === 'mesh');
     assert.ok(theme);
     return theme;

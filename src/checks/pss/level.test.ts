@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { runChecks } from '../run.ts';
+import { TEST_NOW } from '../../testing/clock.ts';
 import { DEFAULT_SETTINGS } from '../../config/defaults.ts';
 import { loadSources } from '../../load/load.ts';
 import { buildInventory } from '../../model/inventory.ts';
@@ -25,13 +26,18 @@ function findings(settings: Partial<Settings>, text = POD): string[] {
   const inventory = buildInventory(
     loadSources([{ file: 'pod.yaml', text, format: 'yaml', named: true }]).resources,
   );
-  return runChecks(PSS_CHECKS, inventory, {
-    settings: { ...DEFAULT_SETTINGS, ...settings },
-    disabled: new Set(),
-    severities: new Map(),
-    excluded: () => undefined,
-    honourAnnotations: true,
-  }).map((finding) => `${finding.checkId}: ${finding.message}`);
+  return runChecks(
+    PSS_CHECKS,
+    inventory,
+    {
+      settings: { ...DEFAULT_SETTINGS, ...settings },
+      disabled: new Set(),
+      severities: new Map(),
+      excluded: () => undefined,
+      honourAnnotations: true,
+    },
+    TEST_NOW,
+  ).map((finding) => `${finding.checkId}: ${finding.message}`);
 }
 
 describe('pss-* checks follow pssLevel and pssVersion', () => {

@@ -1,0 +1,63 @@
+import type { ConnectionList } from '../../netpol/connections.ts';
+import { renderColumns } from '../columns.ts';
+
+/** The formats of `kubeward netpol matrix -o`. */
+export const MATRIX_FORMATS = ['table', 'csv', 'md', 'json', 'dot'] as const;
+
+/** One of {@link MATRIX_FORMATS}. */
+export type MatrixFormat = (typeof MATRIX_FORMATS)[number];
+
+function csvField(value: string): string {
+  return /[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+function table(list: ConnectionList, width: number): string {
+  return renderColumns(
+    [['SOURCE', 'DESTINATION', 'PORTS'], ...list.connections.map((c) => [c.source, c.destination, c.ports])],
+    { width },
+  );
+}
+
+/**
+ * Renders the allowed connections. `dot` draws workloads as boxes and address ranges as ellipses,
+ * one edge per connection labelled with its ports. The table wraps to `width` (see terminalWidth).
+ */
+export function renderConnections(
+  list: ConnectionList,
+  format: MatrixFormat,
+  width = Number.POSITIVE_INFINITY,
+): string {
+  switch (format) {
+    case 'table':
+      return table(list, width);
+    case 'csv':
+      return (
+        [
+          'source,destination,ports',
+          ...list.connections.map((c) => [c.source, c.destination, c.ports].map(csvField).join(',')),
+        ].join('\n') + '\n'
+      );
+    case 'md':
+      return (
+        [
+          '| source | destination | ports |',
+          '|---|---|---|',
+          ...list.connections.map((c) => `| ${c.source} | ${c.destination} | ${c.ports} |`),
+        ].join('\n') + '\n'
+      );
+    case 'json':
+      return JSON.stringify(list, null, 2) + '\n';
+    case 'dot': {
+      const quote = (value: string): string => JSON.stringify(value);
+      const lines = ['digraph netpol {', '  rankdir=LR;'];
+      for (const workload of list.workloads) lines.push(`  ${quote(workload)} [shape=box];`);
+      const used = new Set(list.connections.flatMap((c) => [c.source, c.destination]));
+      for (const range of list.external)
+        if (used.has(range)) lines.push(`  ${quote(range)} [shape=ellipse];`);
+      for (const c of list.connections)
+        lines.push(`  ${quote(c.source)} -> ${quote(c.destination)} [label=${quote(c.ports)}];`);
+      lines.push('}');
+      return lines.join('\n') + '\n';
+    }
+  }
+}

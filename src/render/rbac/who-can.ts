@@ -1,0 +1,83 @@
+import { describeGrantedRule } from '../../rbac/grants.ts';
+import type { AuthorizationRequest } from '../../rbac/request.ts';
+import { subjectNamespace } from '../../rbac/subject.ts';
+import type { WhoCanEntry, WhoCanResult } from '../../rbac/who-can.ts';
+import { renderColumns } from '../columns.ts';
+
+function target(request: AuthorizationRequest): string {
+  if (request.kind === 'nonResource') return request.path;
+  const group = request.apiGroup === '' ? '' : `.${request.apiGroup}`;
+  const sub = request.subresource === '' ? '' : `/${request.subresource}`;
+  return `${request.resource}${group}${sub}${request.name === '' ? '' : `/${request.name}`}`;
+}
+
+function saNamespace(entry: WhoCanEntry): string {
+  return entry.subject.kind === 'ServiceAccount'
+    ? subjectNamespace(entry.subject, entry.binding.namespace)
+    : '';
+}
+
+/**
+ * `kubectl who-can` output: the RoleBindings section (omitted for non-resource URLs), then the
+ * ClusterRoleBindings section, each a table or the "No subjects found" line. `wide` adds the role.
+ * Columns are two spaces apart, as kubectl-who-can prints them.
+ */
+export function renderWhoCan(
+  request: AuthorizationRequest,
+  result: WhoCanResult,
+  wide: boolean,
+  width = Number.POSITIVE_INFINITY,
+): string {
+  const none = (via: string): string =>
+    `No subjects found with permissions to ${request.verb} ${target(request)} assigned through ${via}\n`;
+  const role = (entry: WhoCanEntry): string[] => (wide ? [`${entry.role.kind}/${entry.role.name}`] : []);
+  const roleHeader = wide ? ['ROLE'] : [];
+  const roleBindings =
+    result.roleBindings.length === 0
+      ? none('RoleBindings')
+      : renderColumns(
+          [
+            ['ROLEBINDING', 'NAMESPACE', 'SUBJECT', 'TYPE', 'SA-NAMESPACE', ...roleHeader],
+            ...result.roleBindings.map((entry) => [
+              entry.binding.name,
+              entry.binding.namespace,
+              entry.subject.name,
+              entry.subject.kind,
+              saNamespace(entry),
+              ...role(entry),
+            ]),
+          ],
+          { gap: 2, width },
+        );
+  const clusterRoleBindings =
+    result.clusterRoleBindings.length === 0
+      ? none('ClusterRoleBindings')
+      : renderColumns(
+          [
+            ['CLUSTERROLEBINDING', 'SUBJECT', 'TYPE', 'SA-NAMESPACE', ...roleHeader],
+            ...result.clusterRoleBindings.map((entry) => [
+              entry.binding.name,
+              entry.subject.name,
+              entry.subject.kind,
+              saNamespace(entry),
+              ...role(entry),
+            ]),
+          ],
+          { gap: 2, width },
+        );
+  return request.kind === 'nonResource' ? clusterRoleBindings : `${roleBindings}\n${clusterRoleBindings}`;
+}
+
+/** The JSON form of a who-can answer: one object per row, with the rule that grants it. */
+export function whoCanJson(result: WhoCanResult): unknown {
+  const row = (entry: WhoCanEntry): unknown => ({
+    binding: { kind: entry.binding.kind, namespace: entry.binding.namespace, name: entry.binding.name },
+    subject: { kind: entry.subject.kind, name: entry.subject.name, namespace: saNamespace(entry) },
+    role: { kind: entry.role.kind, name: entry.role.name },
+    rule: describeGrantedRule(entry.role, entry.rule),
+  });
+  return {
+    roleBindings: result.roleBindings.map(row),
+    clusterRoleBindings: result.clusterRoleBindings.map(row),
+  };
+}
