@@ -4,9 +4,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { CHECKS } from '../src/checks/registry.ts';
 import { CHECK_DOCS_DIR, generateCheckDocs } from '../src/docs/generate.ts';
+import { readExamples } from '../src/testing/check-examples.ts';
 
 const directory = join(import.meta.dirname, '..', CHECK_DOCS_DIR);
-const files = generateCheckDocs(CHECKS);
+const files = generateCheckDocs(CHECKS, readExamples);
 const existing = existsSync(directory) ? readdirSync(directory).filter((name) => name.endsWith('.md')) : [];
 const leftovers = existing.filter((name) => !files.has(name));
 const stale = [...files].filter(([name, text]) => {

@@ -37,6 +37,6 @@ export { identityOf } from './rbac/subject.ts';
 export { whoCan } from './rbac/who-can.ts';
 export { startWebhookServer } from './webhook/server.ts';
 export type { WebhookServer, WebhookServerOptions } from './webhook/server.ts';
-export { runPolicies } from './policy/run.ts';
+export { runPolicies } from './scan/policies.ts';
 export type { PolicyTest, TestContext } from './policy/module/context.ts';
 export type { TestResult } from './policy/result.ts';

@@ -16,9 +16,9 @@ import type {
 } from '../model/check.ts';
 
 /** The annotation that suppresses checks on one object: `kubeward.io/ignore: "<id>[,<id>]"` (or `*`). */
-export const IGNORE_ANNOTATION = 'kubeward.io/ignore';
+const IGNORE_ANNOTATION = 'kubeward.io/ignore';
 /** The reason recorded with an annotation suppression. */
-export const IGNORE_REASON_ANNOTATION = 'kubeward.io/ignore-reason';
+const IGNORE_REASON_ANNOTATION = 'kubeward.io/ignore-reason';
 
 /** What decides which checks run and how their findings count (from `.kubeward.yaml` and flags). */
 export interface RunOptions {

@@ -2,8 +2,10 @@ import { Command, Option } from 'commander';
 import { readSources } from '../load/read.ts';
 import { UsageError } from '../model/errors.ts';
 import { terminalWidth } from '../render/columns.ts';
-import { SCORE_OUTPUTS, SCORE_PROFILES, scoreRun } from '../score/index.ts';
-import type { ScoreOutput, ScoreProfile } from '../score/index.ts';
+import { SCORE_OUTPUTS, scoreRun } from '../render/score/run.ts';
+import type { ScoreOutput } from '../render/score/run.ts';
+import { SCORE_PROFILES } from '../score/rule.ts';
+import type { ScoreProfile } from '../score/rule.ts';
 
 interface ScoreFlags {
   readonly filename: readonly string[];

@@ -6,7 +6,7 @@ import { terminalWidth } from '../render/columns.ts';
 import { TEST_OUTPUT_FORMATS, renderTestReport } from '../render/policy/index.ts';
 import type { TestOutputFormat } from '../render/policy/index.ts';
 import { isFailing } from '../policy/result.ts';
-import { runPolicies } from '../policy/run.ts';
+import { runPolicies } from '../scan/policies.ts';
 import type { Operation } from '../policy/vap/request.ts';
 
 interface TestFlags {

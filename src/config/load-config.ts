@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import type { RunOptions } from '../checks/run.ts';
 import type { Check } from '../model/check.ts';
+import { readConfigFile } from '../load/config-file.ts';
 import { locate } from '../load/locate.ts';
 import { parseSource } from '../load/parse.ts';
 import { ConfigError } from '../model/errors.ts';
@@ -14,7 +14,7 @@ import { configSchema } from './schema.ts';
 import { resolveSettings } from './settings.ts';
 
 /** The config file read when `--config` is not given, if it exists in the working directory. */
-export const DEFAULT_CONFIG_FILE = '.kubeward.yaml';
+const DEFAULT_CONFIG_FILE = '.kubeward.yaml';
 
 /** What a config file decides: how checks run and when the run fails. */
 export interface Config {
@@ -29,15 +29,9 @@ export interface Config {
  * Every problem is a ConfigError carrying `file:line:col`. Check ids must exist in `checks`.
  */
 export function loadConfig(path: string | undefined, checks: readonly Check[]): Config {
-  const file = path ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
-  if (file === undefined) return fromConfigFile({}, undefined, () => '', checks);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ConfigError(`${file}: cannot read config: ${(error as Error).message}`, { cause: error });
-  }
-  return parseConfig(file, text, checks);
+  const found = readConfigFile(path, DEFAULT_CONFIG_FILE);
+  if (found === undefined) return fromConfigFile({}, undefined, () => '', checks);
+  return parseConfig(found.file, found.text, checks);
 }
 
 /** Validates config text (exposed for the webhook and tests). */

@@ -1,6 +1,13 @@
 import type { Check } from '../model/check.ts';
 import { THEMES } from '../model/theme.ts';
-import type { CheckExamples } from './examples.ts';
+
+/** The example manifests of a check's docs page: its first failing and first passing fixture. */
+export interface CheckExamples {
+  readonly fail: { readonly manifest: string; readonly messages: readonly string[] } | undefined;
+  readonly pass: { readonly manifest: string } | undefined;
+  /** The `.kubeward.yaml` the fixtures run with (testdata/checks/<id>/kubeward.yaml), when there is one. */
+  readonly config?: string;
+}
 
 /** The title of a theme id, for pages and listings. */
 export function themeTitle(theme: Check['theme']): string {

@@ -6,12 +6,13 @@ import type { Check } from '../model/check.ts';
 import { CHECKS } from '../checks/registry.ts';
 import { renderCheckIndex } from './check-index.ts';
 import { renderCheckPage } from './check-page.ts';
+import { readExamples } from '../testing/check-examples.ts';
 import { CHECK_DOCS_DIR, generateCheckDocs } from './generate.ts';
 
 const directory = join(import.meta.dirname, '..', '..', CHECK_DOCS_DIR);
 
 describe('docs/checks', () => {
-  const generated = generateCheckDocs(CHECKS);
+  const generated = generateCheckDocs(CHECKS, readExamples);
 
   it('is up to date with the registered checks (regenerate with: npx tsx scripts/gen-docs.ts)', () => {
     const stale = [...generated]

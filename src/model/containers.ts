@@ -2,7 +2,7 @@ import type { FieldPath, Mapping } from './path.ts';
 import { isRecord } from './path.ts';
 
 /** The three lists of containers a pod spec holds, in the order Kubernetes visits them. */
-export const CONTAINER_FIELDS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
+const CONTAINER_FIELDS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
 
 /** Which list a container comes from. */
 export type ContainerField = (typeof CONTAINER_FIELDS)[number];

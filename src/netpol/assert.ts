@@ -9,7 +9,7 @@ import type { PodClass } from './pods.ts';
 import { addressEndpoint, findWorkloads, isAllowed, workloadEndpoint } from './query.ts';
 
 /** Names with a well-known address that no DNS lookup is needed for. */
-export const KNOWN_HOSTS: Readonly<Record<string, string>> = {
+const KNOWN_HOSTS: Readonly<Record<string, string>> = {
   'metadata.google.internal': '169.254.169.254',
   'metadata.google.internal.': '169.254.169.254',
 };

@@ -14,10 +14,7 @@ const MODELS = {
 };
 
 /** The model of an inventory, built once per options and shared by every network check of a scan. */
-export function netpolModelOf(
-  inventory: Inventory,
-  options: NetpolOptions = DEFAULT_NETPOL_OPTIONS,
-): NetpolModel {
+function netpolModelOf(inventory: Inventory, options: NetpolOptions = DEFAULT_NETPOL_OPTIONS): NetpolModel {
   return derived(
     inventory,
     options.ipBlockMatchesPods ? MODELS.podAddressesMatchIpBlocks : MODELS.podAddressesIgnored,

@@ -329,8 +329,3 @@ function intersect(a: PortSet['TCP'], b: PortSet['TCP']): [number, number][] {
       if (Math.max(a0, b0) <= Math.min(a1, b1)) out.push([Math.max(a0, b0), Math.min(a1, b1)]);
   return out.sort((x, y) => x[0] - y[0]);
 }
-
-/** The endpoint of a pod class. */
-export function podsEndpoint(podClass: PodClass): Endpoint {
-  return { type: 'pods', podClass };
-}

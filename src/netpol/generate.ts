@@ -28,7 +28,7 @@ export interface Generated {
 }
 
 /** The guide's default-deny, with both directions listed so egress is isolated too. */
-export function defaultDenyPolicy(namespace: string): PolicyManifest {
+function defaultDenyPolicy(namespace: string): PolicyManifest {
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
@@ -41,7 +41,7 @@ export function defaultDenyPolicy(namespace: string): PolicyManifest {
  * DNS egress for every pod of the namespace. Unlike the guide's example (whose second rule opens
  * every pod of the cluster), it allows UDP and TCP 53 to the cluster DNS pods only.
  */
-export function dnsEgressPolicy(namespace: string): PolicyManifest {
+function dnsEgressPolicy(namespace: string): PolicyManifest {
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',

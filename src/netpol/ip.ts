@@ -11,10 +11,10 @@ export interface IpRange {
 }
 
 /** Bits in an address of each family. */
-export const FAMILY_BITS: Readonly<Record<IpFamily, number>> = { 4: 32, 6: 128 };
+const FAMILY_BITS: Readonly<Record<IpFamily, number>> = { 4: 32, 6: 128 };
 
 /** Every address of a family. */
-export function wholeFamily(family: IpFamily): IpRange {
+function wholeFamily(family: IpFamily): IpRange {
   return { family, first: 0n, last: (1n << BigInt(FAMILY_BITS[family])) - 1n };
 }
 

@@ -45,7 +45,7 @@ export interface PodClasses {
 }
 
 /** The container ports of a pod spec that carry a name (init, regular and ephemeral containers). */
-export function namedPortsOf(workload: Workload): NamedPort[] {
+function namedPortsOf(workload: Workload): NamedPort[] {
   const ports: NamedPort[] = [];
   for (const { container } of containersOf(workload.podSpec)) {
     if (!Array.isArray(container.ports)) continue;
@@ -67,7 +67,7 @@ function compareNamedPorts(a: NamedPort, b: NamedPort): number {
 }
 
 /** The pod addresses a Pod manifest records in its status (other kinds have none). */
-export function podIpsOf(workload: Workload): IpRange[] {
+function podIpsOf(workload: Workload): IpRange[] {
   if (workload.resource.kind !== 'Pod') return [];
   const status = workload.resource.object.status;
   if (!isRecord(status)) return [];
@@ -80,7 +80,7 @@ export function podIpsOf(workload: Workload): IpRange[] {
 }
 
 /** Whether the pod shares the node's network namespace (policies do not apply to it). */
-export function isHostNetwork(workload: Workload): boolean {
+function isHostNetwork(workload: Workload): boolean {
   return workload.podSpec.hostNetwork === true;
 }
 

@@ -1,4 +1,3 @@
-import { labelsOf } from '../model/label-selector.ts';
 import type { FieldPath, Mapping } from '../model/path.ts';
 import { isRecord } from '../model/path.ts';
 import type { Resource } from '../model/resource.ts';
@@ -95,7 +94,7 @@ export function policiesOf(inventory: Inventory): NetworkPolicy[] {
  * defaults to TCP. Invalid parts (a peer `{}`, a bad CIDR, `endPort` on a named port) are recorded
  * in `problems` and match nothing, never throw.
  */
-export function parsePolicy(resource: Resource, namespace: string): NetworkPolicy {
+function parsePolicy(resource: Resource, namespace: string): NetworkPolicy {
   const problems: PolicyProblem[] = [];
   const spec = isRecord(resource.object.spec) ? resource.object.spec : {};
   const podSelector = isRecord(spec.podSelector) ? spec.podSelector : {};
@@ -238,9 +237,4 @@ function parsePort(value: unknown, path: FieldPath, problems: PolicyProblem[]): 
     return [{ protocol: protocolValue, port: number, endPort, path }];
   }
   return [{ protocol: protocolValue, port: number, endPort: number, path }];
-}
-
-/** The labels a namespace selector or pod selector lists in matchLabels (for diagnostics). */
-export function matchLabelsOf(selector: Mapping | undefined): Readonly<Record<string, string>> {
-  return selector ? labelsOf(selector.matchLabels) : {};
 }

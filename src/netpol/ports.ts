@@ -1,5 +1,5 @@
 /** The protocols NetworkPolicy defines; anything else (ICMP, ...) is left to the plugin. */
-export const PROTOCOLS = ['TCP', 'UDP', 'SCTP'] as const;
+const PROTOCOLS = ['TCP', 'UDP', 'SCTP'] as const;
 
 /** One of {@link PROTOCOLS}. */
 export type Protocol = (typeof PROTOCOLS)[number];

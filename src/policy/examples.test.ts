@@ -2,7 +2,7 @@
 // ValidatingAdmissionPolicy and as a TypeScript test module, must give the same results on examples/.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { runPolicies } from './run.ts';
+import { runPolicies } from '../scan/policies.ts';
 import type { TestResult } from './result.ts';
 
 const PAIRS = [

@@ -34,7 +34,7 @@ export function describeScope(binding: RbacBinding): string {
  * The probes a binding's role allows in the binding's scope, each with the rule that allows it. A
  * RoleBinding grants nothing on cluster-scoped resources, except on its own Namespace object.
  */
-export function allowedProbes(
+function allowedProbes(
   inventory: Inventory,
   binding: RbacBinding,
   probes: readonly Probe[],
@@ -108,6 +108,6 @@ export function* probeViolations(
 }
 
 /** `*` verbs on `*` resources in `*` groups: cluster-admin (or namespace admin through a RoleBinding). */
-export function isFullWildcard(rule: PolicyRule): boolean {
+function isFullWildcard(rule: PolicyRule): boolean {
   return rule.verbs.includes('*') && rule.resources.includes('*') && rule.apiGroups.includes('*');
 }

@@ -73,7 +73,7 @@ export interface RbacModel {
 }
 
 /** The key of a role: `ClusterRole/name` or `Role/namespace/name`. */
-export function roleKey(kind: string, namespace: string, name: string): string {
+function roleKey(kind: string, namespace: string, name: string): string {
   return kind === 'ClusterRole' ? `ClusterRole/${name}` : `${kind}/${namespace}/${name}`;
 }
 

@@ -34,22 +34,12 @@ export function readPolicyRules(value: unknown): readonly PolicyRule[] {
   return Array.isArray(value) ? value.map(readPolicyRule) : [];
 }
 
-/** Deep equality of two rules, list order included (the aggregation controller de-duplicates this way). */
-export function samePolicyRule(a: PolicyRule, b: PolicyRule): boolean {
-  const same = (x: readonly string[], y: readonly string[]): boolean =>
-    x.length === y.length && x.every((entry, index) => entry === y[index]);
-  return (
-    same(a.verbs, b.verbs) &&
-    same(a.apiGroups, b.apiGroups) &&
-    same(a.resources, b.resources) &&
-    same(a.resourceNames, b.resourceNames) &&
-    same(a.nonResourceURLs, b.nonResourceURLs)
-  );
-}
-
 const keys = new WeakMap<PolicyRule, string>();
 
-/** A string equal for two rules exactly when {@link samePolicyRule} holds (cached per rule). */
+/**
+ * A string equal for two rules exactly when they are deeply equal, list order included (the
+ * aggregation controller de-duplicates this way); cached per rule.
+ */
 export function policyRuleKey(rule: PolicyRule): string {
   let key = keys.get(rule);
   if (key === undefined) {

@@ -2,12 +2,12 @@ import type { PolicyRule } from './policy-rule.ts';
 import type { AuthorizationRequest, NonResourceRequest, ResourceRequest } from './request.ts';
 
 /** `*` matches every verb; otherwise exact, case-sensitive (evaluation_helpers.go `VerbMatches`). */
-export function verbMatches(rule: PolicyRule, verb: string): boolean {
+function verbMatches(rule: PolicyRule, verb: string): boolean {
   return rule.verbs.some((entry) => entry === '*' || entry === verb);
 }
 
 /** `*` matches every group; the core group is '' (evaluation_helpers.go `APIGroupMatches`). */
-export function apiGroupMatches(rule: PolicyRule, group: string): boolean {
+function apiGroupMatches(rule: PolicyRule, group: string): boolean {
   return rule.apiGroups.some((entry) => entry === '*' || entry === group);
 }
 
@@ -16,7 +16,7 @@ export function apiGroupMatches(rule: PolicyRule, group: string): boolean {
  * slash and a subresource name (the `scale` form) matches that subresource of any resource.
  * `pods` does not cover `pods/exec`, and `pods/*` is a literal that matches nothing (evaluation_helpers.go `ResourceMatches`).
  */
-export function resourceMatches(rule: PolicyRule, resource: string, subresource: string): boolean {
+function resourceMatches(rule: PolicyRule, resource: string, subresource: string): boolean {
   const combined = subresource === '' ? resource : `${resource}/${subresource}`;
   return rule.resources.some(
     (entry) => entry === '*' || entry === combined || (subresource !== '' && entry === `*/${subresource}`),
@@ -27,7 +27,7 @@ export function resourceMatches(rule: PolicyRule, resource: string, subresource:
  * No resourceNames: every name. Otherwise the request must carry one of them, so requests without a
  * name (create, list, watch, deletecollection) never match (evaluation_helpers.go `ResourceNameMatches`).
  */
-export function resourceNameMatches(rule: PolicyRule, name: string): boolean {
+function resourceNameMatches(rule: PolicyRule, name: string): boolean {
   if (rule.resourceNames.length === 0) return true;
   return rule.resourceNames.some((entry) => entry === name);
 }
@@ -36,7 +36,7 @@ export function resourceNameMatches(rule: PolicyRule, name: string): boolean {
  * `*` matches every path; an entry ending in `*` is a prefix (`/healthz/*` matches `/healthz/x`, not
  * `/healthz`); anything else must be equal (evaluation_helpers.go `NonResourceURLMatches`).
  */
-export function nonResourceURLMatches(rule: PolicyRule, path: string): boolean {
+function nonResourceURLMatches(rule: PolicyRule, path: string): boolean {
   return rule.nonResourceURLs.some(
     (entry) =>
       entry === '*' || entry === path || (entry.endsWith('*') && path.startsWith(entry.slice(0, -1))),

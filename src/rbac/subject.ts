@@ -18,7 +18,7 @@ export interface UserInfo {
 }
 
 /** Every authenticated request carries this group. */
-export const AUTHENTICATED_GROUP = 'system:authenticated';
+const AUTHENTICATED_GROUP = 'system:authenticated';
 /** The anonymous user's only group. */
 export const UNAUTHENTICATED_GROUP = 'system:unauthenticated';
 /** The anonymous user (kube-apiserver `--anonymous-auth`). */
@@ -26,7 +26,7 @@ export const ANONYMOUS_USER = 'system:anonymous';
 /** Members bypass RBAC entirely (the privileged-group authorizer runs before RBAC). */
 export const MASTERS_GROUP = 'system:masters';
 /** Every ServiceAccount is in this group, and in `system:serviceaccounts:<namespace>`. */
-export const SERVICE_ACCOUNTS_GROUP = 'system:serviceaccounts';
+const SERVICE_ACCOUNTS_GROUP = 'system:serviceaccounts';
 
 const SERVICE_ACCOUNT_PREFIX = 'system:serviceaccount:';
 
@@ -36,9 +36,7 @@ export function serviceAccountUsername(namespace: string, name: string): string 
 }
 
 /** The namespace and name of a ServiceAccount username, or undefined for any other user. */
-export function parseServiceAccountUsername(
-  username: string,
-): { namespace: string; name: string } | undefined {
+function parseServiceAccountUsername(username: string): { namespace: string; name: string } | undefined {
   if (!username.startsWith(SERVICE_ACCOUNT_PREFIX)) return undefined;
   const [namespace, name, ...rest] = username.slice(SERVICE_ACCOUNT_PREFIX.length).split(':');
   if (namespace === undefined || name === undefined || namespace === '' || name === '' || rest.length > 0)

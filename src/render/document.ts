@@ -3,7 +3,7 @@ import type { Report } from '../report/report.ts';
 import { locationOf } from '../report/location.ts';
 
 /** Version of the JSON/YAML report shape (docs/output.md); bumped on any incompatible change. */
-export const REPORT_API_VERSION = 'kubeward.io/v1alpha1';
+const REPORT_API_VERSION = 'kubeward.io/v1alpha1';
 
 /**
  * The machine-readable report behind `-o json` and `-o yaml`: plain data with a fixed key order.

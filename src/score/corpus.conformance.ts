@@ -8,10 +8,10 @@ import { describe, it } from 'node:test';
 import { readSources } from '../load/read.ts';
 import type { Source } from '../load/source.ts';
 import { conformancePath } from '../testing/conformance.ts';
-import { stripFormPrefix } from './documents.ts';
+import { stripFormPrefix } from '../testing/kubesec-form.ts';
 import type { KubesecReport } from './report.ts';
-import { scoreRun } from './run.ts';
-import type { ScoreRunResult } from './run.ts';
+import { scoreRun } from '../render/score/run.ts';
+import type { ScoreRunResult } from '../render/score/run.ts';
 
 const CORPUS = conformancePath('corpus/kubesec');
 

@@ -43,8 +43,3 @@ export function subjectsOf(sources: readonly Source[]): {
   }
   return { subjects, diagnostics };
 }
-
-/** kubesec's HTTP server strips one leading `file=` (a `curl --data file=@x` form body) before parsing. */
-export function stripFormPrefix(text: string): string {
-  return text.startsWith('file=') ? text.slice('file='.length) : text;
-}

@@ -1,30 +1,15 @@
 /**
- * kubesec-compatible risk scoring: the 26 rules of kubesec v2.14.2 and the 30 of kubesec master,
- * kubesec's report layout, and the pieces `kubeward score`, `kubeward scan` and the webhook share.
+ * kubesec-compatible risk scoring, as the library API offers it: the 26 rules of kubesec v2.14.2 and
+ * the 30 of kubesec master, kubesec's report for one object, and kubesec-webhook's minimum score.
  */
-export { stripFormPrefix, subjectsOf } from './documents.ts';
-export type { ScoreSubject } from './documents.ts';
-export { renderKubesecJson } from './json.ts';
 export { checkMinimumScore } from './minimum.ts';
 export type { MinimumScoreVerdict } from './minimum.ts';
-export { kubesecReport, objectName, UNSUPPORTED_MESSAGE } from './report.ts';
-export type {
-  KubesecReport,
-  KubesecRuleEntry,
-  KubesecScoring,
-  ReportOptions,
-  ScoredReport,
-} from './report.ts';
-export { SCORE_PROFILES, WORKLOAD_KINDS } from './rule.ts';
-export type { ScoreInput, ScoreProfile, ScoreRule } from './rule.ts';
-export { ruleIds, rulesOf } from './ruleset.ts';
-export { scoreRunReport, severityOfPoints } from './sarif-report.ts';
-export { SCORE_OUTPUTS, scoreRun } from './run.ts';
-export type { ScoreOutput, ScoreRunOptions, ScoreRunResult } from './run.ts';
-export { kubesecFileName, scoreExitCode, scoreSubjects } from './scan-inputs.ts';
-export type { ScoredSubject } from './scan-inputs.ts';
-export { compareRules, scoreObject, unknownRuleIds } from './score.ts';
-export type { ObjectScore, RuleOutcome, ScoreOptions } from './score.ts';
+export { kubesecReport } from './report.ts';
+export type { KubesecReport } from './report.ts';
+export type { ScoreProfile } from './rule.ts';
+export { ruleIds } from './ruleset.ts';
+export { scoreObject } from './score.ts';
+export type { ObjectScore } from './score.ts';
 export { validateObject } from './validate.ts';
 
 import { ruleIds } from './ruleset.ts';

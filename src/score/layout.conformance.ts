@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { readSources } from '../load/read.ts';
 import { conformancePath } from '../testing/conformance.ts';
-import { scoreRun } from './run.ts';
+import { scoreRun } from '../render/score/run.ts';
 
 const CORPUS = conformancePath('corpus/kubesec');
 const REFERENCE = conformancePath('reference/kubesec.md');

@@ -30,7 +30,7 @@ export interface KubesecReport {
 }
 
 /** The message kubesec gives a kind no rule applies to. */
-export const UNSUPPORTED_MESSAGE = 'This resource kind is not supported by kubesec';
+const UNSUPPORTED_MESSAGE = 'This resource kind is not supported by kubesec';
 
 /** Options of `kubesecReport`. */
 export interface ReportOptions extends ScoreOptions {
@@ -104,7 +104,7 @@ function bucket(name: keyof KubesecScoring, outcomes: readonly RuleOutcome[]): K
  * kubesec's object name `Kind/name.namespace`: `undefined` without a name, `default` without a
  * namespace, `Unknown` (alone) without a kind; values printed as Go's `%v` would (`ConfigMap/1.2`).
  */
-export function objectName(value: unknown): string {
+function objectName(value: unknown): string {
   if (!isRecord(value) || value.kind === undefined || value.kind === null || value.kind === '')
     return 'Unknown';
   const metadata = isRecord(value.metadata) ? value.metadata : {};

@@ -10,7 +10,7 @@ export interface ScoredSubject extends ScoredReport {
 }
 
 /** kubesec's `fileName`: the path as typed, `STDIN` for standard input. */
-export function kubesecFileName(file: string): string {
+function kubesecFileName(file: string): string {
   return file === '<stdin>' ? 'STDIN' : file;
 }
 

@@ -1,7 +1,7 @@
 import type { InventoryCheck } from '../../model/check.ts';
 
 /** `apiVersion Kind` (or `apiVersion *`) → the Kubernetes version that removed it and the replacement. */
-export const REMOVED_APIS: ReadonlyMap<string, readonly [string, string]> = new Map([
+const REMOVED_APIS: ReadonlyMap<string, readonly [string, string]> = new Map([
   ['extensions/v1beta1 Ingress', ['1.22', 'networking.k8s.io/v1']],
   ['extensions/v1beta1 NetworkPolicy', ['1.16', 'networking.k8s.io/v1']],
   ['extensions/v1beta1 PodSecurityPolicy', ['1.16', 'Pod Security Admission namespace labels']],

@@ -3,7 +3,7 @@ import type { ResourceCheck, Violation } from '../../model/check.ts';
 import { MESH_SYSTEM_NAMESPACES } from './istio.ts';
 
 /** Labels and annotations that keep a namespace's pods out of the mesh, with the value that does it. */
-export const NAMESPACE_OPT_OUTS: readonly (readonly ['labels' | 'annotations', string, string])[] = [
+const NAMESPACE_OPT_OUTS: readonly (readonly ['labels' | 'annotations', string, string])[] = [
   ['labels', 'istio-injection', 'disabled'],
   ['labels', 'istio.io/dataplane-mode', 'none'],
   ['annotations', 'linkerd.io/inject', 'disabled'],

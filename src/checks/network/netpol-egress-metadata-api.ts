@@ -9,7 +9,7 @@ import { formatPath } from '../../model/path.ts';
  * The cloud metadata endpoints: AWS/GCP/Azure/OpenStack 169.254.169.254 (also the address of
  * metadata.google.internal) and AWS's IPv6 fd00:ec2::254.
  */
-export const METADATA_ADDRESSES: readonly string[] = ['169.254.169.254', 'fd00:ec2::254'];
+const METADATA_ADDRESSES: readonly string[] = ['169.254.169.254', 'fd00:ec2::254'];
 
 /** An egress rule that opens the cloud metadata API to the pods its policy isolates. */
 export const netpolEgressMetadataApi: InventoryCheck = {

@@ -11,7 +11,7 @@ interface CredentialFormat {
 }
 
 /** Formats from the providers' documentation; each is distinctive enough to need no entropy test. */
-export const CREDENTIAL_FORMATS: readonly CredentialFormat[] = [
+const CREDENTIAL_FORMATS: readonly CredentialFormat[] = [
   {
     what: 'private key',
     pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/,
@@ -34,7 +34,7 @@ export const SECRET_NAME =
   /(pass(word|wd|phrase)?|pwd|secret|token|api[_.-]?key|private[_.-]?key|credentials?|access[_.-]?key|auth[_.-]?key|client[_.-]?secret|conn(ection)?[_.-]?str(ing)?|dsn)/i;
 
 /** Names that only point at a credential (a file, a Secret, a length), as `POSTGRES_PASSWORD_FILE` does. */
-export const REFERENCE_NAME =
+const REFERENCE_NAME =
   /[_.-](file|path|dir|name|ref|key[_.-]?ref|url|uri|endpoint|ttl|length|expiry|expires|timeout|policy|type|mode|enabled|header)$/i;
 
 /** Values that name something else or are templated, never a credential themselves. */
@@ -42,9 +42,9 @@ const PLACEHOLDER =
   /^(\$\{.*\}|\$\(.*\)|\{\{.*\}\}|<.*>|%.*%|\*+|x+|true|false|yes|no|on|off|null|none|nil|enabled|disabled|required|optional|changeme|change[_-]?me|todo|tbd|example|redacted)$/i;
 
 /** Minimum length of a value under a credential-like name. */
-export const MIN_SECRET_LENGTH = 6;
+const MIN_SECRET_LENGTH = 6;
 /** Minimum Shannon entropy (bits per character) of a value under a credential-like name. */
-export const MIN_SECRET_ENTROPY = 2.5;
+const MIN_SECRET_ENTROPY = 2.5;
 
 /** Shannon entropy of a string in bits per character (0 for the empty string). */
 export function shannonEntropy(text: string): number {

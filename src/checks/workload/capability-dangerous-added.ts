@@ -3,7 +3,7 @@ import type { WorkloadCheck, Violation } from '../../model/check.ts';
 import { capabilityList } from './security-context.ts';
 
 /** Capabilities that each amount to root on the node, or close to it, with what they allow. */
-export const DANGEROUS_CAPABILITIES: ReadonlyMap<string, string> = new Map([
+const DANGEROUS_CAPABILITIES: ReadonlyMap<string, string> = new Map([
   ['ALL', 'every capability'],
   ['SYS_ADMIN', 'mounts, namespaces and most of root'],
   ['SYS_MODULE', 'loading kernel modules'],

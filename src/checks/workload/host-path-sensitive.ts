@@ -3,7 +3,7 @@ import { hostPathVolumes, isWithin } from './host-paths.ts';
 import { RUNTIME_SOCKETS } from './host-path-container-runtime.ts';
 
 /** Host directories whose content (or any file below) gives away the node or its credentials. */
-export const SENSITIVE_HOST_PATHS: readonly (readonly [string, string])[] = [
+const SENSITIVE_HOST_PATHS: readonly (readonly [string, string])[] = [
   ['/etc/kubernetes', 'the Kubernetes configuration and PKI'],
   ['/var/lib/kubelet', 'the kubelet state and pod secrets'],
   ['/var/lib/etcd', 'the etcd data'],

@@ -45,10 +45,5 @@ export function capabilityList(
   return names;
 }
 
-/** A pod-spec annotation map (the pod template's metadata.annotations); empty when absent. */
-export function annotationsOf(metadata: Mapping): Readonly<Record<string, unknown>> {
-  return isRecord(metadata.annotations) ? metadata.annotations : {};
-}
-
 /** Kinds whose pods run to completion, for which probes and replicas mean nothing. */
 export const BATCH_KINDS: ReadonlySet<string> = new Set(['Job', 'CronJob']);

@@ -7,13 +7,13 @@
 export const PER_EXPRESSION_COST_LIMIT = 1_000_000;
 
 /** Budget of one (policy, binding, param) evaluation. */
-export const PER_EVALUATION_COST_LIMIT = 10_000_000;
+const PER_EVALUATION_COST_LIMIT = 10_000_000;
 
 /** Budget of the matchConditions of one evaluation. */
 export const MATCH_CONDITIONS_COST_LIMIT = 2_500_000;
 
 /** Wall-clock bound of one (policy, binding, param) evaluation, in milliseconds. */
-export const EVALUATION_TIME_LIMIT_MS = 500;
+const EVALUATION_TIME_LIMIT_MS = 500;
 
 /**
  * The running cost of one evaluation, shared by the expressions it runs. Mutable on purpose: the

@@ -37,7 +37,7 @@ export interface CompiledPolicy {
 const VARIABLE_REFERENCE = /\bvariables\s*(?:\.\s*([A-Za-z_][A-Za-z0-9_]*)|\[\s*['"]([^'"]+)['"]\s*\])/g;
 
 /** The variable names an expression reads (`variables.x` or `variables["x"]`). */
-export function variablesRead(expression: string): readonly string[] {
+function variablesRead(expression: string): readonly string[] {
   return [
     ...new Set([...expression.matchAll(VARIABLE_REFERENCE)].map((match) => match[1] ?? match[2] ?? '')),
   ];

@@ -61,7 +61,7 @@ function ruleMatchesExactly(
  * version; `Equivalent` also accepts a rule naming another version of the group, or an equivalent
  * group that serves the same resource, as the API server would convert the object.
  */
-export function ruleMatches(
+function ruleMatches(
   rule: ResourceRule,
   attributes: AdmissionAttributes,
   matchPolicy: MatchResources['matchPolicy'],

@@ -8,7 +8,7 @@ import { BOOTSTRAP_LABELS } from './types.ts';
 type BootstrapSubject = NonNullable<BootstrapObject['subjects']>[number];
 
 /** A default ClusterRoleBinding named after its ClusterRole. */
-export function clusterRoleBinding(
+function clusterRoleBinding(
   name: string,
   roleName: string,
   subjects: readonly BootstrapSubject[],

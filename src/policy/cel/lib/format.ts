@@ -95,7 +95,7 @@ const VALIDATORS: Readonly<Record<string, Validator>> = {
 };
 
 /** Names accepted by `format.named()` and as `format.<name>()`. */
-export const FORMAT_NAMES: readonly string[] = Object.keys(VALIDATORS);
+const FORMAT_NAMES: readonly string[] = Object.keys(VALIDATORS);
 
 function validatorOf(name: string): Validator {
   const validator = VALIDATORS[name];

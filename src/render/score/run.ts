@@ -1,17 +1,17 @@
-import type { Source } from '../load/source.ts';
-import type { Diagnostic } from '../model/diagnostic.ts';
-import { formatDiagnostic } from '../model/diagnostic.ts';
-import { renderSarif } from '../render/sarif.ts';
-import { renderScoreExplanation } from '../render/score/explain.ts';
-import { renderScoreTable } from '../render/score/table.ts';
-import { subjectsOf } from './documents.ts';
-import { renderKubesecJson } from './json.ts';
-import type { ScoreProfile } from './rule.ts';
-import { ruleIds } from './ruleset.ts';
-import { scoreRunReport } from './sarif-report.ts';
-import { scoreExitCode, scoreSubjects } from './scan-inputs.ts';
-import type { ScoredSubject } from './scan-inputs.ts';
-import { unknownRuleIds } from './score.ts';
+import type { Source } from '../../load/source.ts';
+import type { Diagnostic } from '../../model/diagnostic.ts';
+import { formatDiagnostic } from '../../model/diagnostic.ts';
+import { scoreRunReport } from '../../report/score.ts';
+import { subjectsOf } from '../../score/documents.ts';
+import { renderKubesecJson } from '../../score/json.ts';
+import type { ScoreProfile } from '../../score/rule.ts';
+import { ruleIds } from '../../score/ruleset.ts';
+import { scoreExitCode, scoreSubjects } from '../../score/scan-inputs.ts';
+import type { ScoredSubject } from '../../score/scan-inputs.ts';
+import { unknownRuleIds } from '../../score/score.ts';
+import { renderSarif } from '../sarif.ts';
+import { renderScoreExplanation } from './explain.ts';
+import { renderScoreTable } from './table.ts';
 
 /** Output formats of `kubeward score`. */
 export const SCORE_OUTPUTS = ['json', 'table', 'sarif'] as const;

@@ -1,16 +1,15 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { findFiles } from '../load/find-files.ts';
 import { load } from '../load/load.ts';
 import { importTestModule, isTestModulePath } from '../load/test-module.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { resourceKey } from '../model/resource.ts';
 import type { Resource } from '../model/resource.ts';
-import { testModuleOf } from './module/module-tests.ts';
-import { runTestModule } from './module/run-module.ts';
-import { subjectRef } from './result.ts';
-import type { PolicyProblem, TestResult } from './result.ts';
-import { admissionSuite, runAdmissionSuite } from './vap/run-vap.ts';
-import type { Operation } from './vap/request.ts';
+import { testModuleOf } from '../policy/module/module-tests.ts';
+import { runTestModule } from '../policy/module/run-module.ts';
+import { subjectRef } from '../policy/result.ts';
+import type { PolicyProblem, TestResult } from '../policy/result.ts';
+import { admissionSuite, runAdmissionSuite } from '../policy/vap/run-vap.ts';
+import type { Operation } from '../policy/vap/request.ts';
 
 /** What `kubeward test` runs: policies, manifests, and how to build admission requests. */
 export interface PolicyRunOptions {
@@ -29,21 +28,6 @@ export interface PolicyRun {
   readonly results: readonly TestResult[];
   readonly problems: readonly PolicyProblem[];
   readonly diagnostics: readonly Diagnostic[];
-}
-
-function modulesUnder(path: string): string[] {
-  let stats;
-  try {
-    stats = statSync(path);
-  } catch {
-    return [];
-  }
-  if (stats.isFile()) return isTestModulePath(path) ? [path] : [];
-  if (!stats.isDirectory()) return [];
-  return readdirSync(path, { withFileTypes: true })
-    .filter((entry) => entry.name !== 'node_modules' && !entry.name.startsWith('.'))
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((entry) => modulesUnder(join(path, entry.name)));
 }
 
 /** Only Kubernetes objects are tested; node configuration files among the inputs are not. */
@@ -74,7 +58,7 @@ function missingOldObjects(subjects: readonly Resource[], old: readonly Resource
  * files and the manifests together. Problems with a policy or module are reported, never thrown.
  */
 export async function runPolicies(options: PolicyRunOptions): Promise<PolicyRun> {
-  const modulePaths = options.policies.flatMap(modulesUnder);
+  const modulePaths = findFiles(options.policies, isTestModulePath);
   const policyManifests = options.policies.filter((path) => !isTestModulePath(path));
   const [policies, manifests, old] = await Promise.all([
     policyManifests.length > 0 ? load(policyManifests, { recursive: true }) : undefined,

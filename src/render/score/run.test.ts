@@ -3,12 +3,10 @@
 // --explain, SARIF, the v2.14 profile).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Source } from '../load/source.ts';
-import type { KubesecReport } from './report.ts';
+import type { Source } from '../../load/source.ts';
+import type { KubesecReport } from '../../score/report.ts';
 import { scoreRun } from './run.ts';
 import type { ScoreRunOptions } from './run.ts';
-import { checkMinimumScore } from './minimum.ts';
-import { validateObject } from './validate.ts';
 
 const OPTIONS: ScoreRunOptions = {
   profile: 'kubesec-head',
@@ -200,79 +198,5 @@ items:
     assert.equal(head?.score, -30);
     assert.equal(release?.score, -27);
     assert.match(release.scoring.passed?.[0]?.reason ?? '', /WARNING: NOT PRODUCTION READY$/);
-  });
-});
-
-describe('offline schema validation (kubeconform messages kubesec reports)', () => {
-  it('reports missing kind and apiVersion keys', () => {
-    assert.equal(validateObject({}), "error while parsing: missing 'kind' key");
-    assert.equal(validateObject({ kind: 'Pod' }), "error while parsing: missing 'apiVersion' key");
-  });
-
-  it('has no schema for removed versions and custom resources', () => {
-    assert.equal(
-      validateObject({ apiVersion: 'extensions/v1beta1', kind: 'Deployment' }),
-      'could not find schema for Deployment',
-    );
-    assert.equal(
-      validateObject({ apiVersion: 'apps/v1', kind: 'Deployment2' }),
-      'could not find schema for Deployment2',
-    );
-  });
-
-  it('reports a missing selector and a string where an integer belongs (ruleset_test: got string, want null or integer)', () => {
-    const message = validateObject({
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'd' },
-      spec: {
-        replicas: '2',
-        template: { spec: { containers: [{ name: 'a', securityContext: { runAsUser: 'x' } }] } },
-      },
-    });
-    assert.match(message ?? '', /- at '\/spec\/replicas': got string, want null or integer\n/);
-    assert.match(message ?? '', /- at '\/spec': missing property 'selector'\n/);
-    assert.match(
-      message ?? '',
-      /- at '\/spec\/template\/spec\/containers\/0\/securityContext\/runAsUser': got string, want null or integer\n$/,
-    );
-  });
-
-  it('rejects unknown securityContext keys and accepts a well-formed Deployment', () => {
-    const deployment = (securityContext: Record<string, unknown>) => ({
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'd' },
-      spec: { selector: {}, template: { spec: { containers: [{ name: 'a', securityContext }] } } },
-    });
-    assert.match(
-      validateObject(deployment({ fake: 'entry' })) ?? '',
-      /additional properties 'fake' not allowed/,
-    );
-    assert.equal(validateObject(deployment({ runAsNonRoot: true })), undefined);
-  });
-});
-
-describe('minimum score for admission (controlplaneio/kubesec-webhook: deny when score < --min-score)', () => {
-  const privileged = {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name: 'bad', namespace: 'shop' },
-    spec: { containers: [{ name: 'app', image: 'app', securityContext: { privileged: true } }] },
-  };
-
-  it("denies below the minimum with kubesec-webhook's message, allows at it", () => {
-    const denied = checkMinimumScore(privileged, 0);
-    assert.equal(denied.allowed, false);
-    assert.match(denied.message, /^bad score is -30, minimum accepted score is 0\nScan Result:\n\[/);
-    assert.equal(checkMinimumScore(privileged, -30).allowed, true);
-  });
-
-  it("allows kinds no rule applies to, with the webhook's warning", () => {
-    const verdict = checkMinimumScore({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } }, 5);
-    assert.deepEqual(
-      [verdict.allowed, verdict.supported, verdict.message],
-      [true, false, 'resource kind not supported, validation skipped'],
-    );
   });
 });

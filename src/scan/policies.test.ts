@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { renderTestReport } from '../render/policy/index.ts';
-import { runPolicies } from './run.ts';
+import { runPolicies } from './policies.ts';
 
 const DIR = 'testdata/policy/cli';
 

@@ -5,15 +5,15 @@ import { buildInventory } from '../model/inventory.ts';
 import { isRecord } from '../model/path.ts';
 import type { Resource } from '../model/resource.ts';
 import type { Severity } from '../model/severity.ts';
-import { buildReport } from '../report/report.ts';
-import type { Report } from '../report/report.ts';
-import type { ScoreProfile, ScoreRule } from './rule.ts';
-import { rulesOf } from './ruleset.ts';
-import type { ScoredSubject } from './scan-inputs.ts';
-import { fieldName } from './scan-inputs.ts';
+import type { ScoreProfile, ScoreRule } from '../score/rule.ts';
+import { rulesOf } from '../score/ruleset.ts';
+import type { ScoredSubject } from '../score/scan-inputs.ts';
+import { fieldName } from '../score/scan-inputs.ts';
+import { buildReport } from './report.ts';
+import type { Report } from './report.ts';
 
 /** How bad a matched negative rule is, from its points: -30 critical, -7 to -9 high, -3 to -5 medium, -1 low. */
-export function severityOfPoints(points: number): Severity {
+function severityOfPoints(points: number): Severity {
   if (points <= -30) return 'critical';
   if (points <= -7) return 'high';
   if (points <= -3) return 'medium';

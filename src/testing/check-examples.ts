@@ -1,19 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHECK_FIXTURES, fixturesOf } from '../testing/fixtures.ts';
-
-/** The example manifests of a check's docs page: its first failing and first passing fixture. */
-export interface CheckExamples {
-  readonly fail: { readonly manifest: string; readonly messages: readonly string[] } | undefined;
-  readonly pass: { readonly manifest: string } | undefined;
-  /** The `.kubeward.yaml` the fixtures run with (testdata/checks/<id>/kubeward.yaml), when there is one. */
-  readonly config?: string;
-}
+import type { CheckExamples } from '../docs/check-page.ts';
+import { CHECK_FIXTURES, fixturesOf } from './fixtures.ts';
 
 /**
  * Reads the first (by file name) fail and pass manifest fixture of a check from testdata/checks/<id>/.
  * Missing fixtures, and node-file cases (directories of PEM files), give undefined: the page is still
- * written, without that example.
+ * written, without that example. The docs generator (`npm run docs`) passes it to generateCheckDocs.
  */
 export function readExamples(checkId: string): CheckExamples {
   const { pass, fail } = fixturesOf(checkId);

@@ -1,0 +1,26 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The files under each path that `accept` takes, in name order: a file stands for itself, a
+ * directory is walked recursively, skipping `node_modules` and hidden entries. Paths that cannot be
+ * read give nothing: the caller reports what it did not find.
+ */
+export function findFiles(paths: readonly string[], accept: (path: string) => boolean): string[] {
+  return paths.flatMap((path) => filesUnder(path, accept));
+}
+
+function filesUnder(path: string, accept: (path: string) => boolean): string[] {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    return [];
+  }
+  if (stats.isFile()) return accept(path) ? [path] : [];
+  if (!stats.isDirectory()) return [];
+  return readdirSync(path, { withFileTypes: true })
+    .filter((entry) => entry.name !== 'node_modules' && !entry.name.startsWith('.'))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => filesUnder(join(path, entry.name), accept));
+}
