@@ -18,7 +18,7 @@ const LAYERS = [
 /** Deepest folder level below src/ that the rules cover (src/policy/cel/lib/x.ts is 3). */
 const MAX_DEPTH = 5;
 
-const TEST_FILES = ['**/*.test.ts', 'src/**/testing/**'];
+const TEST_FILES = ['**/*.test.ts', '**/*.conformance.ts', 'src/**/testing/**'];
 
 const bare = (names) => names.flatMap((name) => [name, `node:${name}`]);
 
@@ -152,7 +152,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', '**/*.conformance.ts', 'src/testing/**'],
+    files: TEST_FILES,
     rules: {
       '@typescript-eslint/no-unnecessary-condition': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
