@@ -269,8 +269,12 @@ describe('kubeward webhook serve under hostile clients', () => {
     const anonymous = await tls(server).then(
       (socket) =>
         new Promise<string>((resolve) => {
-          socket.on('error', (error: Error) => { resolve(error.message); });
-          socket.on('close', () => { resolve('closed'); });
+          socket.on('error', (error: Error) => {
+            resolve(error.message);
+          });
+          socket.on('close', () => {
+            resolve('closed');
+          });
           socket.write('GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n');
         }),
       (error: unknown) => (error as Error).message,
@@ -283,7 +287,9 @@ describe('kubeward webhook serve under hostile clients', () => {
     const answer = await new Promise<string>((resolve) => {
       let text = '';
       authenticated.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      authenticated.on('end', () => { resolve(text); });
+      authenticated.on('end', () => {
+        resolve(text);
+      });
       authenticated.write('GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n');
     });
     assert.match(answer, /^HTTP\/1\.1 200 /);
