@@ -7,6 +7,7 @@ import { compactEvents, compactStream } from './compact-events.ts';
 import { constructPlain } from './construct.ts';
 import type { CompactEvents, CompactStream } from './compact-events.ts';
 import { DuplicateKeyError, findDuplicateKey } from './duplicate-keys.ts';
+import type { DuplicateKey } from './duplicate-keys.ts';
 import { jsonMayRepeatKeys } from './json-key-count.ts';
 import { firstTooDeep } from './json-depth.ts';
 import { lineColumn } from './lines.ts';
@@ -143,15 +144,26 @@ function parseJson(source: Source): ParsedSource {
   } catch (error) {
     return { documents: [], diagnostics: [jsonDiagnostic(source, error as SyntaxError)] };
   }
-  if (jsonMayRepeatKeys(source.text, value)) {
-    const events = parseEvents(source.text, { maxDepth: LIMITS.maxDepth + 1 });
-    const duplicate = findDuplicateKey(events, source.text, KUBERNETES_YAML_SCHEMA);
-    if (duplicate) {
-      const diagnostic = duplicateDiagnostic(source, new DuplicateKeyError(duplicate), 0, undefined);
-      return { documents: [], diagnostics: [diagnostic] };
-    }
+  const duplicate = jsonMayRepeatKeys(source.text, value) ? repeatedJsonKey(source.text) : undefined;
+  if (duplicate) {
+    const diagnostic = duplicateDiagnostic(source, new DuplicateKeyError(duplicate), 0, undefined);
+    return { documents: [], diagnostics: [diagnostic] };
   }
   return { documents: [{ value, index: 0, events: jsonEvents(source) }], diagnostics: [] };
+}
+
+/** The first repeated key of JSON text, found with the YAML tokenizer (JSON is YAML). */
+function repeatedJsonKey(text: string): DuplicateKey | undefined {
+  try {
+    return findDuplicateKey(
+      parseEvents(text, { maxDepth: LIMITS.maxDepth + 1 }),
+      text,
+      KUBERNETES_YAML_SCHEMA,
+    );
+  } catch (error) {
+    if (error instanceof YAMLException) return undefined;
+    throw error;
+  }
 }
 
 /** Events of a whole JSON source, tokenised on first use (`source.text` is read only then). */
