@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHECK_FIXTURES, fixturesOf } from '../testing/fixtures.ts';
+import { CHECK_FIXTURES, expectedMessage, fixturesOf } from '../testing/fixtures.ts';
 
 /** The example manifests of a check's docs page: its first failing and first passing fixture. */
 export interface CheckExamples {
@@ -24,7 +24,10 @@ export function readExamples(checkId: string): CheckExamples {
     fail:
       firstFail === undefined
         ? undefined
-        : { manifest: readFileSync(firstFail.file, 'utf8'), messages: firstFail.expected ?? [] },
+        : {
+            manifest: readFileSync(firstFail.file, 'utf8'),
+            messages: (firstFail.expected ?? []).map(expectedMessage),
+          },
     pass: firstPass === undefined ? undefined : { manifest: readFileSync(firstPass.file, 'utf8') },
   };
 }
