@@ -54,7 +54,7 @@ describe('.kubeward.yaml', () => {
   it('rejects unknown fields with file:line:col', () => {
     rejects(
       'failOn: high\nchecks:\n  disabled: [x]\n',
-      '.kubeward.yaml:2:1: checks: Unrecognized key: "disabled"',
+      '.kubeward.yaml:3:3: checks: Unrecognized key: "disabled"',
     );
   });
 
@@ -69,8 +69,32 @@ describe('.kubeward.yaml', () => {
     rejects('failOn: severe\n', '.kubeward.yaml:1:1: failOn: Invalid input');
     rejects(
       'settings:\n  allowedRegistries: docker.io\n',
-      '.kubeward.yaml:2:3: setting "allowedRegistries" must be a list of strings',
+      '.kubeward.yaml:2:3: settings.allowedRegistries: Invalid input: expected array, received string',
     );
+  });
+
+  it('checks settings: against the schema, pointing at the field', () => {
+    rejects(
+      'settings:\n  allowedRegistries: [a, 3]\n',
+      '.kubeward.yaml:2:26: settings.allowedRegistries[1]: Invalid input: expected string, received number',
+    );
+    rejects(
+      'settings:\n  pssLevel: baseline\n  pssLevle: restricted\n',
+      '.kubeward.yaml:3:3: settings: Unrecognized key: "pssLevle"',
+    );
+    rejects(
+      'settings:\n  certificateExpiryDays: 7.5\n',
+      '.kubeward.yaml:2:3: settings.certificateExpiryDays: Invalid input: expected int, received number',
+    );
+    rejects(
+      'settings:\n  pssLevel: privileged\n',
+      '.kubeward.yaml:2:3: PSS level "privileged" must be baseline or restricted',
+    );
+    const settings = parse('settings:\n  kubesecMinScore: -5\n  netpolIpBlockMatchesPods: yes\n').run
+      .settings;
+    assert.equal(settings.kubesecMinScore, -5);
+    assert.equal(settings.netpolIpBlockMatchesPods, true);
+    assert.equal(settings.pssLevel, 'restricted');
   });
 
   it('reports broken YAML with its position', () => {

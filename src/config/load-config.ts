@@ -56,7 +56,9 @@ export function parseConfig(file: string, text: string, checks: readonly Check[]
   if (!result.success) {
     const issue = result.error.issues[0];
     const path = (issue?.path ?? []).filter((segment) => typeof segment !== 'symbol');
-    const { line, column } = place(path);
+    const at =
+      issue?.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...path, issue.keys[0]] : path;
+    const { line, column } = place(at);
     throw new ConfigError(
       `${file}:${String(line)}:${String(column)}: ${formatPath(path) || 'config'}: ${issue?.message ?? 'invalid'}`,
     );
