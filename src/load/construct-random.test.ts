@@ -1,12 +1,15 @@
-// Differential test of the plain constructor against js-yaml's own, on random YAML streams.
+// Differential test of the plain constructor, and of the search for repeated keys, against js-yaml's
+// own constructor, on random YAML streams.
 // More seeds: KUBEWARD_FUZZ_SEED=<first seed> KUBEWARD_FUZZ_COUNT=<seeds> node scripts/test.mjs src/load/construct-random.test.ts
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, it } from 'node:test';
 import { constructFromEvents, parseEvents, YAMLException } from 'js-yaml';
+import type { Event } from 'js-yaml';
 import { randomYamlStream, seededRandom } from '../testing/random-yaml.ts';
 import { compactStream } from './compact-events.ts';
 import { constructPlain } from './construct.ts';
+import { findDuplicateKey } from './duplicate-keys.ts';
 import { KUBERNETES_YAML_SCHEMA } from './yaml-schema.ts';
 
 const FIRST_SEED = Number(process.env.KUBEWARD_FUZZ_SEED ?? 1);
@@ -27,6 +30,11 @@ function compare(text: string): string {
     if (error instanceof YAMLException) return 'invalid';
     throw error;
   }
+  const repeated = findDuplicateKey(events, text, KUBERNETES_YAML_SCHEMA);
+  const strict = strictKeys(events, text);
+  if (strict === 'invalid') return 'invalid';
+  if ((repeated !== undefined) !== (strict === 'rejects'))
+    return `findDuplicateKey ${JSON.stringify(repeated)}, js-yaml ${strict} the keys`;
   const plain = constructPlain(events, text, KUBERNETES_YAML_SCHEMA);
   if (plain === undefined) return 'full-path-only';
   const reference = constructFromEvents(events, { source: text, schema: KUBERNETES_YAML_SCHEMA, json: true });
@@ -35,6 +43,17 @@ function compare(text: string): string {
   if (!isDeepStrictEqual(plain.stream, compactStream(events)))
     return 'packed events differ from compactStream';
   return 'same';
+}
+
+/** What js-yaml's constructor, strict about keys (`json: false`), makes of a stream's keys. */
+function strictKeys(events: Event[], text: string): 'accepts' | 'rejects' | 'invalid' {
+  try {
+    constructFromEvents(events, { source: text, schema: KUBERNETES_YAML_SCHEMA, json: false });
+    return 'accepts';
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    return error.reason === 'duplicated mapping key' ? 'rejects' : 'invalid';
+  }
 }
 
 describe('constructing random YAML streams', () => {

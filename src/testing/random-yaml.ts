@@ -150,13 +150,15 @@ function flowNode(random: Random, depth: number): string {
   return `{${pairs.join(', ')}}`;
 }
 
+/** Keys for one mapping, distinct as written; now and then one is repeated (an invalid mapping). */
 function uniqueKeys(random: Random, size: number, flow: boolean): string[] {
   const keys = new Set<string>();
   for (let i = 0; i < size * 3 && keys.size < size; i++) {
     const candidate = key(random, flow);
     if (candidate !== "''" && candidate !== '""') keys.add(candidate);
   }
-  return [...keys];
+  const distinct = [...keys];
+  return distinct.length > 0 && random.chance(0.03) ? [...distinct, random.pick(distinct)] : distinct;
 }
 
 const comment = (random: Random): string => (random.chance(0.15) ? ` # ${random.pick(WORDS)}` : '');
