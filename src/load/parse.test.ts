@@ -114,6 +114,12 @@ describe('repeated keys', () => {
     assert.deepEqual(where(diagnostics), ['4:3 mapping key "kind" already defined at line 2']);
     const quoted = '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"a","labels":{"k":"\\"x\\": 1"}}}';
     assert.deepEqual(json(quoted).diagnostics, []);
+    const escapes =
+      '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"a","labels":{"k\\\\":"\\\\", "l" : "\\":"}}}';
+    assert.deepEqual(json(escapes).diagnostics, []);
+    assert.deepEqual(where(json('{"kind":"Pod","a":{"b\\\\":1,"b\\u005c":2}}').diagnostics), [
+      '1:28 mapping key "b\\\\" already defined at line 1',
+    ]);
   });
 });
 
