@@ -97,6 +97,13 @@ describe('.kubeward.yaml', () => {
     assert.equal(settings.pssLevel, 'restricted');
   });
 
+  it('rejects a key written twice instead of keeping the last', () => {
+    rejects(
+      'exclude:\n  paths: [vendor]\nfailOn: low\nexclude:\n  namespaces: [x]\n',
+      '.kubeward.yaml:4:1: document 1: mapping key "exclude" already defined at line 1',
+    );
+  });
+
   it('reports broken YAML with its position', () => {
     assert.throws(() => parse('checks: [\n'), /^ConfigError: \.kubeward\.yaml:2:1: document 1: invalid YAML/);
   });
@@ -142,6 +149,11 @@ describe('exclude.paths', () => {
         `${join('deploy', '.kubeward.yaml')}:6:7: warning: exclude.paths pattern "nothing-here/" matches no scanned file`,
       ],
     );
+  });
+
+  it('takes at most 1,000 patterns', () => {
+    const many = Array.from({ length: 1001 }, (_, i) => `    - p${String(i)}`).join('\n');
+    rejects(`exclude:\n  paths:\n${many}\n`, '.kubeward.yaml:1003:7: exclude.paths: more than 1000 patterns');
   });
 
   it('rejects a pattern that cannot match, where it is written', () => {
