@@ -60,9 +60,9 @@ export interface PlainStream {
  * collection keys and repeats no key in a mapping, exactly as js-yaml's `constructFromEvents` would:
  * mappings become objects whose keys are the keys' values as strings, sequences arrays, plain
  * scalars what the schema resolves them to, other scalars strings. The events are packed on the way.
- * Returns undefined for any other stream; the caller then looks for duplicate keys
- * ({@link findDuplicateKey}) and uses `constructFromEvents` and `compactStream`. Most manifests take this path, which skips the general
- * constructor's bookkeeping and a second walk over the events.
+ * Returns undefined for any other stream; the caller then looks for repeated keys (`findDuplicateKey`)
+ * and uses `constructFromEvents` and `compactStream`. Most manifests take this path, which skips the
+ * general constructor's bookkeeping and a second walk over the events.
  */
 export function constructPlain(
   events: readonly Event[],
