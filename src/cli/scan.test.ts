@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -104,6 +104,20 @@ describe('kubeward scan exit codes', () => {
     const bad = runCli(['scan', '--config', config, write(dir, 'ok.yaml', cleanPod)]);
     assert.equal(bad.status, 2);
     assert.equal(bad.stderr, `error: ${config}:2:13: unknown check "nope" (see kubeward checks list)\n`);
+  });
+
+  it('warns about an exclude.paths pattern that matches no scanned file, and excludes by the others', () => {
+    const dir = directory();
+    mkdirSync(join(dir, 'vendor'));
+    const config = write(dir, 'kubeward.yaml', 'exclude:\n  paths:\n    - vendor\n    - missing/\n');
+    const pod = write(dir, 'vendor/pod.yaml', hardenedPod('web', { privileged: true }));
+    const run = runCli(['scan', pod, '--config', config]);
+    assert.equal(
+      run.stderr,
+      `${config}:4:7: warning: exclude.paths pattern "missing/" matches no scanned file\n`,
+    );
+    assert.equal(run.status, 0);
+    assert.equal(runCli(['scan', pod]).status, 1, 'the privileged pod fails the run when not excluded');
   });
 
   it('exits 2 for a missing path and names it, once', () => {

@@ -85,7 +85,9 @@ export function scanCommand(): Command {
         settings,
         honourAnnotations: config.run.honourAnnotations && !flags.ignoreAnnotations,
       };
-      const { report } = scanLoaded(loaded, {
+      const files = loaded.resources.map((resource) => resource.origin.file);
+      const warned = { ...loaded, diagnostics: [...loaded.diagnostics, ...config.unmatchedPaths(files)] };
+      const { report } = scanLoaded(warned, {
         checks: CHECKS,
         run,
         now: new Date(),

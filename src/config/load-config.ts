@@ -5,11 +5,13 @@ import { locate } from '../load/locate.ts';
 import { parseSource } from '../load/parse.ts';
 import { ConfigError } from '../model/errors.ts';
 import type { ObjectRef } from '../model/finding.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 import type { FieldPath } from '../model/path.ts';
 import { formatPath } from '../model/path.ts';
 import type { Resource } from '../model/resource.ts';
 import type { Severity } from '../model/severity.ts';
-import { globToRegExp } from './glob.ts';
+import { pathExclusions } from './exclude-paths.ts';
+import type { ConfigPlace } from './exclude-paths.ts';
 import { configSchema } from './schema.ts';
 import { resolveSettings } from './settings.ts';
 
@@ -22,6 +24,8 @@ export interface Config {
   readonly failOn: Severity | 'none' | undefined;
   /** The file read, if any. */
   readonly file: string | undefined;
+  /** Warnings for the `exclude.paths` patterns that match none of the files a scan read. */
+  readonly unmatchedPaths: (files: readonly string[]) => readonly Diagnostic[];
 }
 
 /**
@@ -30,7 +34,7 @@ export interface Config {
  */
 export function loadConfig(path: string | undefined, checks: readonly Check[]): Config {
   const found = readConfigFile(path, DEFAULT_CONFIG_FILE);
-  if (found === undefined) return fromConfigFile({}, undefined, () => '', checks);
+  if (found === undefined) return fromConfigFile({}, undefined, () => ({ line: 0, column: 0 }), checks);
   return parseConfig(found.file, found.text, checks);
 }
 
@@ -40,26 +44,32 @@ export function parseConfig(file: string, text: string, checks: readonly Check[]
   const first = parsed.diagnostics[0];
   if (first) throw new ConfigError(`${file}:${first.line}:${first.column}: ${first.message}`);
   const document = parsed.documents[0];
-  const where = (path: FieldPath): string => {
-    if (!document) return file;
-    const position = locate(document.events, path);
-    return `${file}:${position.line}:${position.column}`;
-  };
+  const place = (path: FieldPath): ConfigPlace =>
+    document ? locate(document.events, path) : { line: 0, column: 0 };
   const result = configSchema.safeParse(document?.value ?? {});
   if (!result.success) {
     const issue = result.error.issues[0];
     const path = (issue?.path ?? []).filter((segment) => typeof segment !== 'symbol');
-    throw new ConfigError(`${where(path)}: ${formatPath(path) || 'config'}: ${issue?.message ?? 'invalid'}`);
+    const at =
+      issue?.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...path, issue.keys[0]] : path;
+    const { line, column } = place(at);
+    throw new ConfigError(
+      `${file}:${String(line)}:${String(column)}: ${formatPath(path) || 'config'}: ${issue?.message ?? 'invalid'}`,
+    );
   }
-  return fromConfigFile(result.data, file, where, checks);
+  return fromConfigFile(result.data, file, place, checks);
 }
 
 function fromConfigFile(
   config: import('./schema.ts').ConfigFile,
   file: string | undefined,
-  where: (path: FieldPath) => string,
+  place: (path: FieldPath) => ConfigPlace,
   checks: readonly Check[],
 ): Config {
+  const where = (path: FieldPath): string => {
+    const { line, column } = place(path);
+    return line > 0 ? `${file ?? ''}:${String(line)}:${String(column)}` : (file ?? '');
+  };
   const known = new Set(checks.map((check) => check.id));
   const requireKnown = (id: string, path: FieldPath): void => {
     if (!known.has(id))
@@ -71,17 +81,17 @@ function fromConfigFile(
   for (const id of Object.keys(config.checks?.severity ?? {})) requireKnown(id, ['checks', 'severity', id]);
 
   const namespaces = new Set(config.exclude?.namespaces ?? []);
-  const paths = (config.exclude?.paths ?? []).map((glob) => ({ glob, pattern: globToRegExp(glob) }));
+  const paths = pathExclusions(config.exclude?.paths ?? [], file, (i) => place(['exclude', 'paths', i]));
   const excluded = (object: ObjectRef, resource: Resource | undefined): string | undefined => {
     if (object.namespace !== '' && namespaces.has(object.namespace))
       return `namespace ${object.namespace} excluded by config`;
-    const source = resource?.origin.file;
-    const match = source === undefined ? undefined : paths.find(({ pattern }) => pattern.test(source));
-    return match ? `path matches ${match.glob} excluded by config` : undefined;
+    const glob = resource === undefined ? undefined : paths.excluding(resource.origin.file);
+    return glob === undefined ? undefined : `path matches ${glob} excluded by config`;
   };
   return {
     file,
     failOn: config.failOn,
+    unmatchedPaths: paths.unmatched,
     run: {
       settings: resolveSettings(config.settings, (key) => where(['settings', key])),
       disabled: new Set(config.checks?.disable ?? []),

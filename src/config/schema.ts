@@ -1,7 +1,25 @@
 import { z } from 'zod';
+import type { Settings } from '../model/settings.ts';
 import { SEVERITIES } from '../model/severity.ts';
 
 const severity = z.enum(SEVERITIES);
+
+/**
+ * `settings:`, one optional field per {@link Settings} knob, typed as the knob is; unknown names are
+ * errors. Values left out take their defaults (`config/defaults.ts`).
+ */
+export const settingsSchema = z.strictObject({
+  allowedRegistries: z.array(z.string()).optional(),
+  pssLevel: z.string().optional(),
+  pssVersion: z.string().optional(),
+  pssSystemNamespaces: z.array(z.string()).optional(),
+  certificateExpiryDays: z.int().nonnegative().optional(),
+  kubesecMinScore: z.int().optional(),
+  netpolIpBlockMatchesPods: z.boolean().optional(),
+} satisfies Record<keyof Settings, z.ZodOptional>);
+
+/** The `settings:` of a config file, as parsed. */
+export type SettingsFile = z.infer<typeof settingsSchema>;
 
 /**
  * `.kubeward.yaml`. Every field is optional; unknown fields are errors (a typo must not silently
@@ -35,7 +53,7 @@ export const configSchema = z.strictObject({
       paths: z.array(z.string()).optional(),
     })
     .optional(),
-  settings: z.record(z.string(), z.unknown()).optional(),
+  settings: settingsSchema.optional(),
 });
 
 /** The parsed config file. */

@@ -51,7 +51,6 @@ describe('constructing plain YAML streams', () => {
 
   it('equals js-yaml on block and flow collections, block scalars and stream structure', () => {
     for (const text of [
-      'a: 1\na: 2\n',
       '__proto__: {polluted: true}\nb: [1, 2, {c: d}]\n',
       'empty: {}\nlist: []\nnested: [[], [{}], {x: []}]\n',
       'lit: |\n  one\n  two\n\nkeep: |+\n  x\n\nstrip: >-\n  folded\n  text\n',
@@ -85,8 +84,11 @@ describe('constructing plain YAML streams', () => {
     for (const file of generateCorpus(400, 7)) equalsReference(file.text);
   });
 
-  it('leaves anchors, aliases, tags, merge keys and collection keys to the full constructor', () => {
+  it('leaves anchors, aliases, tags, merge keys, collection keys and repeated keys to the full constructor', () => {
     for (const text of [
+      'a: 1\na: 2\n',
+      '{a: 1, "a": 2}\n',
+      '__proto__: 1\n__proto__: 2\n',
       'a: &x 1\nb: *x\n',
       'a: &x {k: v}\n',
       'a: !!str 1\n',

@@ -7,10 +7,10 @@ const MERGE_TAG = 'tag:yaml.org,2002:merge';
 const NO_RANGE = -1;
 
 /** What a plain scalar resolves to when the schema's merge tag takes it (the key `<<`). */
-const MERGE = Symbol('merge');
+export const MERGE = Symbol('merge');
 
 /** A plain scalar's value as the schema resolves it, or {@link MERGE}. */
-type PlainResolver = (source: string) => unknown;
+export type PlainResolver = (source: string) => unknown;
 
 /**
  * The schema's implicit resolution of plain scalars, from its public tag list: the tags that may
@@ -39,6 +39,13 @@ function plainResolver(schema: Schema): PlainResolver {
 
 const resolvers = new WeakMap<Schema, PlainResolver>();
 
+/** The schema's resolution of plain scalars ({@link MERGE} for `<<`), built once per schema. */
+export function plainResolverFor(schema: Schema): PlainResolver {
+  let resolve = resolvers.get(schema);
+  if (!resolve) resolvers.set(schema, (resolve = plainResolver(schema)));
+  return resolve;
+}
+
 /** Thrown inside {@link constructPlain} when the stream needs what only the full constructor does. */
 class NeedsFullConstructor extends Error {}
 
@@ -50,21 +57,19 @@ export interface PlainStream {
 
 /**
  * Builds the documents of an event stream that uses no anchors, aliases, tags, merge keys or
- * collection keys, exactly as js-yaml's `constructFromEvents` (with `json: true`) would: mappings
- * become objects whose keys are the keys' values as strings (a later duplicate wins), sequences
- * arrays, plain scalars what the schema resolves them to, other scalars strings. The events are
- * packed on the way. Returns undefined for any other stream; the caller then uses
- * `constructFromEvents` and `compactStream`. Most manifests take this path, which skips the general
- * constructor's bookkeeping and a second walk over the events.
+ * collection keys and repeats no key in a mapping, exactly as js-yaml's `constructFromEvents` would:
+ * mappings become objects whose keys are the keys' values as strings, sequences arrays, plain
+ * scalars what the schema resolves them to, other scalars strings. The events are packed on the way.
+ * Returns undefined for any other stream; the caller then looks for repeated keys (`findDuplicateKey`)
+ * and uses `constructFromEvents` and `compactStream`. Most manifests take this path, which skips the
+ * general constructor's bookkeeping and a second walk over the events.
  */
 export function constructPlain(
   events: readonly Event[],
   text: string,
   schema: Schema,
 ): PlainStream | undefined {
-  let resolve = resolvers.get(schema);
-  if (!resolve) resolvers.set(schema, (resolve = plainResolver(schema)));
-  const resolvePlain = resolve;
+  const resolvePlain = plainResolverFor(schema);
   const packed = compactEventsFor(events.length);
   let index = 0;
 
@@ -100,6 +105,7 @@ export function constructPlain(
           const keyEvent = events[index++];
           if (keyEvent === undefined) throw new NeedsFullConstructor();
           const key = String(scalar(keyEvent));
+          if (Object.hasOwn(mapping, key)) throw new NeedsFullConstructor();
           const value = node();
           if (key === '__proto__')
             Object.defineProperty(mapping, key, {

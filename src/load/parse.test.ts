@@ -65,6 +65,64 @@ describe('multi-document streams', () => {
   });
 });
 
+describe('repeated keys', () => {
+  const where = (diagnostics: readonly { line: number; column: number; message: string }[]) =>
+    diagnostics.map((d) => `${String(d.line)}:${String(d.column)} ${d.message}`);
+  const pod = (name: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n`;
+
+  it('rejects a document that repeats a key, at the second key, naming the first line', () => {
+    const { resources, diagnostics } = yaml(`${pod('a')}---\n${pod('b')}${pod('c')}---\n${pod('d')}`);
+    assert.deepEqual(
+      resources.map((r) => r.name),
+      ['a', 'd'],
+    );
+    assert.deepEqual(where(diagnostics), [
+      '10:1 document 2: mapping key "apiVersion" already defined at line 6',
+    ]);
+    assert.equal(diagnostics[0]?.level, 'error');
+  });
+
+  it('finds repeats in nested and flow mappings, quoted or plain, on the general path too', () => {
+    const nested = 'apiVersion: v1\nkind: Pod\nmetadata: {name: a, labels: {x: "1", "x": 2}}\n';
+    assert.deepEqual(where(yaml(nested).diagnostics), [
+      '3:38 document 1: mapping key "x" already defined at line 3',
+    ]);
+    const anchored = `${pod('a')}spec: &s\n  a: 1\n  'a': 2\nother: *s\n`;
+    assert.deepEqual(where(yaml(anchored).diagnostics), [
+      '7:3 document 1: mapping key "a" already defined at line 6',
+    ]);
+    const keys =
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\ndata:\n  1: x\n  "1": y\n  yes: z\n  true: w\n';
+    assert.deepEqual(where(yaml(keys).diagnostics), [
+      '6:3 document 1: mapping key "1" already defined at line 5',
+    ]);
+  });
+
+  it('keeps merge keys working: neither << twice nor a key overriding a merged one is a repeat', () => {
+    const { resources, diagnostics } = yaml(
+      `${pod('a')}base: &b {p: 1, q: 2}\nmore: &m {z: 3}\nderived:\n  <<: *b\n  <<: *m\n  p: 9\n`,
+    );
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(resources[0]?.object.derived, { p: 9, q: 2, z: 3 });
+  });
+
+  it('rejects a JSON object that repeats a key, as strict decoding does', () => {
+    const { resources, diagnostics } = json(
+      '{\n  "kind": "Pod",\n  "apiVersion": "v1",\n  "kind": "Service"\n}',
+    );
+    assert.equal(resources.length, 0);
+    assert.deepEqual(where(diagnostics), ['4:3 mapping key "kind" already defined at line 2']);
+    const quoted = '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"a","labels":{"k":"\\"x\\": 1"}}}';
+    assert.deepEqual(json(quoted).diagnostics, []);
+    const escapes =
+      '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"a","labels":{"k\\\\":"\\\\", "l" : "\\":"}}}';
+    assert.deepEqual(json(escapes).diagnostics, []);
+    assert.deepEqual(where(json('{"kind":"Pod","a":{"b\\\\":1,"b\\u005c":2}}').diagnostics), [
+      '1:28 mapping key "b\\\\" already defined at line 1',
+    ]);
+  });
+});
+
 describe('documents that are not objects', () => {
   it('reports a scalar and a sequence document as errors', () => {
     const { resources, diagnostics } = yaml('just a string\n---\n- a\n- b\n');

@@ -1,10 +1,14 @@
 import { constructFromEvents, parseEvents, YAMLException } from 'js-yaml';
+import type { Event } from 'js-yaml';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { withinExpansionLimit } from './expansion.ts';
 import { LIMITS } from './limits.ts';
 import { compactEvents, compactStream } from './compact-events.ts';
 import { constructPlain } from './construct.ts';
-import type { CompactEvents } from './compact-events.ts';
+import type { CompactEvents, CompactStream } from './compact-events.ts';
+import { DuplicateKeyError, findDuplicateKey } from './duplicate-keys.ts';
+import type { DuplicateKey } from './duplicate-keys.ts';
+import { jsonMayRepeatKeys } from './json-key-count.ts';
 import { firstTooDeep } from './json-depth.ts';
 import { lineColumn } from './lines.ts';
 import type { DocumentEvents, Source } from './source.ts';
@@ -32,17 +36,15 @@ export function parseSource(source: Source): ParsedSource {
   try {
     return { documents: parseYamlChunk(source, source.text, 0, 0), diagnostics: [] };
   } catch (error) {
-    if (!(error instanceof YAMLException)) throw error;
+    if (!(error instanceof YAMLException || error instanceof DuplicateKeyError)) throw error;
     return parseYamlByDocument(source);
   }
 }
 
 function parseYamlChunk(source: Source, text: string, offset: number, firstIndex: number): ParsedDocument[] {
   const events = parseEvents(text, { filename: source.file, maxDepth: LIMITS.maxDepth });
-  const { values, stream } = constructPlain(events, text, KUBERNETES_YAML_SCHEMA) ?? {
-    values: constructFromEvents(events, { source: text, schema: KUBERNETES_YAML_SCHEMA, json: true }),
-    stream: compactStream(events),
-  };
+  const { values, stream } =
+    constructPlain(events, text, KUBERNETES_YAML_SCHEMA) ?? constructFull(events, text);
   const { events: compact, documentStarts: starts, hasAliases } = stream;
   const getEvents = (): CompactEvents => compact;
   return values.map((value, i) => {
@@ -58,6 +60,16 @@ function parseYamlChunk(source: Source, text: string, offset: number, firstIndex
       events: { source, offset, text, events: getEvents, start: starts[i] ?? 0 },
     };
   });
+}
+
+/** The general constructor, after a search for repeated keys (which it would merge silently). */
+function constructFull(events: Event[], text: string): { values: unknown[]; stream: CompactStream } {
+  const duplicate = findDuplicateKey(events, text, KUBERNETES_YAML_SCHEMA);
+  if (duplicate) throw new DuplicateKeyError(duplicate);
+  return {
+    values: constructFromEvents(events, { source: text, schema: KUBERNETES_YAML_SCHEMA, json: false }),
+    stream: compactStream(events),
+  };
 }
 
 const DOCUMENT_SEPARATOR = /^---(?=[ \t\r\n]|$)/gm;
@@ -78,8 +90,10 @@ function parseYamlByDocument(source: Source): ParsedSource {
       documents.push(...parsed);
       index += Math.max(parsed.length, 1);
     } catch (error) {
-      if (!(error instanceof YAMLException)) throw error;
-      diagnostics.push(yamlDiagnostic(source, error, start, index));
+      if (error instanceof DuplicateKeyError)
+        diagnostics.push(duplicateDiagnostic(source, error, start, index));
+      else if (error instanceof YAMLException) diagnostics.push(yamlDiagnostic(source, error, start, index));
+      else throw error;
       index += 1;
     }
   });
@@ -99,6 +113,24 @@ function yamlDiagnostic(source: Source, error: YAMLException, offset: number, in
   };
 }
 
+/**
+ * A repeated key, where its second occurrence is, worded as go-yaml's strict decoding words it
+ * (`mapping key "x" already defined at line N`, which kubectl prints).
+ */
+function duplicateDiagnostic(
+  source: Source,
+  error: DuplicateKeyError,
+  offset: number,
+  index: number | undefined,
+): Diagnostic {
+  const { key, position, firstPosition } = error.duplicate;
+  const { line, column } = lineColumn(source, offset + position);
+  const first = lineColumn(source, offset + firstPosition).line;
+  const document = index === undefined ? '' : `document ${String(index + 1)}: `;
+  const message = `${document}mapping key ${JSON.stringify(key)} already defined at line ${String(first)}`;
+  return { level: 'error', file: source.file, line, column, message };
+}
+
 function parseJson(source: Source): ParsedSource {
   const tooDeep = firstTooDeep(source.text, LIMITS.maxDepth);
   if (tooDeep !== undefined) {
@@ -112,7 +144,26 @@ function parseJson(source: Source): ParsedSource {
   } catch (error) {
     return { documents: [], diagnostics: [jsonDiagnostic(source, error as SyntaxError)] };
   }
+  const duplicate = jsonMayRepeatKeys(source.text, value) ? repeatedJsonKey(source.text) : undefined;
+  if (duplicate) {
+    const diagnostic = duplicateDiagnostic(source, new DuplicateKeyError(duplicate), 0, undefined);
+    return { documents: [], diagnostics: [diagnostic] };
+  }
   return { documents: [{ value, index: 0, events: jsonEvents(source) }], diagnostics: [] };
+}
+
+/** The first repeated key of JSON text, found with the YAML tokenizer (JSON is YAML). */
+function repeatedJsonKey(text: string): DuplicateKey | undefined {
+  try {
+    return findDuplicateKey(
+      parseEvents(text, { maxDepth: LIMITS.maxDepth + 1 }),
+      text,
+      KUBERNETES_YAML_SCHEMA,
+    );
+  } catch (error) {
+    if (error instanceof YAMLException) return undefined;
+    throw error;
+  }
 }
 
 /** Events of a whole JSON source, tokenised on first use (`source.text` is read only then). */

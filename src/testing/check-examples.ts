@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckExamples } from '../docs/check-page.ts';
-import { CHECK_FIXTURES, fixturesOf } from './fixtures.ts';
+import { CHECK_FIXTURES, expectedMessage, fixturesOf } from './fixtures.ts';
 
 /**
  * Reads the first (by file name) fail and pass manifest fixture of a check from testdata/checks/<id>/.
@@ -18,7 +18,10 @@ export function readExamples(checkId: string): CheckExamples {
     fail:
       firstFail === undefined
         ? undefined
-        : { manifest: readFileSync(firstFail.file, 'utf8'), messages: firstFail.expected ?? [] },
+        : {
+            manifest: readFileSync(firstFail.file, 'utf8'),
+            messages: (firstFail.expected ?? []).map(expectedMessage),
+          },
     pass: firstPass === undefined ? undefined : { manifest: readFileSync(firstPass.file, 'utf8') },
   };
 }

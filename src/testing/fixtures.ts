@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Check } from '../model/check.ts';
 import { parseConfig } from '../config/load-config.ts';
 import type { Finding } from '../model/finding.ts';
+import { locationOf } from '../report/location.ts';
 import { loadInputs } from '../scan/inputs.ts';
 import { scanLoaded } from '../scan/scan.ts';
 import { TEST_NOW } from './clock.ts';
@@ -30,7 +31,10 @@ export const CHECK_FIXTURES = join(import.meta.dirname, '..', '..', 'testdata', 
  */
 const FILE_MODES = 'file-modes.txt';
 
-/** One fixture (a file or a directory) and, for a failing case, the messages it must produce. */
+/**
+ * One fixture (a file or a directory) and, for a failing case, the findings it must produce: one line
+ * each, in report order, as {@link expectedLine} writes them (`LINE:COL message`).
+ */
 export interface Fixture {
   readonly file: string;
   /** A directory of node files rather than one manifest. */
@@ -39,6 +43,25 @@ export interface Fixture {
 }
 
 const MANIFEST = /\.(ya?ml|json)$/;
+
+/** The `LINE:COL ` an expected line starts with. */
+const POSITION = /^\d+:\d+ /;
+
+/**
+ * A finding as a fail fixture's `.expected.txt` states it: `LINE:COL message`, where the check's
+ * field path points (a missing field: its deepest existing parent; the object as a whole: where the
+ * object starts). `0:0` for a finding about no loaded object (an implied namespace, for one).
+ */
+export function expectedLine(finding: Finding): string {
+  const location = locationOf(finding);
+  const at = location ? `${String(location.line)}:${String(location.column)}` : '0:0';
+  return `${at} ${finding.message}`;
+}
+
+/** The message of an expected line, without its position (what a docs page shows). */
+export function expectedMessage(line: string): string {
+  return line.replace(POSITION, '');
+}
 
 /** The fixtures of a check, by kind; missing directories give empty lists. */
 export function fixturesOf(checkId: string): { pass: Fixture[]; fail: Fixture[] } {

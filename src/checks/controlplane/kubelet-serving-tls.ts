@@ -20,7 +20,11 @@ export const kubeletServingTls: InventoryCheck = {
     for (const config of kubeletConfigs(inventory)) {
       const clientCa = getAt(config.object, ['authentication', 'x509', 'clientCAFile']);
       if (typeof clientCa !== 'string' || clientCa === '')
-        yield { resource: config, path: [], message: 'kubelet sets no authentication.x509.clientCAFile' };
+        yield {
+          resource: config,
+          path: ['authentication', 'x509', 'clientCAFile'],
+          message: 'kubelet sets no authentication.x509.clientCAFile',
+        };
       const bootstrap = getAt(config.object, ['serverTLSBootstrap']) === true;
       const cert = getAt(config.object, ['tlsCertFile']);
       const key = getAt(config.object, ['tlsPrivateKeyFile']);

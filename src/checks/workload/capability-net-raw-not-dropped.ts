@@ -33,7 +33,11 @@ export const capabilityNetRawNotDropped: WorkloadCheck = {
       const dropped = capabilityList(container, 'drop').some(
         (cap) => cap.name === 'NET_RAW' || cap.name === 'ALL',
       );
-      if (!dropped) violations.push({ path, message: `container "${name}" does not drop NET_RAW (or ALL)` });
+      if (!dropped)
+        violations.push({
+          path: [...path, 'securityContext', 'capabilities', 'drop'],
+          message: `container "${name}" does not drop NET_RAW (or ALL)`,
+        });
     }
     return violations;
   },

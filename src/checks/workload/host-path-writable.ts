@@ -26,7 +26,7 @@ export const hostPathWritable: WorkloadCheck = {
         const volume = hostPaths.get(mount.name);
         if (volume === undefined || mount.readOnly === true) continue;
         violations.push({
-          path: [...path, 'volumeMounts', index],
+          path: [...path, 'volumeMounts', index, 'readOnly'],
           message: `container "${name}" mounts host path ${volume.hostPath} (volume "${volume.name}") writable`,
         });
       }

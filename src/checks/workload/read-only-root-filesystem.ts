@@ -29,14 +29,13 @@ export const readOnlyRootFilesystem: WorkloadCheck = {
       const securityContext = container.securityContext;
       const value = isRecord(securityContext) ? securityContext.readOnlyRootFilesystem : undefined;
       if (value === true) continue;
-      violations.push(
-        value === undefined
-          ? { path, message: `container "${name}" does not set readOnlyRootFilesystem: true` }
-          : {
-              path: [...path, 'securityContext', 'readOnlyRootFilesystem'],
-              message: `container "${name}" sets readOnlyRootFilesystem to ${valueText(value)}`,
-            },
-      );
+      violations.push({
+        path: [...path, 'securityContext', 'readOnlyRootFilesystem'],
+        message:
+          value === undefined
+            ? `container "${name}" does not set readOnlyRootFilesystem: true`
+            : `container "${name}" sets readOnlyRootFilesystem to ${valueText(value)}`,
+      });
     }
     return violations;
   },

@@ -19,7 +19,10 @@ export function missingResource(
     if (isQuantity(getAt(container, ['resources', bound, resource]))) continue;
     if (bound === 'requests' && isQuantity(getAt(container, ['resources', 'limits', resource]))) continue;
     const singular = bound === 'requests' ? 'request' : 'limit';
-    violations.push({ path, message: `container "${name}" has no ${resource} ${singular}` });
+    violations.push({
+      path: [...path, 'resources', bound, resource],
+      message: `container "${name}" has no ${resource} ${singular}`,
+    });
   }
   return violations;
 }
