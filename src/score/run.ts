@@ -1,4 +1,5 @@
 import type { Source } from '../load/source.ts';
+import type { ScoreOutput } from './outputs.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { formatDiagnostic } from '../model/diagnostic.ts';
 import { renderSarif } from '../render/sarif.ts';
@@ -13,11 +14,8 @@ import type { ScoredSubject } from './scan-inputs.ts';
 import { unknownRuleIds } from './score.ts';
 import { renderScoreTable } from './table.ts';
 
-/** Output formats of `kubeward score`. */
-export const SCORE_OUTPUTS = ['json', 'table', 'sarif'] as const;
-
-/** One of {@link SCORE_OUTPUTS}. */
-export type ScoreOutput = (typeof SCORE_OUTPUTS)[number];
+export { SCORE_OUTPUTS } from './outputs.ts';
+export type { ScoreOutput } from './outputs.ts';
 
 /** What a score run is asked to do (the flags of `kubeward score`). */
 export interface ScoreRunOptions {

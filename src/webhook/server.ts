@@ -9,6 +9,7 @@ import { readBody } from './body.ts';
 import { evaluateRequest } from './evaluate.ts';
 import type { AdmissionPolicy, Verdict } from './evaluate.ts';
 import type { Logger, LogLevel } from './log.ts';
+import { WEBHOOK_DEFAULTS } from './defaults.ts';
 import { createMetrics } from './metrics.ts';
 import type { WebhookMetrics } from './metrics.ts';
 import { admissionResponse, admissionReviewReply, deniedBy } from './response.ts';
@@ -16,17 +17,7 @@ import { parseAdmissionReview } from './review.ts';
 import { readCertificate, watchCertificate } from './tls.ts';
 import type { CertificateFiles } from './tls.ts';
 
-/** Defaults chosen against the API server's 10 s webhook timeout and the largest objects etcd stores. */
-export const WEBHOOK_DEFAULTS = {
-  port: 8443,
-  host: '0.0.0.0',
-  /** An AdmissionReview holds object and oldObject, each up to etcd's 1.5 MiB request limit. */
-  maxBodyBytes: 3 * 1024 * 1024,
-  /** Time allowed to receive a body; the ValidatingWebhookConfiguration gives 5 s for the whole call. */
-  budgetMs: 2000,
-  reloadIntervalMs: 2000,
-  shutdownGraceMs: 10_000,
-} as const;
+export { WEBHOOK_DEFAULTS } from './defaults.ts';
 
 /** How to run the admission webhook server. */
 export interface WebhookServerOptions {

@@ -1,14 +1,12 @@
 import type { PolicyProblem, TestResult } from '../result.ts';
+import type { TestOutputFormat } from './formats.ts';
 import { renderTestJson } from './json.ts';
 import { renderTestJunit } from './junit.ts';
 import { renderTestTable } from './table.ts';
 import { renderTestTap } from './tap.ts';
 
-/** Output formats of `kubeward test`. */
-export const TEST_OUTPUT_FORMATS = ['table', 'tap', 'junit', 'json'] as const;
-
-/** One of TEST_OUTPUT_FORMATS. */
-export type TestOutputFormat = (typeof TEST_OUTPUT_FORMATS)[number];
+export { TEST_OUTPUT_FORMATS } from './formats.ts';
+export type { TestOutputFormat } from './formats.ts';
 
 /** Renders results in the chosen format; paths are shown relative to `baseDirectory`. */
 export function renderTestReport(
