@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { SEVERITIES } from '../../model/severity.ts';
 import { OUTPUT_FORMATS } from '../../render/formats.ts';
 import type { ScanFlags } from '../scan.ts';
+import { relaunchForLargeInputs } from '../young-generation.ts';
 import { collect } from './collect.ts';
 
 /** `kubeward scan`: check manifests, a cluster dump or a node's files. */
@@ -40,6 +41,11 @@ export function scanCommand(): Command {
     .option('--show-suppressed', 'list suppressed findings in the table', false)
     .option('--no-color', 'never colour the table')
     .action(async (paths: string[], flags: ScanFlags) => {
+      const relaunched = relaunchForLargeInputs([...paths, ...flags.filename]);
+      if (relaunched !== undefined) {
+        process.exitCode = relaunched;
+        return;
+      }
       const { scan } = await import('../scan.ts');
       await scan(paths, flags);
     });
