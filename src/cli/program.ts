@@ -2,6 +2,8 @@ import { basename } from 'node:path';
 import { Command } from 'commander';
 import { VERSION } from '../version.ts';
 import { reportError } from './exit.ts';
+import { ignoreClosedPipes } from './pipe.ts';
+import { reportUnknownCommands } from './unknown-command.ts';
 import { auditCommand } from './commands/audit.ts';
 import { checksCommand } from './commands/checks.ts';
 import { netpolCommand } from './commands/netpol.ts';
@@ -46,7 +48,9 @@ function applyRecursively(command: Command, apply: (command: Command) => void): 
 export async function main(argv: readonly string[]): Promise<number> {
   process.exitCode = 0;
   try {
-    await buildProgram(argv[1] ?? 'kubeward').parseAsync([...argv]);
+    ignoreClosedPipes(process.stdout, process.stderr);
+    const program = buildProgram(argv[1] ?? 'kubeward');
+    await program.parseAsync([...argv.slice(0, 2), ...reportUnknownCommands(program, argv.slice(2))]);
     const code: unknown = process.exitCode;
     return typeof code === 'number' ? code : 0;
   } catch (error) {
