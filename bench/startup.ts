@@ -8,7 +8,7 @@ const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'dist', 'cli', 'main.js');
 const RUNS = Number(process.env.KUBEWARD_BENCH_STARTUP_RUNS ?? 15);
 
-/** Bounds of issue-level startup goals: wall time of a command over the wall time of `node -e 0`. */
+/** The startup goals: the most wall time each command may take, as a multiple of `node -e 0`. */
 const COMMANDS = [
   { name: 'kubeward --version', args: ['--version'], bound: 2 },
   { name: 'kubeward scan (one Deployment)', args: ['scan', 'DEPLOYMENT', '--fail-on', 'none'], bound: 3 },
