@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SEVERITIES } from '../model/severity.ts';
 
 const severity = z.enum(SEVERITIES);
