@@ -24,7 +24,7 @@ import { needs } from '../testing/tools.ts';
  */
 function audit(...args: string[]): { stdout: string; stderr: string; exitCode: number | null } {
   const script = [
-    `import { auditCommand } from ${JSON.stringify(join(ROOT, 'src/cli/audit.ts'))};`,
+    `import { auditCommand } from ${JSON.stringify(join(ROOT, 'src/cli/commands/audit.ts'))};`,
     `import { reportError } from ${JSON.stringify(join(ROOT, 'src/cli/exit.ts'))};`,
     'try { await auditCommand().exitOverride().parseAsync(process.argv.slice(1), { from: "user" }); }',
     'catch (error) { process.exitCode = reportError(error, process.stderr); }',

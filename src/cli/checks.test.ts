@@ -9,7 +9,7 @@ import { findCheck, selectChecks } from './checks.ts';
 
 /** Runs `checks <args>` through commander in a real process, as the CLI will once wired. */
 function runChecks(args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
-  const module = pathToFileURL(new URL('./checks.ts', import.meta.url).pathname).href;
+  const module = pathToFileURL(new URL('./commands/checks.ts', import.meta.url).pathname).href;
   const exit = pathToFileURL(new URL('./exit.ts', import.meta.url).pathname).href;
   const script = [
     `import { checksCommand } from ${JSON.stringify(module)};`,

@@ -1,4 +1,3 @@
-import { Command, Option } from 'commander';
 import type { Check } from '../model/check.ts';
 import { CHECKS } from '../checks/registry.ts';
 import { renderCheckPage } from '../docs/check-page.ts';
@@ -8,19 +7,17 @@ import { terminalWidth } from '../render/columns.ts';
 import { renderCheckTable } from '../render/checks/table.ts';
 import { isSeverity, SEVERITIES, atLeast } from '../model/severity.ts';
 import { isTheme, THEMES } from '../model/theme.ts';
+import type { EXPLAIN_FORMATS, LIST_FORMATS } from './commands/checks.ts';
 
-/** Output formats of `checks list`. */
-const LIST_FORMATS = ['table', 'json', 'name'] as const;
-/** Output formats of `checks explain`. */
-const EXPLAIN_FORMATS = ['text', 'markdown', 'json'] as const;
-
-interface ListFlags {
+/** The flags of `kubeward checks list`, as commander parses them. */
+export interface ListFlags {
   readonly theme?: string;
   readonly severity?: string;
   readonly output: (typeof LIST_FORMATS)[number];
 }
 
-interface ExplainFlags {
+/** The flags of `kubeward checks explain`, as commander parses them. */
+export interface ExplainFlags {
   readonly output: (typeof EXPLAIN_FORMATS)[number];
 }
 
@@ -77,39 +74,21 @@ export function findCheck(checks: readonly Check[], id: string): Check {
   );
 }
 
-/** `kubeward checks list` and `kubeward checks explain <id>`: the catalogue, from the registry. */
-export function checksCommand(): Command {
-  const command = new Command('checks')
-    .summary('list the checks and explain one')
-    .description(
-      'List the built-in checks, or explain one: what it checks, why, how to fix it, and the upstream ids it matches.',
-    );
-  command
-    .command('list')
-    .description('list the checks (id, severity, theme, title)')
-    .option('--theme <theme>', `only this theme (${THEMES.map((entry) => entry.id).join(', ')})`)
-    .option('--severity <severity>', 'only checks of this severity or worse')
-    .addOption(new Option('-o, --output <format>', 'output format').choices(LIST_FORMATS).default('table'))
-    .action((flags: ListFlags) => {
-      const checks = selectChecks(CHECKS, flags);
-      if (flags.output === 'json')
-        process.stdout.write(`${JSON.stringify(checks.map(checkJson), null, 2)}\n`);
-      else if (flags.output === 'name') process.stdout.write(checks.map((check) => `${check.id}\n`).join(''));
-      else process.stdout.write(renderCheckTable(checks, terminalWidth(process.stdout)));
-      process.exitCode = 0;
-    });
-  command
-    .command('explain')
-    .description('explain one check')
-    .argument('<id>', 'check id, as printed by kubeward checks list')
-    .addOption(new Option('-o, --output <format>', 'output format').choices(EXPLAIN_FORMATS).default('text'))
-    .action((id: string, flags: ExplainFlags) => {
-      const check = findCheck(CHECKS, id);
-      if (flags.output === 'json') process.stdout.write(`${JSON.stringify(checkJson(check), null, 2)}\n`);
-      else if (flags.output === 'markdown')
-        process.stdout.write(renderCheckPage(check, { fail: undefined, pass: undefined }));
-      else process.stdout.write(renderCheckText(check));
-      process.exitCode = 0;
-    });
-  return command;
+/** `kubeward checks list`: the catalogue, from the registry, filtered by theme and severity. */
+export function listChecks(flags: ListFlags): void {
+  const checks = selectChecks(CHECKS, flags);
+  if (flags.output === 'json') process.stdout.write(`${JSON.stringify(checks.map(checkJson), null, 2)}\n`);
+  else if (flags.output === 'name') process.stdout.write(checks.map((check) => `${check.id}\n`).join(''));
+  else process.stdout.write(renderCheckTable(checks, terminalWidth(process.stdout)));
+  process.exitCode = 0;
+}
+
+/** `kubeward checks explain <id>`: what a check checks, why, how to fix it. */
+export function explainCheck(id: string, flags: ExplainFlags): void {
+  const check = findCheck(CHECKS, id);
+  if (flags.output === 'json') process.stdout.write(`${JSON.stringify(checkJson(check), null, 2)}\n`);
+  else if (flags.output === 'markdown')
+    process.stdout.write(renderCheckPage(check, { fail: undefined, pass: undefined }));
+  else process.stdout.write(renderCheckText(check));
+  process.exitCode = 0;
 }

@@ -1,6 +1,7 @@
-#!/usr/bin/env -S node --max-semi-space-size=64
-// A larger young generation: a scan keeps every parsed object alive, and the default 16 MiB
-// semi-space makes the garbage collector copy them over and over (the bench shows the difference).
-import { main } from './program.ts';
-
+#!/usr/bin/env node
+// The bin. With KUBEWARD_DEBUG=1 (the only time kubeward prints a stack trace) source maps are on
+// before anything else loads, so that traces name the files under src/; the rest loads behind a
+// dynamic import for that reason. Without it, reading the maps would only slow the start.
+if (process.env.KUBEWARD_DEBUG === '1') process.setSourceMapsEnabled(true);
+const { main } = await import('./program.ts');
 process.exitCode = await main(process.argv);

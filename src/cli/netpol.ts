@@ -1,5 +1,4 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Command, Option } from 'commander';
 import { dump } from 'js-yaml';
 import { load } from '../load/load.ts';
 import { formatDiagnostic } from '../model/diagnostic.ts';
@@ -20,30 +19,16 @@ import { isProtocol } from '../netpol/ports.ts';
 import { addressEndpoint, findWorkloads, workloadEndpoint } from '../netpol/query.ts';
 import { terminalWidth } from '../render/columns.ts';
 import { renderAssertJunit, renderAssertTap } from '../render/netpol/assert.ts';
-import { MATRIX_FORMATS, renderConnections } from '../render/netpol/connections.ts';
-import type { MatrixFormat } from '../render/netpol/connections.ts';
+import { renderConnections } from '../render/netpol/connections.ts';
+import type { MatrixFormat } from '../render/netpol/formats.ts';
 import { renderExplanation } from '../render/netpol/explain.ts';
 
-interface InputFlags {
+/** The input flags every `kubeward netpol` sub-command takes, as commander parses them. */
+export interface InputFlags {
   readonly filename: readonly string[];
   readonly recursive: boolean;
   readonly defaultNamespace: string;
   readonly ipblockMatchesPods: boolean;
-}
-
-const collect = (value: string, previous: readonly string[]): string[] => [...previous, value];
-
-function withInputs(command: Command): Command {
-  return command
-    .option('-f, --filename <path>', 'manifest file, directory or - for stdin (repeatable)', collect, [])
-    .option('-R, --recursive', 'walk directories recursively (default)', true)
-    .option('--no-recursive', 'read only the top level of directories')
-    .option('--default-namespace <name>', 'namespace of objects that name none', 'default')
-    .option(
-      '--ipblock-matches-pods',
-      'let ipBlock peers match pod addresses known from Pod status (as upstream e2e and Cyclonus; np-guard does not)',
-      false,
-    );
 }
 
 async function loadInventory(flags: InputFlags): Promise<Inventory> {
@@ -112,85 +97,60 @@ function readAssertions(file: string): Assertion[] {
   return parseNetassert(file, text);
 }
 
-/** `kubeward netpol`: NetworkPolicy reachability, explanations, netassert assertions and generation. */
-export function netpolCommand(): Command {
-  const netpol = new Command('netpol')
-    .summary('NetworkPolicy reachability from manifests')
-    .description(
-      'Answers who can reach whom under the NetworkPolicies of the manifests (networking.k8s.io/v1 semantics),\n' +
-        'explains a verdict, checks netassert assertions statically and generates least-privilege policies.',
+/** `kubeward netpol matrix`: who can reach whom. */
+export async function netpolMatrix(
+  flags: InputFlags & { output: MatrixFormat; namespace?: string },
+): Promise<void> {
+  const model = modelOf(await loadInventory(flags), flags);
+  const list = connectionList(reachabilityMatrix(model), flags.namespace);
+  process.stdout.write(renderConnections(list, flags.output, terminalWidth(process.stdout)));
+}
+
+/** `kubeward netpol explain`: the verdict for SRC → DST and the rules that decide it. */
+export async function netpolExplain(
+  src: string,
+  dst: string,
+  port: string | undefined,
+  flags: InputFlags & { output: string },
+): Promise<void> {
+  const probe = parseProbe(port);
+  const model = modelOf(await loadInventory(flags), flags);
+  const explanation = explainConnection(model, endpointOf(model, src), endpointOf(model, dst), probe);
+  process.stdout.write(
+    flags.output === 'json' ? `${JSON.stringify(explanation, null, 2)}\n` : renderExplanation(explanation),
+  );
+  process.exitCode = explanation.allowed ? 0 : 1;
+}
+
+/** `kubeward netpol assert`: netassert assertions checked against the manifests. */
+export async function netpolAssert(
+  file: string,
+  flags: InputFlags & { output: 'tap' | 'junit'; outputFile?: string },
+): Promise<void> {
+  const assertions = readAssertions(file);
+  const inventory = await loadInventory(flags);
+  const results = evaluateAssertions(modelOf(inventory, flags), inventory, assertions);
+  const text = flags.output === 'junit' ? renderAssertJunit(results) : renderAssertTap(results);
+  if (flags.outputFile === undefined) process.stdout.write(text);
+  else writeFileSync(flags.outputFile, text);
+  process.exitCode = results.some((result) => result.status === 'fail') ? 1 : 0;
+}
+
+/** `kubeward netpol generate`: default-deny, DNS egress and least-privilege allow policies. */
+export async function netpolGenerate(flags: InputFlags & { flows?: string }): Promise<void> {
+  const flows = flags.flows === undefined ? [] : readAssertions(flags.flows);
+  const inventory = await loadInventory(flags);
+  const generated = generatePolicies(modelOf(inventory, flags), inventory, flows);
+  for (const reason of generated.unresolved) process.stderr.write(`warning: flow not generated: ${reason}\n`);
+  const text = generated.policies.map((policy) => dump(policy, { lineWidth: -1 })).join('---\n');
+  process.stdout.write(text);
+  const { results } = verifyGenerated(inventory, generated.policies, flows, {
+    ipBlockMatchesPods: flags.ipblockMatchesPods,
+  });
+  const failed = results.filter((result) => result.status === 'fail');
+  for (const result of failed)
+    process.stderr.write(
+      `warning: generated policies do not satisfy ${result.assertion.name}: ${result.reason}\n`,
     );
-
-  withInputs(netpol.command('matrix'))
-    .description('who can reach whom: workload × workload and external address ranges, with allowed ports')
-    .addOption(new Option('-o, --output <format>', 'output format').choices(MATRIX_FORMATS).default('table'))
-    .option('-n, --namespace <name>', 'only connections with an end in this namespace')
-    .action(async (flags: InputFlags & { output: MatrixFormat; namespace?: string }) => {
-      const model = modelOf(await loadInventory(flags), flags);
-      const list = connectionList(reachabilityMatrix(model), flags.namespace);
-      process.stdout.write(renderConnections(list, flags.output, terminalWidth(process.stdout)));
-    });
-
-  withInputs(netpol.command('explain'))
-    .description('the verdict for SRC → DST and the policy rules on each side that decide it')
-    .argument('<src>', 'source: kind/namespace/name, namespace/name or an IP address')
-    .argument('<dst>', 'destination: kind/namespace/name, namespace/name or an IP address')
-    .argument('[port]', 'PORT or PORT/PROTO (default: every port)')
-    .option('-o, --output <format>', 'text or json', 'text')
-    .action(
-      async (src: string, dst: string, port: string | undefined, flags: InputFlags & { output: string }) => {
-        const probe = parseProbe(port);
-        const model = modelOf(await loadInventory(flags), flags);
-        const explanation = explainConnection(model, endpointOf(model, src), endpointOf(model, dst), probe);
-        process.stdout.write(
-          flags.output === 'json'
-            ? `${JSON.stringify(explanation, null, 2)}\n`
-            : renderExplanation(explanation),
-        );
-        process.exitCode = explanation.allowed ? 0 : 1;
-      },
-    );
-
-  withInputs(netpol.command('assert'))
-    .description(
-      'verify netassert assertions (v1 map or v2 test list) against the manifests; exit 1 on any failure',
-    )
-    .argument('<file>', 'netassert file')
-    .addOption(new Option('-o, --output <format>', 'output format').choices(['tap', 'junit']).default('tap'))
-    .option('--output-file <path>', 'write the results to a file instead of stdout')
-    .action(async (file: string, flags: InputFlags & { output: 'tap' | 'junit'; outputFile?: string }) => {
-      const assertions = readAssertions(file);
-      const inventory = await loadInventory(flags);
-      const results = evaluateAssertions(modelOf(inventory, flags), inventory, assertions);
-      const text = flags.output === 'junit' ? renderAssertJunit(results) : renderAssertTap(results);
-      if (flags.outputFile === undefined) process.stdout.write(text);
-      else writeFileSync(flags.outputFile, text);
-      process.exitCode = results.some((result) => result.status === 'fail') ? 1 : 0;
-    });
-
-  withInputs(netpol.command('generate'))
-    .description(
-      'default-deny and DNS egress per namespace, plus least-privilege allow policies for the flows a netassert file declares',
-    )
-    .option('--flows <file>', 'netassert file listing the flows to allow (assertions expecting success)')
-    .action(async (flags: InputFlags & { flows?: string }) => {
-      const flows = flags.flows === undefined ? [] : readAssertions(flags.flows);
-      const inventory = await loadInventory(flags);
-      const generated = generatePolicies(modelOf(inventory, flags), inventory, flows);
-      for (const reason of generated.unresolved)
-        process.stderr.write(`warning: flow not generated: ${reason}\n`);
-      const text = generated.policies.map((policy) => dump(policy, { lineWidth: -1 })).join('---\n');
-      process.stdout.write(text);
-      const { results } = verifyGenerated(inventory, generated.policies, flows, {
-        ipBlockMatchesPods: flags.ipblockMatchesPods,
-      });
-      const failed = results.filter((result) => result.status === 'fail');
-      for (const result of failed)
-        process.stderr.write(
-          `warning: generated policies do not satisfy ${result.assertion.name}: ${result.reason}\n`,
-        );
-      process.exitCode = failed.length > 0 || generated.unresolved.length > 0 ? 1 : 0;
-    });
-
-  return netpol;
+  process.exitCode = failed.length > 0 || generated.unresolved.length > 0 ? 1 : 0;
 }

@@ -2,16 +2,21 @@ import { basename } from 'node:path';
 import { Command } from 'commander';
 import { VERSION } from '../version.ts';
 import { reportError } from './exit.ts';
-import { auditCommand } from './audit.ts';
-import { checksCommand } from './checks.ts';
-import { netpolCommand } from './netpol.ts';
-import { rbacCommand } from './rbac.ts';
-import { scanCommand } from './scan.ts';
-import { scoreCommand } from './score.ts';
-import { testCommand } from './test.ts';
-import { webhookCommand } from './webhook.ts';
+import { ignoreClosedPipes } from './pipe.ts';
+import { reportUnknownCommands } from './unknown-command.ts';
+import { auditCommand } from './commands/audit.ts';
+import { checksCommand } from './commands/checks.ts';
+import { netpolCommand } from './commands/netpol.ts';
+import { rbacCommand } from './commands/rbac.ts';
+import { scanCommand } from './commands/scan.ts';
+import { scoreCommand } from './commands/score.ts';
+import { testCommand } from './commands/test.ts';
+import { webhookCommand } from './commands/webhook.ts';
 
-/** Builds the command tree; `kubectl-ward` shows usage as `kubectl ward`. */
+/**
+ * Builds the command tree from the light definitions of src/cli/commands/, whose actions import their
+ * implementation when they run; `kubectl-ward` shows usage as `kubectl ward`.
+ */
 export function buildProgram(invokedAs: string): Command {
   const name = basename(invokedAs).startsWith('kubectl-') ? 'kubectl ward' : 'kubeward';
   const program = new Command(name)
@@ -43,7 +48,9 @@ function applyRecursively(command: Command, apply: (command: Command) => void): 
 export async function main(argv: readonly string[]): Promise<number> {
   process.exitCode = 0;
   try {
-    await buildProgram(argv[1] ?? 'kubeward').parseAsync([...argv]);
+    ignoreClosedPipes(process.stdout, process.stderr);
+    const program = buildProgram(argv[1] ?? 'kubeward');
+    await program.parseAsync([...argv.slice(0, 2), ...reportUnknownCommands(program, argv.slice(2))]);
     const code: unknown = process.exitCode;
     return typeof code === 'number' ? code : 0;
   } catch (error) {

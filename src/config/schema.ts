@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Settings } from '../model/settings.ts';
 import { SEVERITIES } from '../model/severity.ts';
 

@@ -10,7 +10,7 @@ const EXAMPLES = join(ROOT, 'examples', 'netpol');
 
 function netpol(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const script = `
-    import { netpolCommand } from ${JSON.stringify(join(ROOT, 'src', 'cli', 'netpol.ts'))};
+    import { netpolCommand } from ${JSON.stringify(join(ROOT, 'src', 'cli', 'commands', 'netpol.ts'))};
     import { reportError } from ${JSON.stringify(join(ROOT, 'src', 'cli', 'exit.ts'))};
     try { await netpolCommand().exitOverride().parseAsync(process.argv.slice(1), { from: 'user' }); }
     catch (error) { process.exitCode = reportError(error, process.stderr); }`;

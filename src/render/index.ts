@@ -1,4 +1,5 @@
 import type { Report } from '../report/report.ts';
+import type { OutputFormat } from './formats.ts';
 import { renderHtml } from './html.ts';
 import { renderJson } from './json.ts';
 import { renderJunit } from './junit.ts';
@@ -24,10 +25,5 @@ export const RENDERERS = {
   sarif: (report: Report, options: RenderOptions) => renderSarif(report, options),
   junit: (report: Report) => renderJunit(report),
   html: (report: Report) => renderHtml(report),
-} as const satisfies Record<string, (report: Report, options: RenderOptions) => string>;
+} as const satisfies Record<OutputFormat, (report: Report, options: RenderOptions) => string>;
 
-/** A `-o` value. */
-export type OutputFormat = keyof typeof RENDERERS;
-
-/** The format names, for help text and validation. */
-export const OUTPUT_FORMATS = Object.keys(RENDERERS) as readonly OutputFormat[];

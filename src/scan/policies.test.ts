@@ -18,7 +18,7 @@ const runFixture = (manifests: string) =>
   });
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const code = `import { testCommand } from './src/cli/test.ts';
+  const code = `import { testCommand } from './src/cli/commands/test.ts';
 await testCommand().exitOverride().parseAsync(['node', 'kubeward', ...${JSON.stringify(args)}]).catch((error) => { process.stderr.write(String(error.message) + '\\n'); process.exitCode = 2; });`;
   const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
     encoding: 'utf8',

@@ -2,7 +2,7 @@ import { dump } from 'js-yaml';
 import { parseImageReference } from '../model/image.ts';
 import type { Mapping } from '../model/path.ts';
 import { CONNECT_SUBRESOURCES } from './evaluate.ts';
-import { WEBHOOK_DEFAULTS } from './server.ts';
+import { WEBHOOK_DEFAULTS } from './defaults.ts';
 
 /** What the deployment is made of; every field has a sensible default in the CLI. */
 export interface ManifestOptions {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The one AdmissionReview version served; the response must carry the request's apiVersion. */
 export const ADMISSION_API_VERSION = 'admission.k8s.io/v1';

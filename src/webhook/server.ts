@@ -9,6 +9,7 @@ import { readBody } from './body.ts';
 import { evaluateRequest } from './evaluate.ts';
 import type { AdmissionPolicy, Verdict } from './evaluate.ts';
 import type { Logger, LogLevel } from './log.ts';
+import { WEBHOOK_DEFAULTS } from './defaults.ts';
 import { createMetrics } from './metrics.ts';
 import type { WebhookMetrics } from './metrics.ts';
 import { admissionResponse, admissionReviewReply, deniedBy } from './response.ts';
@@ -17,27 +18,6 @@ import { trackConnections } from './connections.ts';
 import { clientAuthentication, readCertificate, SERVING_TLS, watchCertificate } from './tls.ts';
 import type { CertificateFiles } from './tls.ts';
 
-/** Defaults chosen against the API server's 10 s webhook timeout and the largest objects etcd stores. */
-export const WEBHOOK_DEFAULTS = {
-  port: 8443,
-  host: '0.0.0.0',
-  /** An AdmissionReview holds object and oldObject, each up to etcd's 1.5 MiB request limit. */
-  maxBodyBytes: 3 * 1024 * 1024,
-  /** Time allowed to receive a body; the ValidatingWebhookConfiguration gives 5 s for the whole call. */
-  budgetMs: 2000,
-  reloadIntervalMs: 2000,
-  shutdownGraceMs: 10_000,
-  /** A client must finish its TLS handshake within this time, or its connection is destroyed. */
-  handshakeTimeoutMs: 10_000,
-  /** A client must send the request headers within this time (against slowloris). */
-  headersTimeoutMs: 10_000,
-  /** An idle keep-alive connection is closed after this time. */
-  keepAliveTimeoutMs: 30_000,
-  /** Open connections, idle ones and those still in their TLS handshake included; more are refused. */
-  maxConnections: 1000,
-  /** Reviews received or evaluated at once; more are answered 429 and their bodies discarded unread. */
-  maxInFlight: 16,
-} as const;
 
 /** How to run the admission webhook server. */
 export interface WebhookServerOptions {

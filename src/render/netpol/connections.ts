@@ -1,11 +1,7 @@
 import type { ConnectionList } from '../../netpol/connections.ts';
 import { renderColumns } from '../columns.ts';
+import type { MatrixFormat } from './formats.ts';
 
-/** The formats of `kubeward netpol matrix -o`. */
-export const MATRIX_FORMATS = ['table', 'csv', 'md', 'json', 'dot'] as const;
-
-/** One of {@link MATRIX_FORMATS}. */
-export type MatrixFormat = (typeof MATRIX_FORMATS)[number];
 
 function csvField(value: string): string {
   return /[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;

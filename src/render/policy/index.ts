@@ -1,14 +1,10 @@
 import type { PolicyProblem, TestResult } from '../../policy/result.ts';
+import type { TestOutputFormat } from './formats.ts';
 import { renderTestJson } from './json.ts';
 import { renderTestJunit } from './junit.ts';
 import { renderTestTable } from './table.ts';
 import { renderTestTap } from './tap.ts';
 
-/** Output formats of `kubeward test`. */
-export const TEST_OUTPUT_FORMATS = ['table', 'tap', 'junit', 'json'] as const;
-
-/** One of TEST_OUTPUT_FORMATS. */
-export type TestOutputFormat = (typeof TEST_OUTPUT_FORMATS)[number];
 
 /**
  * Renders results in the chosen format; paths are shown relative to `baseDirectory`. The table

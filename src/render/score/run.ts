@@ -10,14 +10,10 @@ import { scoreExitCode, scoreSubjects } from '../../score/scan-inputs.ts';
 import type { ScoredSubject } from '../../score/scan-inputs.ts';
 import { unknownRuleIds } from '../../score/score.ts';
 import { renderSarif } from '../sarif.ts';
+import type { ScoreOutput } from './outputs.ts';
 import { renderScoreExplanation } from './explain.ts';
 import { renderScoreTable } from './table.ts';
 
-/** Output formats of `kubeward score`. */
-export const SCORE_OUTPUTS = ['json', 'table', 'sarif'] as const;
-
-/** One of {@link SCORE_OUTPUTS}. */
-export type ScoreOutput = (typeof SCORE_OUTPUTS)[number];
 
 /** What a score run is asked to do (the flags of `kubeward score`). */
 export interface ScoreRunOptions {

@@ -1,0 +1,126 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BenchCase, Measurement } from './case.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, 'dist', 'cli', 'main.js');
+const RUNS = Number(process.env.KUBEWARD_BENCH_STARTUP_RUNS ?? 15);
+
+/** The startup goals: the most wall time each command may take, as a multiple of `node -e 0`. */
+const COMMANDS = [
+  { name: 'kubeward --version', args: ['--version'], bound: 2 },
+  { name: 'kubeward scan (one Deployment)', args: ['scan', 'DEPLOYMENT', '--fail-on', 'none'], bound: 3 },
+  { name: 'kubeward checks list', args: ['checks', 'list'], bound: 3 },
+] as const;
+
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  replicas: 2
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`;
+
+/**
+ * Startup of the built CLI (`node dist/cli/main.js`) against the floor, `node -e 0`: the median
+ * wall time of KUBEWARD_BENCH_STARTUP_RUNS runs (default 15) of each, interleaved so that the
+ * machine's noise falls on all alike, and each command's ratio to the floor. The CLI bundle is
+ * rebuilt first when dist/cli is missing or older than a file under src/.
+ */
+export const bench: BenchCase = {
+  name: 'startup',
+  run() {
+    ensureBuilt();
+    const directory = mkdtempSync(join(tmpdir(), 'kubeward-startup-'));
+    const manifest = join(directory, 'deployment.yaml');
+    writeFileSync(manifest, DEPLOYMENT);
+    try {
+      const runs = [
+        { name: 'node -e 0', argv: ['-e', '0'] },
+        ...COMMANDS.map((command) => ({
+          name: command.name,
+          argv: [BIN, ...command.args.map((arg) => (arg === 'DEPLOYMENT' ? manifest : arg))],
+        })),
+      ];
+      const times = runs.map(() => [] as number[]);
+      for (let round = 0; round < RUNS; round++)
+        runs.forEach((run, index) => times[index]?.push(timed(run.name, run.argv)));
+      const floor = median(times[0] ?? []);
+      const measurements: Measurement[] = [{ label: 'node -e 0 (floor), median', value: floor, unit: 'ms' }];
+      COMMANDS.forEach((command, index) => {
+        const wall = median(times[index + 1] ?? []);
+        measurements.push(
+          { label: `${command.name}, median`, value: wall, unit: 'ms' },
+          {
+            label: `${command.name} / floor (at most ${String(command.bound)}×)`,
+            value: wall / floor,
+            unit: '×',
+          },
+        );
+      });
+      return Promise.resolve(measurements);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  },
+};
+
+/** Wall time of one run, in ms; a failing run stops the bench with its output. */
+function timed(name: string, argv: readonly string[]): number {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, argv, { cwd: ROOT, encoding: 'utf8', env: benchEnv() });
+  const elapsed = performance.now() - started;
+  if (result.status !== 0)
+    throw new Error(`${name} exited ${String(result.status)}: ${result.stderr || result.stdout}`);
+  return elapsed;
+}
+
+/** The environment of the measured runs: no Node options inherited from the bench itself. */
+function benchEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
+  return env;
+}
+
+/** Rebuilds the CLI bundle when it is missing or older than its sources. */
+function ensureBuilt(): void {
+  const built = existsSync(BIN) ? statSync(BIN).mtimeMs : 0;
+  const sources = [
+    join(ROOT, 'package.json'),
+    join(ROOT, 'scripts', 'build.mjs'),
+    ...files(join(ROOT, 'src')),
+  ];
+  if (sources.every((file) => statSync(file).mtimeMs <= built)) return;
+  process.stdout.write('  (dist/cli is missing or older than src/: node scripts/build.mjs --cli)\n');
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--cli'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('the CLI bundle did not build: run npm run build');
+}
+
+function files(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? files(join(directory, entry.name)) : [join(directory, entry.name)],
+  );
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}

@@ -1,0 +1,74 @@
+import { Command, Option } from 'commander';
+import { MATRIX_FORMATS } from '../../render/netpol/formats.ts';
+import type { MatrixFormat } from '../../render/netpol/formats.ts';
+import type { InputFlags } from '../netpol.ts';
+import { collect } from './collect.ts';
+
+function withInputs(command: Command): Command {
+  return command
+    .option('-f, --filename <path>', 'manifest file, directory or - for stdin (repeatable)', collect, [])
+    .option('-R, --recursive', 'walk directories recursively (default)', true)
+    .option('--no-recursive', 'read only the top level of directories')
+    .option('--default-namespace <name>', 'namespace of objects that name none', 'default')
+    .option(
+      '--ipblock-matches-pods',
+      'let ipBlock peers match pod addresses known from Pod status (as upstream e2e and Cyclonus; np-guard does not)',
+      false,
+    );
+}
+
+/** `kubeward netpol`: NetworkPolicy reachability, explanations, netassert assertions and generation. */
+export function netpolCommand(): Command {
+  const netpol = new Command('netpol')
+    .summary('NetworkPolicy reachability from manifests')
+    .description(
+      'Answers who can reach whom under the NetworkPolicies of the manifests (networking.k8s.io/v1 semantics),\n' +
+        'explains a verdict, checks netassert assertions statically and generates least-privilege policies.',
+    );
+
+  withInputs(netpol.command('matrix'))
+    .description('who can reach whom: workload × workload and external address ranges, with allowed ports')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(MATRIX_FORMATS).default('table'))
+    .option('-n, --namespace <name>', 'only connections with an end in this namespace')
+    .action(async (flags: InputFlags & { output: MatrixFormat; namespace?: string }) => {
+      const { netpolMatrix } = await import('../netpol.ts');
+      await netpolMatrix(flags);
+    });
+
+  withInputs(netpol.command('explain'))
+    .description('the verdict for SRC → DST and the policy rules on each side that decide it')
+    .argument('<src>', 'source: kind/namespace/name, namespace/name or an IP address')
+    .argument('<dst>', 'destination: kind/namespace/name, namespace/name or an IP address')
+    .argument('[port]', 'PORT or PORT/PROTO (default: every port)')
+    .option('-o, --output <format>', 'text or json', 'text')
+    .action(
+      async (src: string, dst: string, port: string | undefined, flags: InputFlags & { output: string }) => {
+        const { netpolExplain } = await import('../netpol.ts');
+        await netpolExplain(src, dst, port, flags);
+      },
+    );
+
+  withInputs(netpol.command('assert'))
+    .description(
+      'verify netassert assertions (v1 map or v2 test list) against the manifests; exit 1 on any failure',
+    )
+    .argument('<file>', 'netassert file')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['tap', 'junit']).default('tap'))
+    .option('--output-file <path>', 'write the results to a file instead of stdout')
+    .action(async (file: string, flags: InputFlags & { output: 'tap' | 'junit'; outputFile?: string }) => {
+      const { netpolAssert } = await import('../netpol.ts');
+      await netpolAssert(file, flags);
+    });
+
+  withInputs(netpol.command('generate'))
+    .description(
+      'default-deny and DNS egress per namespace, plus least-privilege allow policies for the flows a netassert file declares',
+    )
+    .option('--flows <file>', 'netassert file listing the flows to allow (assertions expecting success)')
+    .action(async (flags: InputFlags & { flows?: string }) => {
+      const { netpolGenerate } = await import('../netpol.ts');
+      await netpolGenerate(flags);
+    });
+
+  return netpol;
+}

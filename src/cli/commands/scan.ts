@@ -1,0 +1,52 @@
+import { Command, Option } from 'commander';
+import { SEVERITIES } from '../../model/severity.ts';
+import { OUTPUT_FORMATS } from '../../render/formats.ts';
+import type { ScanFlags } from '../scan.ts';
+import { relaunchForLargeInputs } from '../young-generation.ts';
+import { collect } from './collect.ts';
+
+/** `kubeward scan`: check manifests, a cluster dump or a node's files. */
+export function scanCommand(): Command {
+  return new Command('scan')
+    .summary('check manifests, a cluster dump or a node directory')
+    .description(
+      'Check Kubernetes manifests against the hardening checks and print the findings.\n\n' +
+        'Inputs are files, directories (walked for .yaml, .yml and .json) or - for stdin, given as\n' +
+        'arguments or with -f. Scan a live cluster with:\n' +
+        '  kubectl get deploy,ds,sts,cronjob,job,pod,svc,ingress,netpol,ns,sa,role,rolebinding,clusterrole,clusterrolebinding -A -o yaml | kubeward scan -f -',
+    )
+    .argument('[paths...]', 'files or directories to scan (same as -f)')
+    .option('-f, --filename <path>', 'file, directory or - for stdin (repeatable)', collect, [])
+    .option('-R, --recursive', 'walk directories recursively (default)', true)
+    .option('--no-recursive', 'read only the top level of directories')
+    .option('-n, --namespace <name>', 'report only objects in this namespace')
+    .option('--default-namespace <name>', 'namespace of objects that name none', 'default')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))
+    .option('--output-file <path>', 'write the report to a file instead of stdout')
+    .addOption(
+      new Option(
+        '--fail-on <severity>',
+        'exit 1 when a finding is at or above this severity (none: never)',
+      ).choices([...SEVERITIES, 'none']),
+    )
+    .addOption(
+      new Option('--pss-level <level>', 'Pod Security Standards level to hold workloads to').choices([
+        'baseline',
+        'restricted',
+      ]),
+    )
+    .option('--pss-version <version>', 'Pod Security Standards version: v1.0 … v1.37 or latest')
+    .option('--config <path>', 'config file (default: .kubeward.yaml in the working directory, if present)')
+    .option('--ignore-annotations', 'do not honour kubeward.io/ignore annotations', false)
+    .option('--show-suppressed', 'list suppressed findings in the table', false)
+    .option('--no-color', 'never colour the table')
+    .action(async (paths: string[], flags: ScanFlags) => {
+      const relaunched = relaunchForLargeInputs([...paths, ...flags.filename]);
+      if (relaunched !== undefined) {
+        process.exitCode = relaunched;
+        return;
+      }
+      const { scan } = await import('../scan.ts');
+      await scan(paths, flags);
+    });
+}

@@ -1,0 +1,29 @@
+import { Command, Option } from 'commander';
+import { SCORE_PROFILES } from '../../score/rule.ts';
+import { SCORE_OUTPUTS } from '../../render/score/outputs.ts';
+import type { ScoreFlags } from '../score.ts';
+import { collect } from './collect.ts';
+
+/** `kubeward score`: kubesec-compatible risk scores (see ../score.ts). */
+export function scoreCommand(): Command {
+  return new Command('score')
+    .summary('kubesec-compatible risk scores')
+    .description(
+      "Score Kubernetes objects with kubesec's rules and print kubesec's JSON report.\n\n" +
+        'Exit status, as kubesec: 0 when every object scores above 0, otherwise --exit-code (default 2);\n' +
+        'errors (no document, unknown rule id) are printed on stdout and exit 1.',
+    )
+    .argument('[paths...]', 'files, directories or - for stdin (same as -f)')
+    .option('-f, --filename <path>', 'file, directory or - for stdin (repeatable)', collect, [])
+    .addOption(
+      new Option('--profile <name>', 'kubesec rule set').choices(SCORE_PROFILES).default('kubesec-head'),
+    )
+    .option('--rules <ids>', 'comma-separated kubesec rule ids to run (default: all)')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(SCORE_OUTPUTS).default('json'))
+    .option('--exit-code <code>', 'exit status when an object scores 0 or less', '2')
+    .option('--explain', "print every rule's contribution and where it matched instead of the report", false)
+    .action(async (paths: string[], flags: ScoreFlags) => {
+      const { score } = await import('../score.ts');
+      await score(paths, flags);
+    });
+}

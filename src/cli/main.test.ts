@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import { buildCliBundle } from '../testing/bundle.ts';
+import { ROOT } from '../testing/scan-examples.ts';
+import { VERSION } from '../version.ts';
+import { LARGE_INPUT_BYTES, YOUNG_GENERATION_FLAG } from './young-generation.ts';
+
+let bin = '';
+before(() => {
+  bin = buildCliBundle();
+});
+
+const env = { ...process.env, NO_COLOR: '1', KUBEWARD_DEBUG: '' };
+
+/** Runs the built bin with node, as the package's bin runs it. */
+function kubeward(args: readonly string[], extraEnv: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [bin, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...env, ...extraEnv },
+  });
+}
+
+/**
+ * Runs the built bin with stdout a real pipe that this side closes: after the first chunk, or
+ * before anything arrives when `closeAt` is 'start'. Resolves to the exit code and stderr.
+ */
+function withClosedStdout(
+  args: readonly string[],
+  closeAt: 'first-chunk' | 'start',
+): Promise<{ code: number | null; stderr: string; chunks: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    let chunks = 0;
+    child.stderr.setEncoding('utf8').on('data', (text: string) => {
+      stderr += text;
+    });
+    child.stdout.on('data', () => {
+      chunks++;
+      child.stdout.destroy();
+    });
+    if (closeAt === 'start') child.stdout.destroy();
+    child.on('error', reject);
+    child.on('close', (code) => {
+      resolve({ code, stderr, chunks });
+    });
+  });
+}
+
+describe('the built bin', () => {
+  it('starts through a plain #!/usr/bin/env node shebang, as BusyBox env runs it', () => {
+    assert.equal(readFileSync(bin, 'utf8').split('\n')[0], '#!/usr/bin/env node');
+    const run = spawnSync(bin, ['--version'], {
+      encoding: 'utf8',
+      env: { ...env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}` },
+    });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, `${VERSION}\n`);
+  });
+
+  it('names the files under src/ in the stack trace of an internal error (KUBEWARD_DEBUG=1)', () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'kubeward-cli-')), 'no-such-dir', 'report.json');
+    const run = kubeward(
+      ['scan', 'examples/insecure/api.yaml', '--fail-on', 'none', '--output-file', missing],
+      {
+        KUBEWARD_DEBUG: '1',
+      },
+    );
+    assert.equal(run.status, 3, run.stderr);
+    assert.match(run.stderr, /^internal error: ENOENT/m);
+    assert.match(run.stderr, /src\/cli\/scan\.ts:\d+:\d+/);
+  });
+
+  it('scans one small file with the same report as the sources', () => {
+    const run = kubeward(['scan', 'examples/insecure/api.yaml', '-o', 'json']);
+    assert.equal(run.status, 1, run.stderr);
+    const report = JSON.parse(run.stdout) as { findings: unknown[] };
+    assert.ok(report.findings.length > 0);
+  });
+});
+
+describe('a closed stdout (EPIPE)', () => {
+  it('ends scan quietly with its normal exit code when the reader stops after the first chunk', async () => {
+    const manifests = mkdtempSync(join(tmpdir(), 'kubeward-cli-'));
+    for (let copy = 0; copy < 10; copy++)
+      cpSync(join(ROOT, 'examples/insecure'), join(manifests, String(copy)), { recursive: true });
+    const clean = await withClosedStdout(
+      ['scan', manifests, '-o', 'json', '--fail-on', 'none'],
+      'first-chunk',
+    );
+    assert.equal(clean.chunks, 1);
+    assert.equal(clean.stderr, '');
+    assert.equal(clean.code, 0);
+    const failing = await withClosedStdout(['scan', manifests, '-o', 'json'], 'first-chunk');
+    assert.equal(failing.stderr, '');
+    assert.equal(failing.code, 1);
+  });
+
+  it('ends netpol matrix quietly when the pipe is closed before it writes', async () => {
+    const run = await withClosedStdout(['netpol', 'matrix', '-f', 'examples/netpol/manifests.yaml'], 'start');
+    assert.doesNotMatch(run.stderr, /EPIPE|Error/);
+    assert.equal(run.code, 0);
+  });
+});
+
+describe('unknown commands', () => {
+  it('are a usage error that suggests the nearest command', () => {
+    const run = kubeward(['scna']);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /unknown command 'scna'/);
+    assert.match(run.stderr, /did you mean scan\?/i);
+  });
+
+  it('are a usage error with --help too, instead of the top-level help', () => {
+    const run = kubeward(['scna', '--help']);
+    assert.equal(run.status, 2);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /unknown command 'scna'[\s\S]*did you mean scan\?/i);
+    const nested = kubeward(['rbac', 'who-cann', '--help']);
+    assert.equal(nested.status, 2);
+    assert.match(nested.stderr, /did you mean who-can\?/i);
+  });
+
+  it('leave --help of known commands alone', () => {
+    for (const args of [['--help'], ['scan', '--help'], ['rbac', '--help'], ['help', 'scan']]) {
+      const run = kubeward(args);
+      assert.equal(run.status, 0, args.join(' '));
+      assert.match(run.stdout, /^Usage: kubeward/, args.join(' '));
+    }
+  });
+});
+
+describe('the young generation', () => {
+  it('is raised by running large scans again with the flag, with the same outcome', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubeward-cli-'));
+    const comment = `# ${'x'.repeat(77)}\n`;
+    writeFileSync(join(dir, 'large.yaml'), comment.repeat(Math.ceil(LARGE_INPUT_BYTES / comment.length)));
+    writeFileSync(join(dir, 'small.yaml'), comment);
+    const large = kubeward(['scan', join(dir, 'large.yaml'), '-o', 'json'], { KUBEWARD_DEBUG: '1' });
+    assert.equal(large.status, 0, large.stderr);
+    assert.match(large.stderr, new RegExp(`running again with ${YOUNG_GENERATION_FLAG}`));
+    assert.equal((JSON.parse(large.stdout) as { kind: string }).kind, 'ScanReport');
+    const small = kubeward(['scan', join(dir, 'small.yaml'), '-o', 'json'], { KUBEWARD_DEBUG: '1' });
+    assert.equal(small.status, 0, small.stderr);
+    assert.doesNotMatch(small.stderr, /running again/);
+  });
+});
