@@ -73,7 +73,9 @@ export async function rbacWhoCan(verb: string, resource: string, flags: WhoCanFl
       : { namespace: request.kind === 'resource' ? request.namespace : '' },
   );
   process.stdout.write(
-    flags.output === 'json' ? json(whoCanJson(result)) : renderWhoCan(request, result, flags.wide, terminalWidth(process.stdout)),
+    flags.output === 'json'
+      ? json(whoCanJson(result))
+      : renderWhoCan(request, result, flags.wide, terminalWidth(process.stdout)),
   );
   process.exitCode = 0;
 }
@@ -89,7 +91,9 @@ export async function rbacCanI(
     if (verb !== undefined) throw new UsageError('--list takes no VERB or RESOURCE');
     const { model } = await loadModel(flags);
     const rows = listRows(rulesFor(model, user, flags.namespace));
-    process.stdout.write(flags.output === 'json' ? json(rows) : renderRulesList(rows, terminalWidth(process.stdout)));
+    process.stdout.write(
+      flags.output === 'json' ? json(rows) : renderRulesList(rows, terminalWidth(process.stdout)),
+    );
     process.exitCode = 0;
     return;
   }
@@ -121,6 +125,10 @@ export async function rbacPaths(flags: InputFlags & { namespace?: string }): Pro
   const paths = attackPaths(model, inventory).filter(
     (path) => flags.namespace === undefined || path.identity.workload.namespace === flags.namespace,
   );
-  process.stdout.write(flags.output === 'json' ? json(attackPathsJson(paths)) : renderAttackPaths(paths, terminalWidth(process.stdout)));
+  process.stdout.write(
+    flags.output === 'json'
+      ? json(attackPathsJson(paths))
+      : renderAttackPaths(paths, terminalWidth(process.stdout)),
+  );
   process.exitCode = paths.some((path) => path.identity.tokenMounted && path.escalations.length > 0) ? 1 : 0;
 }

@@ -26,4 +26,3 @@ export const RENDERERS = {
   junit: (report: Report) => renderJunit(report),
   html: (report: Report) => renderHtml(report),
 } as const satisfies Record<OutputFormat, (report: Report, options: RenderOptions) => string>;
-

@@ -18,7 +18,6 @@ import { trackConnections } from './connections.ts';
 import { clientAuthentication, readCertificate, SERVING_TLS, watchCertificate } from './tls.ts';
 import type { CertificateFiles } from './tls.ts';
 
-
 /** How to run the admission webhook server. */
 export interface WebhookServerOptions {
   readonly tls: CertificateFiles;

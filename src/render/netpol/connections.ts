@@ -2,7 +2,6 @@ import type { ConnectionList } from '../../netpol/connections.ts';
 import { renderColumns } from '../columns.ts';
 import type { MatrixFormat } from './formats.ts';
 
-
 function csvField(value: string): string {
   return /[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }

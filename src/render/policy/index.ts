@@ -5,7 +5,6 @@ import { renderTestJunit } from './junit.ts';
 import { renderTestTable } from './table.ts';
 import { renderTestTap } from './tap.ts';
 
-
 /**
  * Renders results in the chosen format; paths are shown relative to `baseDirectory`. The table
  * wraps to `width` (see terminalWidth).

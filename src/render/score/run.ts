@@ -14,7 +14,6 @@ import type { ScoreOutput } from './outputs.ts';
 import { renderScoreExplanation } from './explain.ts';
 import { renderScoreTable } from './table.ts';
 
-
 /** What a score run is asked to do (the flags of `kubeward score`). */
 export interface ScoreRunOptions {
   readonly profile: ScoreProfile;
