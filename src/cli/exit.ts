@@ -3,7 +3,7 @@ import { KubewardError } from '../model/errors.ts';
 import type { ErrorCode } from '../model/errors.ts';
 
 /** Exit codes, documented in the README: findings at or above `--fail-on` give 1. */
-export const EXIT = { clean: 0, findings: 1, usage: 2, runtime: 3 } as const;
+const EXIT = { clean: 0, findings: 1, usage: 2, runtime: 3 } as const;
 
 const BY_CODE: Readonly<Record<ErrorCode, number>> = {
   usage: EXIT.usage,

@@ -17,7 +17,7 @@ import { webhookCommand } from './commands/webhook.ts';
  * Builds the command tree from the light definitions of src/cli/commands/, whose actions import their
  * implementation when they run; `kubectl-ward` shows usage as `kubectl ward`.
  */
-export function buildProgram(invokedAs: string): Command {
+function buildProgram(invokedAs: string): Command {
   const name = basename(invokedAs).startsWith('kubectl-') ? 'kubectl ward' : 'kubeward';
   const program = new Command(name)
     .description('Check and enforce the hardening of Kubernetes clusters.')

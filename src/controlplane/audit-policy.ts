@@ -2,7 +2,7 @@ import type { Mapping } from '../model/path.ts';
 import { isRecord } from '../model/path.ts';
 
 /** An audit level, mildest first. */
-export const AUDIT_LEVELS = ['None', 'Metadata', 'Request', 'RequestResponse'] as const;
+const AUDIT_LEVELS = ['None', 'Metadata', 'Request', 'RequestResponse'] as const;
 
 /** A request the audit analyzer asks a policy about: a resource (and subresource) in an API group. */
 export interface AuditRequest {

@@ -15,7 +15,7 @@ export const COMPONENTS = ['kube-apiserver', 'etcd', 'kube-controller-manager', 
 export type ComponentName = (typeof COMPONENTS)[number];
 
 /** How a component reads its flag names: etcd with Go's flag package, the others with component-base. */
-export function flagNamingOf(component: ComponentName): FlagNaming {
+function flagNamingOf(component: ComponentName): FlagNaming {
   return component === 'etcd' ? 'go-flag' : 'component-base';
 }
 

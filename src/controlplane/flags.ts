@@ -17,7 +17,7 @@ export interface FlagOccurrence {
  * Flags the components declare as booleans: for these `--flag value` does not consume `value`
  * (pflag's NoOptDefVal), so `--anonymous-auth false` means true followed by a positional argument.
  */
-export const BOOLEAN_FLAGS: ReadonlySet<string> = new Set([
+const BOOLEAN_FLAGS: ReadonlySet<string> = new Set([
   'allow-privileged',
   'anonymous-auth',
   'auto-tls',

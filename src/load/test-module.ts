@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { enableTypeScriptModules } from './typescript-modules.ts';
 
 /** File extensions recognised as test modules. */
-export const MODULE_EXTENSIONS: readonly string[] = ['.ts', '.mts', '.js', '.mjs'];
+const MODULE_EXTENSIONS: readonly string[] = ['.ts', '.mts', '.js', '.mjs'];
 
 /** Whether a path names a test module (by extension). */
 export function isTestModulePath(path: string): boolean {

@@ -11,7 +11,7 @@ export interface ColumnLayout {
 }
 
 /** A wrapped column keeps at least this many display columns (or its widest cell, when narrower). */
-export const MIN_WRAP_WIDTH = 10;
+const MIN_WRAP_WIDTH = 10;
 
 /**
  * The width tables wrap to: the terminal's columns when output goes to a terminal; unlimited (one

@@ -41,7 +41,7 @@ const DNS_NAME = /^(\*\.)?[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9
  * Anything else (control characters, spaces, commas, `:` outside IPv6) could forge certificate fields
  * in tools that build certificates from text.
  */
-export function subjectAltNameProblem(value: string): string | undefined {
+function subjectAltNameProblem(value: string): string | undefined {
   if (isIP(value) !== 0) return undefined;
   if (value.length <= 253 && DNS_NAME.test(value)) return undefined;
   return `${JSON.stringify(value)} is neither a DNS name nor an IP address`;

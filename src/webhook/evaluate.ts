@@ -17,7 +17,7 @@ import type { Severity } from '../model/severity.ts';
 import type { AdmissionRequest } from './review.ts';
 
 /** The file name findings and diagnostics carry for an object under review. */
-export const ADMISSION_SOURCE = '<admission>';
+const ADMISSION_SOURCE = '<admission>';
 /** The request names the object: a document without apiVersion or kind is an error, not a skip. */
 const READ_SOURCE: ReadSource = { file: ADMISSION_SOURCE, text: '', format: 'json', named: true };
 
@@ -103,7 +103,7 @@ export const CONNECT_SUBRESOURCES: readonly string[] = ['exec', 'attach', 'portf
  * the object itself: `pods/ephemeralcontainers` (kubectl debug) sends the Pod with its new ephemeral
  * containers.
  */
-export const EVALUATED_SUBRESOURCES: readonly string[] = ['pods/ephemeralcontainers'];
+const EVALUATED_SUBRESOURCES: readonly string[] = ['pods/ephemeralcontainers'];
 
 /**
  * Evaluates `request.object` the way `kubeward scan` evaluates a manifest: one-object inventory,

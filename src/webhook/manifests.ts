@@ -28,7 +28,7 @@ export interface ManifestOptions {
 }
 
 /** The workload API resources reviewed on CREATE and UPDATE. */
-export const REVIEWED_RESOURCES = [
+const REVIEWED_RESOURCES = [
   { apiGroups: [''], resources: ['pods', 'replicationcontrollers', 'podtemplates'] },
   { apiGroups: ['apps'], resources: ['deployments', 'replicasets', 'statefulsets', 'daemonsets'] },
   { apiGroups: ['batch'], resources: ['jobs', 'cronjobs'] },

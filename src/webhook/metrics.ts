@@ -1,5 +1,5 @@
 /** Upper bounds (seconds) of the request-latency histogram; a review should land in the first few. */
-export const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] as const;
+const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] as const;
 
 /** What the server counts; rendered in the Prometheus text exposition format (version 0.0.4). */
 export interface WebhookMetrics {

@@ -11,12 +11,12 @@ export const MAX_WARNING_LENGTH = 120;
 export const MAX_LISTED_VIOLATIONS = 20;
 
 /** `[check-id] message`, the way a finding reads in a denial or a warning. */
-export function describeFinding(finding: Finding): string {
+function describeFinding(finding: Finding): string {
   return `[${finding.checkId}] ${finding.message}`;
 }
 
 /** `[policy <name>] message`, the way a failed ValidatingAdmissionPolicy binding reads. */
-export function describePolicyOutcome(outcome: PolicyOutcome): string {
+function describePolicyOutcome(outcome: PolicyOutcome): string {
   return `[policy ${outcome.test}] ${outcome.message}`;
 }
 

@@ -11,7 +11,7 @@ const groupVersionResource = z.looseObject({ group: z.string(), version: z.strin
  * Only what the webhook reads is required; unknown fields pass through (newer API servers add some).
  * `object` is absent on DELETE and `oldObject` on CREATE; both are raw JSON objects when present.
  */
-export const admissionRequestSchema = z.looseObject({
+const admissionRequestSchema = z.looseObject({
   uid: z.string().min(1),
   kind: groupVersionKind,
   resource: groupVersionResource,
@@ -26,7 +26,7 @@ export const admissionRequestSchema = z.looseObject({
 });
 
 /** An AdmissionReview v1 as the API server POSTs it to a validating webhook. */
-export const admissionReviewSchema = z.looseObject({
+const admissionReviewSchema = z.looseObject({
   apiVersion: z.literal(ADMISSION_API_VERSION),
   kind: z.literal('AdmissionReview'),
   request: admissionRequestSchema,
