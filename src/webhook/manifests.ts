@@ -35,8 +35,9 @@ const REVIEWED_RESOURCES = [
 ] as const;
 
 /**
- * Memory the server needs besides the reviews it holds: the runtime, the check catalogue and a
- * 64 MiB young generation (idle RSS is about 130 MiB; `npm run bench -- webhook` measures it).
+ * Memory the server needs besides the reviews it holds: the runtime and the check catalogue (idle
+ * RSS is 120–140 MiB, and about 260 MiB at the peak of a flood of 2 MiB reviews with 16 in flight:
+ * `npm run bench -- webhook` measures both).
  */
 const BASE_MEMORY_MIB = 192;
 /** Memory one review in flight may take per byte of its body: the buffered body, its string and its parse. */
