@@ -1,14 +1,19 @@
+import { escapeControls } from '../../model/terminal-text.ts';
 import type { ConnectionList } from '../../netpol/connections.ts';
 import { renderColumns } from '../columns.ts';
 import type { MatrixFormat } from './formats.ts';
 
 function csvField(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  const text = escapeControls(value);
+  return /[",]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 function table(list: ConnectionList, width: number): string {
   return renderColumns(
-    [['SOURCE', 'DESTINATION', 'PORTS'], ...list.connections.map((c) => [c.source, c.destination, c.ports])],
+    [
+      ['SOURCE', 'DESTINATION', 'PORTS'],
+      ...list.connections.map((c) => [c.source, c.destination, c.ports].map((cell) => escapeControls(cell))),
+    ],
     { width },
   );
 }
@@ -37,7 +42,10 @@ export function renderConnections(
         [
           '| source | destination | ports |',
           '|---|---|---|',
-          ...list.connections.map((c) => `| ${c.source} | ${c.destination} | ${c.ports} |`),
+          ...list.connections.map(
+            (c) =>
+              `| ${[c.source, c.destination, c.ports].map((cell) => escapeControls(cell)).join(' | ')} |`,
+          ),
         ].join('\n') + '\n'
       );
     case 'json':
