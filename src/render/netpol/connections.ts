@@ -1,3 +1,4 @@
+import { jsonText } from '../json-text.ts';
 import { escapeControls } from '../../model/terminal-text.ts';
 import type { ConnectionList } from '../../netpol/connections.ts';
 import { renderColumns } from '../columns.ts';
@@ -49,7 +50,7 @@ export function renderConnections(
         ].join('\n') + '\n'
       );
     case 'json':
-      return JSON.stringify(list, null, 2) + '\n';
+      return jsonText(list);
     case 'dot': {
       const quote = (value: string): string => JSON.stringify(value);
       const lines = ['digraph netpol {', '  rankdir=LR;'];
