@@ -151,6 +151,18 @@ describe('other commands print hostile input escaped', () => {
     assert.match(list.stderr, /^error: unknown theme "tls\\n\\u202eok"/);
   });
 
+  it('score: the object name is escaped in the table and the explanation, \\u-escaped in JSON', () => {
+    const table = safe(['score', HOSTILE, '-o', 'table']);
+    assert.match(table.stdout, /^Pod\/web\\r\\x1b\[2K\\x1b\[1Aall clear\.apps\\u202e {3}-69 /m);
+    const explain = safe(['score', HOSTILE, '--explain']);
+    assert.ok(
+      explain.stdout.startsWith(`Pod/web\\r\\x1b[2K\\x1b[1Aall clear.apps\\u202e (${HOSTILE}:3:1): `),
+    );
+    const json = safe(['score', HOSTILE]);
+    assert.ok(json.stdout.includes('"object": "Pod/web\\r\\u001b[2K\\u001b[1Aall clear.apps\\u202e"'));
+    assert.ok(table.stderr.split('\n').includes(DUPLICATE_KEY), table.stderr);
+  });
+
   it('rbac who-can: binding and subject names are escaped in both tables', () => {
     const run = safe(['rbac', 'who-can', 'get', 'pods', '-A', '-f', 'testdata/terminal/rbac.yaml']);
     assert.equal(run.status, 0, run.stderr);
