@@ -173,6 +173,27 @@ describe('other commands print hostile input escaped', () => {
     );
   });
 
+  it('rbac can-i --list: resource names are escaped', () => {
+    const run = safe(['rbac', 'can-i', '--list', '--as', 'bob', '-f', 'testdata/terminal/rbac.yaml']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^configmaps +\[\] +\[app\\r\\x1b\[2K\*\] +\[get\]$/m);
+  });
+
+  it('rbac paths: workload, ServiceAccount and binding names are escaped in the table and the chains', () => {
+    const run = safe(['rbac', 'paths', '-f', 'testdata/terminal/rbac.yaml']);
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(
+      run.stdout,
+      /^Deployment\/deploy\\x1b\[1Ahidden {3}ci\\u202e {4}deployer\\n {2}fake-binding {3}system:masters {3}Group {3}mounted /m,
+    );
+    assert.ok(
+      run.stdout.includes(
+        '  Deployment deploy\\x1b[1Ahidden → ServiceAccount ci\\u202e/deployer\\n  fake-binding   system:masters   Group → ClusterRoleBinding ops\\r\\x1b[2Knothing-here → ClusterRole cluster-admin: create pods\n',
+      ),
+      run.stdout,
+    );
+  });
+
   it('netpol matrix: workload names are escaped in the table, csv and md', () => {
     for (const format of ['table', 'csv', 'md']) {
       const run = safe(['netpol', 'matrix', '-f', 'testdata/terminal/netpol.yaml', '-o', format]);
