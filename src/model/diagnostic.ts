@@ -1,3 +1,5 @@
+import { escapeControls } from './terminal-text.ts';
+
 /**
  * A problem with the input itself (unparseable YAML, a document that is not an object, a field of the
  * wrong type). `error` makes the input unusable and the run exits 2; `warning` is reported and scanning goes on.
@@ -12,9 +14,12 @@ export interface Diagnostic {
   readonly message: string;
 }
 
-/** `file:line:col: message`, the form editors and CI logs link. */
+/**
+ * `file:line:col: level: message`, the form editors and CI logs link: one line, the file name and
+ * the message with their control characters escaped (see escapeControls).
+ */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
-  const where =
-    diagnostic.line > 0 ? `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}` : diagnostic.file;
-  return `${where}: ${diagnostic.level}: ${diagnostic.message}`;
+  const file = escapeControls(diagnostic.file);
+  const where = diagnostic.line > 0 ? `${file}:${diagnostic.line}:${diagnostic.column}` : file;
+  return `${where}: ${diagnostic.level}: ${escapeControls(diagnostic.message)}`;
 }

@@ -92,6 +92,11 @@ describe('renderColumns', () => {
     assert.deepEqual(row, ['id   \x1b[2mone two\x1b[0m', '     \x1b[2mthree four\x1b[22m']);
   });
 
+  it('escapes control characters a cell still holds, keeping its line breaks and colour codes', () => {
+    const rows = layoutRows([['x\r\x1b[2Ky', '\x1b[31mred\x1b[39m\tz\nsecond\x9b1A']]);
+    assert.deepEqual(rows, [['x\\r\\x1b[2Ky   \x1b[31mred\x1b[39m\\tz', '              second\\x9b1A']]);
+  });
+
   it('lays out 250,000 rows (no spread of rows into Math.max, which overflows the stack)', () => {
     const rows = Array.from({ length: 250_000 }, (_, i) => [`deployment/ns/w${String(i)}`, 'TCP:80']);
     const text = renderColumns([['SOURCE', 'PORTS'], ...rows]);

@@ -1,3 +1,4 @@
+import { escapeControls } from '../model/terminal-text.ts';
 import { displayWidth, wrapLine } from './wrap.ts';
 
 /** How {@link layoutRows} lays a table out. */
@@ -67,14 +68,27 @@ function fitWidths(natural: readonly number[], layout: Settled): number[] {
   return widths;
 }
 
+/** A colour code, kept whole; the renderer's own (values are escaped before they are coloured). */
+const SGR = /(\x1b\[[0-9;]*m)/;
+
+/** One line of a cell with every control character but its colour codes made visible. */
+function safeLine(line: string): string {
+  return line
+    .split(SGR)
+    .map((part, index) => (index % 2 === 1 ? part : escapeControls(part)))
+    .join('');
+}
+
 /**
  * Lays rows out in columns as kubectl does: left-aligned, separated by `gap` spaces, no borders,
  * trailing spaces trimmed. Widths are display widths (wide characters count 2, colour codes 0).
  * A cell may hold several lines (`\n`); cells of wrapping columns are wrapped at spaces to fit
- * `width`, and every continuation line stays in its own column. Returns each row's lines.
+ * `width`, and every continuation line stays in its own column. Returns each row's lines. As a last
+ * guard, control characters left in a cell other than its line breaks and colour codes are escaped
+ * (see escapeControls); values from input are to be escaped before they are coloured or joined.
  */
 export function layoutRows(rows: readonly (readonly string[])[], layout: ColumnLayout = {}): string[][] {
-  const cells = rows.map((row) => row.map((cell) => cell.split('\n')));
+  const cells = rows.map((row) => row.map((cell) => cell.split('\n').map(safeLine)));
   const natural = naturalWidths(cells);
   const settled: Settled = {
     gap: layout.gap ?? 3,

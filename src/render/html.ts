@@ -1,9 +1,13 @@
 import type { Finding } from '../model/finding.ts';
 import { formatDiagnostic } from '../model/diagnostic.ts';
 import { SEVERITIES } from '../model/severity.ts';
+import { escapeControls } from '../model/terminal-text.ts';
 import type { Report } from '../report/report.ts';
 import { locationOf, objectName } from '../report/location.ts';
-import { xmlEscape as h } from './xml.ts';
+import { xmlEscape } from './xml.ts';
+
+/** Text and attribute values for HTML: `& < > " '` escaped, control characters and bidi overrides made visible. */
+const h = (text: string): string => xmlEscape(escapeControls(text));
 
 const STYLE = `
 body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1b1f24;max-width:80rem}
@@ -73,7 +77,8 @@ export function renderHtml(report: Report): string {
         const note = finding.suppressed
           ? ` <em>(suppressed: ${h(finding.suppressed.reason || finding.suppressed.by)})</em>`
           : '';
-        return `<tr data-severity="${finding.severity}"${finding.suppressed ? ' class="suppressed"' : ''}><td><span class="sev ${finding.severity}">${finding.severity}</span></td><td><code>${h(finding.checkId)}</code></td><td><code>${where}</code></td><td>${h(finding.message)}${note}<br><small>${h(finding.remediation)}</small></td></tr>`;
+        const severity = h(finding.severity);
+        return `<tr data-severity="${severity}"${finding.suppressed ? ' class="suppressed"' : ''}><td><span class="sev ${severity}">${severity}</span></td><td><code>${h(finding.checkId)}</code></td><td><code>${where}</code></td><td>${h(finding.message)}${note}<br><small>${h(finding.remediation)}</small></td></tr>`;
       });
       return [head, ...rows].join('\n');
     })

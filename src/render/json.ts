@@ -1,7 +1,8 @@
+import { jsonText } from './json-text.ts';
 import type { Report } from '../report/report.ts';
 import { reportDocument } from './document.ts';
 
 /** `-o json`: the report document, two-space indented. */
 export function renderJson(report: Report): string {
-  return `${JSON.stringify(reportDocument(report), null, 2)}\n`;
+  return jsonText(reportDocument(report));
 }

@@ -1,5 +1,6 @@
 import type { Finding } from '../model/finding.ts';
 import { formatDiagnostic } from '../model/diagnostic.ts';
+import { escapeControls } from '../model/terminal-text.ts';
 import type { Report } from '../report/report.ts';
 import { locationOf, objectName } from '../report/location.ts';
 import type { JunitCase, JunitOutcome, JunitSuite } from './junit-document.ts';
@@ -12,7 +13,7 @@ function failureOf(finding: Finding, name: string): JunitOutcome {
     kind: 'failure',
     message: finding.message,
     type: finding.severity,
-    text: `${where}: ${finding.message}\nRemediation: ${finding.remediation}`,
+    text: `${escapeControls(where)}: ${escapeControls(finding.message)}\nRemediation: ${finding.remediation}`,
   };
 }
 

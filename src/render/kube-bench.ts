@@ -1,3 +1,4 @@
+import { jsonText } from './json-text.ts';
 import type { CheckMeta } from '../model/check.ts';
 import type { Finding } from '../model/finding.ts';
 import { atLeast } from '../model/severity.ts';
@@ -42,7 +43,7 @@ export function renderKubeBenchJson(report: Report): string {
     tests,
     ...totals,
   };
-  return `${JSON.stringify({ Controls: [controls], Totals: totals }, null, 2)}\n`;
+  return jsonText({ Controls: [controls], Totals: totals });
 }
 
 function resultOf(check: CheckMeta, findings: readonly Finding[]) {

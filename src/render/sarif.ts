@@ -1,3 +1,4 @@
+import { jsonText } from './json-text.ts';
 import { relative, sep } from 'node:path';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { CheckMeta } from '../model/check.ts';
@@ -36,7 +37,7 @@ export interface SarifOptions {
  * suppressed findings carry `suppressions`; input diagnostics become tool execution notifications.
  */
 export function renderSarif(report: Report, options: SarifOptions): string {
-  return `${JSON.stringify(sarifLog(report, options), null, 2)}\n`;
+  return jsonText(sarifLog(report, options));
 }
 
 /** The SARIF log as an object (tested against the SARIF JSON schema). */

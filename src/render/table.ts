@@ -3,6 +3,7 @@ import type { Finding } from '../model/finding.ts';
 import type { Severity } from '../model/severity.ts';
 import { SEVERITIES } from '../model/severity.ts';
 import { formatDiagnostic } from '../model/diagnostic.ts';
+import { escapeControls } from '../model/terminal-text.ts';
 import type { Report } from '../report/report.ts';
 import { locationOf, objectName } from '../report/location.ts';
 import { layoutRows, renderColumns } from './columns.ts';
@@ -18,7 +19,8 @@ export interface TableOptions {
 
 /**
  * `-o table`: findings grouped by object (in input order), then the per-theme scorecard and a
- * one-line total. Input diagnostics go to stderr, not here.
+ * one-line total. Input diagnostics go to stderr, not here. Names, file names and messages come
+ * from input: their control characters are escaped before they are coloured.
  */
 export function renderTable(report: Report, options: TableOptions): string {
   const colors = pc.createColors(options.color);
@@ -46,8 +48,12 @@ export function renderTable(report: Report, options: TableOptions): string {
         ? colors.dim('SUPPRESSED')
         : paint[finding.severity](finding.severity.toUpperCase());
       const message = finding.suppressed
-        ? colors.dim(`${finding.message} (${finding.suppressed.reason || `by ${finding.suppressed.by}`})`)
-        : finding.message;
+        ? colors.dim(
+            escapeControls(
+              `${finding.message} (${finding.suppressed.reason || `by ${finding.suppressed.by}`})`,
+            ),
+          )
+        : escapeControls(finding.message);
       return [
         `  ${severity}`,
         finding.checkId,
@@ -61,7 +67,9 @@ export function renderTable(report: Report, options: TableOptions): string {
   for (const [name, findings] of groups) {
     const first = findings[0];
     const where = first ? locationOf(first) : undefined;
-    lines.push(colors.bold(name) + (where ? colors.dim(`  ${where.file}`) : ''));
+    lines.push(
+      colors.bold(escapeControls(name)) + (where ? colors.dim(`  ${escapeControls(where.file)}`) : ''),
+    );
     for (const row of aligned.slice(next, next + findings.length)) lines.push(...row);
     lines.push('');
     next += findings.length;

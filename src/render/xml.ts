@@ -1,13 +1,17 @@
-/** Characters XML 1.0 cannot carry at all, escaped or not: C0 controls but TAB, LF, CR; lone surrogates; U+FFFE, U+FFFF. */
+import { escapeControls } from '../model/terminal-text.ts';
+
+/** Characters XML 1.0 cannot carry at all and that are not controls: lone surrogates, U+FFFE, U+FFFF. */
 const FORBIDDEN = /[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /**
- * Escapes text for XML 1.0 attributes and content (`& < > " '`) and strips the characters XML 1.0
- * forbids (C0 controls other than TAB, LF and CR, lone surrogates, U+FFFE and U+FFFF): they are
- * dropped, not replaced, so a name keeps reading as it did. The only escaper of every XML output.
+ * Escapes text for XML 1.0 content (`& < > " '`). Control characters and bidi overrides but LF
+ * become visible escapes (`\x1b`, `\r`, `\u202e`, see escapeControls), as on the terminal, so no
+ * viewer of the report can be steered by them nor shown a forged line; lone surrogates, U+FFFE and
+ * U+FFFF, which XML forbids, are dropped. LF stays for the writer's own multi-line texts: values
+ * joined into such a text are escaped whole first. The only escaper of every XML output.
  */
 export function xmlEscape(text: string): string {
-  return text
+  return escapeControls(text, { keepLineFeeds: true })
     .replace(FORBIDDEN, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -16,10 +20,10 @@ export function xmlEscape(text: string): string {
     .replace(/'/g, '&apos;');
 }
 
-/** ` name="value"` for each defined attribute, in the given order, values escaped. */
+/** ` name="value"` for each defined attribute, in the given order, values escaped (LF too: one line). */
 export function xmlAttributes(attributes: Readonly<Record<string, string | number | undefined>>): string {
   let text = '';
   for (const [name, value] of Object.entries(attributes))
-    if (value !== undefined) text += ` ${name}="${xmlEscape(String(value))}"`;
+    if (value !== undefined) text += ` ${name}="${xmlEscape(escapeControls(String(value)))}"`;
   return text;
 }

@@ -26,4 +26,18 @@ describe('kubesec JSON layout', () => {
     assert.ok(text.includes('"Pod/a\\u003cb\\u003e\\u0026c.default"'));
     assert.ok(text.includes('"scoring": {}'));
   });
+
+  it('escapes DEL, C1 controls and bidi overrides too, so the report cannot steer a terminal', () => {
+    const text = renderKubesecJson([
+      {
+        object: 'Pod/a\x1b\x7f\x9b\u202e.default',
+        valid: true,
+        fileName: 'x',
+        message: 'm',
+        score: 0,
+        scoring: {},
+      },
+    ]);
+    assert.ok(text.includes('"Pod/a\\u001b\\u007f\\u009b\\u202e.default"'), text);
+  });
 });

@@ -1,3 +1,4 @@
+import { escapeControls } from '../../model/terminal-text.ts';
 import type { ProbeResult } from '../../controlplane/verdicts/result.ts';
 import { renderColumns } from '../columns.ts';
 
@@ -6,7 +7,11 @@ export function renderProbeTable(results: readonly ProbeResult[], width = Number
   return renderColumns(
     [
       ['VERDICT', 'PROBE', 'TARGET', 'MESSAGE'],
-      ...results.map((result) => [result.verdict.toUpperCase(), result.probe, result.target, result.message]),
+      ...results.map((result) =>
+        [result.verdict.toUpperCase(), result.probe, result.target, result.message].map((cell) =>
+          escapeControls(cell),
+        ),
+      ),
     ],
     { width },
   );

@@ -1,3 +1,4 @@
+import { escapeControls } from '../../model/terminal-text.ts';
 import type { AssertionResult } from '../../netpol/assert.ts';
 import { renderJunitReport } from '../junit-document.ts';
 import type { JunitOutcome } from '../junit-document.ts';
@@ -7,14 +8,15 @@ export function renderAssertTap(results: readonly AssertionResult[]): string {
   const lines = ['TAP version 14', `1..${results.length}`];
   results.forEach((result, index) => {
     const number = index + 1;
+    const name = escapeControls(result.assertion.name);
     if (result.status === 'skip')
-      lines.push(`ok ${number} - ${result.assertion.name} # SKIP ${result.reason}`);
-    else if (result.status === 'pass') lines.push(`ok ${number} - ${result.assertion.name}`);
+      lines.push(`ok ${number} - ${name} # SKIP ${escapeControls(result.reason)}`);
+    else if (result.status === 'pass') lines.push(`ok ${number} - ${name}`);
     else
       lines.push(
-        `not ok ${number} - ${result.assertion.name}`,
+        `not ok ${number} - ${name}`,
         '  ---',
-        `  reason: ${JSON.stringify(result.reason)}`,
+        `  reason: ${JSON.stringify(escapeControls(result.reason))}`,
         '  ...',
       );
   });

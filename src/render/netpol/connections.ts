@@ -1,14 +1,20 @@
+import { jsonText } from '../json-text.ts';
+import { escapeControls } from '../../model/terminal-text.ts';
 import type { ConnectionList } from '../../netpol/connections.ts';
 import { renderColumns } from '../columns.ts';
 import type { MatrixFormat } from './formats.ts';
 
 function csvField(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  const text = escapeControls(value);
+  return /[",]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 function table(list: ConnectionList, width: number): string {
   return renderColumns(
-    [['SOURCE', 'DESTINATION', 'PORTS'], ...list.connections.map((c) => [c.source, c.destination, c.ports])],
+    [
+      ['SOURCE', 'DESTINATION', 'PORTS'],
+      ...list.connections.map((c) => [c.source, c.destination, c.ports].map((cell) => escapeControls(cell))),
+    ],
     { width },
   );
 }
@@ -37,11 +43,14 @@ export function renderConnections(
         [
           '| source | destination | ports |',
           '|---|---|---|',
-          ...list.connections.map((c) => `| ${c.source} | ${c.destination} | ${c.ports} |`),
+          ...list.connections.map(
+            (c) =>
+              `| ${[c.source, c.destination, c.ports].map((cell) => escapeControls(cell)).join(' | ')} |`,
+          ),
         ].join('\n') + '\n'
       );
     case 'json':
-      return JSON.stringify(list, null, 2) + '\n';
+      return jsonText(list);
     case 'dot': {
       const quote = (value: string): string => JSON.stringify(value);
       const lines = ['digraph netpol {', '  rankdir=LR;'];

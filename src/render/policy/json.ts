@@ -1,3 +1,4 @@
+import { jsonText } from '../json-text.ts';
 import type { PolicyProblem, TestResult } from '../../policy/result.ts';
 import { summarize } from './summary.ts';
 
@@ -6,5 +7,5 @@ import { summarize } from './summary.ts';
  * subject: {kind, namespace, name, file, line}, outcome, messages}], problems: [{file, line, message}]}`.
  */
 export function renderTestJson(results: readonly TestResult[], problems: readonly PolicyProblem[]): string {
-  return `${JSON.stringify({ summary: summarize(results), results, problems }, null, 2)}\n`;
+  return jsonText({ summary: summarize(results), results, problems });
 }

@@ -1,11 +1,17 @@
+import { escapeControls } from '../../model/terminal-text.ts';
 import type { TestResult } from '../../policy/result.ts';
 import type { JunitCase, JunitOutcome } from '../junit-document.ts';
 import { renderJunitReport } from '../junit-document.ts';
 import { subjectLocation, subjectName } from './summary.ts';
 
+/** One message a line, each escaped, so that only these line breaks remain. */
+function messageLines(messages: readonly string[]): string {
+  return messages.map((message) => escapeControls(message)).join('\n');
+}
+
 function outcomesOf(result: TestResult, location: string): JunitOutcome[] {
   const message = result.messages[0] ?? result.outcome;
-  const text = `${location}: ${result.messages.join('\n')}`;
+  const text = `${escapeControls(location)}: ${messageLines(result.messages)}`;
   switch (result.outcome) {
     case 'fail':
       return [{ kind: 'failure', message, type: 'fail', text }];
@@ -25,7 +31,9 @@ function caseOf(result: TestResult, baseDirectory: string): JunitCase {
     name: subjectName(result.subject),
     classname: result.test,
     outcomes: outcomesOf(result, location),
-    ...(warned ? { output: `${location}: ${result.outcome}: ${result.messages.join('\n')}` } : {}),
+    ...(warned
+      ? { output: `${escapeControls(location)}: ${result.outcome}: ${messageLines(result.messages)}` }
+      : {}),
   };
 }
 

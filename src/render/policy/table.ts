@@ -1,3 +1,4 @@
+import { escapeControls } from '../../model/terminal-text.ts';
 import type { TestResult } from '../../policy/result.ts';
 import { renderColumns } from '../columns.ts';
 import { subjectLocation, subjectName, summarize, summaryLine } from './summary.ts';
@@ -22,10 +23,10 @@ export function renderTestTable(
 ): string {
   const rows = results.map((result) => [
     LABEL[result.outcome],
-    result.test,
-    subjectName(result.subject),
-    subjectLocation(result.subject, baseDirectory),
-    result.messages.join('\n'),
+    escapeControls(result.test),
+    escapeControls(subjectName(result.subject)),
+    escapeControls(subjectLocation(result.subject, baseDirectory)),
+    result.messages.map((message) => escapeControls(message)).join('\n'),
   ]);
   const table = renderColumns([['RESULT', 'TEST', 'RESOURCE', 'LOCATION', 'MESSAGE'], ...rows], { width });
   return `${table}\n${summaryLine(summarize(results))}\n`;

@@ -1,7 +1,8 @@
+import { escapeControls } from '../../model/terminal-text.ts';
 import type { TestResult } from '../../policy/result.ts';
 import { subjectLocation, subjectName, summarize, summaryLine } from './summary.ts';
 
-const yamlString = (text: string): string => JSON.stringify(text);
+const yamlString = (text: string): string => JSON.stringify(escapeControls(text));
 
 /**
  * TAP version 13: one test point per result. `fail` and `error` are `not ok` with a YAML block
@@ -12,8 +13,11 @@ export function renderTestTap(results: readonly TestResult[], baseDirectory: str
   const lines = ['TAP version 13', `1..${String(results.length)}`];
   results.forEach((result, index) => {
     const failed = result.outcome === 'fail' || result.outcome === 'error';
-    const description = `${result.test} ${subjectName(result.subject)}`.replaceAll('#', '\\#');
-    const skip = result.outcome === 'skip' ? ` # SKIP ${result.messages.join('; ')}` : '';
+    const description = escapeControls(`${result.test} ${subjectName(result.subject)}`).replaceAll(
+      '#',
+      '\\#',
+    );
+    const skip = result.outcome === 'skip' ? ` # SKIP ${escapeControls(result.messages.join('; '))}` : '';
     lines.push(`${failed ? 'not ok' : 'ok'} ${String(index + 1)} - ${description}${skip}`);
     if (result.outcome === 'pass' || result.outcome === 'skip') return;
     lines.push(

@@ -1,3 +1,4 @@
+import { escapeControls } from '../../model/terminal-text.ts';
 import type { AttackPath } from '../../rbac/attack-paths.ts';
 import { describeChain } from '../../rbac/attack-paths.ts';
 import { describeGrantedRule } from '../../rbac/grants.ts';
@@ -10,15 +11,18 @@ export function renderAttackPaths(paths: readonly AttackPath[], width = Number.P
   const chains: string[] = [];
   for (const { identity, escalations } of paths) {
     const { resource } = identity.workload;
-    rows.push([
-      `${resource.kind}/${resource.name}`,
-      identity.workload.namespace,
-      identity.serviceAccount,
-      identity.tokenMounted ? 'mounted' : 'not mounted',
-      escalations.length === 0 ? '-' : escalations.map((escalation) => escalation.goal).join(', '),
-    ]);
+    rows.push(
+      [
+        `${resource.kind}/${resource.name}`,
+        identity.workload.namespace,
+        identity.serviceAccount,
+        identity.tokenMounted ? 'mounted' : 'not mounted',
+        escalations.length === 0 ? '-' : escalations.map((escalation) => escalation.goal).join(', '),
+      ].map((cell) => escapeControls(cell)),
+    );
     if (identity.tokenMounted)
-      for (const escalation of escalations) chains.push(`  ${describeChain(identity, escalation)}\n`);
+      for (const escalation of escalations)
+        chains.push(`  ${escapeControls(describeChain(identity, escalation))}\n`);
   }
   return renderColumns(rows, { width }) + (chains.length === 0 ? '' : `\nChains:\n${chains.join('')}`);
 }

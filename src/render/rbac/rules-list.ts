@@ -1,3 +1,4 @@
+import { escapeControls } from '../../model/terminal-text.ts';
 import type { RulesRow } from '../../rbac/rules-review.ts';
 import { goList } from '../../rbac/rules-review.ts';
 import { renderColumns } from '../columns.ts';
@@ -7,12 +8,11 @@ export function renderRulesList(rows: readonly RulesRow[], width = Number.POSITI
   return renderColumns(
     [
       ['Resources', 'Non-Resource URLs', 'Resource Names', 'Verbs'],
-      ...rows.map((row) => [
-        row.resources,
-        goList(row.nonResourceURLs),
-        goList(row.resourceNames),
-        goList(row.verbs),
-      ]),
+      ...rows.map((row) =>
+        [row.resources, goList(row.nonResourceURLs), goList(row.resourceNames), goList(row.verbs)].map(
+          (cell) => escapeControls(cell),
+        ),
+      ),
     ],
     { width },
   );

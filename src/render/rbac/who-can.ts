@@ -1,3 +1,4 @@
+import { escapeControls } from '../../model/terminal-text.ts';
 import { describeGrantedRule } from '../../rbac/grants.ts';
 import type { AuthorizationRequest } from '../../rbac/request.ts';
 import { subjectNamespace } from '../../rbac/subject.ts';
@@ -29,7 +30,7 @@ export function renderWhoCan(
   width = Number.POSITIVE_INFINITY,
 ): string {
   const none = (via: string): string =>
-    `No subjects found with permissions to ${request.verb} ${target(request)} assigned through ${via}\n`;
+    `No subjects found with permissions to ${escapeControls(`${request.verb} ${target(request)}`)} assigned through ${via}\n`;
   const role = (entry: WhoCanEntry): string[] => (wide ? [`${entry.role.kind}/${entry.role.name}`] : []);
   const roleHeader = wide ? ['ROLE'] : [];
   const roleBindings =
@@ -38,14 +39,16 @@ export function renderWhoCan(
       : renderColumns(
           [
             ['ROLEBINDING', 'NAMESPACE', 'SUBJECT', 'TYPE', 'SA-NAMESPACE', ...roleHeader],
-            ...result.roleBindings.map((entry) => [
-              entry.binding.name,
-              entry.binding.namespace,
-              entry.subject.name,
-              entry.subject.kind,
-              saNamespace(entry),
-              ...role(entry),
-            ]),
+            ...result.roleBindings.map((entry) =>
+              [
+                entry.binding.name,
+                entry.binding.namespace,
+                entry.subject.name,
+                entry.subject.kind,
+                saNamespace(entry),
+                ...role(entry),
+              ].map((cell) => escapeControls(cell)),
+            ),
           ],
           { gap: 2, width },
         );
@@ -55,13 +58,15 @@ export function renderWhoCan(
       : renderColumns(
           [
             ['CLUSTERROLEBINDING', 'SUBJECT', 'TYPE', 'SA-NAMESPACE', ...roleHeader],
-            ...result.clusterRoleBindings.map((entry) => [
-              entry.binding.name,
-              entry.subject.name,
-              entry.subject.kind,
-              saNamespace(entry),
-              ...role(entry),
-            ]),
+            ...result.clusterRoleBindings.map((entry) =>
+              [
+                entry.binding.name,
+                entry.subject.name,
+                entry.subject.kind,
+                saNamespace(entry),
+                ...role(entry),
+              ].map((cell) => escapeControls(cell)),
+            ),
           ],
           { gap: 2, width },
         );

@@ -1,3 +1,4 @@
+import { escapeControls } from '../../model/terminal-text.ts';
 import type { ScoredSubject } from '../../score/scan-inputs.ts';
 import { fieldName, whereIs } from '../../score/scan-inputs.ts';
 import { signed } from './table.ts';
@@ -10,7 +11,14 @@ import { signed } from './table.ts';
 export function renderScoreExplanation(scored: readonly ScoredSubject[]): string {
   const lines: string[] = [];
   for (const { subject, report, result } of scored) {
-    lines.push(`${report.object} (${whereIs(subject, [])}): ${report.message.trimEnd()}`);
+    lines.push(
+      escapeControls(`${report.object} (${whereIs(subject, [])})`) +
+        `: ${report.message
+          .trimEnd()
+          .split('\n')
+          .map((line) => escapeControls(line))
+          .join('\n')}`,
+    );
     if (result && report.valid && result.supported) {
       const listed = new Set([...result.critical, ...result.passed, ...result.advise]);
       const unlisted = result.outcomes.filter((outcome) => !listed.has(outcome));
@@ -19,7 +27,7 @@ export function renderScoreExplanation(scored: readonly ScoredSubject[]): string
         const state = outcome.matched ? 'matched' : `not matched (${signed(outcome.rule.points)} if it were)`;
         lines.push(`  ${added.padStart(4)}  ${outcome.rule.id}: ${state}`);
         for (const path of outcome.paths)
-          lines.push(`          ${fieldName(path)} at ${whereIs(subject, path)}`);
+          lines.push(`          ${escapeControls(`${fieldName(path)} at ${whereIs(subject, path)}`)}`);
       }
       lines.push(`  ${'='.padStart(4)}  ${String(report.score)}`);
     } else {

@@ -1,3 +1,4 @@
+import { escapeControls } from '../../model/terminal-text.ts';
 import type { ScoredSubject } from '../../score/scan-inputs.ts';
 import { fieldName, whereIs } from '../../score/scan-inputs.ts';
 import { renderColumns } from '../columns.ts';
@@ -9,15 +10,19 @@ import { renderColumns } from '../columns.ts';
 export function renderScoreTable(scored: readonly ScoredSubject[], width = Number.POSITIVE_INFINITY): string {
   const rows: string[][] = [['OBJECT', 'SCORE', 'LOCATION', 'MESSAGE']];
   for (const { subject, report, result } of scored) {
-    rows.push([report.object, String(report.score), whereIs(subject, []), firstLine(report.message)]);
+    rows.push(
+      [report.object, String(report.score), whereIs(subject, []), firstLine(report.message)].map((cell) =>
+        escapeControls(cell),
+      ),
+    );
     if (!result || !report.valid) continue;
     for (const outcome of [...result.critical, ...result.passed]) {
       const path = outcome.paths[0] ?? [];
       rows.push([
         `  ${outcome.rule.id}`,
         signed(outcome.rule.points),
-        whereIs(subject, path),
-        fieldName(path),
+        escapeControls(whereIs(subject, path)),
+        escapeControls(fieldName(path)),
       ]);
     }
   }
