@@ -44,9 +44,12 @@ function applyRecursively(command: Command, apply: (command: Command) => void): 
   for (const sub of command.commands) applyRecursively(sub, apply);
 }
 
-/** Runs the CLI and resolves to the exit code. */
+/**
+ * Runs the CLI and resolves to the exit code: the one the command set, once it has finished (0 if it
+ * set none). Nothing is set before then, so a command that never finishes cannot pass for a success.
+ */
 export async function main(argv: readonly string[]): Promise<number> {
-  process.exitCode = 0;
+  process.exitCode = undefined;
   try {
     ignoreClosedPipes(process.stdout, process.stderr);
     const program = buildProgram(argv[1] ?? 'kubeward');
