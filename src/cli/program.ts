@@ -13,6 +13,8 @@ import { scoreCommand } from './commands/score.ts';
 import { testCommand } from './commands/test.ts';
 import { webhookCommand } from './commands/webhook.ts';
 
+export { exitIfUnfinished } from './unfinished.ts';
+
 /**
  * Builds the command tree from the light definitions of src/cli/commands/, whose actions import their
  * implementation when they run; `kubectl-ward` shows usage as `kubectl ward`.
