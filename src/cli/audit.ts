@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { CONTROLPLANE_CHECKS } from '../checks/controlplane/index.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { CHECKS } from '../checks/registry.ts';
@@ -15,10 +14,11 @@ import type { OUTPUT_FORMATS } from '../render/formats.ts';
 import { RENDERERS } from '../render/index.ts';
 import { renderKubeBenchJson } from '../render/kube-bench.ts';
 import { renderDiagnostics } from '../render/table.ts';
-import { loadInputs } from '../scan/inputs.ts';
+import { filesOf, loadInputs } from '../scan/inputs.ts';
 import { loadProcesses } from '../scan/processes.ts';
 import { scanExitCode, scanLoaded } from '../scan/scan.ts';
 import { useColor } from './color.ts';
+import { writeReport } from './output-file.ts';
 
 /** The flags of `kubeward audit node`, as commander parses them. */
 export interface NodeFlags {
@@ -58,15 +58,17 @@ export async function auditNode(paths: string[], flags: NodeFlags): Promise<void
   const fromProcesses = flags.processes
     ? loadProcesses(flags.procRoot)
     : { resources: [], diagnostics: [], files: 0 };
-  const { report } = scanLoaded(
-    {
-      ...loaded,
-      resources: [...loaded.resources, ...fromProcesses.resources],
-      diagnostics: [...loaded.diagnostics, ...fromProcesses.diagnostics],
-      files: loaded.files + fromProcesses.files,
-    },
-    { checks: CONTROLPLANE_CHECKS, run: { ...config.run, honourAnnotations: false }, now: new Date() },
-  );
+  const input = {
+    ...loaded,
+    resources: [...loaded.resources, ...fromProcesses.resources],
+    diagnostics: [...loaded.diagnostics, ...fromProcesses.diagnostics],
+    files: loaded.files + fromProcesses.files,
+  };
+  const { report } = scanLoaded(input, {
+    checks: CONTROLPLANE_CHECKS,
+    run: { ...config.run, honourAnnotations: false },
+    now: new Date(),
+  });
   process.stderr.write(renderDiagnostics(report));
   const text =
     flags.output === 'kube-bench'
@@ -77,8 +79,11 @@ export async function auditNode(paths: string[], flags: NodeFlags): Promise<void
           baseDirectory: process.cwd(),
           width: terminalWidth(flags.outputFile === undefined ? process.stdout : undefined),
         });
-  if (flags.outputFile === undefined) process.stdout.write(text);
-  else writeFileSync(flags.outputFile, text);
+  writeReport(text, flags.outputFile, [
+    ...inputs,
+    ...(config.file === undefined ? [] : [config.file]),
+    ...filesOf(input),
+  ]);
   process.exitCode = scanExitCode(report, flags.failOn ?? config.failOn ?? 'high');
 }
 

@@ -68,16 +68,24 @@ describe('the built bin', () => {
   });
 
   it('names the files under src/ in the stack trace of an internal error (KUBEWARD_DEBUG=1)', () => {
-    const missing = join(mkdtempSync(join(tmpdir(), 'kubeward-cli-')), 'no-such-dir', 'report.json');
-    const run = kubeward(
-      ['scan', 'examples/insecure/api.yaml', '--fail-on', 'none', '--output-file', missing],
-      {
-        KUBEWARD_DEBUG: '1',
-      },
+    // A preloaded module breaks a built-in kubeward relies on: writing the report then fails as a bug would.
+    const broken = "JSON.stringify = () => { throw new Error('JSON.stringify is broken'); };";
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        `data:text/javascript,${encodeURIComponent(broken)}`,
+        bin,
+        'scan',
+        'examples/insecure/api.yaml',
+        '-o',
+        'json',
+      ],
+      { cwd: ROOT, encoding: 'utf8', env: { ...env, KUBEWARD_DEBUG: '1' } },
     );
     assert.equal(run.status, 3, run.stderr);
-    assert.match(run.stderr, /^internal error: ENOENT/m);
-    assert.match(run.stderr, /src\/cli\/scan\.ts:\d+:\d+/);
+    assert.match(run.stderr, /^internal error: JSON\.stringify is broken/m);
+    assert.match(run.stderr, /\/src\/[\w/-]+\.ts:\d+:\d+/);
   });
 
   it('scans one small file with the same report as the sources', () => {

@@ -3,5 +3,7 @@
 // before anything else loads, so that traces name the files under src/; the rest loads behind a
 // dynamic import for that reason. Without it, reading the maps would only slow the start.
 if (process.env.KUBEWARD_DEBUG === '1') process.setSourceMapsEnabled(true);
-const { main } = await import('./program.ts');
+const { main, exitIfUnfinished } = await import('./program.ts');
+const finished = exitIfUnfinished();
 process.exitCode = await main(process.argv);
+finished();

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dump } from 'js-yaml';
 import { load } from '../load/load.ts';
 import { formatDiagnostic } from '../model/diagnostic.ts';
@@ -22,6 +22,7 @@ import { renderAssertJunit, renderAssertTap } from '../render/netpol/assert.ts';
 import { renderConnections } from '../render/netpol/connections.ts';
 import type { MatrixFormat } from '../render/netpol/formats.ts';
 import { renderExplanation } from '../render/netpol/explain.ts';
+import { writeReport } from './output-file.ts';
 
 /** The input flags every `kubeward netpol` sub-command takes, as commander parses them. */
 export interface InputFlags {
@@ -131,8 +132,11 @@ export async function netpolAssert(
   const inventory = await loadInventory(flags);
   const results = evaluateAssertions(modelOf(inventory, flags), inventory, assertions);
   const text = flags.output === 'junit' ? renderAssertJunit(results) : renderAssertTap(results);
-  if (flags.outputFile === undefined) process.stdout.write(text);
-  else writeFileSync(flags.outputFile, text);
+  writeReport(text, flags.outputFile, [
+    file,
+    ...flags.filename,
+    ...inventory.resources.map((resource) => resource.origin.file),
+  ]);
   process.exitCode = results.some((result) => result.status === 'fail') ? 1 : 0;
 }
 

@@ -13,6 +13,8 @@ import { scoreCommand } from './commands/score.ts';
 import { testCommand } from './commands/test.ts';
 import { webhookCommand } from './commands/webhook.ts';
 
+export { exitIfUnfinished } from './unfinished.ts';
+
 /**
  * Builds the command tree from the light definitions of src/cli/commands/, whose actions import their
  * implementation when they run; `kubectl-ward` shows usage as `kubectl ward`.
@@ -44,9 +46,12 @@ function applyRecursively(command: Command, apply: (command: Command) => void): 
   for (const sub of command.commands) applyRecursively(sub, apply);
 }
 
-/** Runs the CLI and resolves to the exit code. */
+/**
+ * Runs the CLI and resolves to the exit code: the one the command set, once it has finished (0 if it
+ * set none). Nothing is set before then, so a command that never finishes cannot pass for a success.
+ */
 export async function main(argv: readonly string[]): Promise<number> {
-  process.exitCode = 0;
+  process.exitCode = undefined;
   try {
     ignoreClosedPipes(process.stdout, process.stderr);
     const program = buildProgram(argv[1] ?? 'kubeward');

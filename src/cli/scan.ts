@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { CHECKS } from '../checks/registry.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { UsageError } from '../model/errors.ts';
@@ -8,9 +7,10 @@ import { terminalWidth } from '../render/columns.ts';
 import { RENDERERS } from '../render/index.ts';
 import type { OutputFormat } from '../render/formats.ts';
 import { renderDiagnostics } from '../render/table.ts';
-import { loadInputs } from '../scan/inputs.ts';
+import { filesOf, loadInputs } from '../scan/inputs.ts';
 import { scanExitCode, scanLoaded } from '../scan/scan.ts';
 import { useColor } from './color.ts';
+import { writeReport } from './output-file.ts';
 
 /** The flags of `kubeward scan`, as commander parses them. */
 export interface ScanFlags {
@@ -64,7 +64,10 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
     baseDirectory: process.cwd(),
     width: terminalWidth(flags.outputFile === undefined ? process.stdout : undefined),
   });
-  if (flags.outputFile === undefined) process.stdout.write(text);
-  else writeFileSync(flags.outputFile, text);
+  writeReport(text, flags.outputFile, [
+    ...inputs,
+    ...(config.file === undefined ? [] : [config.file]),
+    ...filesOf(warned),
+  ]);
   process.exitCode = scanExitCode(report, flags.failOn ?? config.failOn ?? 'high');
 }

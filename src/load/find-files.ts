@@ -1,26 +1,92 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import type { Dirent, Stats } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import type { Diagnostic } from '../model/diagnostic.ts';
 
-/**
- * The files under each path that `accept` takes, in name order: a file stands for itself, a
- * directory is walked recursively, skipping `node_modules` and hidden entries. Paths that cannot be
- * read give nothing: the caller reports what it did not find.
- */
-export function findFiles(paths: readonly string[], accept: (path: string) => boolean): string[] {
-  return paths.flatMap((path) => filesUnder(path, accept));
+/** Which files {@link findFiles} keeps: one test for the paths given, one for the files a walk meets. */
+export interface FileFilter {
+  /** A file named on the command line. */
+  readonly named: (path: string) => boolean;
+  /** A file found by walking a directory (a stricter convention: a walk meets every file). */
+  readonly found: (path: string) => boolean;
 }
 
-function filesUnder(path: string, accept: (path: string) => boolean): string[] {
-  let stats;
-  try {
-    stats = statSync(path);
-  } catch {
-    return [];
+/** The files {@link findFiles} kept, and what it skipped and why. */
+export interface FoundFiles {
+  readonly files: readonly string[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * The files under each path that `filter` keeps, in name order: a file stands for itself, a
+ * directory is walked recursively, skipping `node_modules` and hidden entries. Only regular files
+ * are kept. A walk never leaves its directory: a symbolic link whose real path lies outside it is
+ * skipped with a warning, and linked directories are not entered (what they hold inside the
+ * directory is walked anyway). Paths that cannot be read give nothing: the caller reports what it
+ * did not find.
+ */
+export function findFiles(paths: readonly string[], filter: FileFilter): FoundFiles {
+  const files: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const path of paths) {
+    const stats = statOf(path);
+    if (stats?.isFile() === true && filter.named(path)) files.push(path);
+    if (stats?.isDirectory() === true)
+      walk(path, { root: realpathSync(path), filter: filter.found, files, diagnostics });
   }
-  if (stats.isFile()) return accept(path) ? [path] : [];
-  if (!stats.isDirectory()) return [];
-  return readdirSync(path, { withFileTypes: true })
+  return { files, diagnostics };
+}
+
+interface Walk {
+  /** The real path of the directory named, which the walk never leaves. */
+  readonly root: string;
+  readonly filter: (path: string) => boolean;
+  readonly files: string[];
+  readonly diagnostics: Diagnostic[];
+}
+
+function walk(directory: string, state: Walk): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(directory, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries
     .filter((entry) => entry.name !== 'node_modules' && !entry.name.startsWith('.'))
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((entry) => filesUnder(join(path, entry.name), accept));
+    .sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) walk(path, state);
+    else if (entry.isFile()) {
+      if (state.filter(path)) state.files.push(path);
+    } else if (entry.isSymbolicLink() && state.filter(path)) followLink(path, state);
+  }
+}
+
+function followLink(path: string, state: Walk): void {
+  let target: string;
+  try {
+    target = realpathSync(path);
+  } catch {
+    state.diagnostics.push(warning(path, 'symbolic link to nothing, skipped'));
+    return;
+  }
+  const inside = relative(state.root, target);
+  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
+    state.diagnostics.push(warning(path, `symbolic link to ${target}, outside ${state.root}: skipped`));
+    return;
+  }
+  if (statOf(target)?.isFile() === true) state.files.push(path);
+}
+
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function warning(file: string, message: string): Diagnostic {
+  return { level: 'warning', file, line: 0, column: 0, message };
 }

@@ -5,9 +5,20 @@ import { enableTypeScriptModules } from './typescript-modules.ts';
 /** File extensions recognised as test modules. */
 const MODULE_EXTENSIONS: readonly string[] = ['.ts', '.mts', '.js', '.mjs'];
 
-/** Whether a path names a test module (by extension). */
+/** What a test module's file name ends with before its extension, so a directory walk finds it. */
+export const TEST_MODULE_SUFFIX = '.policy-test';
+
+/** Whether a path named on the command line is a test module: any module extension. */
 export function isTestModulePath(path: string): boolean {
   return MODULE_EXTENSIONS.includes(extname(path)) && !path.endsWith('.d.ts');
+}
+
+/**
+ * Whether a file met in a directory walk is a test module: `*.policy-test.ts` (`.mts`, `.js`,
+ * `.mjs`). Other modules beside them (helpers they import) are never imported by the walk.
+ */
+export function isTestModuleName(path: string): boolean {
+  return isTestModulePath(path) && basename(path, extname(path)).endsWith(TEST_MODULE_SUFFIX);
 }
 
 /** A test module as imported: where it is and what it exports (user code, not yet interpreted). */
@@ -15,7 +26,7 @@ export interface ImportedModule {
   /** The path as given, for messages. */
   readonly path: string;
   readonly file: string;
-  /** Name used in reports: the file name without extension. */
+  /** Name used in reports: the file name without extension and `.policy-test`. */
   readonly name: string;
   readonly exports: Readonly<Record<string, unknown>>;
 }
@@ -30,7 +41,13 @@ export async function importTestModule(path: string): Promise<ImportedModule> {
   enableTypeScriptModules();
   try {
     const exports = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-    return { path, file, name: basename(file, extname(file)), exports };
+    const name = basename(file, extname(file));
+    return {
+      path,
+      file,
+      name: name.endsWith(TEST_MODULE_SUFFIX) ? name.slice(0, -TEST_MODULE_SUFFIX.length) : name,
+      exports,
+    };
   } catch (error) {
     const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     throw new Error(`cannot load test module ${path}: ${reason}`, { cause: error });

@@ -33,3 +33,19 @@ export async function loadInputs(paths: readonly string[], options: InputOptions
     nodeFiles: { certificates: contents.certificates, privateKeys: contents.privateKeys, modes },
   };
 }
+
+/**
+ * Every file an input was read from: objects and config files, node files, and files met with a
+ * problem (so `--output-file` can refuse to overwrite any of them).
+ */
+export function filesOf(input: ScanInput): string[] {
+  return [
+    ...new Set([
+      ...input.resources.map((resource) => resource.origin.file),
+      ...input.diagnostics.map((diagnostic) => diagnostic.file),
+      ...(input.nodeFiles?.certificates ?? []).map((certificate) => certificate.file),
+      ...(input.nodeFiles?.privateKeys ?? []).map((key) => key.file),
+      ...(input.nodeFiles?.modes.keys() ?? []),
+    ]),
+  ];
+}

@@ -1,11 +1,12 @@
 import { findFiles } from '../load/find-files.ts';
 import { load } from '../load/load.ts';
-import { importTestModule, isTestModulePath } from '../load/test-module.ts';
+import { importTestModule, isTestModuleName, isTestModulePath } from '../load/test-module.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { resourceKey } from '../model/resource.ts';
 import type { Resource } from '../model/resource.ts';
 import { testModuleOf } from '../policy/module/module-tests.ts';
 import { runTestModule } from '../policy/module/run-module.ts';
+import { DEFAULT_TEST_TIMEOUT_MS, withinTimeLimit } from '../policy/module/time-limit.ts';
 import { subjectRef } from '../policy/result.ts';
 import type { PolicyProblem, TestResult } from '../policy/result.ts';
 import { admissionSuite, runAdmissionSuite } from '../policy/vap/run-vap.ts';
@@ -13,7 +14,10 @@ import type { Operation } from '../policy/vap/request.ts';
 
 /** What `kubeward test` runs: policies, manifests, and how to build admission requests. */
 export interface PolicyRunOptions {
-  /** Policy files or directories: VAP/binding manifests (YAML/JSON) and test modules (.ts/.js). */
+  /**
+   * Policy files or directories: VAP/binding manifests (YAML/JSON) and test modules (.ts/.js; in a
+   * directory only `*.policy-test.ts` and the like).
+   */
   readonly policies: readonly string[];
   /** Manifests to test (files, directories or `-`). */
   readonly manifests: readonly string[];
@@ -21,6 +25,8 @@ export interface PolicyRunOptions {
   /** Old objects for UPDATE. */
   readonly oldObjects: readonly string[];
   readonly defaultNamespace: string;
+  /** Time a test module has to load, and each of its tests to settle, in ms (default 10 s). */
+  readonly testTimeout?: number;
 }
 
 /** Every result, plus problems with policies and diagnostics from loading. */
@@ -28,6 +34,8 @@ export interface PolicyRun {
   readonly results: readonly TestResult[];
   readonly problems: readonly PolicyProblem[];
   readonly diagnostics: readonly Diagnostic[];
+  /** Every file the run read or imported (policies, modules, manifests, old objects). */
+  readonly files: readonly string[];
 }
 
 /** Only Kubernetes objects are tested; node configuration files among the inputs are not. */
@@ -58,7 +66,8 @@ function missingOldObjects(subjects: readonly Resource[], old: readonly Resource
  * files and the manifests together. Problems with a policy or module are reported, never thrown.
  */
 export async function runPolicies(options: PolicyRunOptions): Promise<PolicyRun> {
-  const modulePaths = findFiles(options.policies, isTestModulePath);
+  const timeout = options.testTimeout ?? DEFAULT_TEST_TIMEOUT_MS;
+  const modules = findFiles(options.policies, { named: isTestModulePath, found: isTestModuleName });
   const policyManifests = options.policies.filter((path) => !isTestModulePath(path));
   const [policies, manifests, old] = await Promise.all([
     policyManifests.length > 0 ? load(policyManifests, { recursive: true }) : undefined,
@@ -75,27 +84,42 @@ export async function runPolicies(options: PolicyRunOptions): Promise<PolicyRun>
     paramPool: [...policyResources, ...subjects],
     defaultNamespace: options.defaultNamespace,
   });
-  for (const path of modulePaths) {
+  for (const path of modules.files) {
     try {
-      results.push(...(await runTestModule(testModuleOf(await importTestModule(path)), subjects)));
+      const imported = await withinTimeLimit(
+        importTestModule(path),
+        timeout,
+        `test module did not finish loading within ${String(timeout)} ms`,
+      );
+      results.push(...(await runTestModule(testModuleOf(imported), subjects, { timeout })));
     } catch (error) {
       problems.push({ file: path, line: 0, message: error instanceof Error ? error.message : String(error) });
     }
   }
-  if (policyResources.length === 0 && modulePaths.length === 0)
+  if (policyResources.length === 0 && modules.files.length === 0)
     problems.push({
       file: options.policies.join(', '),
       line: 0,
-      message: 'no ValidatingAdmissionPolicy and no test module found',
+      message: 'no ValidatingAdmissionPolicy and no test module (*.policy-test.ts, .mts, .js or .mjs) found',
     });
+  const diagnostics = [
+    ...modules.diagnostics,
+    ...(policies?.diagnostics ?? []),
+    ...manifests.diagnostics,
+    ...(old?.diagnostics ?? []),
+    ...(options.operation === 'UPDATE' ? missingOldObjects(subjects, old?.resources ?? []) : []),
+  ];
+  const read = [...policyResources, ...manifests.resources, ...(old?.resources ?? [])];
   return {
     results,
     problems,
-    diagnostics: [
-      ...(policies?.diagnostics ?? []),
-      ...manifests.diagnostics,
-      ...(old?.diagnostics ?? []),
-      ...(options.operation === 'UPDATE' ? missingOldObjects(subjects, old?.resources ?? []) : []),
+    diagnostics,
+    files: [
+      ...new Set([
+        ...modules.files,
+        ...read.map((resource) => resource.origin.file),
+        ...diagnostics.map((diagnostic) => diagnostic.file),
+      ]),
     ],
   };
 }

@@ -10,13 +10,18 @@ export function testCommand(): Command {
     .description(
       'Run unit tests for configuration, offline: ValidatingAdmissionPolicies and their bindings,\n' +
         'evaluated with the API server semantics (CEL), and TypeScript/JavaScript test modules whose\n' +
-        'test… functions receive each resource and assertion helpers. One result per resource and test.\n\n' +
+        'test… functions receive each resource and assertion helpers. One result per resource and test.\n' +
+        'Test modules are code: they run with your rights. In a directory only *.policy-test.ts\n' +
+        '(.mts, .js, .mjs) files are imported.\n\n' +
         'Examples:\n' +
         '  kubeward test examples/policies/team-label.yaml -f examples/insecure\n' +
         '  kubeward test examples/policies -f manifests/ -o junit --output-file report.xml\n' +
         '  kubeward test policy.yaml -f new.yaml --operation UPDATE --old-object old.yaml',
     )
-    .argument('<policies...>', 'policy manifests, test modules (.ts, .js) or directories')
+    .argument(
+      '<policies...>',
+      'policy manifests, test modules (.ts, .js) or directories (where modules are *.policy-test.ts)',
+    )
     .option(
       '-f, --filename <path>',
       'manifests to test: file, directory or - for stdin (repeatable)',
@@ -39,6 +44,11 @@ export function testCommand(): Command {
       [],
     )
     .option('--default-namespace <name>', 'namespace of objects that name none', 'default')
+    .option(
+      '--test-timeout <ms>',
+      'time a test module has to load and each of its tests to settle, or it is an error',
+      '10000',
+    )
     .action(async (policies: string[], flags: TestFlags) => {
       const { runPolicyTests } = await import('../test.ts');
       await runPolicyTests(policies, flags);

@@ -4,7 +4,7 @@ import type { PolicyTest } from './context.ts';
 /** The tests one module exports. */
 export interface TestModule {
   readonly file: string;
-  /** Name used in reports: the file name without extension. */
+  /** Name used in reports: the file name without extension and `.policy-test`. */
   readonly name: string;
   /** Kinds the tests apply to (`export const kinds = [...]`); undefined = every resource. */
   readonly kinds: readonly string[] | undefined;

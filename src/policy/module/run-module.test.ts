@@ -24,6 +24,9 @@ export function testStops({ kind, failNow }) {
 }
 `,
   'throws.mjs': 'export function testThrows({ spec }) { return spec.does.not.exist; }\n',
+  'hangs.mjs': `export function testHangs() { return new Promise(() => {}); }
+export function testNext({ assertTrue }) { assertTrue(true, 'runs after a test that timed out'); }
+`,
   'empty.mjs': "export const kinds = ['Deployment'];\nexport function helper() {}\n",
 };
 for (const [name, text] of Object.entries(JAVASCRIPT)) writeFileSync(join(MODULES, name), text);
@@ -59,8 +62,8 @@ metadata: {name: web, namespace: shop}
 ]).resources;
 
 describe('test modules', () => {
-  it('a TypeScript module (examples/policies/team-label.ts): passes and fails per Deployment', async () => {
-    const module = await loadTestModule('examples/policies/team-label.ts');
+  it('a TypeScript module (examples/policies/team-label.policy-test.ts): passes and fails per Deployment', async () => {
+    const module = await loadTestModule('examples/policies/team-label.policy-test.ts');
     const results = await runTestModule(module, resources);
     assert.deepEqual(
       results.map((result) => [
@@ -105,6 +108,17 @@ describe('test modules', () => {
     const results = await runTestModule(await loadTestModule(`${MODULES}/throws.mjs`), resources);
     assert.equal(results[0]?.outcome, 'error');
     assert.match(results[0]?.messages[0] ?? '', /^test threw: /);
+  });
+  it('a test that never settles is an error after the time limit, and the next test runs', async () => {
+    const module = await loadTestModule(`${MODULES}/hangs.mjs`);
+    const results = await runTestModule(module, resources.slice(0, 1), { timeout: 50 });
+    assert.deepEqual(
+      results.map((result) => [result.test, result.outcome, ...result.messages]),
+      [
+        ['hangs#testHangs', 'error', 'test timed out: it did not settle within 50 ms'],
+        ['hangs#testNext', 'pass'],
+      ],
+    );
   });
   it('a module without tests, or a missing module, is refused with a clear message', async () => {
     await assert.rejects(loadTestModule(`${MODULES}/empty.mjs`), /exports no test/);

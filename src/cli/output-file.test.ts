@@ -1,0 +1,221 @@
+// --output-file: never over an input of the run, written whole through a rename, and a write error is
+// a usage error naming the file and the reason. The module's rules, then each command through the CLI.
+import assert from 'node:assert/strict';
+import {
+  chmodSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { UsageError } from '../model/errors.ts';
+import { runCli } from '../testing/cli.ts';
+import { refuseInputAsOutput, writeOutputFile } from './output-file.ts';
+
+const directory = () => mkdtempSync(join(tmpdir(), 'kubeward-output-'));
+const isRoot = process.getuid?.() === 0;
+
+describe('refuseInputAsOutput', () => {
+  const dir = directory();
+  const input = join(dir, 'input.yaml');
+  writeFileSync(input, 'kind: Pod\n');
+  symlinkSync(input, join(dir, 'link.yaml'));
+  linkSync(input, join(dir, 'hard.yaml'));
+  writeFileSync(join(dir, 'other.json'), '{}');
+
+  it('refuses the same file, through a symbolic link or a hard link, naming both', () => {
+    for (const output of [
+      input,
+      join(dir, 'link.yaml'),
+      join(dir, 'hard.yaml'),
+      join(dir, '.', 'input.yaml'),
+    ])
+      assert.throws(
+        () => {
+          refuseInputAsOutput(output, ['elsewhere.yaml', input]);
+        },
+        (error: unknown) =>
+          error instanceof UsageError &&
+          error.message ===
+            `--output-file ${output} is ${input}, an input of this run: write the report elsewhere`,
+      );
+  });
+
+  it('allows another file, a new file in an input directory, and an input directory holding the output', () => {
+    refuseInputAsOutput(join(dir, 'other.json'), [input, 'missing.yaml']);
+    refuseInputAsOutput(join(dir, 'report.json'), [dir, input]);
+  });
+});
+
+describe('writeOutputFile', () => {
+  it('replaces the whole file and leaves no temporary file behind', () => {
+    const dir = directory();
+    const path = join(dir, 'report.json');
+    writeFileSync(path, 'a much longer report than the next one\n');
+    writeOutputFile(path, 'short\n');
+    assert.equal(readFileSync(path, 'utf8'), 'short\n');
+    assert.deepEqual(readdirSync(dir), ['report.json']);
+  });
+
+  it('replaces a symbolic link at the target instead of writing through it', () => {
+    const dir = directory();
+    const target = join(dir, 'victim.txt');
+    writeFileSync(target, 'keep me\n');
+    symlinkSync(target, join(dir, 'report.json'));
+    writeOutputFile(join(dir, 'report.json'), 'report\n');
+    assert.equal(readFileSync(target, 'utf8'), 'keep me\n');
+    assert.ok(lstatSync(join(dir, 'report.json')).isFile());
+    assert.equal(readFileSync(join(dir, 'report.json'), 'utf8'), 'report\n');
+  });
+
+  it('keeps the permission bits of the file it replaces', () => {
+    const dir = directory();
+    const path = join(dir, 'report.json');
+    writeFileSync(path, 'old\n');
+    chmodSync(path, 0o600);
+    writeOutputFile(path, 'new\n');
+    assert.equal(statSync(path).mode & 0o777, 0o600);
+  });
+
+  const refused = (path: string, reason: string) => (error: unknown) =>
+    error instanceof UsageError && error.message === `cannot write ${path}: ${reason}`;
+
+  it('is a usage error with the path and the reason when the directory is missing or is a file', () => {
+    const dir = directory();
+    const missing = join(dir, 'no-such-dir', 'report.json');
+    assert.throws(
+      () => {
+        writeOutputFile(missing, 'x');
+      },
+      refused(missing, 'ENOENT: no such file or directory'),
+    );
+    writeFileSync(join(dir, 'file'), '');
+    const underFile = join(dir, 'file', 'report.json');
+    assert.throws(
+      () => {
+        writeOutputFile(underFile, 'x');
+      },
+      refused(underFile, 'ENOTDIR: not a directory'),
+    );
+  });
+
+  it('leaves a directory at the target alone and no temporary file behind', () => {
+    const dir = directory();
+    mkdirSync(join(dir, 'report.json'));
+    writeFileSync(join(dir, 'report.json', 'kept'), '');
+    assert.throws(() => {
+      writeOutputFile(join(dir, 'report.json'), 'x');
+    }, /^UsageError: cannot write .*report\.json: (EISDIR|ENOTEMPTY|EEXIST): /);
+    assert.deepEqual(readdirSync(dir), ['report.json']);
+    assert.deepEqual(readdirSync(join(dir, 'report.json')), ['kept']);
+  });
+
+  it(
+    'does not replace a file made read-only, nor write into a read-only directory',
+    {
+      skip: isRoot ? 'root writes regardless of permission bits' : false,
+    },
+    () => {
+      const dir = directory();
+      const path = join(dir, 'report.json');
+      writeFileSync(path, 'protected\n');
+      chmodSync(path, 0o444);
+      assert.throws(
+        () => {
+          writeOutputFile(path, 'x');
+        },
+        refused(path, 'EACCES: permission denied'),
+      );
+      assert.equal(readFileSync(path, 'utf8'), 'protected\n');
+      const locked = join(dir, 'locked');
+      mkdirSync(locked, { mode: 0o555 });
+      assert.throws(
+        () => {
+          writeOutputFile(join(locked, 'report.json'), 'x');
+        },
+        refused(join(locked, 'report.json'), 'EACCES: permission denied'),
+      );
+    },
+  );
+});
+
+describe('--output-file on every command that has it', () => {
+  const dir = directory();
+  const manifest = join(dir, 'pod.yaml');
+  writeFileSync(
+    manifest,
+    'apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop}\nspec: {containers: [{name: web, image: nginx}]}\n',
+  );
+  writeFileSync(join(dir, 'team.policy-test.mjs'), 'export function testNothing() {}\n');
+  const original = readFileSync(manifest, 'utf8');
+
+  const runs: Readonly<Record<string, (output: string) => string[]>> = {
+    scan: (output) => ['scan', manifest, '--fail-on', 'none', '-o', 'json', '--output-file', output],
+    'audit node': (output) => [
+      'audit',
+      'node',
+      'examples/node-hardened',
+      '-o',
+      'json',
+      '--output-file',
+      output,
+    ],
+    'netpol assert': (output) => [
+      'netpol',
+      'assert',
+      'examples/netpol/netassert.yaml',
+      '-f',
+      'examples/netpol/manifests.yaml',
+      '--output-file',
+      output,
+    ],
+    test: (output) => ['test', dir, '-f', manifest, '-o', 'json', '--output-file', output],
+  };
+  const inputs: Readonly<Record<string, string>> = {
+    scan: manifest,
+    'audit node': 'examples/node-hardened/etc/kubernetes/manifests/kube-apiserver.yaml',
+    'netpol assert': 'examples/netpol/netassert.yaml',
+    test: manifest,
+  };
+
+  for (const [command, args] of Object.entries(runs)) {
+    it(`${command}: refuses an input as the output (exit 2, both named), writes elsewhere, and reports a write error`, () => {
+      const input = inputs[command] ?? '';
+      const link = join(directory(), 'link-to-input');
+      symlinkSync(join(input.startsWith('/') ? '' : process.cwd(), input), link);
+      const refusal = runCli(args(link));
+      assert.equal(refusal.status, 2, refusal.stderr);
+      assert.match(
+        refusal.stderr,
+        new RegExp(
+          `^error: --output-file ${link} is .*${input.split('/').pop() ?? ''}, an input of this run`,
+          'm',
+        ),
+      );
+      assert.equal(readFileSync(manifest, 'utf8'), original);
+
+      const output = join(directory(), 'report.out');
+      const written = runCli(args(output));
+      assert.notEqual(written.status, 2, written.stderr);
+      assert.equal(written.stdout, '');
+      assert.ok(readFileSync(output, 'utf8').length > 0);
+
+      const missing = join(dir, 'no-such-dir', 'report.out');
+      const failed = runCli(args(missing));
+      assert.equal(failed.status, 2, failed.stderr);
+      assert.match(
+        failed.stderr,
+        new RegExp(`^error: cannot write ${missing}: ENOENT: no such file or directory$`, 'm'),
+      );
+      assert.doesNotMatch(failed.stderr, /internal error/);
+    });
+  }
+});
