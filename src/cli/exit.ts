@@ -4,7 +4,7 @@ import { escapeControls } from '../model/terminal-text.ts';
 import type { ErrorCode } from '../model/errors.ts';
 
 /** Exit codes, documented in the README: findings at or above `--fail-on` give 1. */
-const EXIT = { clean: 0, findings: 1, usage: 2, runtime: 3 } as const;
+export const EXIT = { clean: 0, findings: 1, usage: 2, runtime: 3 } as const;
 
 const BY_CODE: Readonly<Record<ErrorCode, number>> = {
   usage: EXIT.usage,

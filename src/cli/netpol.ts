@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dump } from 'js-yaml';
 import { load } from '../load/load.ts';
 import { formatDiagnostic } from '../model/diagnostic.ts';
+import { escapeControls } from '../model/terminal-text.ts';
 import { InputError, UsageError } from '../model/errors.ts';
 import type { Inventory } from '../model/inventory.ts';
 import { buildInventory } from '../model/inventory.ts';
@@ -47,9 +48,14 @@ function modelOf(inventory: Inventory, flags: InputFlags): NetpolModel {
   for (const policy of model.policies) {
     for (const problem of policy.problems) {
       const position = policy.resource.origin.locate(problem.path);
-      process.stderr.write(
-        `${policy.resource.origin.file}:${position.line}:${position.column}: warning: NetworkPolicy ${policy.namespace}/${policy.name}: ${problem.message}\n`,
-      );
+      const warning = {
+        level: 'warning' as const,
+        file: policy.resource.origin.file,
+        line: position.line,
+        column: position.column,
+        message: `NetworkPolicy ${policy.namespace}/${policy.name}: ${problem.message}`,
+      };
+      process.stderr.write(`${formatDiagnostic(warning)}\n`);
     }
   }
   return model;
@@ -145,7 +151,8 @@ export async function netpolGenerate(flags: InputFlags & { flows?: string }): Pr
   const flows = flags.flows === undefined ? [] : readAssertions(flags.flows);
   const inventory = await loadInventory(flags);
   const generated = generatePolicies(modelOf(inventory, flags), inventory, flows);
-  for (const reason of generated.unresolved) process.stderr.write(`warning: flow not generated: ${reason}\n`);
+  for (const reason of generated.unresolved)
+    process.stderr.write(`warning: flow not generated: ${escapeControls(reason)}\n`);
   const text = generated.policies.map((policy) => dump(policy, { lineWidth: -1 })).join('---\n');
   process.stdout.write(text);
   const { results } = verifyGenerated(inventory, generated.policies, flows, {
@@ -154,7 +161,7 @@ export async function netpolGenerate(flags: InputFlags & { flows?: string }): Pr
   const failed = results.filter((result) => result.status === 'fail');
   for (const result of failed)
     process.stderr.write(
-      `warning: generated policies do not satisfy ${result.assertion.name}: ${result.reason}\n`,
+      `warning: generated policies do not satisfy ${escapeControls(`${result.assertion.name}: ${result.reason}`)}\n`,
     );
   process.exitCode = failed.length > 0 || generated.unresolved.length > 0 ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 import { load } from '../load/load.ts';
 import { formatDiagnostic } from '../model/diagnostic.ts';
+import { escapeControls } from '../model/terminal-text.ts';
 import { InputError, UsageError } from '../model/errors.ts';
 import type { Inventory } from '../model/inventory.ts';
 import { buildInventory } from '../model/inventory.ts';
@@ -54,7 +55,7 @@ async function loadModel(flags: InputFlags): Promise<{ inventory: Inventory; mod
     throw new InputError('no usable input: every file failed to load');
   const inventory = buildInventory(loaded.resources);
   const model = buildRbacModel(inventory, { bootstrap: flags.bootstrap });
-  for (const problem of model.problems) process.stderr.write(`warning: ${problem}\n`);
+  for (const problem of model.problems) process.stderr.write(`warning: ${escapeControls(problem)}\n`);
   return { inventory, model };
 }
 

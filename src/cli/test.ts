@@ -55,7 +55,7 @@ export async function runPolicyTests(policies: string[], flags: TestFlags): Prom
   for (const diagnostic of run.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   for (const problem of run.problems)
     process.stderr.write(
-      `${problem.line > 0 ? `${problem.file}:${String(problem.line)}` : problem.file}: error: ${problem.message}\n`,
+      `${formatDiagnostic({ level: 'error', file: problem.file, line: problem.line, column: 0, message: problem.message })}\n`,
     );
   const text = renderTestReport(
     flags.output,

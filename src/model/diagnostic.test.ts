@@ -8,6 +8,13 @@ describe('formatDiagnostic', () => {
     assert.equal(text, 'a.yaml:3:5: error: bad');
   });
 
+  it('leaves out a column or a line that is unknown (0)', () => {
+    const at = (line: number, column: number): string =>
+      formatDiagnostic({ level: 'error', file: 'p.yaml', line, column, message: 'bad' });
+    assert.equal(at(7, 0), 'p.yaml:7: error: bad');
+    assert.equal(at(0, 0), 'p.yaml: error: bad');
+  });
+
   it('escapes control characters of the file name and the message, so it stays one honest line', () => {
     const text = formatDiagnostic({
       level: 'warning',

@@ -15,11 +15,17 @@ export interface Diagnostic {
 }
 
 /**
- * `file:line:col: level: message`, the form editors and CI logs link: one line, the file name and
- * the message with their control characters escaped (see escapeControls).
+ * `file:line:col: level: message` (leaving out a line or column that is 0, unknown), the form editors
+ * and CI logs link: one line, the file name and the message with their control characters escaped
+ * (see escapeControls).
  */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
   const file = escapeControls(diagnostic.file);
-  const where = diagnostic.line > 0 ? `${file}:${diagnostic.line}:${diagnostic.column}` : file;
+  const where =
+    diagnostic.line <= 0
+      ? file
+      : diagnostic.column <= 0
+        ? `${file}:${diagnostic.line}`
+        : `${file}:${diagnostic.line}:${diagnostic.column}`;
   return `${where}: ${diagnostic.level}: ${escapeControls(diagnostic.message)}`;
 }
