@@ -11,6 +11,7 @@ import type { Operation } from '../policy/vap/request.ts';
 /** The flags of `kubeward test`, as commander parses them. */
 export interface TestFlags {
   readonly filename: readonly string[];
+  readonly maxFileSize: number;
   readonly output: TestOutputFormat;
   readonly outputFile?: string;
   readonly operation: Operation;
@@ -36,6 +37,7 @@ export async function runPolicyTests(policies: string[], flags: TestFlags): Prom
     operation: flags.operation,
     oldObjects: flags.oldObject,
     defaultNamespace: flags.defaultNamespace,
+    maxFileSize: flags.maxFileSize,
   });
   for (const diagnostic of run.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   for (const problem of run.problems)

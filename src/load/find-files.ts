@@ -4,7 +4,9 @@ import { join } from 'node:path';
 /**
  * The files under each path that `accept` takes, in name order: a file stands for itself, a
  * directory is walked recursively, skipping `node_modules` and hidden entries. Paths that cannot be
- * read give nothing: the caller reports what it did not find.
+ * read give nothing: the caller reports what it did not find. Entries that are neither files nor
+ * directories (FIFOs, sockets, devices) are kept when `accept` takes them, so that the reader
+ * refuses them with a diagnostic instead of their being left out unseen.
  */
 export function findFiles(paths: readonly string[], accept: (path: string) => boolean): string[] {
   return paths.flatMap((path) => filesUnder(path, accept));
@@ -17,8 +19,7 @@ function filesUnder(path: string, accept: (path: string) => boolean): string[] {
   } catch {
     return [];
   }
-  if (stats.isFile()) return accept(path) ? [path] : [];
-  if (!stats.isDirectory()) return [];
+  if (!stats.isDirectory()) return accept(path) ? [path] : [];
   return readdirSync(path, { withFileTypes: true })
     .filter((entry) => entry.name !== 'node_modules' && !entry.name.startsWith('.'))
     .sort((a, b) => a.name.localeCompare(b.name))

@@ -21,6 +21,8 @@ export interface PolicyRunOptions {
   /** Old objects for UPDATE. */
   readonly oldObjects: readonly string[];
   readonly defaultNamespace: string;
+  /** Most bytes one file may hold (`--max-file-size`); the loader's default when not given. */
+  readonly maxFileSize?: number;
 }
 
 /** Every result, plus problems with policies and diagnostics from loading. */
@@ -60,10 +62,14 @@ function missingOldObjects(subjects: readonly Resource[], old: readonly Resource
 export async function runPolicies(options: PolicyRunOptions): Promise<PolicyRun> {
   const modulePaths = findFiles(options.policies, isTestModulePath);
   const policyManifests = options.policies.filter((path) => !isTestModulePath(path));
+  const read = {
+    recursive: true,
+    ...(options.maxFileSize === undefined ? {} : { maxFileSize: options.maxFileSize }),
+  };
   const [policies, manifests, old] = await Promise.all([
-    policyManifests.length > 0 ? load(policyManifests, { recursive: true }) : undefined,
-    load(options.manifests, { recursive: true }),
-    options.oldObjects.length > 0 ? load(options.oldObjects, { recursive: true }) : undefined,
+    policyManifests.length > 0 ? load(policyManifests, read) : undefined,
+    load(options.manifests, read),
+    options.oldObjects.length > 0 ? load(options.oldObjects, read) : undefined,
   ]);
   const policyResources = policies?.resources ?? [];
   const subjects = subjectsOf(manifests.resources);
@@ -77,7 +83,7 @@ export async function runPolicies(options: PolicyRunOptions): Promise<PolicyRun>
   });
   for (const path of modulePaths) {
     try {
-      results.push(...(await runTestModule(testModuleOf(await importTestModule(path)), subjects)));
+      results.push(...(await runTestModule(testModuleOf(await importTestModule(path, read)), subjects)));
     } catch (error) {
       problems.push({ file: path, line: 0, message: error instanceof Error ? error.message : String(error) });
     }
