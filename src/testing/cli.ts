@@ -9,8 +9,14 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the real CLI (from source, through tsx) in `cwd` with the given arguments and stdin. */
-export function runCli(args: readonly string[], options: { cwd?: string; input?: string } = {}): CliRun {
+/**
+ * Runs the real CLI (from source, through tsx) in `cwd` with the given arguments and stdin; with
+ * `timeout` (ms), a run that takes longer is killed (status null) instead of holding the test forever.
+ */
+export function runCli(
+  args: readonly string[],
+  options: { cwd?: string; input?: string; timeout?: number } = {},
+): CliRun {
   const result = spawnSync(
     process.execPath,
     ['--import', import.meta.resolve('tsx'), join(ROOT, 'src', 'cli', 'main.ts'), ...args],
@@ -20,6 +26,7 @@ export function runCli(args: readonly string[], options: { cwd?: string; input?:
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },
       maxBuffer: 64 * 1024 * 1024,
+      ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
     },
   );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
