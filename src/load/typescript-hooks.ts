@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
 import type { TransformFailure } from 'esbuild';
 import { DEFAULT_MAX_FILE_SIZE } from './file-size.ts';
-import { readRegularFile } from './regular-file.ts';
+import { FileRefusedError, readRegularFile } from './regular-file.ts';
 
 const TYPESCRIPT = /\.m?ts$/;
 const RELATIVE = /^\.{1,2}\//;
@@ -74,7 +74,9 @@ function transformError(error: unknown, file: string): Error {
 export const load: LoadHook = async (url, context, nextLoad) => {
   if (!url.startsWith('file:')) return nextLoad(url, context);
   const file = fileURLToPath(url);
-  const bytes = await readRegularFile(file, maxBytes);
+  const bytes = await readRegularFile(file, maxBytes).catch((error: unknown) => {
+    throw error instanceof FileRefusedError ? new Error(`${file}: ${error.message}`) : error;
+  });
   if (!TYPESCRIPT.test(new URL(url).pathname)) return nextLoad(url, context);
   const source = bytes.toString('utf8');
   try {
