@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from '../testing/cli.ts';
 import { makeFifo, makeSocket } from '../testing/hostile-files.ts';
+import { inputBytes } from './young-generation.ts';
 
 const GOOD = `apiVersion: apps/v1
 kind: Deployment
@@ -44,6 +45,12 @@ describe('the CLI and inputs that are not regular files or are too large', { tim
     mkdirSync(at('big-node', 'manifests'), { recursive: true });
     copyFileSync(APISERVER, at('big-node', 'manifests', 'kube-apiserver.yaml'));
     writeFileSync(at('big-node', 'apiserver.key'), `-----BEGIN PRIVATE KEY-----\n${'A'.repeat(8192)}\n`);
+    mkdirSync(at('loops'));
+    writeFileSync(at('loops', 'good.yaml'), GOOD);
+    for (const name of ['a', 'b', 'c']) symlinkSync('.', at('loops', name));
+    mkdirSync(at('loop'));
+    writeFileSync(at('loop', 'good.yaml'), GOOD);
+    symlinkSync('.', at('loop', 'a'));
     for (const [pid, argv] of [
       ['7', ['/usr/local/bin/kube-apiserver', '--anonymous-auth=true']],
       ['20', ['/usr/bin/kubelet', `--config=${at('fifo.yaml')}`]],
@@ -167,5 +174,19 @@ describe('the CLI and inputs that are not regular files or are too large', { tim
       new RegExp(`^${at('big.yaml')}: error: 2.3 KiB exceeds --max-file-size 1 KiB$`, 'm'),
     );
     assert.match(run.stdout, /good-web/);
+  });
+
+  it('scan: symbolic link loops planted in a directory do not make the walk endless', () => {
+    const run = scan(at('loops'));
+    assert.equal(run.status, 1, run.stderr);
+    assertGoodScanned(run.stdout);
+  });
+  it('test: symbolic link loops in a policy directory do not make the walk endless', () => {
+    const run = runCli(['test', POLICY, at('loops'), '-o', 'json', '-f', at('good.yaml')], RUN);
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stdout, /good-web/);
+  });
+  it('inputBytes counts each file once, not once per trip around a link loop', () => {
+    assert.equal(inputBytes([at('loop')], Number.MAX_SAFE_INTEGER), GOOD.length);
   });
 });

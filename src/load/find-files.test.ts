@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -29,5 +29,18 @@ describe('findFiles', () => {
     assert.deepEqual(findFiles([join(root, 'b.ts'), join(root, 'notes.md'), join(root, 'missing')], isTs), [
       join(root, 'b.ts'),
     ]);
+  });
+
+  it('takes a symbolic link for the file it points to, and never follows one into a directory', () => {
+    const linked = mkdtempSync(join(tmpdir(), 'kubeward-find-links-'));
+    try {
+      writeFileSync(join(linked, 'policy.ts'), '');
+      symlinkSync('policy.ts', join(linked, 'alias.ts'));
+      symlinkSync('.', join(linked, 'loop'));
+      symlinkSync(root, join(linked, 'elsewhere'));
+      assert.deepEqual(findFiles([linked], isTs), [join(linked, 'alias.ts'), join(linked, 'policy.ts')]);
+    } finally {
+      rmSync(linked, { recursive: true, force: true });
+    }
   });
 });
