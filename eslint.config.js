@@ -60,7 +60,13 @@ const FORBIDDEN_IO = {
 };
 
 /** The readers of src/load; its parsers (parseSource, loadSources) stay open to every layer. */
-const LOAD_READERS = ['load/read.ts', 'load/find-files.ts', 'load/config-file.ts', 'load/node'];
+const LOAD_READERS = [
+  'load/read.ts',
+  'load/regular-file.ts',
+  'load/find-files.ts',
+  'load/config-file.ts',
+  'load/node',
+];
 
 /** Layers that may not call the readers either: they are given what was read. */
 const NO_READING = new Set(['engines', 'checks', 'render']);

@@ -73,10 +73,12 @@ describe('layers (eslint.config.js)', () => {
       "import { load } from '../load/load.ts';",
       "import { readSources } from '../load/read.ts';",
       "import type { ReadSource } from '../load/read.ts';",
+      "import { readRegularFile } from '../load/regular-file.ts';",
     ].join('\n');
     assert.deepEqual(await problems('src/score/fixture.ts', code), [
       '2:10 @typescript-eslint/no-restricted-imports',
       '3:1 @typescript-eslint/no-restricted-imports',
+      '5:1 @typescript-eslint/no-restricted-imports',
     ]);
   });
 

@@ -25,6 +25,7 @@ export interface NodeFlags {
   readonly filename: readonly string[];
   readonly processes: boolean;
   readonly procRoot: string;
+  readonly maxFileSize: number;
   readonly output: (typeof OUTPUT_FORMATS)[number] | 'kube-bench';
   readonly outputFile?: string;
   readonly failOn?: Severity | 'none';
@@ -52,11 +53,11 @@ export async function auditNode(paths: string[], flags: NodeFlags): Promise<void
     );
   const loaded =
     inputs.length > 0
-      ? await loadInputs(inputs, { recursive: true, filePermissions: true })
+      ? await loadInputs(inputs, { recursive: true, filePermissions: true, maxFileSize: flags.maxFileSize })
       : { resources: [], diagnostics: [], files: 0 };
-  const config = loadConfig(flags.config, CHECKS);
+  const config = loadConfig(flags.config, CHECKS, flags.maxFileSize);
   const fromProcesses = flags.processes
-    ? loadProcesses(flags.procRoot)
+    ? loadProcesses(flags.procRoot, flags.maxFileSize)
     : { resources: [], diagnostics: [], files: 0 };
   const input = {
     ...loaded,

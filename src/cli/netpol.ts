@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { dump } from 'js-yaml';
 import { load } from '../load/load.ts';
+import { readRegularFileSync } from '../load/regular-file.ts';
 import { formatDiagnostic } from '../model/diagnostic.ts';
 import { escapeControls } from '../model/terminal-text.ts';
 import { InputError, UsageError } from '../model/errors.ts';
@@ -29,6 +29,7 @@ import { writeReport } from './output-file.ts';
 export interface InputFlags {
   readonly filename: readonly string[];
   readonly recursive: boolean;
+  readonly maxFileSize: number;
   readonly defaultNamespace: string;
   readonly ipblockMatchesPods: boolean;
 }
@@ -36,7 +37,7 @@ export interface InputFlags {
 async function loadInventory(flags: InputFlags): Promise<Inventory> {
   if (flags.filename.length === 0)
     throw new UsageError('no manifests: give them with -f (file, directory or -)');
-  const loaded = await load(flags.filename, { recursive: flags.recursive });
+  const loaded = await load(flags.filename, { recursive: flags.recursive, maxFileSize: flags.maxFileSize });
   for (const diagnostic of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   if (loaded.diagnostics.some((diagnostic) => diagnostic.level === 'error') && loaded.resources.length === 0)
     throw new InputError('no usable manifests');
@@ -94,10 +95,10 @@ function parseProbe(text: string | undefined): Probe | undefined {
   return { protocol, port };
 }
 
-function readAssertions(file: string): Assertion[] {
+function readAssertions(file: string, maxFileSize: number): Assertion[] {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRegularFileSync(file, maxFileSize).toString('utf8');
   } catch (error) {
     throw new InputError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -134,7 +135,7 @@ export async function netpolAssert(
   file: string,
   flags: InputFlags & { output: 'tap' | 'junit'; outputFile?: string },
 ): Promise<void> {
-  const assertions = readAssertions(file);
+  const assertions = readAssertions(file, flags.maxFileSize);
   const inventory = await loadInventory(flags);
   const results = evaluateAssertions(modelOf(inventory, flags), inventory, assertions);
   const text = flags.output === 'junit' ? renderAssertJunit(results) : renderAssertTap(results);
@@ -148,7 +149,7 @@ export async function netpolAssert(
 
 /** `kubeward netpol generate`: default-deny, DNS egress and least-privilege allow policies. */
 export async function netpolGenerate(flags: InputFlags & { flows?: string }): Promise<void> {
-  const flows = flags.flows === undefined ? [] : readAssertions(flags.flows);
+  const flows = flags.flows === undefined ? [] : readAssertions(flags.flows, flags.maxFileSize);
   const inventory = await loadInventory(flags);
   const generated = generatePolicies(modelOf(inventory, flags), inventory, flows);
   for (const reason of generated.unresolved)

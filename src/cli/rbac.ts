@@ -21,6 +21,7 @@ import { renderWhoCan, whoCanJson } from '../render/rbac/who-can.ts';
 export interface InputFlags {
   readonly filename: readonly string[];
   readonly bootstrap: boolean;
+  readonly maxFileSize: number;
   readonly output: 'table' | 'json';
 }
 
@@ -49,7 +50,7 @@ async function loadModel(flags: InputFlags): Promise<{ inventory: Inventory; mod
   const loaded =
     flags.filename.length === 0
       ? { resources: [], diagnostics: [] }
-      : await load(flags.filename, { recursive: true });
+      : await load(flags.filename, { recursive: true, maxFileSize: flags.maxFileSize });
   for (const diagnostic of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   if (loaded.diagnostics.some((diagnostic) => diagnostic.level === 'error') && loaded.resources.length === 0)
     throw new InputError('no usable input: every file failed to load');

@@ -16,6 +16,7 @@ import { writeReport } from './output-file.ts';
 export interface ScanFlags {
   readonly filename: readonly string[];
   readonly recursive: boolean;
+  readonly maxFileSize: number;
   readonly namespace?: string;
   readonly defaultNamespace?: string;
   readonly output: OutputFormat;
@@ -34,8 +35,8 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
   const inputs = [...paths, ...flags.filename];
   if (inputs.length === 0)
     throw new UsageError('nothing to scan: give files, directories or -f - (see kubeward scan --help)');
-  const loaded = await loadInputs(inputs, { recursive: flags.recursive });
-  const config = loadConfig(flags.config, CHECKS);
+  const loaded = await loadInputs(inputs, { recursive: flags.recursive, maxFileSize: flags.maxFileSize });
+  const config = loadConfig(flags.config, CHECKS, flags.maxFileSize);
   const settings = {
     ...config.run.settings,
     ...(flags.pssLevel === undefined ? {} : { pssLevel: flags.pssLevel }),

@@ -8,6 +8,7 @@ import type { ScoreProfile } from '../score/rule.ts';
 /** The flags of `kubeward score`, as commander parses them. */
 export interface ScoreFlags {
   readonly filename: readonly string[];
+  readonly maxFileSize: number;
   readonly profile: ScoreProfile;
   readonly rules?: string;
   readonly output: ScoreOutput;
@@ -31,7 +32,7 @@ export async function score(paths: string[], flags: ScoreFlags): Promise<void> {
     ?.split(',')
     .map((id) => id.trim())
     .filter((id) => id !== '');
-  const read = await readSources(inputs, { recursive: true });
+  const read = await readSources(inputs, { recursive: true, maxFileSize: flags.maxFileSize });
   const result = scoreRun(read.sources, read.diagnostics, {
     profile: flags.profile,
     rules,

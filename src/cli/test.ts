@@ -11,6 +11,7 @@ import { writeReport } from './output-file.ts';
 /** The flags of `kubeward test`, as commander parses them. */
 export interface TestFlags {
   readonly filename: readonly string[];
+  readonly maxFileSize: number;
   readonly output: TestOutputFormat;
   readonly outputFile?: string;
   readonly operation: Operation;
@@ -48,6 +49,7 @@ export async function runPolicyTests(policies: string[], flags: TestFlags): Prom
     oldObjects: flags.oldObject,
     defaultNamespace: flags.defaultNamespace,
     testTimeout,
+    maxFileSize: flags.maxFileSize,
   });
   setTimeout(() => {
     process.exit();

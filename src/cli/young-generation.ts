@@ -14,10 +14,14 @@ export const YOUNG_GENERATION_FLAG = '--max-semi-space-size=64';
 /** Input size from which relaunching pays for the second start. */
 export const LARGE_INPUT_BYTES = 4 * 1024 * 1024;
 
-/** The total size of the files under `paths` (stdin counts 0), counting no further than `limit`. */
+/**
+ * The total size of the files under `paths` (stdin counts 0), counting no further than `limit`. As
+ * the loader's walk, it never follows a symbolic link into a directory, so a link loop cannot make
+ * it endless.
+ */
 export function inputBytes(paths: readonly string[], limit: number): number {
   let total = 0;
-  const visit = (path: string): void => {
+  const visit = (path: string, named: boolean): void => {
     if (total >= limit) return;
     let stats;
     try {
@@ -26,9 +30,11 @@ export function inputBytes(paths: readonly string[], limit: number): number {
       return;
     }
     if (stats.isFile()) total += stats.size;
-    else if (stats.isDirectory()) for (const name of readdirSync(path)) visit(join(path, name));
+    else if (stats.isDirectory() && named)
+      for (const entry of readdirSync(path, { withFileTypes: true }))
+        visit(join(path, entry.name), entry.isDirectory());
   };
-  for (const path of paths) if (path !== '-') visit(path);
+  for (const path of paths) if (path !== '-') visit(path, true);
   return total;
 }
 

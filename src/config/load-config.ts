@@ -30,10 +30,11 @@ export interface Config {
 
 /**
  * Reads and validates a config file. `path` undefined means: `.kubeward.yaml` if present, else defaults.
- * Every problem is a ConfigError carrying `file:line:col`. Check ids must exist in `checks`.
+ * Every problem is a ConfigError carrying `file:line:col`. Check ids must exist in `checks`. The file
+ * must be a regular file of at most `maxFileSize` bytes (default: the loader's cap).
  */
-export function loadConfig(path: string | undefined, checks: readonly Check[]): Config {
-  const found = readConfigFile(path, DEFAULT_CONFIG_FILE);
+export function loadConfig(path: string | undefined, checks: readonly Check[], maxFileSize?: number): Config {
+  const found = readConfigFile(path, DEFAULT_CONFIG_FILE, maxFileSize);
   if (found === undefined) return fromConfigFile({}, undefined, () => ({ line: 0, column: 0 }), checks);
   return parseConfig(found.file, found.text, checks);
 }

@@ -72,4 +72,20 @@ describe('findFiles', () => {
       [join(root, 'b.ts')],
     );
   });
+
+  it('takes a symbolic link for the file it points to, and never follows one into a directory', () => {
+    const linked = mkdtempSync(join(tmpdir(), 'kubeward-find-links-'));
+    try {
+      writeFileSync(join(linked, 'policy.ts'), '');
+      symlinkSync('policy.ts', join(linked, 'alias.ts'));
+      symlinkSync('.', join(linked, 'loop'));
+      symlinkSync(root, join(linked, 'elsewhere'));
+      assert.deepEqual(findFiles([linked], { named: isTs, found: isTs }).files, [
+        join(linked, 'alias.ts'),
+        join(linked, 'policy.ts'),
+      ]);
+    } finally {
+      rmSync(linked, { recursive: true, force: true });
+    }
+  });
 });

@@ -19,20 +19,23 @@ export interface FoundFiles {
 
 /**
  * The files under each path that `filter` keeps, in name order: a file stands for itself, a
- * directory is walked recursively, skipping `node_modules` and hidden entries. Only regular files
- * are kept. A walk never leaves its directory: a symbolic link whose real path lies outside it is
- * skipped with a warning, and linked directories are not entered (what they hold inside the
- * directory is walked anyway). Paths that cannot be read give nothing: the caller reports what it
- * did not find.
+ * directory is walked recursively, skipping `node_modules` and hidden entries. A walk never leaves
+ * its directory: a symbolic link whose real path lies outside it is skipped with a warning, and
+ * linked directories are not entered (what they hold inside the directory is walked anyway), so a
+ * link loop cannot make it endless. Entries that are neither files nor directories (FIFOs, sockets,
+ * devices) are kept when the filter takes them, so that the reader refuses them with a diagnostic
+ * instead of their being left out unseen. Paths that cannot be read give nothing: the caller
+ * reports what it did not find.
  */
 export function findFiles(paths: readonly string[], filter: FileFilter): FoundFiles {
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const path of paths) {
     const stats = statOf(path);
-    if (stats?.isFile() === true && filter.named(path)) files.push(path);
-    if (stats?.isDirectory() === true)
+    if (stats === undefined) continue;
+    if (stats.isDirectory())
       walk(path, { root: realpathSync(path), filter: filter.found, files, diagnostics });
+    else if (filter.named(path)) files.push(path);
   }
   return { files, diagnostics };
 }
@@ -57,9 +60,9 @@ function walk(directory: string, state: Walk): void {
     .sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(directory, entry.name);
     if (entry.isDirectory()) walk(path, state);
-    else if (entry.isFile()) {
-      if (state.filter(path)) state.files.push(path);
-    } else if (entry.isSymbolicLink() && state.filter(path)) followLink(path, state);
+    else if (!state.filter(path)) continue;
+    else if (entry.isSymbolicLink()) followLink(path, state);
+    else state.files.push(path);
   }
 }
 
@@ -76,7 +79,7 @@ function followLink(path: string, state: Walk): void {
     state.diagnostics.push(warning(path, `symbolic link to ${target}, outside ${state.root}: skipped`));
     return;
   }
-  if (statOf(target)?.isFile() === true) state.files.push(path);
+  if (statOf(target)?.isDirectory() === false) state.files.push(path);
 }
 
 function statOf(path: string): Stats | undefined {

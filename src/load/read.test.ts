@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
+import { makeFifo, makeSocket, releaseFifoAfter } from '../testing/hostile-files.ts';
 import { load } from './load.ts';
+import { readSources } from './read.ts';
 
 const pod = (name: string) =>
   `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers: []\n`;
@@ -100,3 +102,89 @@ describe('reading inputs', () => {
     assert.deepEqual(diagnostics, []);
   });
 });
+
+describe(
+  'reading what a tenant can plant: only regular files, within --max-file-size',
+  { timeout: 30_000 },
+  () => {
+    let root = '';
+    let stopReleasing = (): void => undefined;
+    let closeSocket = (): Promise<void> => Promise.resolve();
+    before(async () => {
+      root = tree({ 'good.yaml': pod('good'), 'big.yaml': pod('big') + '#'.repeat(2000) });
+      makeFifo(join(root, 'fifo.yaml'));
+      stopReleasing = releaseFifoAfter(join(root, 'fifo.yaml'), 5_000);
+      symlinkSync('/dev/zero', join(root, 'zero.yaml'));
+      closeSocket = await makeSocket(join(root, 'socket.yaml'));
+    });
+    after(async () => {
+      stopReleasing();
+      await closeSocket();
+      rmSync(root, { recursive: true, force: true });
+    });
+
+    const diagnosticsOf = async (name: string, maxFileSize?: number): Promise<string[]> => {
+      const read = await readSources([join(root, name), join(root, 'good.yaml')], {
+        recursive: true,
+        ...(maxFileSize === undefined ? {} : { maxFileSize }),
+      });
+      assert.deepEqual(
+        read.sources.map((source) => source.file),
+        [join(root, 'good.yaml')],
+      );
+      return read.diagnostics.map((d) => `${d.file}: ${d.level}: ${d.message}`);
+    };
+
+    it('skips a FIFO with an error, without waiting for a writer, and reads the other input', async () => {
+      assert.deepEqual(await diagnosticsOf('fifo.yaml'), [
+        `${join(root, 'fifo.yaml')}: error: skipped: not a regular file (fifo)`,
+      ]);
+    });
+    it('skips a symbolic link to /dev/zero instead of reading it forever', async () => {
+      assert.deepEqual(await diagnosticsOf('zero.yaml'), [
+        `${join(root, 'zero.yaml')}: error: skipped: not a regular file (character device, through a symbolic link)`,
+      ]);
+    });
+    it('skips a socket', async () => {
+      assert.deepEqual(await diagnosticsOf('socket.yaml'), [
+        `${join(root, 'socket.yaml')}: error: skipped: not a regular file (socket)`,
+      ]);
+    });
+    it('refuses a file above the cap, and reads the one below it', async () => {
+      assert.deepEqual(await diagnosticsOf('big.yaml', 1024), [
+        `${join(root, 'big.yaml')}: error: 2 KiB exceeds --max-file-size 1 KiB`,
+      ]);
+    });
+    it('reports what a directory walk finds that is not a regular file', async () => {
+      const read = await readSources([root], { recursive: true, maxFileSize: 1024 });
+      assert.deepEqual(
+        read.sources.map((source) => source.file),
+        [join(root, 'good.yaml')],
+      );
+      assert.deepEqual(
+        read.diagnostics.map((d) => `${d.file.slice(root.length + 1)}: ${d.message}`),
+        [
+          'big.yaml: 2 KiB exceeds --max-file-size 1 KiB',
+          'fifo.yaml: skipped: not a regular file (fifo)',
+          'socket.yaml: skipped: not a regular file (socket)',
+          'zero.yaml: skipped: not a regular file (character device, through a symbolic link)',
+        ],
+      );
+    });
+    it('holds stdin to the cap too', async () => {
+      const read = await readSources(['-', join(root, 'good.yaml')], {
+        recursive: true,
+        maxFileSize: 100,
+        stdin: () => Promise.resolve(pod('from-stdin').repeat(5)),
+      });
+      assert.deepEqual(
+        read.sources.map((source) => source.file),
+        [join(root, 'good.yaml')],
+      );
+      assert.deepEqual(
+        read.diagnostics.map((d) => `${d.file}: ${d.level}: ${d.message}`),
+        ['<stdin>: error: 385 bytes exceeds --max-file-size 100 bytes'],
+      );
+    });
+  },
+);

@@ -1,7 +1,9 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.ts';
+import { DEFAULT_MAX_FILE_SIZE } from './file-size.ts';
 import { LIMITS } from './limits.ts';
+import { FileRefusedError, readRegularFile, tooLarge } from './regular-file.ts';
 import type { Source } from './source.ts';
 
 /** A file found on disk and whether the user named it (true) or a directory walk found it (false). */
@@ -11,6 +13,8 @@ export interface ReadSource extends Source {
 
 /** Extensions a directory walk picks up. */
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+/** How stdin is named in diagnostics and origins. */
+const STDIN = '<stdin>';
 /** Directories a walk never enters. */
 const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
 
@@ -26,6 +30,11 @@ export interface ReadOptions {
    * as YAML. The same walk finds both, so no directory is listed twice.
    */
   readonly others?: ReadonlySet<string>;
+  /**
+   * Most bytes one file, or stdin, may hold (`--max-file-size`; default {@link DEFAULT_MAX_FILE_SIZE}).
+   * A larger input is an error diagnostic and is not read.
+   */
+  readonly maxFileSize?: number;
 }
 
 /** What {@link readSources} found. */
@@ -38,25 +47,43 @@ export interface ReadResult {
 
 /**
  * Reads every input named by `-f`: files, directories (YAML and JSON files inside) and `-` for stdin.
- * Unreadable, missing, empty and binary inputs become diagnostics; the others are still read.
+ * Only regular files (or symbolic links to them) are read, each up to `options.maxFileSize`; stdin
+ * is held to the size cap too. Unreadable, missing, empty, binary, oversized and non-regular inputs
+ * (FIFOs, devices, sockets) become diagnostics; the others are still read.
  */
 export async function readSources(paths: readonly string[], options: ReadOptions): Promise<ReadResult> {
   const result: ReadResult = { sources: [], diagnostics: [], others: [] };
   const others = options.others ?? new Set<string>();
+  const maxBytes = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   for (const path of paths) {
     if (path === '-') {
-      const text = await (options.stdin ?? readStdin)();
-      result.sources.push({ file: '<stdin>', text, format: sniffFormat(text), named: true });
+      const source = await readStdinSource(options.stdin, maxBytes, result.diagnostics);
+      if (source) result.sources.push(source);
       continue;
     }
     const found: Found = { manifests: [], others: result.others };
     await expand(path, options.recursive, others, found, result.diagnostics);
     for (const { file, named } of found.manifests) {
-      const source = await readOne(file, named, result.diagnostics);
+      const source = await readOne(file, named, maxBytes, result.diagnostics);
       if (source) result.sources.push(source);
     }
   }
   return result;
+}
+
+async function readStdinSource(
+  stdin: (() => Promise<string>) | undefined,
+  maxBytes: number,
+  diagnostics: Diagnostic[],
+): Promise<ReadSource | undefined> {
+  try {
+    const text = stdin ? await stdin() : (await readStdin(maxBytes)).toString('utf8');
+    if (Buffer.byteLength(text) > maxBytes) throw tooLarge(STDIN, Buffer.byteLength(text), maxBytes);
+    return { file: STDIN, text, format: sniffFormat(text), named: true };
+  } catch (error) {
+    diagnostics.push(fileError(STDIN, error));
+    return undefined;
+  }
 }
 
 interface Found {
@@ -112,11 +139,12 @@ async function walk(
 async function readOne(
   file: string,
   named: boolean,
+  maxBytes: number,
   diagnostics: Diagnostic[],
 ): Promise<ReadSource | undefined> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = await readRegularFile(file, maxBytes);
   } catch (error) {
     diagnostics.push(fileError(file, error));
     return undefined;
@@ -139,6 +167,8 @@ function sniffFormat(text: string): 'yaml' | 'json' {
 }
 
 function fileError(file: string, error: unknown): Diagnostic {
+  if (error instanceof FileRefusedError)
+    return { level: 'error', file, line: 0, column: 0, message: error.message };
   const code = (error as NodeJS.ErrnoException).code;
   const reason =
     code === 'ENOENT'
@@ -151,8 +181,14 @@ function fileError(file: string, error: unknown): Diagnostic {
   return { level: 'error', file, line: 0, column: 0, message: `cannot read: ${reason}` };
 }
 
-async function readStdin(): Promise<string> {
+/** Standard input, whole; stops reading, and refuses it, once it holds more than `maxBytes`. */
+async function readStdin(maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    total += (chunk as Buffer).length;
+    if (total > maxBytes) throw tooLarge(STDIN, undefined, maxBytes);
+  }
+  return Buffer.concat(chunks, total);
 }

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
 import { ROOT } from '../testing/scan-examples.ts';
+import { makeFifo, releaseFifoAfter } from '../testing/hostile-files.ts';
+import { importTestModule } from './test-module.ts';
 import { typescriptCandidate } from './typescript-hooks.ts';
 
 const MODULES: Readonly<Record<string, string>> = {
@@ -132,5 +134,41 @@ describe('typescriptCandidate', () => {
     assert.equal(typescriptCandidate('./data.json', parent), undefined);
     assert.equal(typescriptCandidate('./severity.js', 'file:///p/policy.mjs'), undefined);
     assert.equal(typescriptCandidate('./severity.js', undefined), undefined);
+  });
+});
+
+describe('importTestModule and files that are not regular', { timeout: 20_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kubeward-ts-hostile-'));
+  const releases: (() => void)[] = [];
+  before(() => {
+    makeFifo(join(dir, 'fifo.policy.ts'));
+    makeFifo(join(dir, 'helper.ts'));
+    for (const fifo of ['fifo.policy.ts', 'helper.ts'])
+      releases.push(releaseFifoAfter(join(dir, fifo), 5_000));
+    writeFileSync(
+      join(dir, 'imports-fifo.ts'),
+      "import { x } from './helper.ts';\nexport const kinds = [x];\n",
+    );
+    writeFileSync(join(dir, 'big.ts'), `export const kinds = ['Pod'];\n//${'x'.repeat(4096)}\n`);
+  });
+  after(() => {
+    for (const release of releases) release();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a FIFO module without waiting for a writer', async () => {
+    await assert.rejects(importTestModule(join(dir, 'fifo.policy.ts')), {
+      message: `cannot load test module ${join(dir, 'fifo.policy.ts')}: skipped: not a regular file (fifo)`,
+    });
+  });
+  it('refuses a FIFO that a module imports', async () => {
+    await assert.rejects(importTestModule(join(dir, 'imports-fifo.ts')), {
+      message: `cannot load test module ${join(dir, 'imports-fifo.ts')}: ${join(dir, 'helper.ts')}: skipped: not a regular file (fifo)`,
+    });
+  });
+  it('refuses a module above the size cap', async () => {
+    await assert.rejects(importTestModule(join(dir, 'big.ts'), { maxFileSize: 1024 }), {
+      message: `cannot load test module ${join(dir, 'big.ts')}: 4 KiB exceeds --max-file-size 1 KiB`,
+    });
   });
 });

@@ -1,5 +1,7 @@
 import { basename, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { DEFAULT_MAX_FILE_SIZE } from './file-size.ts';
+import { readRegularFile } from './regular-file.ts';
 import { enableTypeScriptModules } from './typescript-modules.ts';
 
 /** File extensions recognised as test modules. */
@@ -31,15 +33,25 @@ export interface ImportedModule {
   readonly exports: Readonly<Record<string, unknown>>;
 }
 
+/** Options for {@link importTestModule}. */
+export interface ImportOptions {
+  /** Most bytes a module (and each local file it imports) may hold; default {@link DEFAULT_MAX_FILE_SIZE}. */
+  readonly maxFileSize?: number;
+}
+
 /**
  * Imports a test module with dynamic `import()`: `.js`/`.mjs` natively, `.ts`/`.mts` transpiled on
  * load (see typescript-hooks.ts), with their relative `.ts` imports. The module is code and runs with
- * the user's rights. Throws an Error naming the module and the reason when it cannot be loaded.
+ * the user's rights. It, and every local file it imports, must be a regular file (or a symbolic link
+ * to one) within the size cap. Throws an Error naming the module and the reason when it cannot be
+ * loaded.
  */
-export async function importTestModule(path: string): Promise<ImportedModule> {
+export async function importTestModule(path: string, options: ImportOptions = {}): Promise<ImportedModule> {
   const file = resolve(path);
-  enableTypeScriptModules();
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  enableTypeScriptModules({ maxFileSize });
   try {
+    await readRegularFile(file, maxFileSize);
     const exports = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
     const name = basename(file, extname(file));
     return {

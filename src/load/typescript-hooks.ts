@@ -1,14 +1,29 @@
 // Module customization hooks (node:module register) that let plain Node import TypeScript test
 // modules: each .ts/.mts file is transpiled on load by esbuild's per-file transform, with an inline
-// source map so stack traces name the .ts file and its lines. No type-checking happens here.
-import { readFile } from 'node:fs/promises';
-import type { LoadHook, ResolveHook } from 'node:module';
+// source map so stack traces name the .ts file and its lines. No type-checking happens here. Every
+// local file a test module imports, itself included, must be a regular file within the size cap.
+import type { InitializeHook, LoadHook, ResolveHook } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
 import type { TransformFailure } from 'esbuild';
+import { DEFAULT_MAX_FILE_SIZE } from './file-size.ts';
+import { FileRefusedError, readRegularFile } from './regular-file.ts';
 
 const TYPESCRIPT = /\.m?ts$/;
 const RELATIVE = /^\.{1,2}\//;
+
+/** What `register` passes to the hooks. */
+export interface HookOptions {
+  readonly maxFileSize?: number;
+}
+
+/** The size cap of the files imported, set once when the hooks are registered. */
+let maxBytes = DEFAULT_MAX_FILE_SIZE;
+
+/** Takes the size cap given to `register`. */
+export const initialize: InitializeHook<HookOptions | undefined> = (data) => {
+  maxBytes = data?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+};
 
 /**
  * The TypeScript file a relative import from a TypeScript module may mean when the specifier itself
@@ -52,11 +67,18 @@ function transformError(error: unknown, file: string): Error {
   return new SyntaxError(`${where}: ${first?.text ?? error.message}`);
 }
 
-/** Transpiles a local .ts/.mts file to an ES module; everything else loads as Node loads it. */
+/**
+ * Transpiles a local .ts/.mts file to an ES module; everything else loads as Node loads it, once a
+ * local file is known to be a regular file within the cap (a FIFO would hang the import).
+ */
 export const load: LoadHook = async (url, context, nextLoad) => {
-  if (!url.startsWith('file:') || !TYPESCRIPT.test(new URL(url).pathname)) return nextLoad(url, context);
+  if (!url.startsWith('file:')) return nextLoad(url, context);
   const file = fileURLToPath(url);
-  const source = await readFile(file, 'utf8');
+  const bytes = await readRegularFile(file, maxBytes).catch((error: unknown) => {
+    throw error instanceof FileRefusedError ? new Error(`${file}: ${error.message}`) : error;
+  });
+  if (!TYPESCRIPT.test(new URL(url).pathname)) return nextLoad(url, context);
+  const source = bytes.toString('utf8');
   try {
     const { code } = await transform(source, {
       loader: 'ts',

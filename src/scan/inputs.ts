@@ -20,7 +20,7 @@ export interface InputOptions extends ReadOptions {
  */
 export async function loadInputs(paths: readonly string[], options: InputOptions): Promise<ScanInput> {
   const { others, ...loaded } = await load(paths, { ...options, others: NODE_FILE_EXTENSIONS });
-  const contents = readNodeFiles(others);
+  const contents = readNodeFiles(others, options);
   const resources = [...loaded.resources, ...contents.kubeconfigs];
   const modes =
     options.filePermissions === true

@@ -27,6 +27,8 @@ export interface PolicyRunOptions {
   readonly defaultNamespace: string;
   /** Time a test module has to load, and each of its tests to settle, in ms (default 10 s). */
   readonly testTimeout?: number;
+  /** Most bytes one file may hold (`--max-file-size`); the loader's default when not given. */
+  readonly maxFileSize?: number;
 }
 
 /** Every result, plus problems with policies and diagnostics from loading. */
@@ -69,10 +71,14 @@ export async function runPolicies(options: PolicyRunOptions): Promise<PolicyRun>
   const timeout = options.testTimeout ?? DEFAULT_TEST_TIMEOUT_MS;
   const modules = findFiles(options.policies, { named: isTestModulePath, found: isTestModuleName });
   const policyManifests = options.policies.filter((path) => !isTestModulePath(path));
+  const read = {
+    recursive: true,
+    ...(options.maxFileSize === undefined ? {} : { maxFileSize: options.maxFileSize }),
+  };
   const [policies, manifests, old] = await Promise.all([
-    policyManifests.length > 0 ? load(policyManifests, { recursive: true }) : undefined,
-    load(options.manifests, { recursive: true }),
-    options.oldObjects.length > 0 ? load(options.oldObjects, { recursive: true }) : undefined,
+    policyManifests.length > 0 ? load(policyManifests, read) : undefined,
+    load(options.manifests, read),
+    options.oldObjects.length > 0 ? load(options.oldObjects, read) : undefined,
   ]);
   const policyResources = policies?.resources ?? [];
   const subjects = subjectsOf(manifests.resources);
@@ -87,7 +93,7 @@ export async function runPolicies(options: PolicyRunOptions): Promise<PolicyRun>
   for (const path of modules.files) {
     try {
       const imported = await withinTimeLimit(
-        importTestModule(path),
+        importTestModule(path, read),
         timeout,
         `test module did not finish loading within ${String(timeout)} ms`,
       );
@@ -109,7 +115,7 @@ export async function runPolicies(options: PolicyRunOptions): Promise<PolicyRun>
     ...(old?.diagnostics ?? []),
     ...(options.operation === 'UPDATE' ? missingOldObjects(subjects, old?.resources ?? []) : []),
   ];
-  const read = [...policyResources, ...manifests.resources, ...(old?.resources ?? [])];
+  const loaded = [...policyResources, ...manifests.resources, ...(old?.resources ?? [])];
   return {
     results,
     problems,
@@ -117,7 +123,7 @@ export async function runPolicies(options: PolicyRunOptions): Promise<PolicyRun>
     files: [
       ...new Set([
         ...modules.files,
-        ...read.map((resource) => resource.origin.file),
+        ...loaded.map((resource) => resource.origin.file),
         ...diagnostics.map((diagnostic) => diagnostic.file),
       ]),
     ],

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { makeFifo, releaseFifoAfter } from '../testing/hostile-files.ts';
 import { loadProcesses } from './processes.ts';
 
 /** Writes `/proc/<pid>/<name>` as NUL-separated entries, as the kernel shows cmdline and environ. */
@@ -57,3 +58,44 @@ describe('loadProcesses', () => {
     assert.match(missing.diagnostics[0]?.message ?? '', /^cannot list processes/);
   });
 });
+
+describe(
+  'loadProcesses and config files planted by a process claiming to be the kubelet',
+  { timeout: 20_000 },
+  () => {
+    let proc: string;
+    let stopReleasing = (): void => undefined;
+    before(() => {
+      proc = mkdtempSync(join(tmpdir(), 'kubeward-proc-hostile-'));
+      makeFifo(join(proc, 'fifo.yaml'));
+      stopReleasing = releaseFifoAfter(join(proc, 'fifo.yaml'), 5_000);
+      writeProc(proc, '20', 'cmdline', ['/usr/bin/kubelet', `--config=${join(proc, 'fifo.yaml')}`]);
+      writeFileSync(join(proc, 'big.yaml'), `kind: KubeletConfiguration\n#${'x'.repeat(4096)}\n`);
+      writeProc(proc, '21', 'cmdline', ['/usr/bin/kubelet', `--config=${join(proc, 'big.yaml')}`]);
+      writeFileSync(
+        join(proc, 'good.yaml'),
+        'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\n',
+      );
+      writeProc(proc, '22', 'cmdline', ['/usr/bin/kubelet', `--config=${join(proc, 'good.yaml')}`]);
+    });
+    after(() => {
+      stopReleasing();
+      rmSync(proc, { recursive: true, force: true });
+    });
+
+    it('refuses a FIFO and a file above the cap with errors, and reads the good one', () => {
+      const loaded = loadProcesses(proc, 1024);
+      assert.deepEqual(
+        loaded.diagnostics.map((d) => `${d.file.slice(proc.length + 1)}: ${d.level}: ${d.message}`),
+        [
+          'fifo.yaml: error: kubelet --config file: skipped: not a regular file (fifo)',
+          'big.yaml: error: kubelet --config file: 4 KiB exceeds --max-file-size 1 KiB',
+        ],
+      );
+      assert.deepEqual(
+        loaded.resources.map((resource) => `${resource.kind} ${resource.origin.file.slice(proc.length + 1)}`),
+        ['KubeletConfiguration good.yaml'],
+      );
+    });
+  },
+);

@@ -11,7 +11,7 @@ export interface CliRun {
 
 /**
  * Runs the real CLI (from source, through tsx) in `cwd` with the given arguments and stdin; with
- * `timeout` (ms), a run that takes longer is killed and its status is null.
+ * `timeout` (ms), a run that takes longer is killed (status null) instead of holding the test forever.
  */
 export function runCli(
   args: readonly string[],

@@ -3,6 +3,7 @@ import { SEVERITIES } from '../../model/severity.ts';
 import { OUTPUT_FORMATS } from '../../render/formats.ts';
 import type { NodeFlags, ProbeFlags } from '../audit.ts';
 import { collect } from './collect.ts';
+import { maxFileSizeOption } from './max-file-size.ts';
 
 /** `kubeward audit`: a control-plane node's files and processes, and read-only live probes. */
 export function auditCommand(): Command {
@@ -28,6 +29,7 @@ function nodeCommand(): Command {
     .option('-f, --filename <path>', 'node directory or file (repeatable)', collect, [])
     .option('--processes', "read running components' flags from /proc", false)
     .option('--proc-root <dir>', "where the host's /proc is mounted", '/proc')
+    .addOption(maxFileSizeOption())
     .addOption(
       new Option('-o, --output <format>', 'output format')
         .choices([...OUTPUT_FORMATS, 'kube-bench'])

@@ -3,12 +3,14 @@ import { MATRIX_FORMATS } from '../../render/netpol/formats.ts';
 import type { MatrixFormat } from '../../render/netpol/formats.ts';
 import type { InputFlags } from '../netpol.ts';
 import { collect } from './collect.ts';
+import { maxFileSizeOption } from './max-file-size.ts';
 
 function withInputs(command: Command): Command {
   return command
     .option('-f, --filename <path>', 'manifest file, directory or - for stdin (repeatable)', collect, [])
     .option('-R, --recursive', 'walk directories recursively (default)', true)
     .option('--no-recursive', 'read only the top level of directories')
+    .addOption(maxFileSizeOption())
     .option('--default-namespace <name>', 'namespace of objects that name none', 'default')
     .option(
       '--ipblock-matches-pods',

@@ -4,6 +4,7 @@ import { OUTPUT_FORMATS } from '../../render/formats.ts';
 import type { ScanFlags } from '../scan.ts';
 import { relaunchForLargeInputs } from '../young-generation.ts';
 import { collect } from './collect.ts';
+import { maxFileSizeOption } from './max-file-size.ts';
 
 /** `kubeward scan`: check manifests, a cluster dump or a node's files. */
 export function scanCommand(): Command {
@@ -19,6 +20,7 @@ export function scanCommand(): Command {
     .option('-f, --filename <path>', 'file, directory or - for stdin (repeatable)', collect, [])
     .option('-R, --recursive', 'walk directories recursively (default)', true)
     .option('--no-recursive', 'read only the top level of directories')
+    .addOption(maxFileSizeOption())
     .option('-n, --namespace <name>', 'report only objects in this namespace')
     .option('--default-namespace <name>', 'namespace of objects that name none', 'default')
     .addOption(new Option('-o, --output <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { TEST_OUTPUT_FORMATS } from '../../render/policy/formats.ts';
 import type { TestFlags } from '../test.ts';
 import { collect } from './collect.ts';
+import { maxFileSizeOption } from './max-file-size.ts';
 
 /** `kubeward test POLICY... -f MANIFESTS`: unit tests for configuration (see ../test.ts). */
 export function testCommand(): Command {
@@ -28,6 +29,7 @@ export function testCommand(): Command {
       collect,
       [],
     )
+    .addOption(maxFileSizeOption())
     .addOption(
       new Option('-o, --output <format>', 'output format').choices(TEST_OUTPUT_FORMATS).default('table'),
     )

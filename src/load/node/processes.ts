@@ -1,7 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
 import type { Diagnostic } from '../../model/diagnostic.ts';
+import { DEFAULT_MAX_FILE_SIZE } from '../file-size.ts';
 import type { ReadSource } from '../read.ts';
+import { FileRefusedError, readRegularFileSync } from '../regular-file.ts';
 
 /** A running process as `/proc/<pid>` shows it. */
 export interface NodeProcess {
@@ -27,6 +29,8 @@ export interface NodeProcesses {
 export interface ProcessSelection {
   readonly binaries: ReadonlySet<string>;
   readonly environmentOf: ReadonlySet<string>;
+  /** Most bytes read from one file (`--max-file-size`; default {@link DEFAULT_MAX_FILE_SIZE}). */
+  readonly maxFileSize?: number;
 }
 
 /**
@@ -48,11 +52,12 @@ export function readProcesses(procRoot: string, selection: ProcessSelection): No
   const processes: NodeProcess[] = [];
   for (const pid of entries.sort((a, b) => Number(a) - Number(b))) {
     const directory = join(procRoot, pid);
-    const argv = nulSeparated(join(directory, 'cmdline'));
+    const maxBytes = selection.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    const argv = nulSeparated(join(directory, 'cmdline'), maxBytes);
     const binary = basename(argv?.[0] ?? '');
     if (!argv || !selection.binaries.has(binary)) continue;
     const environment = selection.environmentOf.has(binary)
-      ? (nulSeparated(join(directory, 'environ')) ?? [])
+      ? (nulSeparated(join(directory, 'environ'), maxBytes) ?? [])
       : [];
     processes.push({ pid, directory, binary, argv, environment });
   }
@@ -61,25 +66,34 @@ export function readProcesses(procRoot: string, selection: ProcessSelection): No
 
 /**
  * Reads a YAML file a process names on its command line (the kubelet's `--config`), resolving a
- * relative path against the process's working directory. A file that cannot be read is a warning
- * naming `what`.
+ * relative path against the process's working directory. Any process may claim to be the kubelet,
+ * so the file is held to the rules of every input: a regular file (or a symbolic link to one) of at
+ * most `maxBytes`, else an error naming `what`. A file that cannot be read is a warning.
  */
 export function readProcessFile(
   process: NodeProcess,
   path: string,
   what: string,
+  maxBytes: number = DEFAULT_MAX_FILE_SIZE,
 ): { readonly source: ReadSource } | { readonly diagnostic: Diagnostic } {
   const file = isAbsolute(path) ? path : join(process.directory, 'cwd', path);
   try {
-    return { source: { file, text: readFileSync(file, 'utf8'), format: 'yaml', named: true } };
+    const text = readRegularFileSync(file, maxBytes).toString('utf8');
+    return { source: { file, text, format: 'yaml', named: true } };
   } catch (error) {
-    return { diagnostic: problem(file, `${what} cannot be read: ${messageOf(error)}`, 'warning') };
+    return {
+      diagnostic:
+        error instanceof FileRefusedError
+          ? problem(file, `${what}: ${error.message}`, 'error')
+          : problem(file, `${what} cannot be read: ${messageOf(error)}`, 'warning'),
+    };
   }
 }
 
-function nulSeparated(file: string): string[] | undefined {
+function nulSeparated(file: string, maxBytes: number): string[] | undefined {
   try {
-    return readFileSync(file, 'utf8')
+    return readRegularFileSync(file, maxBytes)
+      .toString('utf8')
       .split('\0')
       .filter((entry) => entry !== '');
   } catch {

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { makeFifo, makeSocket, releaseFifoAfter } from '../testing/hostile-files.ts';
+import { FileRefusedError, readRegularFile, readRegularFileSync } from './regular-file.ts';
+
+const refused = (message: RegExp) => (error: unknown) =>
+  error instanceof FileRefusedError && message.test(error.message);
+
+describe('reading only regular files, within the size cap', { timeout: 20_000 }, () => {
+  const root = mkdtempSync(join(tmpdir(), 'kubeward-regular-'));
+  const fifo = join(root, 'pipe.yaml');
+  const zero = join(root, 'zero.yaml');
+  const socket = join(root, 'socket.yaml');
+  const good = join(root, 'good.yaml');
+  const linked = join(root, 'linked.yaml');
+  const big = join(root, 'big.yaml');
+  let stopReleasing = (): void => undefined;
+  let closeSocket = (): Promise<void> => Promise.resolve();
+  before(async () => {
+    makeFifo(fifo);
+    stopReleasing = releaseFifoAfter(fifo, 5_000);
+    symlinkSync('/dev/zero', zero);
+    closeSocket = await makeSocket(socket);
+    writeFileSync(good, 'kind: Pod\n');
+    symlinkSync(good, linked);
+    writeFileSync(big, 'x'.repeat(2048));
+  });
+  after(async () => {
+    stopReleasing();
+    await closeSocket();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('refuses a FIFO without waiting for a writer', async () => {
+    await assert.rejects(readRegularFile(fifo, 1024), refused(/^skipped: not a regular file \(fifo\)$/));
+    assert.throws(() => readRegularFileSync(fifo, 1024), refused(/\(fifo\)$/));
+  });
+  it('refuses a symbolic link to /dev/zero, and says it went through a link', async () => {
+    const message = /^skipped: not a regular file \(character device, through a symbolic link\)$/;
+    await assert.rejects(readRegularFile(zero, 1024), refused(message));
+    assert.throws(() => readRegularFileSync(zero, 1024), refused(message));
+  });
+  it('refuses a socket', async () => {
+    await assert.rejects(readRegularFile(socket, 1024), refused(/\(socket\)$/));
+    assert.throws(() => readRegularFileSync(socket, 1024), refused(/\(socket\)$/));
+  });
+  it('refuses a file above the cap, naming both sizes', async () => {
+    const message = /^2 KiB exceeds --max-file-size 1000 bytes$/;
+    await assert.rejects(readRegularFile(big, 1000), refused(message));
+    assert.throws(() => readRegularFileSync(big, 1000), refused(message));
+  });
+  it('reads a regular file, directly or through a symbolic link, up to the cap inclusive', async () => {
+    assert.equal((await readRegularFile(linked, 10)).toString(), 'kind: Pod\n');
+    assert.equal(readRegularFileSync(good, 10).toString(), 'kind: Pod\n');
+    assert.equal(readRegularFileSync(big, 2048).length, 2048);
+  });
+  it('caps a file whose reported size says nothing, as /proc files report 0', async () => {
+    const message = /^more than 100 bytes exceeds --max-file-size 100 bytes$/;
+    assert.throws(() => readRegularFileSync('/proc/self/environ', 100), refused(message));
+    await assert.rejects(readRegularFile('/proc/self/environ', 100), refused(message));
+  });
+  it('lets the system error through for a missing file', () => {
+    assert.throws(() => readRegularFileSync(join(root, 'absent'), 10), { code: 'ENOENT' });
+  });
+});

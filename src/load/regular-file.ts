@@ -1,0 +1,113 @@
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { lstat, open, stat } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { KubewardError } from '../model/errors.ts';
+import { formatFileSize } from './file-size.ts';
+
+/**
+ * Opening never waits (a FIFO without a writer) and never makes a terminal the controlling one. A
+ * symbolic link is followed: what counts is the file it resolves to, checked on the open descriptor.
+ */
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY;
+/** Bytes read at a time when the size the file reports is no guide (`/proc` files report 0). */
+const CHUNK_BYTES = 64 * 1024;
+
+/** A file kubeward does not read: not a regular file, or larger than the size cap (unusable input). */
+export class FileRefusedError extends KubewardError {
+  override readonly name: string = 'FileRefusedError';
+  readonly file: string;
+  constructor(file: string, message: string) {
+    super('input', message);
+    this.file = file;
+  }
+}
+
+/** The refusal of `file` (or stdin) once more than `maxBytes` were found; `size` when known. */
+export function tooLarge(file: string, size: number | undefined, maxBytes: number): FileRefusedError {
+  const limit = formatFileSize(maxBytes);
+  return new FileRefusedError(
+    file,
+    `${size === undefined ? `more than ${limit}` : formatFileSize(size)} exceeds --max-file-size ${limit}`,
+  );
+}
+
+function kindOf(stats: Stats): string {
+  if (stats.isFIFO()) return 'fifo';
+  if (stats.isSocket()) return 'socket';
+  if (stats.isCharacterDevice()) return 'character device';
+  if (stats.isBlockDevice()) return 'block device';
+  if (stats.isDirectory()) return 'directory';
+  return 'unknown file type';
+}
+
+function notRegular(file: string, stats: Stats, linked: boolean): FileRefusedError {
+  return new FileRefusedError(
+    file,
+    `skipped: not a regular file (${kindOf(stats)}${linked ? ', through a symbolic link' : ''})`,
+  );
+}
+
+/**
+ * Reads `file` whole, as long as it is a regular file (or a symbolic link to one) of at most
+ * `maxBytes`; throws a {@link FileRefusedError} otherwise, and the system's error when it cannot be
+ * opened. The path is stat'ed first so that a device is never opened (opening one can have effects
+ * of its own); the decision is made again on the opened descriptor, so a file swapped in between is
+ * refused too, and the bytes come from that descriptor. A file that grows past the cap while it is
+ * read is refused as well.
+ */
+export function readRegularFileSync(file: string, maxBytes: number): Buffer {
+  const before = statSync(file);
+  if (!before.isFile()) throw notRegular(file, before, lstatSync(file).isSymbolicLink());
+  const descriptor = openSync(file, OPEN_FLAGS);
+  try {
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile()) throw notRegular(file, stats, lstatSync(file).isSymbolicLink());
+    if (stats.size > maxBytes) throw tooLarge(file, stats.size, maxBytes);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(chunkSize(stats.size, total, maxBytes));
+      const count = readSync(descriptor, chunk, 0, chunk.length, null);
+      if (count === 0) return Buffer.concat(chunks, total);
+      chunks.push(chunk.subarray(0, count));
+      total += count;
+      if (total > maxBytes) throw tooLarge(file, undefined, maxBytes);
+    }
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** {@link readRegularFileSync}, without blocking the event loop. */
+export async function readRegularFile(file: string, maxBytes: number): Promise<Buffer> {
+  const before = await stat(file);
+  if (!before.isFile()) throw notRegular(file, before, (await lstat(file)).isSymbolicLink());
+  const handle = await open(file, OPEN_FLAGS);
+  try {
+    return await readHandle(file, handle, maxBytes);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readHandle(file: string, handle: FileHandle, maxBytes: number): Promise<Buffer> {
+  const stats = await handle.stat();
+  if (!stats.isFile()) throw notRegular(file, stats, (await lstat(file)).isSymbolicLink());
+  if (stats.size > maxBytes) throw tooLarge(file, stats.size, maxBytes);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(chunkSize(stats.size, total, maxBytes));
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    if (bytesRead === 0) return Buffer.concat(chunks, total);
+    chunks.push(chunk.subarray(0, bytesRead));
+    total += bytesRead;
+    if (total > maxBytes) throw tooLarge(file, undefined, maxBytes);
+  }
+}
+
+/** The next read: the rest of the size reported (plus one byte, to see growth), never past the cap + 1. */
+function chunkSize(reported: number, total: number, maxBytes: number): number {
+  return Math.min(Math.max(reported + 1 - total, CHUNK_BYTES), maxBytes + 1 - total);
+}
