@@ -15,13 +15,32 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { UsageError } from '../model/errors.ts';
 import { runCli } from '../testing/cli.ts';
 import { refuseInputAsOutput, writeOutputFile } from './output-file.ts';
 
 const directory = () => mkdtempSync(join(tmpdir(), 'kubeward-output-'));
-const isRoot = process.getuid?.() === 0;
+
+/**
+ * Writes `x` to `path` with writeOutputFile as a user permission bits apply to: this process when it
+ * is not root, else a child running as nobody (root writes regardless of them). Returns the error's
+ * `name: message`, or 'written'.
+ */
+function writeAsUnprivileged(path: string): string {
+  const code = `
+    import { writeOutputFile } from ${JSON.stringify(pathToFileURL(join(import.meta.dirname, 'output-file.ts')).href)};
+    try { writeOutputFile(${JSON.stringify(path)}, 'x'); process.stdout.write('written'); }
+    catch (error) { process.stdout.write(error.name + ': ' + error.message); }`;
+  const nobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+    encoding: 'utf8',
+    ...nobody,
+  });
+  return child.stdout || child.stderr;
+}
 
 describe('refuseInputAsOutput', () => {
   const dir = directory();
@@ -87,6 +106,7 @@ describe('writeOutputFile', () => {
 
   const refused = (path: string, reason: string) => (error: unknown) =>
     error instanceof UsageError && error.message === `cannot write ${path}: ${reason}`;
+  const refusedText = (path: string, reason: string): string => `UsageError: cannot write ${path}: ${reason}`;
 
   it('is a usage error with the path and the reason when the directory is missing or is a file', () => {
     const dir = directory();
@@ -118,33 +138,19 @@ describe('writeOutputFile', () => {
     assert.deepEqual(readdirSync(join(dir, 'report.json')), ['kept']);
   });
 
-  it(
-    'does not replace a file made read-only, nor write into a read-only directory',
-    {
-      skip: isRoot ? 'root writes regardless of permission bits' : false,
-    },
-    () => {
-      const dir = directory();
-      const path = join(dir, 'report.json');
-      writeFileSync(path, 'protected\n');
-      chmodSync(path, 0o444);
-      assert.throws(
-        () => {
-          writeOutputFile(path, 'x');
-        },
-        refused(path, 'EACCES: permission denied'),
-      );
-      assert.equal(readFileSync(path, 'utf8'), 'protected\n');
-      const locked = join(dir, 'locked');
-      mkdirSync(locked, { mode: 0o555 });
-      assert.throws(
-        () => {
-          writeOutputFile(join(locked, 'report.json'), 'x');
-        },
-        refused(join(locked, 'report.json'), 'EACCES: permission denied'),
-      );
-    },
-  );
+  it('does not replace a file made read-only, nor write into a read-only directory', () => {
+    const dir = directory();
+    chmodSync(dir, 0o777);
+    const path = join(dir, 'report.json');
+    writeFileSync(path, 'protected\n');
+    chmodSync(path, 0o444);
+    const locked = join(dir, 'locked');
+    mkdirSync(locked, { mode: 0o555 });
+    chmodSync(locked, 0o555);
+    for (const target of [path, join(locked, 'report.json')])
+      assert.equal(writeAsUnprivileged(target), refusedText(target, 'EACCES: permission denied'));
+    assert.equal(readFileSync(path, 'utf8'), 'protected\n');
+  });
 });
 
 describe('--output-file on every command that has it', () => {
