@@ -32,17 +32,18 @@ export const netpolEgressMetadataApi: InventoryCheck = {
     for (const policy of model.policies) {
       if (!policy.isolates.egress || (model.selected.get(policy) ?? []).length === 0) continue;
       for (const rule of model.rulesOf.get(policy)?.egress ?? []) {
-        for (const address of METADATA_ADDRESSES) {
+        const reachable = METADATA_ADDRESSES.filter((address) => {
           const endpoint = addressEndpoint(address);
-          if (!endpoint || !ruleMatchesPeer(rule, endpoint)) continue;
-          const ports = resolvePorts(rule.ports, undefined);
-          if (isEmptyPorts(ports)) continue;
-          yield {
-            resource: policy.resource,
-            path: rule.rule.path,
-            message: `egress rule ${formatPath(rule.rule.path)} allows the cloud metadata API ${address} (ports ${formatPorts(ports)})`,
-          };
-        }
+          return endpoint !== undefined && ruleMatchesPeer(rule, endpoint);
+        });
+        if (reachable.length === 0) continue;
+        const ports = resolvePorts(rule.ports, undefined);
+        if (isEmptyPorts(ports)) continue;
+        yield {
+          resource: policy.resource,
+          path: rule.rule.path,
+          message: `egress rule ${formatPath(rule.rule.path)} allows the cloud metadata API ${reachable.join(' and ')} (ports ${formatPorts(ports)})`,
+        };
       }
     }
   },

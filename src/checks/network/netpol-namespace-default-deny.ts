@@ -19,6 +19,17 @@ function isDefaultDeny(policy: NetworkPolicy, direction: Direction): boolean {
   );
 }
 
+const DIRECTIONS: readonly Direction[] = ['ingress', 'egress'];
+
+const POLICY_TYPE: Readonly<Record<Direction, string>> = { ingress: 'Ingress', egress: 'Egress' };
+
+function missingDefaultDeny(namespace: string, missing: readonly Direction[], hasPolicies: boolean): string {
+  const fix = `podSelector: {} with ${missing.map((direction) => POLICY_TYPE[direction]).join(' and ')} in policyTypes and no rules`;
+  return hasPolicies
+    ? `namespace ${namespace} has no default-deny ${missing.join(' or ')} NetworkPolicy (${fix})`
+    : `namespace ${namespace} has no NetworkPolicy: its pods accept and open any connection, with no default deny for ${missing.join(' or ')} (${fix})`;
+}
+
 /** Every namespace that runs workloads should start from deny-all, in both directions. */
 export const netpolNamespaceDefaultDeny: InventoryCheck = {
   id: 'netpol-namespace-default-deny',
@@ -26,7 +37,7 @@ export const netpolNamespaceDefaultDeny: InventoryCheck = {
   severity: 'medium',
   theme: 'network',
   description:
-    'Without a policy that selects every pod (podSelector: {}) and isolates a direction with no rule, pods that no other policy selects accept (ingress) or open (egress) any connection. The hardening guide starts every namespace from deny-all and adds the routes its tests need. Namespaces that run only hostNetwork pods are skipped: policies do not apply to them.',
+    'Without a policy that selects every pod (podSelector: {}) and isolates a direction with no rule, pods that no other policy selects accept (ingress) or open (egress) any connection. One finding per namespace names the directions that lack a default deny; a namespace with no NetworkPolicy at all is reported here, not once per workload. The hardening guide starts every namespace from deny-all and adds the routes its tests need. Namespaces that run only hostNetwork pods are skipped: policies do not apply to them.',
   remediation:
     'Add a NetworkPolicy with podSelector: {}, policyTypes: [Ingress, Egress] and no rules to the namespace (kubeward netpol generate writes one), then allow the flows the workloads need.',
   references: [
@@ -44,16 +55,17 @@ export const netpolNamespaceDefaultDeny: InventoryCheck = {
     for (const [name, view] of inventory.namespaces) {
       if (!namespaces.has(name)) continue;
       const policies = model.policies.filter((policy) => policy.namespace === name);
-      for (const direction of ['ingress', 'egress'] as const) {
-        if (policies.some((policy) => isDefaultDeny(policy, direction))) continue;
-        const violation: InventoryViolation = {
-          resource: view.resource,
-          object: { apiVersion: 'v1', kind: 'Namespace', namespace: '', name },
-          path: [],
-          message: `namespace ${name} has no default-deny ${direction} NetworkPolicy (podSelector: {} with ${direction === 'ingress' ? 'Ingress' : 'Egress'} in policyTypes and no rules)`,
-        };
-        yield violation;
-      }
+      const missing = DIRECTIONS.filter(
+        (direction) => !policies.some((policy) => isDefaultDeny(policy, direction)),
+      );
+      if (missing.length === 0) continue;
+      const violation: InventoryViolation = {
+        resource: view.resource,
+        object: { apiVersion: 'v1', kind: 'Namespace', namespace: '', name },
+        path: [],
+        message: missingDefaultDeny(name, missing, policies.length > 0),
+      };
+      yield violation;
     }
   },
 };

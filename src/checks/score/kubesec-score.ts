@@ -1,15 +1,29 @@
-import { formatPath } from '../../model/path.ts';
 import { rulesOf } from '../../score/ruleset.ts';
-import { criticalOutcomes, matchRules } from '../../score/score.ts';
+import { scoreObject } from '../../score/score.ts';
+import type { ObjectScore, RuleOutcome } from '../../score/score.ts';
 import type { ResourceCheck, Violation } from '../../model/check.ts';
 
 const SCORED_KINDS = [...new Set(rulesOf('kubesec-head').flatMap((rule) => rule.kinds))];
 
+const BUCKETS = ['critical', 'passed', 'advise'] as const;
+
+function ruleIds(outcomes: readonly RuleOutcome[]): string {
+  return outcomes.map(({ rule }) => rule.id).join(', ');
+}
+
+/** kubesec's buckets as one parenthesis: `critical: A, B; passed: C; advise: D, E`, empty ones left out. */
+function bucketsOf(score: ObjectScore): string {
+  return BUCKETS.filter((bucket) => score[bucket].length > 0)
+    .map((bucket) => `${bucket}: ${ruleIds(score[bucket])}`)
+    .join('; ');
+}
+
 /**
- * kubesec's risk score inside `kubeward scan`: one finding per matched critical kubesec rule (at the
- * field that matched it), and one for the object when its score is below `settings.kubesecMinScore`
- * (default 0, as kubesec-webhook's `--min-score`). Uses the kubesec master rule set, without kubesec's
- * schema validation (scan reports input problems itself).
+ * kubesec's risk score inside `kubeward scan`: one finding per object that matches a critical kubesec
+ * rule or scores below `settings.kubesecMinScore` (default 0, as kubesec-webhook's `--min-score`), at
+ * the object, naming the rules of each kubesec bucket. The fields the critical rules match are reported
+ * by the checks that own them. Uses the kubesec master rule set, without kubesec's schema validation
+ * (scan reports input problems itself).
  */
 export const kubesecScore: ResourceCheck = {
   id: 'kubesec-score',
@@ -18,9 +32,11 @@ export const kubesecScore: ResourceCheck = {
   theme: 'config',
   description:
     "Scores each workload and RoleBinding with kubesec's rules (the hardening guide's static analysis of YAML). " +
-    'A critical rule (privileged, host namespaces, docker.sock, CAP_SYS_ADMIN, allowPrivilegeEscalation, ' +
-    'unconfined profiles, Secrets in env, bindings to system:anonymous) is reported where it matches; the ' +
-    'object is reported when its total score is below the configured minimum.',
+    'An object is reported once, at the object, when it matches a critical rule (privileged, host namespaces, ' +
+    'docker.sock, CAP_SYS_ADMIN, allowPrivilegeEscalation, unconfined profiles, Secrets in env, bindings to ' +
+    'system:anonymous) or its total score is below the configured minimum; the message gives the score and ' +
+    "the rules in kubesec's critical, passed and advise buckets. The fields a critical rule matches are " +
+    'reported where they are by the checks that own them.',
   remediation:
     'Remove the fields the critical rules point at, and earn points with securityContext hardening ' +
     '(runAsNonRoot, high runAsUser/runAsGroup, readOnlyRootFilesystem, drop ALL capabilities, seccomp and ' +
@@ -30,20 +46,10 @@ export const kubesecScore: ResourceCheck = {
   target: 'resource',
   kinds: SCORED_KINDS,
   run(resource, { settings }): Violation[] {
-    const violations: Violation[] = [];
-    const result = matchRules(resource.object);
-    for (const { rule, paths } of criticalOutcomes(result.outcomes)) {
-      const path = paths[0] ?? [];
-      violations.push({
-        path,
-        message: `kubesec rule ${rule.id} (${String(rule.points)} points) matches ${path.length === 0 ? 'the object' : formatPath(path)}`,
-      });
-    }
-    if (result.score < settings.kubesecMinScore)
-      violations.push({
-        path: [],
-        message: `kubesec score ${String(result.score)} is below the minimum of ${String(settings.kubesecMinScore)}`,
-      });
-    return violations;
+    const score = scoreObject(resource.object);
+    const below = score.score < settings.kubesecMinScore;
+    if (!below && score.critical.length === 0) return [];
+    const verdict = below ? ` is below the minimum of ${String(settings.kubesecMinScore)}` : '';
+    return [{ path: [], message: `kubesec score ${String(score.score)}${verdict} (${bucketsOf(score)})` }];
   },
 };
