@@ -5,7 +5,7 @@ import type { ResourceCheck, Violation } from '../../model/check.ts';
 
 const SCORED_KINDS = [...new Set(rulesOf('kubesec-head').flatMap((rule) => rule.kinds))];
 
-const BUCKETS = ['critical', 'passed', 'advise'] as const;
+const BUCKETS = ['critical', 'passed'] as const;
 
 function ruleIds(outcomes: readonly RuleOutcome[]): string {
   return outcomes.map(({ rule }) => rule.id).join(', ');
@@ -35,7 +35,7 @@ export const kubesecScore: ResourceCheck = {
     'An object is reported once, at the object, when it matches a critical rule (privileged, host namespaces, ' +
     'docker.sock, CAP_SYS_ADMIN, allowPrivilegeEscalation, unconfined profiles, Secrets in env, bindings to ' +
     'system:anonymous) or its total score is below the configured minimum; the message gives the score and ' +
-    "the rules in kubesec's critical, passed and advise buckets. The fields a critical rule matches are " +
+    "the rules it matched (kubesec's critical and passed buckets; `kubeward score` lists the advice). The fields a critical rule matches are " +
     'reported where they are by the checks that own them.',
   remediation:
     'Remove the fields the critical rules point at, and earn points with securityContext hardening ' +
@@ -50,6 +50,12 @@ export const kubesecScore: ResourceCheck = {
     const below = score.score < settings.kubesecMinScore;
     if (!below && score.critical.length === 0) return [];
     const verdict = below ? ` is below the minimum of ${String(settings.kubesecMinScore)}` : '';
-    return [{ path: [], message: `kubesec score ${String(score.score)}${verdict} (${bucketsOf(score)})` }];
+    const rules = bucketsOf(score);
+    return [
+      {
+        path: [],
+        message: `kubesec score ${String(score.score)}${verdict}${rules === '' ? '' : ` (${rules})`}`,
+      },
+    ];
   },
 };
