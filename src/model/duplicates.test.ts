@@ -35,9 +35,10 @@ describe('objects declared twice', () => {
       [{ mode: 'later' }],
     );
   });
-  it('keeps every object made from a generateName, and same names of other kinds', async () => {
+  it('keeps every object made from a generateName, static pods of several nodes, and same names of other kinds', async () => {
     const inventory = await inventoryOf();
     assert.equal(inventory.byKind.get('Job')?.length, 2);
+    assert.equal(inventory.byKind.get('Pod')?.length, 2);
     assert.equal(inventory.byKind.get('ClusterRole')?.length, 1);
     assert.equal(inventory.byKind.get('Role')?.length, 1);
   });

@@ -12,8 +12,24 @@ import { isClusterScoped } from './scope.ts';
 function identityOf(resource: Resource, fallbackNamespace: string): string | undefined {
   const metadata = isRecord(resource.object.metadata) ? resource.object.metadata : {};
   if (typeof metadata.name !== 'string' || metadata.name === '') return undefined;
+  if (resource.kind === 'Pod' && isStaticPodManifest(metadata)) return undefined;
   const namespace = isClusterScoped(resource.kind) ? '' : (resource.namespace ?? fallbackNamespace);
   return JSON.stringify([apiGroup(resource.apiVersion), resource.kind, namespace, metadata.name]);
+}
+
+/**
+ * A static pod's manifest (kubeadm's `tier: control-plane` label, or the kubelet's config source
+ * annotations) belongs to one node: every control-plane node has a `kube-apiserver` manifest, and
+ * their mirror pods get the node's name as a suffix, so equal names are different pods.
+ */
+function isStaticPodManifest(metadata: Readonly<Record<string, unknown>>): boolean {
+  const labels = isRecord(metadata.labels) ? metadata.labels : {};
+  const annotations = isRecord(metadata.annotations) ? metadata.annotations : {};
+  return (
+    labels.tier === 'control-plane' ||
+    'kubernetes.io/config.source' in annotations ||
+    'kubernetes.io/config.mirror' in annotations
+  );
 }
 
 /** `file:line:col` of where an object starts. */
@@ -32,7 +48,7 @@ function describe(resource: Resource, fallbackNamespace: string): string {
  * Only one object of a kind, namespace and name can exist in a cluster: of several in the input, the
  * last one is kept, as a `kubectl apply` of the whole input would leave it, and each earlier one is
  * dropped with a warning at its place naming where the kept one is. Configuration files (role
- * `config`, one per node or component) are never duplicates. Input order is kept otherwise.
+ * `config`) and static pod manifests, one per node, are never duplicates. Input order is kept otherwise.
  */
 export function withoutDuplicates(
   resources: readonly Resource[],

@@ -132,7 +132,8 @@ const NAME_INDEXES = derivation('name indexes by kind', () => new Map<string, Na
 
 /**
  * The object of a kind with this name, in this namespace ('' for cluster-scoped kinds); the first one
- * in input order when the input declares it twice. A kind's objects are indexed on its first lookup.
+ * in input order when two API groups have the kind (an object declared twice is kept once, see
+ * {@link withoutDuplicates}). A kind's objects are indexed on its first lookup.
  */
 export function find(
   inventory: Inventory,
