@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -99,8 +99,19 @@ describe('the built bin', () => {
 describe('a closed stdout (EPIPE)', () => {
   it('ends scan quietly with its normal exit code when the reader stops after the first chunk', async () => {
     const manifests = mkdtempSync(join(tmpdir(), 'kubeward-cli-'));
-    for (let copy = 0; copy < 10; copy++)
-      cpSync(join(ROOT, 'examples/insecure'), join(manifests, String(copy)), { recursive: true });
+    const examples = join(ROOT, 'examples/insecure');
+    // Ten copies under other names: copies of one object would be one object, declared again.
+    for (let copy = 0; copy < 10; copy++) {
+      mkdirSync(join(manifests, String(copy)));
+      for (const file of readdirSync(examples))
+        writeFileSync(
+          join(manifests, String(copy), file),
+          readFileSync(join(examples, file), 'utf8').replace(
+            /(\bname"?:\s*"?)([a-z0-9][\w.-]*)/g,
+            `$1$2-${String(copy)}`,
+          ),
+        );
+    }
     const clean = await withClosedStdout(
       ['scan', manifests, '-o', 'json', '--fail-on', 'none'],
       'first-chunk',

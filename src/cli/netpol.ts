@@ -41,7 +41,10 @@ async function loadInventory(flags: InputFlags): Promise<Inventory> {
   for (const diagnostic of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   if (loaded.diagnostics.some((diagnostic) => diagnostic.level === 'error') && loaded.resources.length === 0)
     throw new InputError('no usable manifests');
-  return buildInventory(loaded.resources, { defaultNamespace: flags.defaultNamespace });
+  const inventory = buildInventory(loaded.resources, { defaultNamespace: flags.defaultNamespace });
+  for (const diagnostic of inventory.diagnostics)
+    if (diagnostic.level === 'warning') process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
+  return inventory;
 }
 
 function modelOf(inventory: Inventory, flags: InputFlags): NetpolModel {

@@ -55,6 +55,8 @@ async function loadModel(flags: InputFlags): Promise<{ inventory: Inventory; mod
   if (loaded.diagnostics.some((diagnostic) => diagnostic.level === 'error') && loaded.resources.length === 0)
     throw new InputError('no usable input: every file failed to load');
   const inventory = buildInventory(loaded.resources);
+  for (const diagnostic of inventory.diagnostics)
+    if (diagnostic.level === 'warning') process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   const model = buildRbacModel(inventory, { bootstrap: flags.bootstrap });
   for (const problem of model.problems) process.stderr.write(`warning: ${escapeControls(problem)}\n`);
   return { inventory, model };

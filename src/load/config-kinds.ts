@@ -31,6 +31,18 @@ const CONFIG_KINDS: Readonly<Record<string, readonly string[]>> = {
   '': ['Config'],
 };
 
+/** Groups whose config kinds are build files of a repository (kustomize), not of a node or component. */
+const BUILD_GROUPS: ReadonlySet<string> = new Set(['kustomize.config.k8s.io']);
+
+/**
+ * True when apiVersion/kind name a configuration file of a node or a control-plane component (a
+ * kubelet config, an EncryptionConfiguration, a kubeconfig); false for a `kustomization.yaml`, which
+ * only builds manifests.
+ */
+export function isNodeConfigKind(apiVersion: string, kind: string): boolean {
+  return isConfigKind(apiVersion, kind) && !BUILD_GROUPS.has(apiGroup(apiVersion));
+}
+
 /** True when apiVersion/kind name a configuration file (a kubeconfig is `v1`/`Config`). */
 export function isConfigKind(apiVersion: string, kind: string): boolean {
   return CONFIG_KINDS[apiGroup(apiVersion)]?.includes(kind) ?? false;

@@ -102,7 +102,7 @@ describe('namespaces', () => {
 });
 
 describe('finding an object by kind, namespace and name', () => {
-  it('takes the effective namespace, the first declaration, and no namespace for cluster-scoped kinds', () => {
+  it('takes the effective namespace, the later declaration, and no namespace for cluster-scoped kinds', () => {
     const inventory = inventoryOf(
       [
         'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: app}\nautomountServiceAccountToken: false',
@@ -112,7 +112,8 @@ describe('finding an object by kind, namespace and name', () => {
       ].join('\n---\n'),
     );
     const inDefault = find(inventory, 'ServiceAccount', 'default', 'app');
-    assert.equal(inDefault?.object.automountServiceAccountToken, false);
+    assert.equal(inDefault?.namespace, 'default');
+    assert.equal(inDefault?.object.automountServiceAccountToken, undefined);
     assert.equal(find(inventory, 'ServiceAccount', 'shop', 'app')?.namespace, 'shop');
     assert.equal(find(inventory, 'ServiceAccount', 'other', 'app'), undefined);
     assert.equal(find(inventory, 'ServiceAccount', 'default', 'ap'), undefined);

@@ -1,6 +1,7 @@
 import type { DerivedValues } from './derived.ts';
 import { derivation, derived } from './derived.ts';
 import type { Diagnostic } from './diagnostic.ts';
+import { withoutDuplicates } from './duplicates.ts';
 import { labelsOf } from './label-selector.ts';
 import type { NodeFiles } from './node-files.ts';
 import { NO_NODE_FILES } from './node-files.ts';
@@ -18,7 +19,10 @@ import { podTemplateOf } from './workload.ts';
  * files themselves.
  */
 export interface Inventory {
-  /** Cluster objects (role `object`), in input order. */
+  /**
+   * Cluster objects (role `object`), in input order; of several with one kind, namespace and name, only
+   * the last (see {@link withoutDuplicates}).
+   */
   readonly resources: readonly Resource[];
   /** Node and component configuration files (role `config`). */
   readonly configs: readonly Resource[];
@@ -32,7 +36,10 @@ export interface Inventory {
   readonly defaultNamespace: string;
   /** A node's certificates, private keys and file modes, when the input is a node's directories. */
   readonly nodeFiles: NodeFiles;
-  /** Workload objects whose pod spec has fields of the wrong type (they are left out of `workloads`). */
+  /**
+   * Workload objects whose pod spec has fields of the wrong type (they are left out of `workloads`),
+   * and objects declared again later in the input (they are left out altogether).
+   */
   readonly diagnostics: readonly Diagnostic[];
   /** Values derived from this inventory, computed once (see {@link derived}). */
   readonly derived: DerivedValues;
@@ -57,7 +64,9 @@ export function buildInventory(all: readonly Resource[], options: InventoryOptio
   const namespaceObjects = new Map<string, Resource>();
   const namespaceNames = new Set<string>();
 
-  for (const resource of all) {
+  const unique = withoutDuplicates(all, fallback);
+  diagnostics.push(...unique.diagnostics);
+  for (const resource of unique.kept) {
     if (resource.role === 'config') {
       configs.push(resource);
       continue;
@@ -123,7 +132,8 @@ const NAME_INDEXES = derivation('name indexes by kind', () => new Map<string, Na
 
 /**
  * The object of a kind with this name, in this namespace ('' for cluster-scoped kinds); the first one
- * in input order when the input declares it twice. A kind's objects are indexed on its first lookup.
+ * in input order when two API groups have the kind (an object declared twice is kept once, see
+ * {@link withoutDuplicates}). A kind's objects are indexed on its first lookup.
  */
 export function find(
   inventory: Inventory,

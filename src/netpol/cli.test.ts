@@ -26,6 +26,15 @@ function netpol(...args: string[]): { status: number | null; stdout: string; std
 }
 
 describe('kubeward netpol (CLI)', () => {
+  it('warns about a NetworkPolicy declared twice and keeps the later one', () => {
+    const duplicates = join(ROOT, 'testdata', 'duplicates');
+    const run = netpol('matrix', '-f', duplicates);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(
+      run.stderr,
+      /a-first\.yaml:2:1: warning: NetworkPolicy shop\/allow-web is declared again at \S+b-later\.yaml:1:1: /,
+    );
+  });
   it('matrix -o csv lists the allowed connections and exits 0', () => {
     const run = netpol('matrix', '-f', 'manifests.yaml', '-f', 'generated-policies.yaml', '-o', 'csv');
     assert.equal(run.status, 0, run.stderr);

@@ -3,11 +3,12 @@ import type { Inventory } from '../model/inventory.ts';
 import type { Resource } from '../model/resource.ts';
 import { bindingAllows } from './authorize.ts';
 import { rbacModelOf } from './cache.ts';
-import type { GrantedRule, RbacBinding, RbacRole } from './model.ts';
+import type { GrantedRule, RbacBinding, RbacModel, RbacRole } from './model.ts';
 import { describeObject, isDefaultObject, roleOf, rulesOf } from './model.ts';
 import type { PolicyRule } from './policy-rule.ts';
 import { describeRequest, resourceRequest } from './request.ts';
 import { isClusterScopedResource } from './resources.ts';
+import type { Subject } from './subject.ts';
 import { describeSubject } from './subject.ts';
 
 /** One risky permission a check looks for: a verb on a resource (optionally a subresource and a name). */
@@ -17,6 +18,15 @@ export interface Probe {
   readonly apiGroup?: string;
   readonly subresource?: string;
   readonly name?: string;
+}
+
+/**
+ * A second grant a subject must also hold for the probes to be a risk (CSR approval needs `approve`
+ * on signers too), possibly through another binding; `action` is how the message names it.
+ */
+export interface AlsoNeeded {
+  readonly action: string;
+  readonly holds: (model: RbacModel, subject: Subject, bindingNamespace: string) => boolean;
 }
 
 /** `ClusterRole x rules[2]`, or `ClusterRole edit (aggregated from ClusterRole y rules[2])`. */
@@ -76,11 +86,12 @@ export function reportedBindings(
  * Findings for every subject of every reported binding whose role allows any of the probes: one per
  * subject, on the subject's path, naming the subject, what it can do, where, the binding and the
  * rules that grant it. Roles with a full wildcard rule are left to rbac-wildcard-grant, which
- * subsumes every specific risk.
+ * subsumes every specific risk. With `alsoNeeded`, only the subjects that also hold that grant.
  */
 export function* probeViolations(
   inventory: Inventory,
   probes: readonly Probe[],
+  alsoNeeded?: AlsoNeeded,
 ): Iterable<InventoryViolation> {
   const model = rbacModelOf(inventory);
   for (const binding of reportedBindings(inventory)) {
@@ -97,11 +108,13 @@ export function* probeViolations(
     const rules = [...new Set(found.map((entry) => describeGrantedRule(entry.role, entry.rule)))].join(
       ' and ',
     );
+    const also = alsoNeeded === undefined ? '' : ` (and ${alsoNeeded.action})`;
     for (const subject of binding.subjects) {
+      if (alsoNeeded !== undefined && !alsoNeeded.holds(model, subject, binding.namespace)) continue;
       yield {
         resource: binding.resource,
         path: subject.path,
-        message: `${describeSubject(subject, binding.namespace)} can ${actions} ${describeScope(binding)} through ${describeObject(binding)} and ${rules}`,
+        message: `${describeSubject(subject, binding.namespace)} can ${actions}${also} ${describeScope(binding)} through ${describeObject(binding)} and ${rules}`,
       };
     }
   }

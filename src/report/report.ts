@@ -91,9 +91,14 @@ export function buildReport(input: {
   };
 }
 
-/** Whether a check had anything to look at in this input (see Applicability). */
+/**
+ * Whether a check had anything to look at in this input (see Applicability). A check without an
+ * `applies` predicate looks at Kubernetes objects and configuration files: on an input with none,
+ * it did not run on anything, so its theme is not checked rather than passed.
+ */
 function applied(check: Check, inventory: Inventory): boolean {
-  return check.applies === undefined || check.applies(inventory);
+  if (check.applies !== undefined) return check.applies(inventory);
+  return inventory.resources.length + inventory.configs.length > 0;
 }
 
 function countBySeverity(findings: readonly Finding[]): SeverityCounts {

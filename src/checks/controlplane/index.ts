@@ -1,4 +1,5 @@
 import { componentViews } from '../../controlplane/components.ts';
+import { isNodeConfigKind } from '../../load/config-kinds.ts';
 import type { Inventory } from '../../model/inventory.ts';
 import type { Check, InventoryCheck } from '../../model/check.ts';
 import { apiserverAnonymousAuth } from './apiserver-anonymous-auth.ts';
@@ -73,9 +74,13 @@ export const CONTROLPLANE_CHECKS: readonly Check[] = [
   nodeFilePermissions,
 ];
 
-/** Control-plane checks apply when the input holds a component manifest or a node configuration file. */
+/**
+ * Control-plane checks apply when the input holds a component manifest or a node configuration file
+ * (a `kustomization.yaml` is neither).
+ */
 function withApplicability(checks: readonly InventoryCheck[]): readonly InventoryCheck[] {
   const applies = (inventory: Inventory): boolean =>
-    inventory.configs.length > 0 || componentViews(inventory).length > 0;
+    inventory.configs.some((config) => isNodeConfigKind(config.apiVersion, config.kind)) ||
+    componentViews(inventory).length > 0;
   return checks.map((check) => ({ ...check, applies }));
 }

@@ -1,6 +1,7 @@
 import type { InventoryCheck } from '../../model/check.ts';
 import type { Probe } from '../../rbac/grants.ts';
 import { probeViolations } from '../../rbac/grants.ts';
+import { canApproveSigners } from '../../rbac/signer-approval.ts';
 
 const PROBES: readonly Probe[] = [
   {
@@ -24,7 +25,7 @@ export const rbacCsrApproval: InventoryCheck = {
   severity: 'high',
   theme: 'rbac',
   description:
-    '`update` on certificatesigningrequests/approval (with `approve` on a signer) lets a subject approve its own client certificate for any user or group, `system:masters` included with the kube-apiserver-client signer. Default (bootstrap-labelled and `system:`) bindings, and roles with a `*` on `*` in `*` rule (reported by rbac-wildcard-grant), are not reported.',
+    '`update` on certificatesigningrequests/approval together with `approve` on signers lets a subject approve its own client certificate for any user or group, `system:masters` included with the kube-apiserver-client signer. Approval needs both grants (the second may come through another ClusterRoleBinding, and may be limited to some signers by resourceNames): a subject with only one of them cannot approve and is not reported. Default (bootstrap-labelled and `system:`) bindings, and roles with a `*` on `*` in `*` rule (reported by rbac-wildcard-grant), are not reported.',
   remediation:
     'Leave CSR approval to the controller manager; remove certificatesigningrequests/approval from the rule.',
   references: [
@@ -32,5 +33,9 @@ export const rbacCsrApproval: InventoryCheck = {
     'Kubernetes docs: certificate-signing-requests#authorization',
   ],
   target: 'inventory',
-  run: ({ inventory }) => probeViolations(inventory, PROBES),
+  run: ({ inventory }) =>
+    probeViolations(inventory, PROBES, {
+      action: 'approve signers.certificates.k8s.io',
+      holds: canApproveSigners,
+    }),
 };

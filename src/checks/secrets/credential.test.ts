@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import {
   credentialFormatIn,
   isSecretName,
+  isPlaceholder,
   looksLikeSecretValue,
   secretReason,
   shannonEntropy,
@@ -74,6 +75,38 @@ describe('entropy guard', () => {
     ]) {
       assert.ok(!looksLikeSecretValue(value), value);
     }
+  });
+  it('takes obvious placeholders and templates for what they are, not credentials', () => {
+    for (const value of [
+      'INSERT_YOUR_TOKEN_HERE',
+      'insert-api-key',
+      'REPLACE_ME',
+      'replace_with_real_password',
+      'CHANGE_ME',
+      'changeit',
+      'your-api-key',
+      'api-key-goes-here',
+      '<your password>',
+      'Bearer <token>',
+      '${DB_PASSWORD}',
+      'postgres://app:${DB_PASSWORD}@db:5432/app',
+      '{{ .Values.db.password }}',
+      '__DB_PASSWORD__',
+      'placeholder',
+      'dummy',
+    ]) {
+      assert.ok(isPlaceholder(value), value);
+      assert.equal(secretReason('DB_PASSWORD', value), undefined, value);
+    }
+    for (const value of ['hunter2!', 'Zx9#kLm2Qp', 'insertion7Qk', 'p@ss<w0rd']) {
+      assert.ok(!isPlaceholder(value), value);
+    }
+  });
+  it('reports a known token format even inside a placeholder-looking value', () => {
+    assert.equal(
+      secretReason('TOKEN', 'REPLACE_ME ghp_abcdefghijklmnopqrstuvwxyz0123456789'),
+      'GitHub token',
+    );
   });
   it('combines names and formats', () => {
     assert.equal(secretReason('LOG_LEVEL', 'AKIAIOSFODNN7EXAMPLE'), 'AWS access key ID');

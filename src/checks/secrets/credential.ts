@@ -10,7 +10,10 @@ interface CredentialFormat {
   readonly pattern: RegExp;
 }
 
-/** Formats from the providers' documentation; each is distinctive enough to need no entropy test. */
+/**
+ * Formats from the providers' documentation; each is distinctive enough to need no entropy test. A
+ * URL whose password is a template (`${DB_PASSWORD}`, `{{ … }}`, `<password>`) holds none.
+ */
 const CREDENTIAL_FORMATS: readonly CredentialFormat[] = [
   {
     what: 'private key',
@@ -26,7 +29,10 @@ const CREDENTIAL_FORMATS: readonly CredentialFormat[] = [
   { what: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/ },
   { what: 'Azure storage account key', pattern: /AccountKey=[A-Za-z0-9+/]{40,}={0,2}/ },
   { what: 'JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/ },
-  { what: 'password in a URL', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:[^\s/@]+@[^\s]+/i },
+  {
+    what: 'password in a URL',
+    pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:(?!\$\{|\$\(|\{\{|<)[^\s/@]+@[^\s]+/i,
+  },
 ];
 
 /** Names that announce a credential (matched case-insensitively anywhere in the name). */
@@ -39,7 +45,14 @@ const REFERENCE_NAME =
 
 /** Values that name something else or are templated, never a credential themselves. */
 const PLACEHOLDER =
-  /^(\$\{.*\}|\$\(.*\)|\{\{.*\}\}|<.*>|%.*%|\*+|x+|true|false|yes|no|on|off|null|none|nil|enabled|disabled|required|optional|changeme|change[_-]?me|todo|tbd|example|redacted)$/i;
+  /^(\$\{.*\}|\$\(.*\)|\{\{.*\}\}|<.*>|%.*%|__.*__|@.*@|\*+|x+|\.\.\.+|true|false|yes|no|on|off|null|none|nil|enabled|disabled|required|optional|change[_-]?(me|it)|replace[_-]?me|fill[_-]?(me[_-]?)?in|fix[_-]?me|set[_-]?me|todo|tbd|example|sample|dummy|placeholder|redacted)$/i;
+
+/**
+ * Values that ask a person to fill something in: `INSERT_TOKEN_HERE`, `REPLACE_WITH_KEY`,
+ * `your-api-key`, `<token>` inside text, or a `${VAR}` / `{{ .Values.x }}` template anywhere in it.
+ */
+const FILL_IN =
+  /^(insert|replace|enter|put|paste|your)[_ .-]|[_ .-](here|goes[_ .-]?here)$|\$\{[^}]*\}|\{\{.*\}\}|<[\w .-]+>/i;
 
 /** Minimum length of a value under a credential-like name. */
 const MIN_SECRET_LENGTH = 6;
@@ -78,6 +91,15 @@ export function credentialFormatIn(text: string): string | undefined {
   return CREDENTIAL_FORMATS.find((format) => format.pattern.test(text))?.what;
 }
 
+/**
+ * True when a value is an obvious placeholder or template (`changeme`, `REPLACE_ME`,
+ * `INSERT_TOKEN_HERE`, `<password>`, `${DB_PASSWORD}`): text waiting for a credential, not one.
+ */
+export function isPlaceholder(value: string): boolean {
+  const trimmed = value.trim();
+  return PLACEHOLDER.test(trimmed) || FILL_IN.test(trimmed);
+}
+
 /** True when `name` announces a credential and is not merely a reference to one. */
 export function isSecretName(name: string): boolean {
   return SECRET_NAME.test(name) && !REFERENCE_NAME.test(name);
@@ -91,7 +113,7 @@ export function isSecretName(name: string): boolean {
 export function looksLikeSecretValue(value: string): boolean {
   const trimmed = value.trim();
   if (trimmed.length < MIN_SECRET_LENGTH || trimmed.includes('\n')) return false;
-  if (trimmed.startsWith('/') || /^[\d.,:_-]+[a-z]{0,2}$/i.test(trimmed) || PLACEHOLDER.test(trimmed))
+  if (trimmed.startsWith('/') || /^[\d.,:_-]+[a-z]{0,2}$/i.test(trimmed) || isPlaceholder(trimmed))
     return false;
   return shannonEntropy(trimmed) >= MIN_SECRET_ENTROPY;
 }

@@ -1,0 +1,82 @@
+import type { Diagnostic } from './diagnostic.ts';
+import { isRecord } from './path.ts';
+import type { Resource } from './resource.ts';
+import { apiGroup } from './resource.ts';
+import { isClusterScoped } from './scope.ts';
+
+/**
+ * Who an object is in a cluster: API group, kind, namespace (the fallback for a namespaced object that
+ * names none) and name; undefined for an object without a `metadata.name` (a `generateName` creates a
+ * new object each time).
+ */
+function identityOf(resource: Resource, fallbackNamespace: string): string | undefined {
+  const metadata = isRecord(resource.object.metadata) ? resource.object.metadata : {};
+  if (typeof metadata.name !== 'string' || metadata.name === '') return undefined;
+  if (resource.kind === 'Pod' && isStaticPodManifest(metadata)) return undefined;
+  const namespace = isClusterScoped(resource.kind) ? '' : (resource.namespace ?? fallbackNamespace);
+  return JSON.stringify([apiGroup(resource.apiVersion), resource.kind, namespace, metadata.name]);
+}
+
+/**
+ * A static pod's manifest (kubeadm's `tier: control-plane` label, or the kubelet's config source
+ * annotations) belongs to one node: every control-plane node has a `kube-apiserver` manifest, and
+ * their mirror pods get the node's name as a suffix, so equal names are different pods.
+ */
+function isStaticPodManifest(metadata: Readonly<Record<string, unknown>>): boolean {
+  const labels = isRecord(metadata.labels) ? metadata.labels : {};
+  const annotations = isRecord(metadata.annotations) ? metadata.annotations : {};
+  return (
+    labels.tier === 'control-plane' ||
+    'kubernetes.io/config.source' in annotations ||
+    'kubernetes.io/config.mirror' in annotations
+  );
+}
+
+/** `file:line:col` of where an object starts. */
+function where(resource: Resource): string {
+  const { line, column } = resource.origin.locate([]);
+  return `${resource.origin.file}:${String(line)}:${String(column)}`;
+}
+
+/** `Deployment shop/web`, or `ClusterRole admin` for a cluster-scoped kind. */
+function describe(resource: Resource, fallbackNamespace: string): string {
+  const namespace = isClusterScoped(resource.kind) ? '' : `${resource.namespace ?? fallbackNamespace}/`;
+  return `${resource.kind} ${namespace}${resource.name}`;
+}
+
+/**
+ * Only one object of a kind, namespace and name can exist in a cluster: of several in the input, the
+ * last one is kept, as a `kubectl apply` of the whole input would leave it, and each earlier one is
+ * dropped with a warning at its place naming where the kept one is. Configuration files (role
+ * `config`) and static pod manifests, one per node, are never duplicates. Input order is kept otherwise.
+ */
+export function withoutDuplicates(
+  resources: readonly Resource[],
+  fallbackNamespace: string,
+): { readonly kept: readonly Resource[]; readonly diagnostics: readonly Diagnostic[] } {
+  const last = new Map<string, Resource>();
+  for (const resource of resources) {
+    if (resource.role !== 'object') continue;
+    const identity = identityOf(resource, fallbackNamespace);
+    if (identity !== undefined) last.set(identity, resource);
+  }
+  const kept: Resource[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const resource of resources) {
+    const identity = resource.role === 'object' ? identityOf(resource, fallbackNamespace) : undefined;
+    const winner = identity === undefined ? undefined : last.get(identity);
+    if (winner === undefined || winner === resource) {
+      kept.push(resource);
+      continue;
+    }
+    const { line, column } = resource.origin.locate([]);
+    diagnostics.push({
+      level: 'warning',
+      file: resource.origin.file,
+      line,
+      column,
+      message: `${describe(resource, fallbackNamespace)} is declared again at ${where(winner)}: only one can exist in a cluster, so this one is ignored and the later one is kept, as kubectl apply would`,
+    });
+  }
+  return { kept, diagnostics };
+}
