@@ -13,3 +13,12 @@ export interface BenchCase {
   readonly name: string;
   run(): Promise<readonly Measurement[]>;
 }
+
+/** The median of some measurements (the mean of the middle two for an even count; 0 for none). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}

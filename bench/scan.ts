@@ -5,6 +5,7 @@ import { loadSources } from '../src/load/load.ts';
 import { renderJson } from '../src/render/json.ts';
 import { locationOf } from '../src/report/location.ts';
 import { scanLoaded } from '../src/scan/scan.ts';
+import { median } from './case.ts';
 import type { BenchCase } from './case.ts';
 import { generateCorpus } from './generate.ts';
 
@@ -75,11 +76,3 @@ export const bench: BenchCase = {
     ]);
   },
 };
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
