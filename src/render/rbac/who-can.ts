@@ -31,45 +31,39 @@ export function renderWhoCan(
 ): string {
   const none = (via: string): string =>
     `No subjects found with permissions to ${escapeControls(`${request.verb} ${target(request)}`)} assigned through ${via}\n`;
-  const role = (entry: WhoCanEntry): string[] => (wide ? [`${entry.role.kind}/${entry.role.name}`] : []);
-  const roleHeader = wide ? ['ROLE'] : [];
-  const roleBindings =
-    result.roleBindings.length === 0
-      ? none('RoleBindings')
+  const section = (
+    via: 'RoleBindings' | 'ClusterRoleBindings',
+    entries: readonly WhoCanEntry[],
+    bindingHeader: readonly string[],
+    bindingCells: (entry: WhoCanEntry) => readonly string[],
+  ): string =>
+    entries.length === 0
+      ? none(via)
       : renderColumns(
           [
-            ['ROLEBINDING', 'NAMESPACE', 'SUBJECT', 'TYPE', 'SA-NAMESPACE', ...roleHeader],
-            ...result.roleBindings.map((entry) =>
+            [...bindingHeader, 'SUBJECT', 'TYPE', 'SA-NAMESPACE', ...(wide ? ['ROLE'] : [])],
+            ...entries.map((entry) =>
               [
-                entry.binding.name,
-                entry.binding.namespace,
+                ...bindingCells(entry),
                 entry.subject.name,
                 entry.subject.kind,
                 saNamespace(entry),
-                ...role(entry),
+                ...(wide ? [`${entry.role.kind}/${entry.role.name}`] : []),
               ].map((cell) => escapeControls(cell)),
             ),
           ],
           { gap: 2, width },
         );
-  const clusterRoleBindings =
-    result.clusterRoleBindings.length === 0
-      ? none('ClusterRoleBindings')
-      : renderColumns(
-          [
-            ['CLUSTERROLEBINDING', 'SUBJECT', 'TYPE', 'SA-NAMESPACE', ...roleHeader],
-            ...result.clusterRoleBindings.map((entry) =>
-              [
-                entry.binding.name,
-                entry.subject.name,
-                entry.subject.kind,
-                saNamespace(entry),
-                ...role(entry),
-              ].map((cell) => escapeControls(cell)),
-            ),
-          ],
-          { gap: 2, width },
-        );
+  const roleBindings = section('RoleBindings', result.roleBindings, ['ROLEBINDING', 'NAMESPACE'], (entry) => [
+    entry.binding.name,
+    entry.binding.namespace,
+  ]);
+  const clusterRoleBindings = section(
+    'ClusterRoleBindings',
+    result.clusterRoleBindings,
+    ['CLUSTERROLEBINDING'],
+    (entry) => [entry.binding.name],
+  );
   return request.kind === 'nonResource' ? clusterRoleBindings : `${roleBindings}\n${clusterRoleBindings}`;
 }
 
