@@ -5,15 +5,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { readSources } from '../load/read.ts';
 import type { Source } from '../load/source.ts';
-import { conformancePath } from '../testing/conformance.ts';
+import {
+  KUBESEC_CORPUS as CORPUS,
+  KUBESEC_SCAN_OPTIONS as OPTIONS,
+  scoreCorpusFile,
+} from '../testing/kubesec-corpus.ts';
 import { stripFormPrefix } from '../testing/kubesec-form.ts';
 import type { KubesecReport } from './report.ts';
 import { scoreRun } from '../render/score/run.ts';
 import type { ScoreRunResult } from '../render/score/run.ts';
-
-const CORPUS = conformancePath('corpus/kubesec');
 
 interface Row {
   readonly fixture: string;
@@ -55,19 +56,8 @@ const HTTP_ONLY: Readonly<Record<string, string>> = {
     'derived from the body after the server strips "file="; read as a file, it is not valid JSON nor a mapping (no report)',
 };
 
-const OPTIONS = {
-  profile: 'kubesec-head',
-  rules: undefined,
-  output: 'json',
-  explain: false,
-  failureCode: 2,
-  baseDirectory: CORPUS,
-} as const;
-
 async function runFile(fixture: string): Promise<ScoreRunResult & { reports: KubesecReport[] }> {
-  const read = await readSources([join(CORPUS, fixture)], { recursive: true });
-  const sources = read.sources.map((source) => ({ ...source, file: fixture }));
-  return withReports(scoreRun(sources, read.diagnostics, OPTIONS));
+  return withReports(await scoreCorpusFile(fixture, true));
 }
 
 /** kubesec's HTTP mode: the body with "file=" stripped, parsed as the CLI parses stdin. */

@@ -6,25 +6,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { readSources } from '../load/read.ts';
 import { conformancePath } from '../testing/conformance.ts';
-import { scoreRun } from '../render/score/run.ts';
+import { scoreCorpusFile } from '../testing/kubesec-corpus.ts';
 
-const CORPUS = conformancePath('corpus/kubesec');
 const REFERENCE = conformancePath('reference/kubesec.md');
 const GOLDEN = join(import.meta.dirname, '../../testdata/score');
 
 async function kubesecJson(fixture: string): Promise<string> {
-  const read = await readSources([join(CORPUS, fixture)], { recursive: false });
-  const sources = read.sources.map((source) => ({ ...source, file: fixture }));
-  return scoreRun(sources, read.diagnostics, {
-    profile: 'kubesec-head',
-    rules: undefined,
-    output: 'json',
-    explain: false,
-    failureCode: 2,
-    baseDirectory: CORPUS,
-  }).stdout;
+  return (await scoreCorpusFile(fixture, false)).stdout;
 }
 
 /** The reference's example for score-0-cap-sys-admin.yml, with `<SEL_…>` expanded, in Go's layout. */
