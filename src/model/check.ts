@@ -42,6 +42,8 @@ export interface CheckMeta {
   readonly remediation: string;
   /** Upstream ids and documents: PSS control, CIS id, kubesec rule, peers' check ids, URLs. */
   readonly references: readonly string[];
+  /** CIS Kubernetes Benchmark recommendations this check implements, by id (`1.2.1`). */
+  readonly cis?: readonly string[];
   /** What the check reads when that is not Kubernetes objects (a node's PEM files), for the docs. */
   readonly reads?: string;
 }
