@@ -232,7 +232,11 @@ export const CIS_BENCHMARK: CisBenchmark = {
         auto('4.2.2', 'Kubelet authorization not AlwaysAllow'),
         auto('4.2.3', 'Kubelet client CA file set'),
         manual('4.2.4', 'Kubelet read-only port off'),
-        manual('4.2.5', 'Streaming connection idle timeout not 0', MANUAL_SITE),
+        manual(
+          '4.2.5',
+          'Streaming connection idle timeout not 0',
+          'only the kubelet flag can disable the timeout: 0s in a KubeletConfiguration means the 4h default (kubelet v1beta1 defaulting), and kubeadm writes exactly that',
+        ),
         auto('4.2.6', 'Kubelet manages its iptables chains'),
         manual('4.2.7', 'No hostname override', MANUAL_SITE),
         manual('4.2.8', 'Event record rate appropriate', MANUAL_SITE),
