@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadSources } from '../load/load.ts';
 import { buildInventory } from '../model/inventory.ts';
+import { staticPodManifest } from '../testing/static-pod.ts';
 import { admissionPlugins, defaultOnAdmissionPlugins } from './admission-plugins.ts';
 import type { ComponentView } from './components.ts';
 import { componentViews } from './components.ts';
@@ -17,15 +18,7 @@ function apiserver(text: string): ComponentView {
 }
 
 const pod = (image: string, ...flags: string[]): ComponentView =>
-  apiserver(`apiVersion: v1
-kind: Pod
-metadata: {name: kube-apiserver, namespace: kube-system}
-spec:
-  containers:
-    - name: kube-apiserver
-      image: ${image}
-      command: [kube-apiserver${flags.map((flag) => `, "${flag}"`).join('')}]
-`);
+  apiserver(staticPodManifest('kube-apiserver', image, flags));
 
 const enabled = (view: ComponentView, ...names: string[]): boolean[] =>
   names.map((name) => admissionPlugins(view).decide(name).enabled);

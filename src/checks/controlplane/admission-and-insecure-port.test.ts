@@ -4,6 +4,7 @@ import { parseConfig } from '../../config/load-config.ts';
 import { loadSources } from '../../load/load.ts';
 import { scanLoaded } from '../../scan/scan.ts';
 import { TEST_NOW } from '../../testing/clock.ts';
+import { staticPodManifest } from '../../testing/static-pod.ts';
 import { CONTROLPLANE_CHECKS } from './index.ts';
 
 const ADMISSION = /^apiserver-(admission|insecure-port)/;
@@ -16,15 +17,8 @@ function findings(text: string): string[] {
   return report.findings.map((finding) => `${finding.checkId} ${finding.path.join('.')}: ${finding.message}`);
 }
 
-const apiserver = (...flags: string[]): string => `apiVersion: v1
-kind: Pod
-metadata: {name: kube-apiserver, namespace: kube-system}
-spec:
-  containers:
-    - name: kube-apiserver
-      image: registry.k8s.io/kube-apiserver:v1.34.1
-      command: [kube-apiserver${flags.map((flag) => `, "${flag}"`).join('')}]
-`;
+const apiserver = (...flags: string[]): string =>
+  staticPodManifest('kube-apiserver', 'registry.k8s.io/kube-apiserver:v1.34.1', flags);
 
 describe('an API server with an insecure port and a permissive admission chain', () => {
   it('draws a finding for each problem, at the flag that causes it', () => {
