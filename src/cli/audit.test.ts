@@ -107,6 +107,7 @@ describe('kubeward audit node', needs('openssl'), () => {
       CONTROLPLANE_CHECKS.map((check) => check.id).filter((id) => !fired.has(id)),
       [
         'apiserver-serving-tls',
+        'apiserver-admission-flags',
         'apiserver-encryption-config',
         'certificate-expiry',
         'certificate-key-strength',

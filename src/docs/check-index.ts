@@ -2,7 +2,7 @@ import type { Check } from '../model/check.ts';
 import { THEMES } from '../model/theme.ts';
 
 /** Markdown table cells must not contain a bare `|`. */
-function cell(text: string): string {
+export function cell(text: string): string {
   return text.replaceAll('|', '\\|');
 }
 

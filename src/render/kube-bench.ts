@@ -6,8 +6,8 @@ import type { Report } from '../report/report.ts';
 
 /**
  * The report in kube-bench's `--json` shape (cmd/util.go, check/controls.go): one Controls entry whose
- * groups are themes and whose results are checks, with `test_number` the first CIS id the check cites
- * (else the check id), `status` FAIL for findings at medium or above, WARN for milder ones, else PASS,
+ * groups are themes and whose results are checks, with `test_number` the first CIS Benchmark id the check
+ * implements (its `cis` metadata; else the check id), `status` FAIL for findings at medium or above, WARN for milder ones, else PASS,
  * and `Totals`. Lets users diff kubeward's node audit against kube-bench's.
  */
 export function renderKubeBenchJson(report: Report): string {
@@ -47,11 +47,11 @@ export function renderKubeBenchJson(report: Report): string {
 }
 
 function resultOf(check: CheckMeta, findings: readonly Finding[]) {
-  const cis = check.references.find((reference) => reference.startsWith('CIS '));
+  const cis = check.cis?.[0];
   const failing = findings.some((finding) => atLeast(finding.severity, 'medium'));
   const status = findings.length === 0 ? 'PASS' : failing ? 'FAIL' : 'WARN';
   return {
-    test_number: cis ? cis.slice(4) : check.id,
+    test_number: cis ?? check.id,
     test_desc: `${check.title} (${check.id})`,
     audit: '',
     AuditEnv: '',

@@ -21,6 +21,7 @@ export const apiserverAnonymousAuth: InventoryCheck = {
   remediation:
     'Set --anonymous-auth=false, or in the AuthenticationConfiguration set anonymous.enabled with conditions limited to /livez, /readyz and /healthz.',
   references: ['CIS 1.2.1', 'kube-hunter KHV005'],
+  cis: ['1.2.1'],
   target: 'inventory',
   *run({ inventory }) {
     for (const view of viewsOf(inventory, 'kube-apiserver')) {

@@ -17,6 +17,7 @@ export const apiserverAuthorizationMode: InventoryCheck = {
   remediation:
     'Set --authorization-mode=Node,RBAC (kubeadm default) or list Node and RBAC authorizers in the AuthorizationConfiguration; remove AlwaysAllow and ABAC.',
   references: ['CIS 1.2.6', 'CIS 1.2.7', 'CIS 1.2.8', 'Kubescape C-0088'],
+  cis: ['1.2.6', '1.2.7', '1.2.8'],
   target: 'inventory',
   *run({ inventory }) {
     for (const view of viewsOf(inventory, 'kube-apiserver')) {

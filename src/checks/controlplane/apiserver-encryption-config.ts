@@ -14,6 +14,7 @@ export const apiserverEncryptionConfig: InventoryCheck = {
   remediation:
     'Write an EncryptionConfiguration covering secrets with a kms (v2) or secretbox provider first and pass it with --encryption-provider-config.',
   references: ['CIS 1.2.27', 'Kubescape C-0066'],
+  cis: ['1.2.27'],
   target: 'inventory',
   *run({ inventory }) {
     for (const view of viewsOf(inventory, 'kube-apiserver')) {

@@ -14,6 +14,7 @@ export const apiserverEtcdTls: InventoryCheck = {
     '(--etcd-certfile, --etcd-keyfile) and verify the server against the etcd CA (--etcd-cafile).',
   remediation: 'Use https:// etcd endpoints and set --etcd-cafile, --etcd-certfile and --etcd-keyfile.',
   references: ['CIS 1.2.23', 'CIS 1.2.26'],
+  cis: ['1.2.23', '1.2.26'],
   target: 'inventory',
   *run({ inventory }) {
     yield* missingFlags(inventory, 'kube-apiserver', ['etcd-cafile', 'etcd-certfile', 'etcd-keyfile']);

@@ -17,6 +17,7 @@ export const apiserverExternalAuthn: InventoryCheck = {
   remediation:
     'Configure an AuthenticationConfiguration with a jwt authenticator for your identity provider (or --oidc-* flags, or a token webhook).',
   references: ['CIS 3.1.1', 'CIS 3.1.2', 'CIS 3.1.3'],
+  cis: ['3.1.1', '3.1.2', '3.1.3'],
   target: 'inventory',
   *run({ inventory }) {
     for (const view of viewsOf(inventory, 'kube-apiserver')) {

@@ -14,6 +14,7 @@ export const apiserverKubeletTls: InventoryCheck = {
   remediation:
     'Set --kubelet-client-certificate and --kubelet-client-key, enable kubelet serverTLSBootstrap with a CSR approver, and set --kubelet-certificate-authority to the CA that signs kubelet serving certificates.',
   references: ['CIS 1.2.4', 'CIS 1.2.5'],
+  cis: ['1.2.4', '1.2.5'],
   target: 'inventory',
   run: ({ inventory }) =>
     missingFlags(inventory, 'kube-apiserver', [

@@ -13,6 +13,7 @@ export const apiserverServingTls: InventoryCheck = {
   remediation:
     'Set --tls-cert-file, --tls-private-key-file and --client-ca-file (kubeadm sets them from /etc/kubernetes/pki).',
   references: ['CIS 1.2.24', 'CIS 1.2.25'],
+  cis: ['1.2.24', '1.2.25'],
   target: 'inventory',
   run: ({ inventory }) =>
     missingFlags(inventory, 'kube-apiserver', ['tls-cert-file', 'tls-private-key-file', 'client-ca-file']),

@@ -14,6 +14,7 @@ export const apiserverStaticCredentials: InventoryCheck = {
   remediation:
     'Remove --token-auth-file (and --basic-auth-file); authenticate users through OIDC, a webhook or structured authentication.',
   references: ['CIS 1.2.2'],
+  cis: ['1.2.2'],
   target: 'inventory',
   *run({ inventory }) {
     for (const view of viewsOf(inventory, 'kube-apiserver')) {

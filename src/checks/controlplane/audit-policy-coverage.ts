@@ -34,6 +34,7 @@ export const auditPolicyCoverage: InventoryCheck = {
   remediation:
     'Start from the Kubernetes docs example policy: Metadata for secrets, configmaps and tokenreviews, RequestResponse for pods/exec and attach, and a final catch-all `- level: Metadata`.',
   references: ['CIS 3.2.2', 'https://kubernetes.io/docs/tasks/debug/debug-cluster/audit/'],
+  cis: ['3.2.2'],
   target: 'inventory',
   *run({ inventory }) {
     for (const config of inventory.configs) {

@@ -18,6 +18,7 @@ export const controlPlaneBindAddress: InventoryCheck = {
     'kubeadm binds both to 127.0.0.1. An absent flag is the default, not loopback.',
   remediation: 'Set --bind-address=127.0.0.1 on kube-controller-manager and kube-scheduler.',
   references: ['CIS 1.3.7', 'CIS 1.4.2', 'NSA/CISA Kubernetes Hardening Guide: control plane ports'],
+  cis: ['1.3.7', '1.4.2'],
   target: 'inventory',
   *run({ inventory }) {
     for (const component of LOOPBACK_ONLY) {

@@ -27,6 +27,7 @@ export const controlPlaneProfiling: InventoryCheck = {
     'CIS 1.4.1',
     'https://kubernetes.io/docs/reference/command-line-tools-reference/',
   ],
+  cis: ['1.2.15', '1.3.2', '1.4.1'],
   target: 'inventory',
   *run({ inventory }) {
     for (const component of PROFILED) {

@@ -23,6 +23,7 @@ export const encryptionProviderStrength: InventoryCheck = {
   remediation:
     'Put a kms provider with apiVersion: v2 (or secretbox) first for secrets, keep identity only as a trailing fallback during migration, then rewrite all Secrets.',
   references: ['CIS 1.2.28', 'https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/'],
+  cis: ['1.2.28'],
   target: 'inventory',
   *run({ inventory }) {
     for (const config of inventory.configs) {

@@ -17,6 +17,7 @@ export const etcdClientCertAuth: InventoryCheck = {
   remediation:
     'Set --cert-file, --key-file, --trusted-ca-file and --client-cert-auth=true; remove --auto-tls.',
   references: ['CIS 2.1', 'CIS 2.2', 'CIS 2.3', 'CIS 2.7', 'kube-hunter KHV033'],
+  cis: ['2.1', '2.2', '2.3'],
   target: 'inventory',
   *run({ inventory }) {
     yield* missingFlags(inventory, 'etcd', ['cert-file', 'key-file', 'trusted-ca-file']);

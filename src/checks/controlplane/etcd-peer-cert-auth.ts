@@ -16,6 +16,7 @@ export const etcdPeerCertAuth: InventoryCheck = {
   remediation:
     'Set --peer-cert-file, --peer-key-file, --peer-trusted-ca-file and --peer-client-cert-auth=true; remove --peer-auto-tls.',
   references: ['CIS 2.4', 'CIS 2.5', 'CIS 2.6'],
+  cis: ['2.4', '2.5', '2.6'],
   target: 'inventory',
   *run({ inventory }) {
     yield* missingFlags(inventory, 'etcd', ['peer-cert-file', 'peer-key-file']);

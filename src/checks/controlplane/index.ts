@@ -2,6 +2,20 @@ import { componentViews } from '../../controlplane/components.ts';
 import { isNodeConfigKind } from '../../load/config-kinds.ts';
 import type { Inventory } from '../../model/inventory.ts';
 import type { Check, InventoryCheck } from '../../model/check.ts';
+import { apiserverAdmissionAlwaysAdmit } from './apiserver-admission-always-admit.ts';
+import { apiserverAdmissionFlags } from './apiserver-admission-flags.ts';
+import { apiserverAdmissionNamespaceLifecycle } from './apiserver-admission-namespace-lifecycle.ts';
+import { apiserverAdmissionNodeRestriction } from './apiserver-admission-node-restriction.ts';
+import { apiserverAdmissionPodSecurity } from './apiserver-admission-pod-security.ts';
+import { apiserverAdmissionServiceAccount } from './apiserver-admission-service-account.ts';
+import { apiserverInsecurePort } from './apiserver-insecure-port.ts';
+import { apiserverServiceAccountKeyFile } from './apiserver-service-account-key-file.ts';
+import { apiserverServiceAccountLookup } from './apiserver-service-account-lookup.ts';
+import { apiserverServiceAccountTokenExtension } from './apiserver-service-account-token-extension.ts';
+import { controllerManagerKubeletServingRotation } from './controller-manager-kubelet-serving-rotation.ts';
+import { controllerManagerServiceAccountCredentials } from './controller-manager-service-account-credentials.ts';
+import { kubeProxyMetricsBindAddress } from './kube-proxy-metrics-bind-address.ts';
+import { kubeletIptablesUtilChains } from './kubelet-iptables-util-chains.ts';
 import { apiserverAnonymousAuth } from './apiserver-anonymous-auth.ts';
 import { apiserverAuditLog } from './apiserver-audit-log.ts';
 import { apiserverAuthorizationMode } from './apiserver-authorization-mode.ts';
@@ -47,7 +61,17 @@ export const CONTROLPLANE_CHECKS: readonly Check[] = [
     tlsVersionAndCiphers,
     apiserverAuthorizationMode,
     apiserverAnonymousAuth,
+    apiserverInsecurePort,
     apiserverStaticCredentials,
+    apiserverAdmissionFlags,
+    apiserverAdmissionAlwaysAdmit,
+    apiserverAdmissionNodeRestriction,
+    apiserverAdmissionServiceAccount,
+    apiserverAdmissionNamespaceLifecycle,
+    apiserverAdmissionPodSecurity,
+    apiserverServiceAccountKeyFile,
+    apiserverServiceAccountLookup,
+    apiserverServiceAccountTokenExtension,
     apiserverExternalAuthn,
     apiserverAuditLog,
     auditPolicyCoverage,
@@ -59,12 +83,16 @@ export const CONTROLPLANE_CHECKS: readonly Check[] = [
     etcdClientUrls,
     controlPlaneProfiling,
     controlPlaneBindAddress,
+    controllerManagerServiceAccountCredentials,
+    controllerManagerKubeletServingRotation,
     kubeletServingTls,
     kubeletAnonymousAuth,
     kubeletAuthorizationMode,
     kubeletReadOnlyPort,
     kubeletCertificateRotation,
     kubeletProtectKernelDefaults,
+    kubeletIptablesUtilChains,
+    kubeProxyMetricsBindAddress,
     kubeconfigInsecureTls,
     kubeconfigStaticCredentials,
   ]),

@@ -13,6 +13,7 @@ export const kubeconfigStaticCredentials: InventoryCheck = {
   remediation:
     'Replace the static credential with an exec plugin (kubelogin, cloud CLI) or a short-lived client certificate.',
   references: ['CIS 3.1.1', 'CIS 3.1.2'],
+  cis: ['3.1.2'],
   target: 'inventory',
   *run({ inventory }) {
     for (const kubeconfig of kubeconfigs(inventory)) {

@@ -14,6 +14,7 @@ export const kubeletAnonymousAuth: InventoryCheck = {
     '(the --anonymous-auth flag default is true).',
   remediation: 'Set authentication.anonymous.enabled: false in the KubeletConfiguration.',
   references: ['CIS 4.2.1', 'Kubescape C-0069', 'kube-hunter KHV036'],
+  cis: ['4.2.1'],
   target: 'inventory',
   *run({ inventory }) {
     for (const config of kubeletConfigs(inventory)) {

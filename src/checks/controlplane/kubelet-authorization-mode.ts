@@ -14,6 +14,7 @@ export const kubeletAuthorizationMode: InventoryCheck = {
   remediation:
     'Set authorization.mode: Webhook and authentication.webhook.enabled: true in the KubeletConfiguration.',
   references: ['CIS 4.2.2'],
+  cis: ['4.2.2'],
   target: 'inventory',
   *run({ inventory }) {
     for (const config of kubeletConfigs(inventory)) {

@@ -15,6 +15,7 @@ export const kubeletCertificateRotation: InventoryCheck = {
   remediation:
     'Set rotateCertificates: true (and serverTLSBootstrap: true with a CSR approver) in the KubeletConfiguration.',
   references: ['CIS 4.2.10', 'CIS 4.2.11', 'CIS 1.3.6'],
+  cis: ['4.2.10', '4.2.11'],
   target: 'inventory',
   *run({ inventory }) {
     for (const config of kubeletConfigs(inventory)) {

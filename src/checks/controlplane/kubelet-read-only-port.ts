@@ -13,6 +13,7 @@ export const kubeletReadOnlyPort: InventoryCheck = {
     'exposing every pod spec on the node (environment variables included). The config-file default is 0 (disabled).',
   remediation: 'Set readOnlyPort: 0 (or remove it) in the KubeletConfiguration.',
   references: ['CIS 4.2.4', 'kube-hunter KHV052'],
+  cis: ['4.2.4'],
   target: 'inventory',
   *run({ inventory }) {
     for (const config of kubeletConfigs(inventory)) {

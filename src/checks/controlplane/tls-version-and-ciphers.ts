@@ -17,6 +17,7 @@ export const tlsVersionAndCiphers: InventoryCheck = {
   remediation:
     'Set the minimum version to VersionTLS12 or VersionTLS13 and list only ECDHE AEAD suites (or leave both unset).',
   references: ['CIS 1.2.29', 'CIS 4.2.12'],
+  cis: ['1.2.29', '4.2.12'],
   target: 'inventory',
   *run({ inventory }) {
     for (const view of componentViews(inventory)) {

@@ -21,6 +21,7 @@ export const defaultNamespace: InventoryCheck = {
     'Kubescape: C-0061',
     'Kubescape: C-0212',
   ],
+  cis: ['5.6.4'],
   target: 'inventory',
   *run({ inventory }) {
     for (const resource of inventory.resources) {

@@ -46,6 +46,7 @@ export const netpolNamespaceDefaultDeny: InventoryCheck = {
     'Kubescape: C-0260',
     'kube-score: pod-networkpolicy',
   ],
+  cis: ['5.3.2'],
   target: 'inventory',
   *run({ inventory, settings }) {
     const model = checkModelOf(inventory, settings);

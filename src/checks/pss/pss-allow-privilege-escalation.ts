@@ -20,6 +20,7 @@ export const pssAllowPrivilegeEscalation: WorkloadCheck = {
     'Trivy: KSV001',
     'Kubescape: C-0016',
   ],
+  cis: ['5.2.6'],
   target: 'workload',
   run: runPssCheck('allowPrivilegeEscalation'),
 };

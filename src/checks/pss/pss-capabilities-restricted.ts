@@ -19,6 +19,7 @@ export const pssCapabilitiesRestricted: WorkloadCheck = {
     'Trivy: KSV003, KSV106',
     'Kubescape: C-0055',
   ],
+  cis: ['5.2.9'],
   target: 'workload',
   run: runPssCheck('capabilities_restricted'),
 };

@@ -19,6 +19,7 @@ export const pssHostNamespaces: WorkloadCheck = {
     'Trivy: KSV008, KSV009, KSV010',
     'Kubescape: C-0038, C-0041',
   ],
+  cis: ['5.2.3', '5.2.4', '5.2.5'],
   target: 'workload',
   run: runPssCheck('hostNamespaces'),
 };

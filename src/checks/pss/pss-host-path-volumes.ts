@@ -17,6 +17,7 @@ export const pssHostPathVolumes: WorkloadCheck = {
     'Trivy: KSV023',
     'Kubescape: C-0048',
   ],
+  cis: ['5.2.11'],
   target: 'workload',
   run: runPssCheck('hostPathVolumes'),
 };

@@ -18,6 +18,7 @@ export const pssHostPorts: WorkloadCheck = {
     'Trivy: KSV024',
     'Kubescape: C-0044',
   ],
+  cis: ['5.2.12'],
   target: 'workload',
   run: runPssCheck('hostPorts'),
 };

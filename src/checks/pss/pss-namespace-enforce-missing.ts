@@ -21,6 +21,7 @@ export const pssNamespaceEnforceMissing: InventoryCheck = {
     'kubernetes/pod-security-admission api/helpers.go PolicyToEvaluate',
     'Kubescape: C-0054 (NSA hardening guide)',
   ],
+  cis: ['5.2.1'],
   target: 'inventory',
   *run({ inventory, settings }) {
     const target = formatLevelVersion(targetPolicy(settings));

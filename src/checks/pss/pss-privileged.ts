@@ -20,6 +20,7 @@ export const pssPrivileged: WorkloadCheck = {
     'Trivy: KSV017',
     'Kubescape: C-0057',
   ],
+  cis: ['5.2.2'],
   target: 'workload',
   run: runPssCheck('privileged'),
 };

@@ -19,6 +19,7 @@ export const pssRunAsNonRoot: WorkloadCheck = {
     'Trivy: KSV012',
     'Kubescape: C-0013',
   ],
+  cis: ['5.2.7'],
   target: 'workload',
   run: runPssCheck('runAsNonRoot'),
 };

@@ -18,6 +18,7 @@ export const pssSeccompProfileRestricted: WorkloadCheck = {
     'Trivy: KSV030',
     'Kubescape: C-0210',
   ],
+  cis: ['5.6.2'],
   target: 'workload',
   run: runPssCheck('seccompProfile_restricted'),
 };

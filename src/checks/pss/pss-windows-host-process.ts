@@ -16,6 +16,7 @@ export const pssWindowsHostProcess: WorkloadCheck = {
     'Trivy: KSV103',
     'Kubescape: C-0202',
   ],
+  cis: ['5.2.10'],
   target: 'workload',
   run: runPssCheck('windowsHostProcess'),
 };

@@ -24,6 +24,7 @@ export const rbacAdmissionWebhookWrite: InventoryCheck = {
     'Kubernetes docs: rbac-good-practices#control-admission-webhooks',
     'rbac-police: control_webhooks',
   ],
+  cis: ['5.1.12'],
   target: 'inventory',
   run: ({ inventory }) => probeViolations(inventory, PROBES),
 };

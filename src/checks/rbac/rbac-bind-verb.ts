@@ -22,6 +22,7 @@ export const rbacBindVerb: InventoryCheck = {
     'rbac-police: bind_roles',
     'KubiScan: risky-create-rolebinding-role',
   ],
+  cis: ['5.1.8'],
   target: 'inventory',
   run: ({ inventory }) => probeViolations(inventory, PROBES),
 };

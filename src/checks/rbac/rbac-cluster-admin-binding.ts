@@ -19,6 +19,7 @@ export const rbacClusterAdminBinding: InventoryCheck = {
     'krane: subjects-with-open-cluster-wide-access',
     'Falco: Attach to cluster-admin Role',
   ],
+  cis: ['5.1.1'],
   target: 'inventory',
   *run({ inventory }) {
     for (const binding of reportedBindings(inventory)) {

@@ -32,6 +32,7 @@ export const rbacCsrApproval: InventoryCheck = {
     'Kubernetes docs: rbac-good-practices#csrs-and-certificate-issuing',
     'Kubernetes docs: certificate-signing-requests#authorization',
   ],
+  cis: ['5.1.11'],
   target: 'inventory',
   run: ({ inventory }) =>
     probeViolations(inventory, PROBES, {

@@ -18,6 +18,7 @@ export const rbacDefaultServiceaccountGrant: InventoryCheck = {
     'Kubernetes docs: service-accounts#default-service-accounts',
     'CIS Kubernetes 5.1.5',
   ],
+  cis: ['5.1.5'],
   target: 'inventory',
   *run({ inventory }) {
     for (const binding of reportedBindings(inventory)) {

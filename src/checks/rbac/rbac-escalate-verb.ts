@@ -21,6 +21,7 @@ export const rbacEscalateVerb: InventoryCheck = {
     'rbac-police: escalate_roles',
     'krane: risky-any-verb-clusterroles',
   ],
+  cis: ['5.1.8'],
   target: 'inventory',
   run: ({ inventory }) => probeViolations(inventory, PROBES),
 };

@@ -25,6 +25,7 @@ export const rbacImpersonate: InventoryCheck = {
     'KubiScan: risky-any-verb-groups',
     'krane: risky-any-verb-users',
   ],
+  cis: ['5.1.8'],
   target: 'inventory',
   run: ({ inventory }) => probeViolations(inventory, PROBES),
 };

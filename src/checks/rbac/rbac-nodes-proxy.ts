@@ -21,6 +21,7 @@ export const rbacNodesProxy: InventoryCheck = {
     'rbac-police: nodes_proxy',
     'KubiScan: risky-execute-command-node-proxy',
   ],
+  cis: ['5.1.10'],
   target: 'inventory',
   run: ({ inventory }) => probeViolations(inventory, PROBES),
 };

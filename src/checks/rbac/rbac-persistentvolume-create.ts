@@ -15,6 +15,7 @@ export const rbacPersistentvolumeCreate: InventoryCheck = {
   remediation:
     'Leave PersistentVolume creation to storage provisioners; users need only PersistentVolumeClaims.',
   references: ['Kubernetes docs: rbac-good-practices#persistent-volume-creation'],
+  cis: ['5.1.9'],
   target: 'inventory',
   run: ({ inventory }) => probeViolations(inventory, PROBES),
 };

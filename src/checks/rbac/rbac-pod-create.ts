@@ -19,6 +19,7 @@ export const rbacPodCreate: InventoryCheck = {
     'rbac-police: assign_sa',
     'KubiScan: risky-create-pod',
   ],
+  cis: ['5.1.4'],
   target: 'inventory',
   run: ({ inventory }) => probeViolations(inventory, PROBES),
 };

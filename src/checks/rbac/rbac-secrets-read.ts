@@ -24,6 +24,7 @@ export const rbacSecretsRead: InventoryCheck = {
     'KubiScan: risky-get-secrets',
     'krane: risky-list-secrets',
   ],
+  cis: ['5.1.2'],
   target: 'inventory',
   run: ({ inventory }) => probeViolations(inventory, PROBES),
 };

@@ -15,6 +15,7 @@ export const rbacServiceaccountToken: InventoryCheck = {
   remediation:
     'Remove serviceaccounts/token, or restrict it with resourceNames to the ServiceAccounts it must serve.',
   references: ['Kubernetes docs: rbac-good-practices#token-request', 'rbac-police: token_request'],
+  cis: ['5.1.13'],
   target: 'inventory',
   run: ({ inventory }) => probeViolations(inventory, PROBES),
 };

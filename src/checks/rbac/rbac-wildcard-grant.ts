@@ -21,6 +21,7 @@ export const rbacWildcardGrant: InventoryCheck = {
     'krane: subjects-with-open-cluster-wide-access',
     'Falco: ClusterRole With Wildcard Created',
   ],
+  cis: ['5.1.3'],
   target: 'inventory',
   *run({ inventory }) {
     const model = rbacModelOf(inventory);

@@ -17,6 +17,7 @@ export const rbacWorkloadClusterAdminPath: InventoryCheck = {
     'rbac-police: combined violations',
     'KubiScan: risky pods',
   ],
+  cis: ['5.1.1'],
   target: 'inventory',
   *run({ inventory }) {
     const model = rbacModelOf(inventory);

@@ -21,6 +21,7 @@ export const automountServiceAccountToken: WorkloadCheck = {
     'Trivy: KSV036',
     'Kubescape: C-0034',
   ],
+  cis: ['5.1.6'],
   target: 'workload',
   run(workload, { inventory }): Violation[] {
     const violations: Violation[] = [];

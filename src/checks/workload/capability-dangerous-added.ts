@@ -39,6 +39,7 @@ export const capabilityDangerousAdded: WorkloadCheck = {
     'Trivy: KSV120',
     'Kubescape: C-0046',
   ],
+  cis: ['5.2.9'],
   target: 'workload',
   run(workload): Violation[] {
     const violations: Violation[] = [];

@@ -18,6 +18,7 @@ export const capabilityNetRawNotDropped: WorkloadCheck = {
     'Trivy: KSV004',
     'Kubescape: C-0199',
   ],
+  cis: ['5.2.8'],
   target: 'workload',
   run(workload): Violation[] {
     const violations: Violation[] = [];

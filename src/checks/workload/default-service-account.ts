@@ -15,6 +15,7 @@ export const defaultServiceAccount: WorkloadCheck = {
     'Checkov: CKV_K8S_41',
     'Kubescape: C-0189',
   ],
+  cis: ['5.1.5'],
   target: 'workload',
   run(workload): Violation[] {
     const violations: Violation[] = [];

@@ -24,6 +24,7 @@ export const securityContextMissing: WorkloadCheck = {
     'Trivy: KSV118',
     'Kubescape: C-0211',
   ],
+  cis: ['5.6.3'],
   target: 'workload',
   run(workload): Violation[] {
     const violations: Violation[] = [];

@@ -12,6 +12,7 @@ export const serviceAccountAutomount: ResourceCheck = {
   remediation:
     'Set automountServiceAccountToken: false on the ServiceAccount; pods that call the API set it to true.',
   references: ['kubeaudit: asat', 'Checkov: CKV_K8S_38', 'Trivy: KSV036', 'Kubescape: C-0190'],
+  cis: ['5.1.6'],
   kinds: ['ServiceAccount'],
   target: 'resource',
   run(resource): Violation[] {
