@@ -1,5 +1,5 @@
 import type { WorkloadCheck } from '../../model/check.ts';
-import { runPssCheck } from './run-pss-check.ts';
+import { pssCheckInForce, runPssCheck } from './run-pss-check.ts';
 
 /** Privilege escalation allowed (PSS restricted): PSA's `allowPrivilegeEscalation` check at the configured level and version. */
 export const pssAllowPrivilegeEscalation: WorkloadCheck = {
@@ -11,6 +11,9 @@ export const pssAllowPrivilegeEscalation: WorkloadCheck = {
     'PSS restricted (v1.8 and later) requires every container to set securityContext.allowPrivilegeEscalation: false explicitly, so setuid binaries cannot raise privileges (no_new_privs). Pods with spec.os.name: windows pass from v1.25.',
   remediation:
     'Set securityContext.allowPrivilegeEscalation: false on every container, init container and ephemeral container.',
+  nsa: ['pod-security-enforcement', 'non-root'],
+  mitre: ['T1068'],
+  pss: ['privilege-escalation'],
   references: [
     'PSS restricted: allowPrivilegeEscalation (kubernetes/pod-security-admission policy/check_allowPrivilegeEscalation.go)',
     'Polaris: privilegeEscalationAllowed',
@@ -22,4 +25,5 @@ export const pssAllowPrivilegeEscalation: WorkloadCheck = {
   ],
   target: 'workload',
   run: runPssCheck('allowPrivilegeEscalation'),
+  inForce: pssCheckInForce('allowPrivilegeEscalation'),
 };
