@@ -12,7 +12,6 @@ export const pssAllowPrivilegeEscalation: WorkloadCheck = {
   remediation:
     'Set securityContext.allowPrivilegeEscalation: false on every container, init container and ephemeral container.',
   nsa: ['pod-security-enforcement', 'non-root'],
-  mitre: ['T1068'],
   pss: ['privilege-escalation'],
   references: [
     'PSS restricted: allowPrivilegeEscalation (kubernetes/pod-security-admission policy/check_allowPrivilegeEscalation.go)',

@@ -2,9 +2,9 @@ import type { Framework } from './framework.ts';
 
 /**
  * The techniques of the MITRE ATT&CK Containers matrix (attack.mitre.org/matrices/enterprise/containers,
- * ATT&CK v17) that a misconfiguration found by a scan enables or leaves open. Ids and names are
- * MITRE's; a sub-technique is named `Technique: Sub-technique` as ATT&CK writes it. The group is the
- * first tactic the matrix lists the technique under.
+ * ATT&CK v16 and later, which added T1098.006) that a misconfiguration found by a scan enables or
+ * leaves open. Ids and names are MITRE's; a sub-technique is named `Technique: Sub-technique` as
+ * ATT&CK writes it. The group is the first tactic the matrix lists the technique under.
  */
 export const MITRE_ATTACK_CONTAINERS: Framework = {
   id: 'mitre',
