@@ -1,6 +1,8 @@
 import { CHECKS } from '../checks/registry.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { UsageError } from '../model/errors.ts';
+import type { FrameworkId } from '../model/frameworks/framework.ts';
+import { frameworkCatalogue } from '../model/frameworks/index.ts';
 import type { Severity } from '../model/severity.ts';
 import { targetPolicyErrors } from '../pss/target.ts';
 import { terminalWidth } from '../render/columns.ts';
@@ -28,6 +30,7 @@ export interface ScanFlags {
   readonly color: boolean;
   readonly pssLevel?: string;
   readonly pssVersion?: string;
+  readonly framework?: FrameworkId;
 }
 
 /** `kubeward scan`: check manifests, a cluster dump or a node's files, and print the findings. */
@@ -57,6 +60,7 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
     now: new Date(),
     ...(flags.defaultNamespace === undefined ? {} : { defaultNamespace: flags.defaultNamespace }),
     ...(flags.namespace === undefined ? {} : { namespace: flags.namespace }),
+    ...(flags.framework === undefined ? {} : { framework: frameworkCatalogue(flags.framework, CHECKS) }),
   });
   process.stderr.write(renderDiagnostics(report));
   const text = RENDERERS[flags.output](report, {

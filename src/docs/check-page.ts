@@ -1,5 +1,6 @@
 import type { Check } from '../model/check.ts';
 import { THEMES } from '../model/theme.ts';
+import { frameworkLines } from './check-frameworks.ts';
 
 /** The example manifests of a check's docs page: its first failing and first passing fixture. */
 export interface CheckExamples {
@@ -27,6 +28,12 @@ function fenced(language: string, body: string): string {
   const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((match) => match[0].length));
   const fence = '`'.repeat(longest + 1);
   return `${fence}${language}\n${body.endsWith('\n') ? body : `${body}\n`}${fence}`;
+}
+
+/** The "Frameworks" section of a page (see `kubeward scan --framework`), or nothing. */
+function frameworkSection(check: Check): string[] {
+  const lines = frameworkLines(check);
+  return lines.length === 0 ? [] : ['## Frameworks', '', ...lines, ''];
 }
 
 /**
@@ -79,6 +86,7 @@ export function renderCheckPage(check: Check, examples: CheckExamples): string {
     '',
     `Annotate the object with \`kubeward.io/ignore: "${check.id}"\` and a \`kubeward.io/ignore-reason\`, or list the id under \`checks.disable\` in \`.kubeward.yaml\`.`,
     '',
+    ...frameworkSection(check),
     '## References',
     '',
     ...check.references.map((reference) => `- ${reference}`),

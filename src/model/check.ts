@@ -44,6 +44,12 @@ export interface CheckMeta {
   readonly references: readonly string[];
   /** CIS Kubernetes Benchmark recommendations this check implements, by id (`1.2.1`). */
   readonly cis?: readonly string[];
+  /** NSA/CISA Kubernetes Hardening Guidance sections this check implements (`src/model/frameworks/nsa.ts`). */
+  readonly nsa?: readonly string[];
+  /** MITRE ATT&CK Containers techniques this check guards against, by id (`T1611`). */
+  readonly mitre?: readonly string[];
+  /** Pod Security Standards controls this check implements (`src/model/frameworks/pss.ts`). */
+  readonly pss?: readonly string[];
   /** What the check reads when that is not Kubernetes objects (a node's PEM files), for the docs. */
   readonly reads?: string;
 }
@@ -57,6 +63,12 @@ export interface Applicability {
    * applied. Absent means always.
    */
   readonly applies?: (inventory: Inventory) => boolean;
+  /**
+   * Whether the check runs at all under these settings (a PSS restricted check held to level
+   * baseline does not). A framework scorecard counts a control as checked only through checks in
+   * force. Absent means always.
+   */
+  readonly inForce?: (settings: Settings) => boolean;
 }
 
 /** A check on the pod template of every workload; violation paths are relative to the pod spec. */

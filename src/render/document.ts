@@ -16,6 +16,7 @@ export function reportDocument(report: Report): Record<string, unknown> {
     kind: 'ScanReport',
     tool: report.tool,
     summary: report.summary,
+    ...(report.framework === undefined ? {} : { framework: report.framework }),
     findings: report.findings.map((finding) => {
       const location = locationOf(finding);
       return {

@@ -7,6 +7,7 @@ import { escapeControls } from '../model/terminal-text.ts';
 import type { Report } from '../report/report.ts';
 import { locationOf, objectName } from '../report/location.ts';
 import { layoutRows, renderColumns } from './columns.ts';
+import { renderFrameworkTable } from './framework-table.ts';
 
 /** Options for the human-readable table. */
 export interface TableOptions {
@@ -98,6 +99,7 @@ export function renderTable(report: Report, options: TableOptions): string {
     ]),
   ];
   lines.push(renderColumns(themeRows, { width: options.width }));
+  if (report.framework) lines.push(renderFrameworkTable(report.framework, colors, options.width));
 
   const counts = SEVERITIES.filter((severity) => summary.bySeverity[severity] > 0)
     .map((severity) => `${summary.bySeverity[severity]} ${severity}`)

@@ -4,11 +4,15 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Finding, ObjectRef } from '../model/finding.ts';
 import type { Inventory } from '../model/inventory.ts';
 import type { Resource } from '../model/resource.ts';
-import { SEVERITIES } from '../model/severity.ts';
-import type { Severity } from '../model/severity.ts';
+import type { Framework } from '../model/frameworks/framework.ts';
+import type { Settings } from '../model/settings.ts';
 import { THEMES } from '../model/theme.ts';
 import type { Theme } from '../model/theme.ts';
 import { VERSION } from '../version.ts';
+import { frameworkScorecard } from './framework.ts';
+import type { FrameworkScorecard } from './framework.ts';
+import { countBySeverity } from './severity-counts.ts';
+import type { SeverityCounts } from './severity-counts.ts';
 
 /** An object that was scanned, with the ids of the checks that applied to it (JUnit lists them all). */
 export interface ScannedObject {
@@ -17,8 +21,7 @@ export interface ScannedObject {
   readonly checks: readonly string[];
 }
 
-/** Counts per severity. */
-export type SeverityCounts = Readonly<Record<Severity, number>>;
+export type { SeverityCounts } from './severity-counts.ts';
 
 /** One line of the scorecard: a theme, how many checks covered it, what they found. */
 export interface ThemeSummary {
@@ -50,6 +53,8 @@ export interface Report {
   readonly diagnostics: readonly Diagnostic[];
   readonly objects: readonly ScannedObject[];
   readonly summary: Summary;
+  /** The per-control scorecard, when the run was asked for a framework (`--framework`). */
+  readonly framework?: FrameworkScorecard;
 }
 
 /** Assembles the report from a run's pieces. */
@@ -59,8 +64,12 @@ export function buildReport(input: {
   readonly findings: readonly Finding[];
   readonly diagnostics: readonly Diagnostic[];
   readonly files: number;
+  /** Score the controls of this framework too. */
+  readonly framework?: Framework;
+  /** The settings the checks ran with: a check not in force under them checks no control. */
+  readonly settings?: Settings;
 }): Report {
-  const { checks, inventory, findings, diagnostics } = input;
+  const { checks, inventory, findings, diagnostics, framework, settings } = input;
   const counted = findings.filter((finding) => finding.suppressed === undefined);
   const byTheme = new Map<Theme, Finding[]>(THEMES.map(({ id }) => [id, []]));
   for (const finding of counted) byTheme.get(finding.theme)?.push(finding);
@@ -88,6 +97,17 @@ export function buildReport(input: {
       }),
       inputErrors: diagnostics.filter((diagnostic) => diagnostic.level === 'error').length,
     },
+    ...(framework === undefined
+      ? {}
+      : {
+          framework: frameworkScorecard(
+            framework,
+            checks,
+            (check) =>
+              applied(check, inventory) && (settings === undefined || check.inForce?.(settings) !== false),
+            findings,
+          ),
+        }),
   };
 }
 
@@ -99,12 +119,6 @@ export function buildReport(input: {
 function applied(check: Check, inventory: Inventory): boolean {
   if (check.applies !== undefined) return check.applies(inventory);
   return inventory.resources.length + inventory.configs.length > 0;
-}
-
-function countBySeverity(findings: readonly Finding[]): SeverityCounts {
-  const counts = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
-  for (const finding of findings) counts[finding.severity]++;
-  return counts;
 }
 
 /** The ids of the checks that apply to a group of objects, and the longer lists some objects need. */

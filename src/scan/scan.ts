@@ -1,4 +1,5 @@
 import type { Check } from '../model/check.ts';
+import type { Framework } from '../model/frameworks/framework.ts';
 import { runChecks } from '../checks/run.ts';
 import type { RunOptions } from '../checks/run.ts';
 import type { Loaded } from '../load/load.ts';
@@ -25,6 +26,8 @@ export interface ScanOptions {
   readonly defaultNamespace?: string;
   /** Keep only findings about objects in this namespace (kubectl `-n`). */
   readonly namespace?: string;
+  /** Add the per-control scorecard of this framework to the report (`--framework`). */
+  readonly framework?: Framework;
 }
 
 /** The result of a scan: the report and the inventory it was built from. */
@@ -48,7 +51,15 @@ export function scanLoaded(loaded: ScanInput, options: ScanOptions): ScanResult 
   const diagnostics = [...loaded.diagnostics, ...inventory.diagnostics];
   return {
     inventory,
-    report: buildReport({ checks, inventory, findings, diagnostics, files: loaded.files }),
+    report: buildReport({
+      checks,
+      inventory,
+      findings,
+      diagnostics,
+      files: loaded.files,
+      settings: options.run.settings,
+      ...(options.framework === undefined ? {} : { framework: options.framework }),
+    }),
   };
 }
 

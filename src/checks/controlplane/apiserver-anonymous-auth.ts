@@ -20,6 +20,7 @@ export const apiserverAnonymousAuth: InventoryCheck = {
     'With AuthenticationConfiguration (AnonymousAuthConfigurableEndpoints, GA in 1.34) anonymous access may be limited to /livez, /readyz and /healthz.',
   remediation:
     'Set --anonymous-auth=false, or in the AuthenticationConfiguration set anonymous.enabled with conditions limited to /livez, /readyz and /healthz.',
+  nsa: ['authentication', 'control-plane-hardening'],
   references: ['CIS 1.2.1', 'kube-hunter KHV005'],
   cis: ['1.2.1'],
   target: 'inventory',

@@ -21,6 +21,7 @@ export const apiserverAuditLog: InventoryCheck = {
     '(--audit-webhook-config-file) shipping them off the node. A webhook backend alone satisfies the retention requirement.',
   remediation:
     'Set --audit-policy-file, and either --audit-webhook-config-file or --audit-log-path with --audit-log-maxage=30, --audit-log-maxbackup=10 and --audit-log-maxsize=100.',
+  nsa: ['audit-logging'],
   references: ['CIS 1.2.16', 'CIS 1.2.17', 'CIS 1.2.18', 'CIS 1.2.19', 'CIS 3.2.1', 'Kubescape C-0067'],
   cis: ['1.2.16', '1.2.17', '1.2.18', '1.2.19', '3.2.1'],
   target: 'inventory',

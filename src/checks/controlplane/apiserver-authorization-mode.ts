@@ -16,6 +16,7 @@ export const apiserverAuthorizationMode: InventoryCheck = {
     'through, ABAC needs a restart for every policy change; Node restricts kubelets and RBAC gives least privilege.',
   remediation:
     'Set --authorization-mode=Node,RBAC (kubeadm default) or list Node and RBAC authorizers in the AuthorizationConfiguration; remove AlwaysAllow and ABAC.',
+  nsa: ['rbac', 'control-plane-hardening'],
   references: ['CIS 1.2.6', 'CIS 1.2.7', 'CIS 1.2.8', 'Kubescape C-0088'],
   cis: ['1.2.6', '1.2.7', '1.2.8'],
   target: 'inventory',

@@ -13,6 +13,7 @@ export const apiserverEncryptionConfig: InventoryCheck = {
     'anyone with an etcd backup or disk reads every credential in the cluster.',
   remediation:
     'Write an EncryptionConfiguration covering secrets with a kms (v2) or secretbox provider first and pass it with --encryption-provider-config.',
+  nsa: ['encryption', 'secrets'],
   references: ['CIS 1.2.27', 'Kubescape C-0066'],
   cis: ['1.2.27'],
   target: 'inventory',

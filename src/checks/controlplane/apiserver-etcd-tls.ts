@@ -13,6 +13,7 @@ export const apiserverEtcdTls: InventoryCheck = {
     'etcd holds every Secret. kube-apiserver must reach it over https (--etcd-servers), present a client certificate ' +
     '(--etcd-certfile, --etcd-keyfile) and verify the server against the etcd CA (--etcd-cafile).',
   remediation: 'Use https:// etcd endpoints and set --etcd-cafile, --etcd-certfile and --etcd-keyfile.',
+  nsa: ['etcd', 'encryption'],
   references: ['CIS 1.2.23', 'CIS 1.2.26'],
   cis: ['1.2.23', '1.2.26'],
   target: 'inventory',

@@ -16,6 +16,7 @@ export const apiserverExternalAuthn: InventoryCheck = {
     'certificates or tokens that cannot be revoked and carry no MFA.',
   remediation:
     'Configure an AuthenticationConfiguration with a jwt authenticator for your identity provider (or --oidc-* flags, or a token webhook).',
+  nsa: ['authentication'],
   references: ['CIS 3.1.1', 'CIS 3.1.2', 'CIS 3.1.3'],
   cis: ['3.1.1', '3.1.2', '3.1.3'],
   target: 'inventory',

@@ -13,6 +13,7 @@ export const apiserverKubeletTls: InventoryCheck = {
     'path can impersonate a node (kubeadm leaves this flag unset).',
   remediation:
     'Set --kubelet-client-certificate and --kubelet-client-key, enable kubelet serverTLSBootstrap with a CSR approver, and set --kubelet-certificate-authority to the CA that signs kubelet serving certificates.',
+  nsa: ['encryption', 'control-plane-hardening'],
   references: ['CIS 1.2.4', 'CIS 1.2.5'],
   cis: ['1.2.4', '1.2.5'],
   target: 'inventory',

@@ -12,6 +12,7 @@ export const apiserverServingTls: InventoryCheck = {
     'which clients cannot verify; without --client-ca-file it cannot authenticate kubelets, controllers or administrators by certificate.',
   remediation:
     'Set --tls-cert-file, --tls-private-key-file and --client-ca-file (kubeadm sets them from /etc/kubernetes/pki).',
+  nsa: ['encryption', 'control-plane-hardening'],
   references: ['CIS 1.2.24', 'CIS 1.2.25'],
   cis: ['1.2.24', '1.2.25'],
   target: 'inventory',

@@ -13,6 +13,8 @@ export const apiserverStaticCredentials: InventoryCheck = {
     '--basic-auth-file was removed in Kubernetes 1.19; a manifest still setting it is stale and will not start on current versions.',
   remediation:
     'Remove --token-auth-file (and --basic-auth-file); authenticate users through OIDC, a webhook or structured authentication.',
+  nsa: ['authentication'],
+  mitre: ['T1110', 'T1078'],
   references: ['CIS 1.2.2'],
   cis: ['1.2.2'],
   target: 'inventory',

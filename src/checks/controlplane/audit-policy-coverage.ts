@@ -33,6 +33,7 @@ export const auditPolicyCoverage: InventoryCheck = {
     'and never drops pods/exec, attach, portforward or proxy requests.',
   remediation:
     'Start from the Kubernetes docs example policy: Metadata for secrets, configmaps and tokenreviews, RequestResponse for pods/exec and attach, and a final catch-all `- level: Metadata`.',
+  nsa: ['audit-logging'],
   references: ['CIS 3.2.2', 'https://kubernetes.io/docs/tasks/debug/debug-cluster/audit/'],
   cis: ['3.2.2'],
   target: 'inventory',

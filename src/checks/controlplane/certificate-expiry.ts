@@ -15,6 +15,7 @@ export const certificateExpiry: InventoryCheck = {
     'control plane. Certificates expiring within settings.certificateExpiryDays (default 30) days, already expired or not yet valid are reported.',
   remediation:
     'Renew with `kubeadm certs renew all` (or your PKI) and restart the static pods; enable kubelet rotateCertificates.',
+  nsa: ['encryption'],
   references: ['https://kubernetes.io/docs/tasks/administer-cluster/kubeadm/kubeadm-certs/'],
   reads: "the certificate and key files (`*.crt`, `*.pem`, `*.cert`, `*.key`) of a node's directories",
   target: 'inventory',

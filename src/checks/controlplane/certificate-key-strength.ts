@@ -30,6 +30,7 @@ export const certificateKeyStrength: InventoryCheck = {
     'kubeadm generates RSA-2048 keys (encryptionAlgorithm RSA-2048, ECDSA-P256 or ECDSA-P384). Shorter RSA keys, weak curves and DSA ' +
     'keys can be broken or are refused by current TLS stacks.',
   remediation: 'Re-issue the certificate with an RSA key of at least 2048 bits or an ECDSA P-256/P-384 key.',
+  nsa: ['encryption'],
   references: [
     'NIST SP 800-57 Part 1',
     'https://kubernetes.io/docs/reference/config-api/kubeadm-config.v1beta4/',

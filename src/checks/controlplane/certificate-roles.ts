@@ -27,6 +27,7 @@ export const certificateRoles: InventoryCheck = {
     'own CA: if it trusts the cluster CA, every cluster client certificate opens etcd.',
   remediation:
     'Re-issue leaf certificates without CA:TRUE, add the missing SANs, and give etcd its own CA (kubeadm: pki/etcd/ca.crt).',
+  nsa: ['encryption'],
   references: ['CIS 2.7', 'https://kubernetes.io/docs/setup/best-practices/certificates/'],
   cis: ['2.7'],
   reads: "the certificate and key files (`*.crt`, `*.pem`, `*.cert`, `*.key`) of a node's directories",

@@ -17,6 +17,7 @@ export const controlPlaneBindAddress: InventoryCheck = {
     '--bind-address, which defaults to 0.0.0.0: every interface of the control-plane node. Nothing outside the node needs them; ' +
     'kubeadm binds both to 127.0.0.1. An absent flag is the default, not loopback.',
   remediation: 'Set --bind-address=127.0.0.1 on kube-controller-manager and kube-scheduler.',
+  nsa: ['control-plane-hardening'],
   references: ['CIS 1.3.7', 'CIS 1.4.2', 'NSA/CISA Kubernetes Hardening Guide: control plane ports'],
   cis: ['1.3.7', '1.4.2'],
   target: 'inventory',

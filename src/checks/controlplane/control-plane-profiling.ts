@@ -21,6 +21,7 @@ export const controlPlaneProfiling: InventoryCheck = {
   remediation:
     'Set --profiling=false on kube-apiserver, kube-controller-manager and kube-scheduler, or enableProfiling: false in the ' +
     "scheduler's KubeSchedulerConfiguration.",
+  nsa: ['control-plane-hardening'],
   references: [
     'CIS 1.2.15',
     'CIS 1.3.2',

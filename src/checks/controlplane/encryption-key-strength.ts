@@ -36,6 +36,7 @@ export const encryptionKeyStrength: InventoryCheck = {
   remediation:
     'Generate each key with `head -c 32 /dev/urandom | base64`, put the new key first, restart the API servers and rewrite all ' +
     'Secrets (kubectl get secrets -A -o json | kubectl replace -f -); better, move to a kms v2 provider.',
+  nsa: ['encryption', 'secrets'],
   references: ['CIS 1.2.28', 'https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/'],
   cis: ['1.2.28'],
   target: 'inventory',

@@ -22,6 +22,7 @@ export const encryptionProviderStrength: InventoryCheck = {
     'with automated rotation, and KMS v1 deprecated; kms with apiVersion v2 is preferred, secretbox is strong with a local key.',
   remediation:
     'Put a kms provider with apiVersion: v2 (or secretbox) first for secrets, keep identity only as a trailing fallback during migration, then rewrite all Secrets.',
+  nsa: ['encryption', 'secrets'],
   references: ['CIS 1.2.28', 'https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/'],
   cis: ['1.2.28'],
   target: 'inventory',

@@ -16,6 +16,7 @@ export const etcdClientCertAuth: InventoryCheck = {
     'otherwise anyone who reaches port 2379 reads every Secret.',
   remediation:
     'Set --cert-file, --key-file, --trusted-ca-file and --client-cert-auth=true; remove --auto-tls.',
+  nsa: ['etcd'],
   references: ['CIS 2.1', 'CIS 2.2', 'CIS 2.3', 'CIS 2.7', 'kube-hunter KHV033'],
   cis: ['2.1', '2.2', '2.3'],
   target: 'inventory',

@@ -14,6 +14,7 @@ export const etcdClientUrls: InventoryCheck = {
     'loopback or a private control-plane address, never a wildcard (0.0.0.0, [::]) or a public address.',
   remediation:
     "Bind etcd to https://127.0.0.1:2379 and the node's private address, and firewall 2379-2380 to the control plane.",
+  nsa: ['etcd'],
   references: ['NSA/CISA Kubernetes Hardening Guide: control plane ports', 'kube-hunter KHV034'],
   target: 'inventory',
   *run({ inventory }) {

@@ -15,6 +15,7 @@ export const etcdPeerCertAuth: InventoryCheck = {
     'certificates (--peer-client-cert-auth=true) and not use --peer-auto-tls self-signed certificates.',
   remediation:
     'Set --peer-cert-file, --peer-key-file, --peer-trusted-ca-file and --peer-client-cert-auth=true; remove --peer-auto-tls.',
+  nsa: ['etcd'],
   references: ['CIS 2.4', 'CIS 2.5', 'CIS 2.6'],
   cis: ['2.4', '2.5', '2.6'],
   target: 'inventory',

@@ -12,6 +12,7 @@ export const kubeconfigInsecureTls: InventoryCheck = {
     'credentials the kubeconfig sends.',
   remediation:
     'Remove insecure-skip-tls-verify, use an https:// server and set certificate-authority(-data) to the cluster CA.',
+  nsa: ['kubeconfig-files', 'encryption'],
   references: [
     'CIS 4.1.5',
     'https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/',

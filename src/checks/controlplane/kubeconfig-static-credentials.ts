@@ -12,6 +12,8 @@ export const kubeconfigStaticCredentials: InventoryCheck = {
     'until the token is revoked on the server. Admin access should go through an exec credential plugin (OIDC) or short-lived certificates.',
   remediation:
     'Replace the static credential with an exec plugin (kubelogin, cloud CLI) or a short-lived client certificate.',
+  nsa: ['kubeconfig-files', 'authentication'],
+  mitre: ['T1552.001'],
   references: ['CIS 3.1.1', 'CIS 3.1.2'],
   cis: ['3.1.2'],
   target: 'inventory',

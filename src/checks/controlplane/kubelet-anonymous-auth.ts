@@ -13,6 +13,8 @@ export const kubeletAnonymousAuth: InventoryCheck = {
     'combined with AlwaysAllow authorization that is remote code execution in every pod on the node. The config-file default is false ' +
     '(the --anonymous-auth flag default is true).',
   remediation: 'Set authentication.anonymous.enabled: false in the KubeletConfiguration.',
+  nsa: ['authentication'],
+  mitre: ['T1609'],
   references: ['CIS 4.2.1', 'Kubescape C-0069', 'kube-hunter KHV036'],
   cis: ['4.2.1'],
   target: 'inventory',

@@ -13,6 +13,8 @@ export const kubeletAuthorizationMode: InventoryCheck = {
     'default is Webhook (SubjectAccessReview against RBAC); the flag default is AlwaysAllow.',
   remediation:
     'Set authorization.mode: Webhook and authentication.webhook.enabled: true in the KubeletConfiguration.',
+  nsa: ['authentication'],
+  mitre: ['T1609'],
   references: ['CIS 4.2.2'],
   cis: ['4.2.2'],
   target: 'inventory',

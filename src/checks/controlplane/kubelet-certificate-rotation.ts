@@ -14,6 +14,7 @@ export const kubeletCertificateRotation: InventoryCheck = {
     '(on by default) must not be turned off.',
   remediation:
     'Set rotateCertificates: true (and serverTLSBootstrap: true with a CSR approver) in the KubeletConfiguration.',
+  nsa: ['encryption'],
   references: ['CIS 4.2.10', 'CIS 4.2.11', 'CIS 1.3.6'],
   cis: ['4.2.10', '4.2.11'],
   target: 'inventory',

@@ -12,6 +12,8 @@ export const kubeletReadOnlyPort: InventoryCheck = {
     'readOnlyPort (usually 10255) serves /pods, /spec and /metrics over plain HTTP with no authentication or authorization, ' +
     'exposing every pod spec on the node (environment variables included). The config-file default is 0 (disabled).',
   remediation: 'Set readOnlyPort: 0 (or remove it) in the KubeletConfiguration.',
+  nsa: ['worker-node-segmentation'],
+  mitre: ['T1613'],
   references: ['CIS 4.2.4', 'kube-hunter KHV052'],
   cis: ['4.2.4'],
   target: 'inventory',

@@ -14,6 +14,7 @@ export const kubeletServingTls: InventoryCheck = {
     'verify it (--kubelet-certificate-authority is then useless).',
   remediation:
     'Set authentication.x509.clientCAFile to the cluster CA, and serverTLSBootstrap: true (with a CSR approver) or tlsCertFile and tlsPrivateKeyFile.',
+  nsa: ['encryption'],
   references: ['CIS 4.2.3', 'CIS 4.2.9', 'Kubescape C-0070'],
   cis: ['4.2.3', '4.2.9'],
   target: 'inventory',

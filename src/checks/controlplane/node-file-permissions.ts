@@ -50,6 +50,8 @@ export const nodeFilePermissions: InventoryCheck = {
     'manifest runs code as the component. The CIS Benchmark asks for 600 (certificates 644) or stricter.',
   remediation:
     'chmod 600 the manifests, kubeconfigs, configuration and key files, and 644 the certificates; keep them owned by root.',
+  nsa: ['control-plane-hardening'],
+  mitre: ['T1552.001'],
   references: [
     ...Object.values(MANIFEST_IDS),
     ...new Set(Object.values(KUBECONFIG_IDS)),

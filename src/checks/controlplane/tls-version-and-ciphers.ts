@@ -16,6 +16,7 @@ export const tlsVersionAndCiphers: InventoryCheck = {
     'downgrade and padding-oracle attacks.',
   remediation:
     'Set the minimum version to VersionTLS12 or VersionTLS13 and list only ECDHE AEAD suites (or leave both unset).',
+  nsa: ['encryption'],
   references: ['CIS 1.2.29', 'CIS 4.2.12'],
   cis: ['1.2.29', '4.2.12'],
   target: 'inventory',

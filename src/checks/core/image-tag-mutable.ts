@@ -11,6 +11,8 @@ export const imageTagMutable: WorkloadCheck = {
   description:
     'An image without a tag means :latest; :latest is moved by every push. Nodes then run whatever the registry serves at pull time, and a rollback cannot restore what ran before.',
   remediation: 'Pin every image to a version tag and, better, to its digest: registry/app:1.4.2@sha256:…',
+  nsa: ['secure-images'],
+  mitre: ['T1525', 'T1204.003'],
   references: [
     'kube-score: container-image-tag',
     'Polaris: tagNotSpecified',

@@ -11,6 +11,8 @@ export const serviceExternalExposure: ResourceCheck = {
     'A NodePort Service listens on every node address; a LoadBalancer Service without loadBalancerSourceRanges accepts traffic from any address the load balancer reaches, usually the Internet.',
   remediation:
     'Use ClusterIP behind an Ingress or gateway, or restrict a LoadBalancer with spec.loadBalancerSourceRanges.',
+  nsa: ['network-policies'],
+  mitre: ['T1190', 'T1133'],
   references: [
     'kube-score: service-type',
     'KubeLinter: exposed-services',

@@ -15,6 +15,7 @@ export const gatewayListenerPlaintext: ResourceCheck = {
     'A Gateway API listener with protocol HTTP, TCP or UDP accepts traffic without TLS. A listener on port 80 that only redirects to HTTPS is common and acceptable; suppress the finding on that Gateway with a reason.',
   remediation:
     'Use protocol HTTPS or TLS with certificateRefs (cert-manager can issue them), and keep plain HTTP only for a redirect to HTTPS.',
+  nsa: ['encryption'],
   references: ['Gateway API: Listener.protocol', 'Kubescape: C-0263'],
   kinds: ['Gateway'],
   target: 'resource',

@@ -24,6 +24,7 @@ export const ingressHostWithoutTls: ResourceCheck = {
     'An Ingress rule whose host is not listed in any spec.tls[].hosts entry (exact name or a one-label wildcard) is served over plain HTTP, so credentials and session cookies for that host cross the network unencrypted. An Ingress with TLS for some hosts and not others is reported host by host; a rule without host needs a TLS entry without hosts.',
   remediation:
     'Add every host to spec.tls[].hosts with a certificate Secret (cert-manager can issue and rotate it), and redirect HTTP to HTTPS.',
+  nsa: ['encryption'],
   references: ['Polaris: tlsSettingsMissing', 'Kubescape: C-0263'],
   kinds: ['Ingress'],
   target: 'resource',

@@ -22,6 +22,7 @@ export const ingressNginxSnippet: ResourceCheck = {
     'Snippet annotations (configuration-snippet, server-snippet, auth-snippet, ...) paste raw configuration into the ingress controller. Whoever can edit an Ingress can then read files of the controller, including the service-account token that reads every Secret of the cluster (CVE-2021-25742, CVE-2025-1974 family).',
   remediation:
     'Remove the annotation and use the controller\'s structured annotations; keep allow-snippet-annotations: "false" in the controller configuration.',
+  mitre: ['T1190', 'T1552.007'],
   references: [
     'Checkov: CKV_K8S_152',
     'Checkov: CKV_K8S_153',

@@ -11,6 +11,7 @@ export const serviceExternalIps: ResourceCheck = {
     'kube-proxy routes traffic for every address in spec.externalIPs to the Service, on every node. Anyone allowed to create a Service can thereby intercept traffic meant for another address, inside or outside the cluster (CVE-2020-8554, unfixable in kube-proxy); it also exposes the Service on node addresses.',
   remediation:
     'Remove spec.externalIPs; use a LoadBalancer Service or an Ingress. Block the field cluster-wide with the DenyServiceExternalIPs admission plugin.',
+  nsa: ['network-policies'],
   references: [
     'Trivy: KSV108',
     'CVE-2020-8554',

@@ -14,6 +14,7 @@ export const defaultNamespace: InventoryCheck = {
   description:
     'Objects in the default namespace share it with everything deployed without thought: RBAC grants, NetworkPolicies, quotas and Pod Security labels cannot be scoped to the application, and a mistaken kubectl apply lands next to them. Objects that name no namespace count when the scan places them in default.',
   remediation: 'Create a namespace per application (or team) and set metadata.namespace on every object.',
+  nsa: ['namespaces'],
   references: [
     'KubeLinter: use-namespace',
     'Checkov: CKV_K8S_21',

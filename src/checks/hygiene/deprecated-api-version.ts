@@ -43,6 +43,7 @@ export const deprecatedApiVersion: InventoryCheck = {
     'The object uses an apiVersion that Kubernetes has removed (extensions/v1beta1, apps/v1beta1, batch/v1beta1 CronJob, policy/v1beta1 PodSecurityPolicy, ...). Current clusters reject it, and controls it expresses (a PodSecurityPolicy) are no longer enforced.',
   remediation:
     'Move the manifest to the replacement API version (kubectl convert helps) and re-review its fields.',
+  nsa: ['upgrading'],
   references: [
     'kube-score: stable-version',
     'KubeLinter: no-extensions-v1beta',

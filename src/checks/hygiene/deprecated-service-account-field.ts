@@ -9,6 +9,7 @@ export const deprecatedServiceAccountField: WorkloadCheck = {
   description:
     'spec.serviceAccount is a deprecated alias of spec.serviceAccountName. When both are set and differ, the API server uses serviceAccountName while reviewers and policy tools may read the other one.',
   remediation: 'Replace serviceAccount with serviceAccountName.',
+  nsa: ['upgrading'],
   references: [
     'KubeLinter: deprecated-service-account-field',
     'kubeaudit: asat (AutomountServiceAccountTokenDeprecated)',

@@ -24,6 +24,7 @@ export const workloadInKubeSystem: ResourceCheck = {
     'A workload deployed to kube-system, kube-public or kube-node-lease shares the namespace of the control-plane add-ons: their ServiceAccounts, Secrets and privileged pods. Anyone who may deploy there, and the workload itself if compromised, is one step from cluster-admin. Namespaces are also exempt from many admission policies. Objects labelled as add-ons (kubernetes.io/cluster-service, addonmanager.kubernetes.io/mode) are skipped.',
   remediation:
     'Deploy the workload to its own namespace; keep kube-system for the components the cluster installer manages.',
+  nsa: ['namespaces'],
   references: ['Trivy: KSV037', 'CIS Kubernetes Benchmark 5.7.4 (do not use the default namespaces)'],
   kinds: WORKLOAD_KINDS,
   target: 'resource',

@@ -12,6 +12,7 @@ export const authorizationPolicyAllowAll: ResourceCheck = {
     'An AuthorizationPolicy with action ALLOW (the default) whose rules contain an empty rule ({}) matches every request, from any source, authenticated or not. It silently cancels deny-by-default policies for the workloads it selects. (A policy with no rules at all allows nothing and is fine.)',
   remediation:
     'Give each ALLOW rule a from (principals or namespaces), to (methods, paths, ports) or when clause.',
+  nsa: ['service-meshes', 'network-policies'],
   references: ['Istio: AuthorizationPolicy Rule', 'Kubescape: C-0274'],
   kinds: ['AuthorizationPolicy'],
   target: 'resource',

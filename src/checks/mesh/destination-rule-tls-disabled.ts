@@ -44,6 +44,7 @@ export const destinationRuleTlsDisabled: ResourceCheck = {
     'trafficPolicy.tls.mode: DISABLE in a DestinationRule (for the host, a port or a subset) makes client sidecars send plaintext to the destination, overriding auto-mTLS; insecureSkipVerify: true accepts any server certificate. Either lets a network attacker read or impersonate the service.',
   remediation:
     'Remove the tls block (auto-mTLS then applies) or set mode ISTIO_MUTUAL inside the mesh, SIMPLE or MUTUAL with caCertificates for external hosts; never set insecureSkipVerify.',
+  nsa: ['service-meshes', 'encryption'],
   references: ['Istio: DestinationRule ClientTLSSettings.TLSmode', 'Kubescape: C-0274'],
   kinds: ['DestinationRule'],
   target: 'resource',

@@ -16,6 +16,7 @@ export const linkerdInboundUnauthenticated: ResourceCheck = {
     'config.linkerd.io/default-inbound-policy set to all-unauthenticated or cluster-unauthenticated (on a Namespace or a pod template) lets clients without a mesh identity connect over plaintext to every port that has no Server resource. all-authenticated, cluster-authenticated or deny require mTLS.',
   remediation:
     'Set config.linkerd.io/default-inbound-policy: all-authenticated (or deny, with explicit Server and AuthorizationPolicy resources).',
+  nsa: ['service-meshes', 'authentication'],
   references: ['Linkerd: default inbound policy', 'Kubescape: C-0274'],
   kinds: ['Namespace', ...WORKLOAD_KINDS],
   target: 'resource',

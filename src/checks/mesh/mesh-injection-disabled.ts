@@ -20,6 +20,7 @@ export const meshInjectionDisabled: ResourceCheck = {
     'The namespace turns the service mesh off for all its pods: label istio-injection: disabled, istio.io/dataplane-mode: none (ambient), or linkerd.io/inject: disabled. Its pods then talk plaintext and escape mesh authorization. System namespaces (kube-system, kube-public, kube-node-lease and the Istio and Linkerd control planes) are not checked.',
   remediation:
     'Label the namespace istio-injection: enabled (or istio.io/rev: <revision>, or istio.io/dataplane-mode: ambient), or annotate it linkerd.io/inject: enabled, and restart its workloads.',
+  nsa: ['service-meshes'],
   references: ['Istio: sidecar injection', 'Linkerd: automatic proxy injection', 'Kubescape: C-0274'],
   kinds: ['Namespace'],
   target: 'resource',

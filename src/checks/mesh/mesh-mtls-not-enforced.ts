@@ -16,6 +16,7 @@ export const meshMtlsNotEnforced: InventoryCheck = {
     'Istio defaults to PERMISSIVE mTLS: sidecars accept plaintext from anyone who reaches the pod. Only a PeerAuthentication in the root namespace (istio-system) without a selector and with mtls.mode STRICT makes mTLS mandatory mesh-wide. The check runs when the scanned input contains Istio objects.',
   remediation:
     'Apply a PeerAuthentication named default in istio-system with spec.mtls.mode: STRICT, after checking that every client is in the mesh.',
+  nsa: ['service-meshes', 'encryption'],
   references: ['Istio: PeerAuthentication (mesh-wide policy)', 'Kubescape: C-0274'],
   target: 'inventory',
   *run({ inventory }) {

@@ -22,6 +22,7 @@ export const meshSidecarOptOut: ResourceCheck = {
     'The pod template disables mesh injection: sidecar.istio.io/inject: "false" (label or annotation), istio.io/dataplane-mode: none, or linkerd.io/inject: disabled. The pods run without mTLS and without the mesh\'s authorization policies, even when their namespace is enrolled. Workloads in system namespaces are not checked.',
   remediation:
     'Remove the opt-out; if the workload cannot run with a proxy, isolate it with a NetworkPolicy and document why.',
+  nsa: ['service-meshes'],
   references: ['Istio: sidecar injection', 'Linkerd: automatic proxy injection', 'Kubescape: C-0274'],
   kinds: WORKLOAD_KINDS,
   target: 'resource',

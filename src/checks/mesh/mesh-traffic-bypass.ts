@@ -24,6 +24,7 @@ export const meshTrafficBypass: ResourceCheck = {
     "Annotations such as traffic.sidecar.istio.io/excludeInboundPorts or config.linkerd.io/skip-inbound-ports make the pod's iptables rules skip the proxy for the listed ports or ranges. That traffic is neither encrypted nor checked against mesh authorization, so an exempted inbound port is open to any pod.",
   remediation:
     'Remove the exclusion. For protocols the proxy cannot parse, mark the port opaque (config.linkerd.io/opaque-ports, or appProtocol: tcp for Istio) instead of bypassing it.',
+  nsa: ['service-meshes'],
   references: [
     'Istio: traffic.sidecar.istio.io annotations',
     'Linkerd: skip-inbound-ports',

@@ -19,6 +19,7 @@ export const peerAuthenticationNotStrict: ResourceCheck = {
     'A PeerAuthentication with mtls.mode PERMISSIVE or DISABLE, for the whole policy or for a port in portLevelMtls, lets clients connect without a mesh certificate: traffic is neither encrypted nor authenticated, and AuthorizationPolicies based on principals do not apply to it. UNSET inherits from the parent policy and is not reported here.',
   remediation:
     'Set spec.mtls.mode: STRICT (after moving every client into the mesh), and remove PERMISSIVE/DISABLE entries from portLevelMtls.',
+  nsa: ['service-meshes', 'encryption'],
   references: ['Istio: PeerAuthentication MutualTLS.Mode', 'Kubescape: C-0274'],
   kinds: ['PeerAuthentication'],
   target: 'resource',

@@ -21,6 +21,7 @@ export const netpolEgressMetadataApi: InventoryCheck = {
     'The metadata API (169.254.169.254, fd00:ec2::254, metadata.google.internal) hands out node credentials and bootstrap secrets. An egress rule without peers, or with an ipBlock such as 0.0.0.0/0 that does not except it, lets the selected pods reach it.',
   remediation:
     'Except the metadata address from wide ipBlocks (except: [169.254.169.254/32]) or list only the destinations the workload needs.',
+  nsa: ['cloud-infrastructure', 'network-policies'],
   references: [
     '11 ways (not) to get hacked: 9. use network policies (netassert metadata tests)',
     'Kubescape: C-0260',

@@ -11,6 +11,7 @@ export const netpolEmptyEgressWithoutPolicyTypes: InventoryCheck = {
   description:
     'When spec.policyTypes is omitted the API server sets Ingress, and adds Egress only when spec.egress has at least one rule (pkg/apis/networking/v1/defaults.go). A policy written as deny-all egress with egress: [] therefore leaves egress open.',
   remediation: 'List the directions explicitly: policyTypes: [Ingress, Egress] (or [Egress]).',
+  nsa: ['network-policies'],
   references: [
     'Kubernetes API: NetworkPolicySpec.policyTypes',
     'kubernetes/kubernetes: pkg/apis/networking/v1/defaults.go SetDefaults_NetworkPolicy',

@@ -53,6 +53,8 @@ export const netpolIngressFromAnywhere: InventoryCheck = {
     'An ingress rule without peers, or with an ipBlock of 0.0.0.0/0 or ::/0, admits every address. Only edge workloads (behind a LoadBalancer or NodePort Service, or an Ingress) need that; for internal workloads it undoes the isolation the policy was written for.',
   remediation:
     'List the pods or namespaces that call the workload (podSelector / namespaceSelector) instead of every address.',
+  nsa: ['network-policies'],
+  mitre: ['T1046'],
   references: ['Kubescape: C-0260', 'np-guard netpol-analyzer: exposure analysis'],
   target: 'inventory',
   *run({ inventory, settings }) {

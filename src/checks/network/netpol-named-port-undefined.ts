@@ -16,6 +16,7 @@ export const netpolNamedPortUndefined: InventoryCheck = {
     'A named port in a rule resolves per destination pod against its containers[].ports[].name with the same protocol. When no destination pod defines it, the port entry allows nothing. Egress named ports towards ipBlocks never resolve.',
   remediation:
     'Name the container port as the policy does (and with the same protocol), or use the port number.',
+  nsa: ['network-policies'],
   references: [
     'np-guard netpol-analyzer#199',
     'np-guard netpol-analyzer#405',

@@ -40,6 +40,8 @@ export const netpolNamespaceDefaultDeny: InventoryCheck = {
     'Without a policy that selects every pod (podSelector: {}) and isolates a direction with no rule, pods that no other policy selects accept (ingress) or open (egress) any connection. One finding per namespace names the directions that lack a default deny; a namespace with no NetworkPolicy at all is reported here, not once per workload. The hardening guide starts every namespace from deny-all and adds the routes its tests need. Namespaces that run only hostNetwork pods are skipped: policies do not apply to them.',
   remediation:
     'Add a NetworkPolicy with podSelector: {}, policyTypes: [Ingress, Egress] and no rules to the namespace (kubeward netpol generate writes one), then allow the flows the workloads need.',
+  nsa: ['network-policies'],
+  mitre: ['T1046'],
   references: [
     'Kubernetes docs: network-policies#default-deny-all-ingress-traffic',
     'Kubernetes docs: network-policies#default-deny-all-egress-traffic',

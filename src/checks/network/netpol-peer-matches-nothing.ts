@@ -18,6 +18,7 @@ export const netpolPeerMatchesNothing: InventoryCheck = {
     'A from/to peer whose namespaceSelector matches no namespace (of the manifests, or default, kube-system, kube-public, kube-node-lease), or whose podSelector matches no pod in the namespaces it selects, allows nothing: the flow it was meant for stays blocked, or a label typo hides a wider mistake. Pods are only judged in namespaces whose workloads the manifests hold.',
   remediation:
     'Fix the labels of the peer (namespaces carry kubernetes.io/metadata.name=<name>) or remove the peer.',
+  nsa: ['network-policies'],
   references: ['np-guard netpol-analyzer: exposure analysis (representative peers)', 'Cyclonus: lint'],
   target: 'inventory',
   *run({ inventory, settings }) {

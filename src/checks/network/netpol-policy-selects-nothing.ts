@@ -11,6 +11,7 @@ export const netpolPolicySelectsNothing: InventoryCheck = {
     'A policy whose spec.podSelector matches no pod template in its namespace isolates nothing: usually a typo in a label or the wrong namespace. hostNetwork pods do not count, policies do not apply to them.',
   remediation:
     'Fix spec.podSelector or metadata.namespace so the policy selects the pods it was written for, or delete it.',
+  nsa: ['network-policies'],
   references: ['np-guard netpol-analyzer: policy selects no pods warning', 'Cyclonus: lint'],
   target: 'inventory',
   *run({ inventory, settings }) {

@@ -14,6 +14,8 @@ export const netpolWorkloadUnselected: InventoryCheck = {
     'A pod that no NetworkPolicy selects is isolated in neither direction: any pod or address may connect to it and it may connect anywhere, including the cloud metadata API. hostNetwork pods are outside NetworkPolicy and are not reported. Only namespaces that have some NetworkPolicy are looked at: a namespace with none is reported once by netpol-namespace-default-deny.',
   remediation:
     'Add a default-deny policy to the namespace and an allow policy whose podSelector matches the pod template labels.',
+  nsa: ['network-policies'],
+  mitre: ['T1046'],
   references: [
     'Kubernetes docs: network-policies#isolated-and-non-isolated-pods',
     'kube-score: pod-networkpolicy',

@@ -11,6 +11,7 @@ export const pssAdmissionEnforce: InventoryCheck = {
     "Evaluates each workload against the pod-security.kubernetes.io/enforce (and -version) labels of its namespace, as Pod Security Admission does at admission. The API server refuses such a Pod outright; a Deployment, Job or other controller is admitted but every pod it creates is refused, so the workload never runs. The message is the API server's.",
   remediation:
     'Fix the pod template so it meets the namespace level (the message lists each failing check), or, if the workload really needs the privilege, move it to a namespace whose level allows it.',
+  nsa: ['pod-security-enforcement'],
   references: [
     'kubernetes/pod-security-admission admission/admission.go EvaluatePod',
     'Kubernetes: Pod Security Admission (enforce mode)',

@@ -11,6 +11,7 @@ export const pssAdmissionWarn: InventoryCheck = {
     'Evaluates each workload against the pod-security.kubernetes.io/warn (and -version) labels of its namespace. Pod Security Admission returns the violations as a warning to kubectl (for Pods it does not already reject, and for every pod controller); the message is the warning kubectl prints.',
   remediation:
     'Fix the pod template before the namespace raises its enforce level to the warn level (the message lists each failing check).',
+  nsa: ['pod-security-enforcement'],
   references: [
     'kubernetes/pod-security-admission admission/admission.go EvaluatePod (warn mode)',
     'Kubernetes: Pod Security Admission (warn mode)',

@@ -1,5 +1,5 @@
 import type { WorkloadCheck } from '../../model/check.ts';
-import { runPssCheck } from './run-pss-check.ts';
+import { pssCheckInForce, runPssCheck } from './run-pss-check.ts';
 
 /** Privilege escalation allowed (PSS restricted): PSA's `allowPrivilegeEscalation` check at the configured level and version. */
 export const pssAllowPrivilegeEscalation: WorkloadCheck = {
@@ -11,6 +11,8 @@ export const pssAllowPrivilegeEscalation: WorkloadCheck = {
     'PSS restricted (v1.8 and later) requires every container to set securityContext.allowPrivilegeEscalation: false explicitly, so setuid binaries cannot raise privileges (no_new_privs). Pods with spec.os.name: windows pass from v1.25.',
   remediation:
     'Set securityContext.allowPrivilegeEscalation: false on every container, init container and ephemeral container.',
+  nsa: ['pod-security-enforcement', 'non-root'],
+  pss: ['privilege-escalation'],
   references: [
     'PSS restricted: allowPrivilegeEscalation (kubernetes/pod-security-admission policy/check_allowPrivilegeEscalation.go)',
     'Polaris: privilegeEscalationAllowed',
@@ -23,4 +25,5 @@ export const pssAllowPrivilegeEscalation: WorkloadCheck = {
   cis: ['5.2.6'],
   target: 'workload',
   run: runPssCheck('allowPrivilegeEscalation'),
+  inForce: pssCheckInForce('allowPrivilegeEscalation'),
 };

@@ -1,5 +1,5 @@
 import type { WorkloadCheck } from '../../model/check.ts';
-import { runPssCheck } from './run-pss-check.ts';
+import { pssCheckInForce, runPssCheck } from './run-pss-check.ts';
 
 /** AppArmor profile overridden (PSS baseline): PSA's `appArmorProfile` check at the configured level and version. */
 export const pssApparmorProfile: WorkloadCheck = {
@@ -11,6 +11,9 @@ export const pssApparmorProfile: WorkloadCheck = {
     'PSS baseline forbids disabling AppArmor: the pod and container securityContext.appArmorProfile.type must be RuntimeDefault or Localhost when set, and the beta annotations container.apparmor.security.beta.kubernetes.io/* must be empty, runtime/default or localhost/*. PSA checks both, at every policy version.',
   remediation:
     'Set appArmorProfile.type to RuntimeDefault (or Localhost with a profile) and remove Unconfined values and annotations.',
+  nsa: ['pod-security-enforcement', 'hardening-container-environments'],
+  mitre: ['T1611'],
+  pss: ['apparmor'],
   references: [
     'PSS baseline: appArmorProfile (kubernetes/pod-security-admission policy/check_appArmorProfile.go)',
     'kubeaudit: apparmor',
@@ -19,4 +22,5 @@ export const pssApparmorProfile: WorkloadCheck = {
   ],
   target: 'workload',
   run: runPssCheck('appArmorProfile'),
+  inForce: pssCheckInForce('appArmorProfile'),
 };

@@ -1,5 +1,5 @@
 import type { WorkloadCheck } from '../../model/check.ts';
-import { runPssCheck } from './run-pss-check.ts';
+import { pssCheckInForce, runPssCheck } from './run-pss-check.ts';
 
 /** Capabilities not dropped (PSS restricted): PSA's `capabilities_restricted` check at the configured level and version. */
 export const pssCapabilitiesRestricted: WorkloadCheck = {
@@ -11,6 +11,9 @@ export const pssCapabilitiesRestricted: WorkloadCheck = {
     'PSS restricted (v1.22 and later) requires every container to drop ALL capabilities and add back at most NET_BIND_SERVICE. Pods with spec.os.name: windows pass from v1.25. It replaces the baseline capabilities check.',
   remediation:
     'Set securityContext.capabilities.drop: ["ALL"] on every container and add only NET_BIND_SERVICE if the process binds a low port.',
+  nsa: ['pod-security-enforcement'],
+  mitre: ['T1611'],
+  pss: ['capabilities-restricted'],
   references: [
     'PSS restricted: capabilities_restricted (kubernetes/pod-security-admission policy/check_capabilities_restricted.go)',
     'Polaris: insecureCapabilities',
@@ -22,4 +25,5 @@ export const pssCapabilitiesRestricted: WorkloadCheck = {
   cis: ['5.2.9'],
   target: 'workload',
   run: runPssCheck('capabilities_restricted'),
+  inForce: pssCheckInForce('capabilities_restricted'),
 };

@@ -1,5 +1,5 @@
 import type { WorkloadCheck } from '../../model/check.ts';
-import { runPssCheck } from './run-pss-check.ts';
+import { pssCheckInForce, runPssCheck } from './run-pss-check.ts';
 
 /** Host namespaces shared (PSS baseline): PSA's `hostNamespaces` check at the configured level and version. */
 export const pssHostNamespaces: WorkloadCheck = {
@@ -10,6 +10,9 @@ export const pssHostNamespaces: WorkloadCheck = {
   description:
     "PSS baseline forbids hostNetwork, hostPID and hostIPC: sharing the node's network, process or IPC namespace lets the pod sniff traffic, signal host processes and read shared memory.",
   remediation: 'Remove spec.hostNetwork, spec.hostPID and spec.hostIPC (or set them to false).',
+  nsa: ['pod-security-enforcement'],
+  mitre: ['T1611'],
+  pss: ['host-namespaces'],
   references: [
     'PSS baseline: hostNamespaces (kubernetes/pod-security-admission policy/check_hostNamespaces.go)',
     'Polaris: hostNetworkSet, hostPIDSet, hostIPCSet',
@@ -22,4 +25,5 @@ export const pssHostNamespaces: WorkloadCheck = {
   cis: ['5.2.3', '5.2.4', '5.2.5'],
   target: 'workload',
   run: runPssCheck('hostNamespaces'),
+  inForce: pssCheckInForce('hostNamespaces'),
 };

@@ -1,5 +1,5 @@
 import type { WorkloadCheck } from '../../model/check.ts';
-import { runPssCheck } from './run-pss-check.ts';
+import { pssCheckInForce, runPssCheck } from './run-pss-check.ts';
 
 /** Host ports (PSS baseline): PSA's `hostPorts` check at the configured level and version. */
 export const pssHostPorts: WorkloadCheck = {
@@ -11,6 +11,8 @@ export const pssHostPorts: WorkloadCheck = {
     "PSS baseline forbids containers[*].ports[*].hostPort other than 0: a host port binds the node's address, bypassing Services and NetworkPolicies and pinning the pod to nodes where the port is free.",
   remediation:
     'Remove hostPort and expose the container through a Service (ClusterIP, or an Ingress or LoadBalancer in front).',
+  nsa: ['pod-security-enforcement'],
+  pss: ['host-ports'],
   references: [
     'PSS baseline: hostPorts (kubernetes/pod-security-admission policy/check_hostPorts.go)',
     'Polaris: hostPortSet',
@@ -21,4 +23,5 @@ export const pssHostPorts: WorkloadCheck = {
   cis: ['5.2.12'],
   target: 'workload',
   run: runPssCheck('hostPorts'),
+  inForce: pssCheckInForce('hostPorts'),
 };

@@ -16,6 +16,8 @@ export const pssNamespaceEnforceMissing: InventoryCheck = {
     'Pod Security Admission reads the pod-security.kubernetes.io/enforce label of each namespace. Without it the built-in default applies, privileged:latest, so any pod is admitted, however privileged. System namespaces (pssSystemNamespaces) are left out.',
   remediation:
     'Label the namespace with pod-security.kubernetes.io/enforce: restricted (or baseline) and pod-security.kubernetes.io/enforce-version; add warn and audit labels at the same level to see violations before enforcing.',
+  nsa: ['pod-security-enforcement'],
+  mitre: ['T1610'],
   references: [
     'Kubernetes: Pod Security Admission namespace labels (pod-security.kubernetes.io/enforce)',
     'kubernetes/pod-security-admission api/helpers.go PolicyToEvaluate',

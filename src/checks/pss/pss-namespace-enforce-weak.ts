@@ -18,6 +18,8 @@ export const pssNamespaceEnforceWeak: InventoryCheck = {
     'The namespace labels pod-security.kubernetes.io/enforce with a level below the target (pssLevel), or pins pod-security.kubernetes.io/enforce-version below the target version (pssVersion), so checks added or tightened since are not enforced (the probe-host check needs v1.34, for instance). Invalid label values are resolved as PSA resolves them (an invalid enforce level counts as restricted).',
   remediation:
     'Raise pod-security.kubernetes.io/enforce to the target level and set pod-security.kubernetes.io/enforce-version to the target version (or latest), after fixing the workloads the warn label reports.',
+  nsa: ['pod-security-enforcement'],
+  mitre: ['T1610'],
   references: [
     'Kubernetes: Pod Security Admission namespace labels (pod-security.kubernetes.io/enforce, enforce-version)',
     'kubernetes/pod-security-admission api/helpers.go CompareLevels',

@@ -11,6 +11,8 @@ export const pssNamespaceLabelInvalid: InventoryCheck = {
     'A pod-security.kubernetes.io/{enforce,audit,warn} label must be privileged, baseline or restricted, and a -version label latest or v1.N. The API server rejects a Namespace with other values; on an existing namespace PSA falls back to restricted for enforce and privileged for audit and warn, and versions to latest. System namespaces are checked too.',
   remediation:
     'Fix the label value (the levels and versions are lower-case and exact: restricted, v1.30, latest).',
+  nsa: ['pod-security-enforcement'],
+  mitre: ['T1610'],
   references: [
     'kubernetes/pod-security-admission api/helpers.go ParseLevel, ParseVersion',
     'kubernetes/pod-security-admission admission/admission.go ValidateNamespace',

@@ -1,5 +1,5 @@
 import type { WorkloadCheck } from '../../model/check.ts';
-import { runPssCheck } from './run-pss-check.ts';
+import { pssCheckInForce, runPssCheck } from './run-pss-check.ts';
 
 /** Privileged container (PSS baseline): PSA's `privileged` check at the configured level and version. */
 export const pssPrivileged: WorkloadCheck = {
@@ -11,6 +11,9 @@ export const pssPrivileged: WorkloadCheck = {
     "PSS baseline forbids securityContext.privileged: true on any container (init, regular or ephemeral). A privileged container has every capability and the host's devices; escaping to the node is trivial.",
   remediation:
     'Remove securityContext.privileged or set it to false, and grant only the capabilities the process needs.',
+  nsa: ['pod-security-enforcement'],
+  mitre: ['T1611'],
+  pss: ['privileged-containers'],
   references: [
     'PSS baseline: privileged (kubernetes/pod-security-admission policy/check_privileged.go)',
     'Polaris: runAsPrivileged',
@@ -23,4 +26,5 @@ export const pssPrivileged: WorkloadCheck = {
   cis: ['5.2.2'],
   target: 'workload',
   run: runPssCheck('privileged'),
+  inForce: pssCheckInForce('privileged'),
 };

@@ -1,5 +1,5 @@
 import type { WorkloadCheck } from '../../model/check.ts';
-import { runPssCheck } from './run-pss-check.ts';
+import { pssCheckInForce, runPssCheck } from './run-pss-check.ts';
 
 /** Unmasked /proc (PSS baseline): PSA's `procMount` check at the configured level and version. */
 export const pssProcMount: WorkloadCheck = {
@@ -10,6 +10,9 @@ export const pssProcMount: WorkloadCheck = {
   description:
     'PSS baseline requires securityContext.procMount to be unset or Default, which keeps /proc paths masked; from v1.35 pods with hostUsers: false may use any value. At the restricted level (v1.35 and later) the restricted procMount check replaces this one.',
   remediation: 'Remove securityContext.procMount (or set it to Default).',
+  nsa: ['pod-security-enforcement'],
+  mitre: ['T1611'],
+  pss: ['proc-mount-type'],
   references: [
     'PSS baseline: procMount (kubernetes/pod-security-admission policy/check_procMount_baseline.go)',
     'Polaris: procMount',
@@ -18,4 +21,5 @@ export const pssProcMount: WorkloadCheck = {
   ],
   target: 'workload',
   run: runPssCheck('procMount'),
+  inForce: pssCheckInForce('procMount'),
 };

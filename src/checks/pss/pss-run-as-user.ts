@@ -1,5 +1,5 @@
 import type { WorkloadCheck } from '../../model/check.ts';
-import { runPssCheck } from './run-pss-check.ts';
+import { pssCheckInForce, runPssCheck } from './run-pss-check.ts';
 
 /** runAsUser 0 (PSS restricted): PSA's `runAsUser` check at the configured level and version. */
 export const pssRunAsUser: WorkloadCheck = {
@@ -11,6 +11,9 @@ export const pssRunAsUser: WorkloadCheck = {
     'PSS restricted (v1.23 and later) forbids runAsUser: 0 on the pod and its containers. From v1.35 pods with hostUsers: false pass.',
   remediation:
     'Set runAsUser to a non-zero UID (10000 or above avoids collisions with host users), or leave it unset with runAsNonRoot: true.',
+  nsa: ['non-root', 'pod-security-enforcement'],
+  mitre: ['T1611'],
+  pss: ['running-as-non-root-user'],
   references: [
     'PSS restricted: runAsUser (kubernetes/pod-security-admission policy/check_runAsUser.go)',
     'Polaris: runAsRootAllowed',
@@ -22,4 +25,5 @@ export const pssRunAsUser: WorkloadCheck = {
   cis: ['5.2.7'],
   target: 'workload',
   run: runPssCheck('runAsUser'),
+  inForce: pssCheckInForce('runAsUser'),
 };

@@ -1,5 +1,5 @@
 import type { WorkloadCheck } from '../../model/check.ts';
-import { runPssCheck } from './run-pss-check.ts';
+import { pssCheckInForce, runPssCheck } from './run-pss-check.ts';
 
 /** Seccomp profile not set (PSS restricted): PSA's `seccompProfile_restricted` check at the configured level and version. */
 export const pssSeccompProfileRestricted: WorkloadCheck = {
@@ -10,6 +10,9 @@ export const pssSeccompProfileRestricted: WorkloadCheck = {
   description:
     'PSS restricted (v1.19 and later) requires seccompProfile.type RuntimeDefault or Localhost on the pod, or on every container that the pod level does not cover. Pods with spec.os.name: windows pass from v1.25. It replaces the baseline seccomp check.',
   remediation: 'Set spec.securityContext.seccompProfile.type: RuntimeDefault.',
+  nsa: ['pod-security-enforcement', 'hardening-container-environments'],
+  mitre: ['T1611'],
+  pss: ['seccomp-restricted'],
   references: [
     'PSS restricted: seccompProfile_restricted (kubernetes/pod-security-admission policy/check_seccompProfile_restricted.go)',
     'Polaris: linuxHardening',
@@ -21,4 +24,5 @@ export const pssSeccompProfileRestricted: WorkloadCheck = {
   cis: ['5.6.2'],
   target: 'workload',
   run: runPssCheck('seccompProfile_restricted'),
+  inForce: pssCheckInForce('seccompProfile_restricted'),
 };

@@ -1,5 +1,5 @@
 import type { WorkloadCheck } from '../../model/check.ts';
-import { runPssCheck } from './run-pss-check.ts';
+import { pssCheckInForce, runPssCheck } from './run-pss-check.ts';
 
 /** Unsafe sysctls (PSS baseline): PSA's `sysctls` check at the configured level and version. */
 export const pssSysctls: WorkloadCheck = {
@@ -11,6 +11,9 @@ export const pssSysctls: WorkloadCheck = {
     'PSS baseline allows only namespaced, isolated sysctls in spec.securityContext.sysctls. The safe list grows with the policy version: v1.27 adds net.ipv4.ip_local_reserved_ports, v1.29 the tcp_keepalive and tcp_fin_timeout sysctls, v1.32 tcp_rmem and tcp_wmem, v1.37 tcp_slow_start_after_idle and tcp_notsent_lowat.',
   remediation:
     'Remove the unsafe sysctls; tune the node instead, or run the workload in an exempt namespace.',
+  nsa: ['pod-security-enforcement'],
+  mitre: ['T1611'],
+  pss: ['sysctls'],
   references: [
     'PSS baseline: sysctls (kubernetes/pod-security-admission policy/check_sysctls.go)',
     'KubeLinter: unsafe-sysctls',
@@ -18,4 +21,5 @@ export const pssSysctls: WorkloadCheck = {
   ],
   target: 'workload',
   run: runPssCheck('sysctls'),
+  inForce: pssCheckInForce('sysctls'),
 };

@@ -24,3 +24,11 @@ export function runPssCheck(id: PssCheckId): (workload: Workload, context: Check
     return result.allowed ? [] : [{ path: result.path, message: formatResult(result) }];
   };
 }
+
+/**
+ * The `inForce` of a `pss-*` workload check: whether PSA runs the check at the configured level and
+ * version (a restricted check held to baseline, or a check newer than the version, does not).
+ */
+export function pssCheckInForce(id: PssCheckId): (settings: Settings) => boolean {
+  return (settings) => checkInForce(id, targetPolicy(settings)) !== undefined;
+}

@@ -20,6 +20,8 @@ export const rbacAdmissionWebhookWrite: InventoryCheck = {
   description:
     'Creating or changing a validating or mutating webhook configuration lets a subject read every admitted object (Secrets included) and mutate workloads, e.g. inject containers. Default (bootstrap-labelled and `system:`) bindings, and roles with a `*` on `*` in `*` rule (reported by rbac-wildcard-grant), are not reported.',
   remediation: 'Grant webhook configuration only to cluster administrators.',
+  nsa: ['rbac'],
+  mitre: ['T1562.001'],
   references: [
     'Kubernetes docs: rbac-good-practices#control-admission-webhooks',
     'rbac-police: control_webhooks',

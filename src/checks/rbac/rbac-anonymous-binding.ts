@@ -16,6 +16,8 @@ export const rbacAnonymousBinding: InventoryCheck = {
     "A binding to User `system:anonymous` or Group `system:unauthenticated` grants its role to anyone who reaches the API server when anonymous authentication is on (the default). Bindings to system:public-info-viewer and kubeadm's cluster-info binding in kube-public are the cluster's baseline and not reported.",
   remediation:
     'Remove the anonymous subject and bind the role to authenticated users or groups; consider `--anonymous-auth=false` on kube-apiserver.',
+  nsa: ['rbac', 'authentication'],
+  mitre: ['T1078'],
   references: [
     'Kubernetes docs: rbac-good-practices',
     'krane: unauthenticated-subject-access',

@@ -17,6 +17,8 @@ export const rbacBindVerb: InventoryCheck = {
     'The `bind` verb on roles or clusterroles lets a subject that can create bindings bind any role it names (cluster-admin included) without holding its permissions. The API server checks `bind` against the referenced role, not against the binding resource. Default (bootstrap-labelled and `system:`) bindings, and roles with a `*` on `*` in `*` rule (reported by rbac-wildcard-grant), are not reported.',
   remediation:
     'Remove `bind`, or restrict it with resourceNames to roles no more powerful than the subject already is.',
+  nsa: ['rbac'],
+  mitre: ['T1098.006'],
   references: [
     'Kubernetes docs: rbac#restrictions-on-role-binding-creation-or-update',
     'rbac-police: bind_roles',

@@ -13,6 +13,8 @@ export const rbacClusterAdminBinding: InventoryCheck = {
     'A ClusterRoleBinding to the cluster-admin ClusterRole gives its subjects every permission in every namespace, now and for every future resource type. Subjects named `system:*` and the kubeadm `kubeadm:cluster-admins` group are not reported.',
   remediation:
     'Bind narrower roles; keep cluster-admin for break-glass identities and bind `admin` per namespace with RoleBindings.',
+  nsa: ['rbac'],
+  mitre: ['T1098.006'],
   references: [
     'Kubernetes docs: rbac-good-practices#least-privilege',
     'rbac-police: cluster_admin',

@@ -28,6 +28,8 @@ export const rbacCsrApproval: InventoryCheck = {
     '`update` on certificatesigningrequests/approval together with `approve` on signers lets a subject approve its own client certificate for any user or group, `system:masters` included with the kube-apiserver-client signer. Approval needs both grants (the second may come through another ClusterRoleBinding, and may be limited to some signers by resourceNames): a subject with only one of them cannot approve and is not reported. Default (bootstrap-labelled and `system:`) bindings, and roles with a `*` on `*` in `*` rule (reported by rbac-wildcard-grant), are not reported.',
   remediation:
     'Leave CSR approval to the controller manager; remove certificatesigningrequests/approval from the rule.',
+  nsa: ['rbac'],
+  mitre: ['T1078'],
   references: [
     'Kubernetes docs: rbac-good-practices#csrs-and-certificate-issuing',
     'Kubernetes docs: certificate-signing-requests#authorization',

@@ -13,6 +13,8 @@ export const rbacDefaultServiceaccountGrant: InventoryCheck = {
     'Every pod that names no ServiceAccount runs as `default` and, unless automounting is off, carries its token. Permissions granted to it reach every such pod of the namespace.',
   remediation:
     'Create a dedicated ServiceAccount for the workload that needs the permissions, bind the role to it and set `serviceAccountName`.',
+  nsa: ['rbac', 'service-account-tokens'],
+  mitre: ['T1078.001'],
   references: [
     'Kubernetes docs: rbac-good-practices#least-privilege',
     'Kubernetes docs: service-accounts#default-service-accounts',

@@ -16,6 +16,8 @@ export const rbacEscalateVerb: InventoryCheck = {
   description:
     'The `escalate` verb on roles or clusterroles lets a subject create or update a role with permissions it does not hold, bypassing RBAC privilege-escalation prevention: it can write itself cluster-admin rules. Default (bootstrap-labelled and `system:`) bindings, and roles with a `*` on `*` in `*` rule (reported by rbac-wildcard-grant), are not reported.',
   remediation: 'Remove `escalate` from the rule; grant role management only to cluster administrators.',
+  nsa: ['rbac'],
+  mitre: ['T1098.006'],
   references: [
     'Kubernetes docs: rbac-good-practices#escalate-verb',
     'rbac-police: escalate_roles',

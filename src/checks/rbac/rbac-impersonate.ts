@@ -20,6 +20,8 @@ export const rbacImpersonate: InventoryCheck = {
     'The `impersonate` verb on users, groups, serviceaccounts, uids or userextras lets a subject act as another identity, e.g. as a member of `system:masters`. Default (bootstrap-labelled and `system:`) bindings, and roles with a `*` on `*` in `*` rule (reported by rbac-wildcard-grant), are not reported.',
   remediation:
     'Remove `impersonate`; if a tool needs it, restrict it with resourceNames to the identities it must act as.',
+  nsa: ['rbac'],
+  mitre: ['T1078'],
   references: [
     'Kubernetes docs: rbac-good-practices#impersonate-verb',
     'KubiScan: risky-any-verb-groups',

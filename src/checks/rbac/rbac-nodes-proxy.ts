@@ -16,6 +16,8 @@ export const rbacNodesProxy: InventoryCheck = {
   description:
     'nodes/proxy reaches the kubelet API of every node: exec into any pod on it, outside audit logging and admission control. `get` alone suffices. Default (bootstrap-labelled and `system:`) bindings, and roles with a `*` on `*` in `*` rule (reported by rbac-wildcard-grant), are not reported.',
   remediation: 'Remove nodes/proxy; monitoring usually needs only nodes/metrics or nodes/stats.',
+  nsa: ['rbac'],
+  mitre: ['T1609'],
   references: [
     'Kubernetes docs: rbac-good-practices#access-to-proxy-subresource-of-nodes',
     'rbac-police: nodes_proxy',

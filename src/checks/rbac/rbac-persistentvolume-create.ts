@@ -14,6 +14,8 @@ export const rbacPersistentvolumeCreate: InventoryCheck = {
     'A subject that creates PersistentVolumes can create a hostPath volume and mount the node filesystem through a claim. Default (bootstrap-labelled and `system:`) bindings, and roles with a `*` on `*` in `*` rule (reported by rbac-wildcard-grant), are not reported.',
   remediation:
     'Leave PersistentVolume creation to storage provisioners; users need only PersistentVolumeClaims.',
+  nsa: ['rbac'],
+  mitre: ['T1611'],
   references: ['Kubernetes docs: rbac-good-practices#persistent-volume-creation'],
   cis: ['5.1.9'],
   target: 'inventory',

@@ -21,6 +21,8 @@ export const rbacPodExec: InventoryCheck = {
     'pods/exec, pods/attach and pods/portforward give code execution in, or network access to, any pod in scope with its ServiceAccount. The WebSocket upgrade is a GET, so `get` suffices on clusters before Kubernetes 1.35. Default (bootstrap-labelled and `system:`) bindings, and roles with a `*` on `*` in `*` rule (reported by rbac-wildcard-grant), are not reported.',
   remediation:
     'Remove pods/exec, pods/attach and pods/portforward from the rule, or bind it only where debugging is needed.',
+  nsa: ['rbac'],
+  mitre: ['T1609'],
   references: [
     'Kubernetes docs: rbac-good-practices',
     'rbac-police: pods_exec',

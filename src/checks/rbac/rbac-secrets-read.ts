@@ -18,6 +18,8 @@ export const rbacSecretsRead: InventoryCheck = {
     '`get`, `list` or `watch` on secrets returns their contents, ServiceAccount tokens included, so the subject can take over any identity whose token is stored there. `watch` reveals contents as `list` does. Default (bootstrap-labelled and `system:`) bindings, and roles with a `*` on `*` in `*` rule (reported by rbac-wildcard-grant), are not reported.',
   remediation:
     'Grant access to named Secrets only (resourceNames with `get`), or mount the Secret into the workload instead.',
+  nsa: ['rbac', 'secrets'],
+  mitre: ['T1552.007'],
   references: [
     'Kubernetes docs: rbac-good-practices#listing-secrets',
     'rbac-police: retrieve_token_secrets',

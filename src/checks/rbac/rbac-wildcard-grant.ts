@@ -14,6 +14,7 @@ export const rbacWildcardGrant: InventoryCheck = {
   description:
     'A rule with `*` in verbs, resources or nonResourceURLs grants every present and future verb or resource type, subresources included; `*` on `*` in `*` is cluster-admin. Reported once per subject of every input binding whose role holds such a rule. Default (bootstrap-labelled and `system:`) bindings are not reported.',
   remediation: 'List the verbs and resources the subject needs instead of `*`.',
+  nsa: ['rbac'],
   references: [
     'Kubernetes docs: rbac-good-practices#least-privilege',
     'rbac-police: cluster_admin',

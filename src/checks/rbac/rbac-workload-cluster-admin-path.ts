@@ -12,6 +12,8 @@ export const rbacWorkloadClusterAdminPath: InventoryCheck = {
     'A workload whose ServiceAccount token is mounted and whose ServiceAccount can create pods in kube-system, read Secrets in every namespace, bind cluster-admin or impersonate system:masters hands cluster-admin to whoever compromises one of its containers. The chain from the workload to the rule is reported. Tokens count as mounted unless the pod, or the ServiceAccount when the pod is silent, sets automountServiceAccountToken to false.',
   remediation:
     'Give the workload its own ServiceAccount with only the permissions it needs, or set automountServiceAccountToken: false when it does not call the API.',
+  nsa: ['rbac', 'service-account-tokens'],
+  mitre: ['T1528', 'T1078'],
   references: [
     'Kubernetes docs: rbac-good-practices',
     'rbac-police: combined violations',

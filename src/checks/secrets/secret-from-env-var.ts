@@ -12,6 +12,7 @@ export const secretFromEnvVar: WorkloadCheck = {
   description:
     'env[].valueFrom.secretKeyRef or envFrom[].secretRef puts a Secret into the process environment. Environments are inherited by every child process, printed by crash handlers and debug pages, and readable in /proc/<pid>/environ; a Secret volume keeps the value in a file with its own permissions and picks up rotations.',
   remediation: 'Mount the Secret as a volume (readOnly) and have the program read the file.',
+  nsa: ['secrets'],
   references: ['KubeLinter: read-secret-from-env-var', 'Checkov: CKV_K8S_35', 'Kubescape: C-0207'],
   cis: ['5.4.1'],
   target: 'workload',

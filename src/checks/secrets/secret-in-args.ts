@@ -40,6 +40,8 @@ export const secretInArgs: WorkloadCheck = {
     'A word of command or args holds a credential: a known format (private key, cloud key, token, JWT, password in a URL), or the value of an option with a credential-like name (--password=..., --api-token ...) that passes the entropy guard. Command lines are stored in the manifest and visible to every process on the node through /proc.',
   remediation:
     'Rotate the credential; pass it as a file from a Secret volume (most programs accept --password-file) or from an environment variable referencing a Secret.',
+  nsa: ['secrets'],
+  mitre: ['T1552.001', 'T1552.007'],
   references: ['KubeLinter: env-var-secret', 'Kubescape: C-0012', 'Polaris: sensitiveContainerEnvVar'],
   target: 'workload',
   run(workload): Violation[] {

@@ -36,6 +36,8 @@ export const secretInConfigmap: ResourceCheck = {
     'A ConfigMap value holds a credential: a known format (private key, cloud key, token, JWT, password in a URL), a key with a credential-like name whose value passes the entropy guard, or a configuration file with such a key: value line. ConfigMaps are granted more broadly than Secrets, printed by kubectl describe and never encrypted at rest.',
   remediation:
     'Rotate the credential and move it to a Secret managed outside Git (sealed-secrets, SOPS, External Secrets Operator); keep only non-sensitive configuration in the ConfigMap.',
+  nsa: ['secrets'],
+  mitre: ['T1552.001', 'T1552.007'],
   references: [
     'Polaris: sensitiveConfigmapContent',
     'Trivy: KSV109',

@@ -17,6 +17,8 @@ export const secretInEnvValue: WorkloadCheck = {
     'An env entry holds a credential as a literal value: a known format (private key, AWS key ID, GitHub/GitLab/Slack/npm token, Google or Stripe key, JWT, password in a URL) under any name, or a value under a credential-like name (PASSWORD, TOKEN, API_KEY, SECRET, DSN, ...) that is not a path, number, template or placeholder and has at least 6 characters and 2.5 bits of entropy per character. An obvious placeholder (`changeme`, `REPLACE_ME`, `INSERT_…_HERE`, `your-…`, `<…>`, `${…}`, `{{ … }}`) is not reported at all: it holds no credential, so there is nothing to rotate, and a finding on every chart default would bury the real ones (a known token format is still reported whatever surrounds it). It ends up in Git, in the API server, in kubectl describe output and in every backup.',
   remediation:
     'Rotate the credential, store it in a Secret managed outside Git (sealed-secrets, SOPS, External Secrets Operator) and mount it as a file (or reference it with valueFrom.secretKeyRef).',
+  nsa: ['secrets'],
+  mitre: ['T1552.001', 'T1552.007'],
   references: ['Polaris: sensitiveContainerEnvVar', 'KubeLinter: env-var-secret', 'Kubescape: C-0012'],
   target: 'workload',
   run(workload): Violation[] {

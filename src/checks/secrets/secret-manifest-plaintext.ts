@@ -11,6 +11,8 @@ export const secretManifestPlaintext: ResourceCheck = {
     'A Secret manifest carries data or stringData. Base64 is an encoding, not encryption: whoever reads the repository, the CI logs or the rendered chart reads the credential. Secrets in version control should be encrypted (SOPS, sealed-secrets) or fetched at runtime (External Secrets Operator, Secrets Store CSI driver).',
   remediation:
     'Remove the Secret from the repository and rotate its values. Commit a SealedSecret, a SOPS-encrypted file or an ExternalSecret instead.',
+  nsa: ['secrets'],
+  mitre: ['T1552.001'],
   references: ['Checkov: CKV_K8S_104', 'Kubescape: C-0208', 'Kubescape: C-0012'],
   kinds: ['Secret'],
   target: 'resource',

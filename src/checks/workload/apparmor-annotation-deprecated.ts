@@ -15,6 +15,7 @@ export const apparmorAnnotationDeprecated: ResourceCheck = {
     'container.apparmor.security.beta.kubernetes.io/<container> is deprecated since Kubernetes 1.30, which made securityContext.appArmorProfile GA. The annotation still works but is slated for removal, and tools that only read the field miss it.',
   remediation:
     'Set securityContext.appArmorProfile (type: RuntimeDefault, or Localhost with localhostProfile) on the pod or container and delete the annotation.',
+  nsa: ['hardening-container-environments', 'upgrading'],
   references: [
     'PSS baseline: appArmorProfile',
     'kubeaudit: apparmor',

@@ -14,6 +14,8 @@ export const automountServiceAccountToken: WorkloadCheck = {
     "Unless the pod or its ServiceAccount sets automountServiceAccountToken: false, every container gets an API token at /var/run/secrets/kubernetes.io/serviceaccount. Most applications never call the API; for them the token only helps an intruder move on. The pod field overrides the ServiceAccount's; the ServiceAccount is looked up in the scanned input.",
   remediation:
     'Set automountServiceAccountToken: false on the pod (or on its ServiceAccount). Pods that need the API should mount a projected token with a short expiry and an audience.',
+  nsa: ['service-account-tokens'],
+  mitre: ['T1528'],
   references: [
     'Polaris: automountServiceAccountToken',
     'kubeaudit: asat',

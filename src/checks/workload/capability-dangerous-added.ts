@@ -30,6 +30,8 @@ export const capabilityDangerousAdded: WorkloadCheck = {
     'Some Linux capabilities are enough on their own to escape a container or take over the node: SYS_ADMIN, SYS_MODULE, SYS_PTRACE, SYS_RAWIO, NET_ADMIN, DAC_READ_SEARCH, BPF and ALL among them. Names are matched case-insensitively, with or without the CAP_ prefix.',
   remediation:
     'Remove the capability from securityContext.capabilities.add. Move the privileged task to a dedicated, audited component (a CSI driver, a CNI plugin) rather than an application container.',
+  nsa: ['pod-security-enforcement'],
+  mitre: ['T1611'],
   references: [
     'PSS baseline: capabilities',
     'Polaris: dangerousCapabilities',

@@ -11,6 +11,7 @@ export const capabilityNetRawNotDropped: WorkloadCheck = {
   description:
     'Container runtimes grant CAP_NET_RAW unless it is dropped. With it a compromised container can craft raw packets: ARP and DNS spoofing against its neighbours on the node, and ICMP tunnels. The check passes when capabilities.drop lists NET_RAW or ALL and NET_RAW is not added back.',
   remediation: 'Add capabilities.drop: ["ALL"] to every container and add back only what it needs.',
+  nsa: ['pod-security-enforcement'],
   references: [
     'KubeLinter: drop-net-raw-capability',
     'Checkov: CKV_K8S_28',

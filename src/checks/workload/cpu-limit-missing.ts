@@ -11,6 +11,8 @@ export const cpuLimitMissing: WorkloadCheck = {
     'A container without a CPU limit can use every idle core of its node; a compromised or runaway process (a crypto-miner, a busy loop) then degrades its neighbours. Some teams deliberately run without CPU limits: disable this check in .kubeward.yaml if so.',
   remediation:
     'Set resources.limits.cpu on every container, or disable the check by policy when CPU limits are not wanted.',
+  nsa: ['resource-policies'],
+  mitre: ['T1496', 'T1499'],
   references: [
     'kube-score: container-resources',
     'Polaris: cpuLimitsMissing',

@@ -10,6 +10,8 @@ export const cpuRequestMissing: WorkloadCheck = {
   description:
     'A container without a CPU request (or limit) is scheduled as if it needed no CPU: nodes get overcommitted and, under contention, the pod is starved first. Requests are also what quotas and autoscalers count.',
   remediation: 'Set resources.requests.cpu on every container to its typical usage.',
+  nsa: ['resource-policies'],
+  mitre: ['T1496', 'T1499'],
   references: [
     'kube-score: container-resources',
     'Polaris: cpuRequestsMissing',

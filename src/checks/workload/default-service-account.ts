@@ -9,6 +9,8 @@ export const defaultServiceAccount: WorkloadCheck = {
   description:
     'A pod without serviceAccountName (or with "default") runs as the namespace\'s default ServiceAccount, shared with every other such pod. Any permission granted to it for one workload is granted to all, and audit logs cannot tell the workloads apart.',
   remediation: 'Create one ServiceAccount per workload and set spec.serviceAccountName to it.',
+  nsa: ['service-account-tokens', 'rbac'],
+  mitre: ['T1078.001'],
   references: [
     'KubeLinter: default-service-account',
     'kubeaudit: asat (AutomountServiceAccountTokenTrueAndDefaultSA)',

@@ -36,6 +36,8 @@ export const hostPathContainerRuntime: WorkloadCheck = {
     'A hostPath volume on a container-runtime socket (Docker, dockershim, cri-dockerd, containerd incl. k3s and MicroK8s, CRI-O, Podman, frakti, rktlet), on a directory holding one, or on a parent of those directories (/, /var, /run, /var/run) lets the pod talk to the runtime and start privileged containers on the node.',
   remediation:
     'Remove the hostPath volume. Build images with a rootless builder (BuildKit rootless, kaniko, buildah) and read container metadata through the Kubernetes API instead of the runtime.',
+  nsa: ['pod-security-enforcement', 'hardening-container-environments'],
+  mitre: ['T1610', 'T1611'],
   references: [
     'kubesec: DockerSock',
     'KubeLinter: docker-sock',

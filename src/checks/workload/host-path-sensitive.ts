@@ -35,6 +35,8 @@ export const hostPathSensitive: WorkloadCheck = {
     "A hostPath volume on a sensitive directory of the node (/etc, /etc/kubernetes, /var/lib/kubelet, /var/lib/etcd, /root, /proc, /sys, /dev, /boot, runtime state, logs, system binaries) or anywhere below one exposes credentials, other pods' secrets or the kernel. Runtime sockets and / are reported by host-path-container-runtime.",
   remediation:
     'Remove the hostPath volume; use a ConfigMap, Secret, projected or CSI volume. A node agent that must read host files should mount the narrowest path, readOnly, and run in a dedicated namespace.',
+  nsa: ['pod-security-enforcement'],
+  mitre: ['T1611', 'T1552.001'],
   references: [
     'KubeLinter: sensitive-host-mounts',
     'kubeaudit: mounts (SensitivePathsMounted)',

@@ -13,6 +13,8 @@ export const hostPathWritable: WorkloadCheck = {
     "A container mounts a hostPath volume without readOnly: true. It can then plant or alter files on the node (binaries, configuration, other pods' data), which survive the pod.",
   remediation:
     'Set readOnly: true on the volumeMount, or replace the hostPath with an emptyDir or a CSI volume.',
+  nsa: ['pod-security-enforcement'],
+  mitre: ['T1611'],
   references: ['KubeLinter: writable-host-mount', 'Kubescape: C-0045'],
   target: 'workload',
   run(workload): Violation[] {

@@ -12,6 +12,8 @@ export const imageDigestMissing: WorkloadCheck = {
     'An image referenced by tag alone runs whatever the registry serves under that tag at pull time: a compromised registry account or a re-pushed tag changes the code without any change to the manifest. A digest (@sha256:…) is immutable.',
   remediation:
     'Reference images by digest, e.g. registry.example.com/app:1.4.2@sha256:…, and let a bot (Renovate, Dependabot) update it.',
+  nsa: ['secure-images'],
+  mitre: ['T1525', 'T1204.003'],
   references: ['Checkov: CKV_K8S_43', 'Kubescape: C-0306'],
   target: 'workload',
   run(workload): Violation[] {

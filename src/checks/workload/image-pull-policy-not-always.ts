@@ -16,6 +16,8 @@ export const imagePullPolicyNotAlways: WorkloadCheck = {
     'With IfNotPresent or Never, a node reuses an image it already has: a pod without pull credentials can run a private image another tenant pulled, and a tag moved in the registry is not picked up. When imagePullPolicy is absent, Kubernetes defaults it to Always for :latest or untagged images without a digest, and to IfNotPresent otherwise. Images pinned by digest pass: their content cannot change.',
   remediation:
     'Set imagePullPolicy: Always (or pin the image by digest), and enable the AlwaysPullImages admission plugin on multi-tenant clusters.',
+  nsa: ['secure-images'],
+  mitre: ['T1525'],
   references: [
     'kube-score: container-image-pull-policy',
     'Polaris: pullPolicyNotAlways',

@@ -14,6 +14,7 @@ export const imageRegistryDeprecated: WorkloadCheck = {
   description:
     'The Kubernetes project froze k8s.gcr.io in April 2023 and redirects it to registry.k8s.io. Images still pulled from it receive no new releases or security fixes.',
   remediation: 'Replace k8s.gcr.io with registry.k8s.io and move to a supported version of the image.',
+  nsa: ['secure-images', 'upgrading'],
   references: ['Kubescape: C-0253', 'https://kubernetes.io/blog/2023/03/10/image-registry-redirect/'],
   target: 'workload',
   run(workload): Violation[] {

@@ -22,6 +22,8 @@ export const imageRegistryNotAllowed: WorkloadCheck = {
     'The image comes from a registry that is not in settings.allowedRegistries. Images from elsewhere skip the scanning, signing and retention of the trusted registries, and typosquatted public images are a common way in. A prefix matches the image as written or fully qualified (nginx is docker.io/library/nginx). With an empty list (the default) the check reports nothing.',
   remediation:
     'Mirror the image into an allowed registry and reference it from there, or add the registry to settings.allowedRegistries in .kubeward.yaml.',
+  nsa: ['secure-images'],
+  mitre: ['T1204.003'],
   references: [
     'Trivy: KSV032',
     'Trivy: KSV033',

@@ -10,6 +10,8 @@ export const memoryLimitMissing: WorkloadCheck = {
   description:
     'A container without a memory limit can take all the memory of its node: a leak or an attacker exhausting memory takes down every pod scheduled there (denial of service).',
   remediation: 'Set resources.limits.memory on every container.',
+  nsa: ['resource-policies'],
+  mitre: ['T1496', 'T1499'],
   references: [
     'kube-score: container-resources',
     'Polaris: memoryLimitsMissing',

@@ -10,6 +10,8 @@ export const memoryRequestMissing: WorkloadCheck = {
   description:
     'A container without a memory request (or limit) is scheduled as if it needed no memory and is the first to be evicted or OOM-killed when the node runs short.',
   remediation: 'Set resources.requests.memory on every container to its working set.',
+  nsa: ['resource-policies'],
+  mitre: ['T1496', 'T1499'],
   references: [
     'kube-score: container-resources',
     'Polaris: memoryRequestsMissing',

@@ -12,6 +12,7 @@ export const privilegedPort: WorkloadCheck = {
     'A containerPort below 1024 can only be bound by root or with CAP_NET_BIND_SERVICE, so the image usually runs as root to serve it. Listen on a high port and map it in the Service instead.',
   remediation:
     'Make the process listen on a port of 1024 or more and set the Service port/targetPort mapping to keep clients unchanged.',
+  nsa: ['non-root'],
   references: ['KubeLinter: privileged-ports', 'Trivy: KSV117'],
   target: 'workload',
   run(workload): Violation[] {

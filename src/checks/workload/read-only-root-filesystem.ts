@@ -13,6 +13,7 @@ export const readOnlyRootFilesystem: WorkloadCheck = {
     'A container whose securityContext.readOnlyRootFilesystem is not true can write to its image layers: an attacker who gets code execution can download tools, modify binaries and plant persistence. Init and ephemeral containers are checked too.',
   remediation:
     'Set securityContext.readOnlyRootFilesystem: true on every container and mount an emptyDir for the paths the process must write (/tmp, caches).',
+  nsa: ['immutable-filesystem'],
   references: [
     'kube-score: container-security-context-readonlyrootfilesystem',
     'Polaris: notReadOnlyRootFilesystem',

@@ -12,6 +12,7 @@ export const rootGroup: WorkloadCheck = {
   description:
     'runAsGroup: 0, fsGroup: 0 or a 0 in supplementalGroups gives the processes the root group. Even as a non-root user they then read and write every file that group 0 may, inside the container and on shared volumes.',
   remediation: 'Use a dedicated GID of 10000 or more for runAsGroup, fsGroup and supplementalGroups.',
+  nsa: ['non-root'],
   references: ['KubeLinter: run-as-non-root', 'Trivy: KSV116'],
   target: 'workload',
   run(workload): Violation[] {

@@ -12,6 +12,7 @@ export const runAsGroupLow: WorkloadCheck = {
   description:
     'Containers should run with a primary GID of 10000 or more so that, after an escape, files the process creates do not belong to an existing group of the node. GID 0 is reported by root-group; an unset runAsGroup is not reported.',
   remediation: 'Set securityContext.runAsGroup to 10000 or more (in the pod or in each container).',
+  nsa: ['non-root'],
   references: ['kube-score: container-security-context-user-group-id', 'Trivy: KSV021'],
   target: 'workload',
   run(workload): Violation[] {

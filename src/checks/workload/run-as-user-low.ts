@@ -15,6 +15,7 @@ export const runAsUserLow: WorkloadCheck = {
     'Containers should run as a UID of 10000 or more so that, after an escape, the process does not act as an existing user of the node (system accounts and people live below 10000). UID 0 is left to the Pod Security Standards runAsUser check; an unset runAsUser is not reported here (the image decides).',
   remediation:
     'Set securityContext.runAsUser to 10000 or more (in the pod or in each container) and build the image for that UID.',
+  nsa: ['non-root'],
   references: [
     'kube-score: container-security-context-user-group-id',
     'Checkov: CKV_K8S_40',

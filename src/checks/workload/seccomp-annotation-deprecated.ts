@@ -16,6 +16,7 @@ export const seccompAnnotationDeprecated: ResourceCheck = {
     'The seccomp.security.alpha.kubernetes.io/pod and container.seccomp.security.alpha.kubernetes.io/<container> annotations were deprecated in 1.19 in favour of securityContext.seccompProfile, and the kubelet stopped applying them in 1.27: a profile declared only there is silently not enforced.',
   remediation:
     'Move the profile to securityContext.seccompProfile (type: RuntimeDefault or Localhost with localhostProfile) and delete the annotation.',
+  nsa: ['hardening-container-environments', 'upgrading'],
   references: [
     'PSS baseline: seccompProfile (annotations before v1.19)',
     'kubeaudit: seccomp (SeccompDeprecatedAnnotations)',

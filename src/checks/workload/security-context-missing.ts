@@ -17,6 +17,7 @@ export const securityContextMissing: WorkloadCheck = {
     "Neither the container nor its pod sets any securityContext field: the container runs as the image user (often root), with the runtime's default capabilities, a writable root filesystem and privilege escalation allowed. Nobody has reviewed how this workload should be confined. An empty securityContext ({}) counts as missing.",
   remediation:
     'Set at least runAsNonRoot: true, allowPrivilegeEscalation: false, capabilities.drop: ["ALL"], readOnlyRootFilesystem: true and seccompProfile.type: RuntimeDefault.',
+  nsa: ['pod-security-enforcement', 'non-root'],
   references: [
     'kubeaudit: capabilities (CapabilityOrSecurityContextMissing)',
     'Checkov: CKV_K8S_29',

@@ -11,6 +11,8 @@ export const serviceAccountAutomount: ResourceCheck = {
     'A ServiceAccount without automountServiceAccountToken: false has its API token mounted into every pod that runs as it, unless the pod opts out. Turning automount off on the account makes the safe choice the default and lets the few pods that need the API opt in.',
   remediation:
     'Set automountServiceAccountToken: false on the ServiceAccount; pods that call the API set it to true.',
+  nsa: ['service-account-tokens'],
+  mitre: ['T1528'],
   references: ['kubeaudit: asat', 'Checkov: CKV_K8S_38', 'Trivy: KSV036', 'Kubescape: C-0190'],
   cis: ['5.1.6'],
   kinds: ['ServiceAccount'],

@@ -10,6 +10,7 @@ export const shareProcessNamespace: WorkloadCheck = {
     "spec.shareProcessNamespace: true puts all containers of the pod in one PID namespace: each can see the others' processes, send them signals and read their environment and filesystem through /proc/<pid>/root, which crosses the boundary between a sidecar and the application.",
   remediation:
     'Remove shareProcessNamespace; debug with ephemeral containers (kubectl debug --target) instead.',
+  nsa: ['hardening-container-environments'],
   references: ['Kubernetes docs: share-process-namespace', 'kubesec: ShareProcessNamespace'],
   target: 'workload',
   run(workload): Violation[] {

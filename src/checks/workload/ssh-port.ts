@@ -12,6 +12,8 @@ export const sshPort: WorkloadCheck = {
     'A container exposes port 22 (or a port named ssh): it runs an SSH server, a way in that is not covered by RBAC, not recorded in the audit log and often protected by long-lived keys or passwords.',
   remediation:
     'Remove the SSH server from the image; use kubectl exec or kubectl debug, which RBAC controls and the audit log records.',
+  nsa: ['secure-images'],
+  mitre: ['T1133', 'T1110'],
   references: ['KubeLinter: ssh-port', 'Kubescape: C-0042'],
   target: 'workload',
   run(workload): Violation[] {

@@ -13,6 +13,7 @@ export const sudoInCommand: WorkloadCheck = {
     'The container command or args call sudo, su or doas: the image carries a setuid root binary and the workload expects to become root, which defeats running as non-root (and needs allowPrivilegeEscalation).',
   remediation:
     'Do the privileged step at image build time or in a narrowly scoped init container; remove sudo from the image.',
+  nsa: ['non-root'],
   references: ['Kubescape: C-0062'],
   target: 'workload',
   run(workload): Violation[] {

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { FRAMEWORK_IDS } from '../../model/frameworks/framework.ts';
 import { SEVERITIES } from '../../model/severity.ts';
 import { OUTPUT_FORMATS } from '../../render/formats.ts';
 import type { ScanFlags } from '../scan.ts';
@@ -38,6 +39,9 @@ export function scanCommand(): Command {
       ]),
     )
     .option('--pss-version <version>', 'Pod Security Standards version: v1.0 … v1.37 or latest')
+    .addOption(
+      new Option('--framework <id>', 'add a per-control scorecard of this framework').choices(FRAMEWORK_IDS),
+    )
     .option('--config <path>', 'config file (default: .kubeward.yaml in the working directory, if present)')
     .option('--ignore-annotations', 'do not honour kubeward.io/ignore annotations', false)
     .option('--show-suppressed', 'list suppressed findings in the table', false)
