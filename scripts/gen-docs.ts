@@ -3,7 +3,7 @@
 // `--check` writes nothing and exits 1 when a page is missing, stale or left over from a removed check.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CIS_BENCHMARK } from '../src/checks/frameworks/cis.ts';
+import { CIS_BENCHMARK } from '../src/model/frameworks/cis.ts';
 import { CHECKS } from '../src/checks/registry.ts';
 import { CIS_DOCS_FILE, renderCisPage } from '../src/docs/cis-page.ts';
 import { CHECK_DOCS_DIR, generateCheckDocs } from '../src/docs/generate.ts';

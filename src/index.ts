@@ -42,6 +42,6 @@ export type { PolicyTest, TestContext } from './policy/module/context.ts';
 export type { TestResult } from './policy/result.ts';
 export { FRAMEWORK_IDS } from './model/frameworks/framework.ts';
 export type { Framework, FrameworkControl, FrameworkId } from './model/frameworks/framework.ts';
-export { FRAMEWORK_CATALOGUES, frameworkCatalogue } from './model/frameworks/index.ts';
+export { FRAMEWORK_CATALOGUES } from './model/frameworks/index.ts';
 export { frameworkScorecard } from './report/framework.ts';
 export type { ControlStatus, ControlSummary, FrameworkScorecard } from './report/framework.ts';

@@ -2,7 +2,7 @@ import { CHECKS } from '../checks/registry.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { UsageError } from '../model/errors.ts';
 import type { FrameworkId } from '../model/frameworks/framework.ts';
-import { frameworkCatalogue } from '../model/frameworks/index.ts';
+import { FRAMEWORK_CATALOGUES } from '../model/frameworks/index.ts';
 import type { Severity } from '../model/severity.ts';
 import { targetPolicyErrors } from '../pss/target.ts';
 import { terminalWidth } from '../render/columns.ts';
@@ -60,7 +60,7 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
     now: new Date(),
     ...(flags.defaultNamespace === undefined ? {} : { defaultNamespace: flags.defaultNamespace }),
     ...(flags.namespace === undefined ? {} : { namespace: flags.namespace }),
-    ...(flags.framework === undefined ? {} : { framework: frameworkCatalogue(flags.framework, CHECKS) }),
+    ...(flags.framework === undefined ? {} : { framework: FRAMEWORK_CATALOGUES[flags.framework] }),
   });
   process.stderr.write(renderDiagnostics(report));
   const text = RENDERERS[flags.output](report, {

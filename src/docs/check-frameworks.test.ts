@@ -16,11 +16,11 @@ const meta: CheckMeta = {
 describe('check docs: frameworks', () => {
   it('names each mapped control by title and id, per framework', () => {
     assert.deepEqual(
-      frameworkLines({ ...meta, nsa: ['namespaces'], mitre: ['T1611', 'T1610'], cis: ['5.7.4'] }),
+      frameworkLines({ ...meta, nsa: ['namespaces'], mitre: ['T1611', 'T1610'], cis: ['1.2.14'] }),
       [
         '- NSA/CISA Kubernetes Hardening Guidance: Namespaces (`namespaces`)',
         '- MITRE ATT&CK Containers matrix: Escape to Host (`T1611`); Deploy Container (`T1610`)',
-        '- CIS Kubernetes Benchmark: 5.7.4',
+        '- CIS Kubernetes Benchmark v1.12: NodeRestriction admission plugin on (`1.2.14`)',
       ],
     );
   });

@@ -34,11 +34,12 @@ export function renderFrameworksPage(checks: readonly CheckMeta[]): string {
     'those three baseline controls are `not checked` at `restricted`; scan with `--pss-level baseline`',
     'to score them.',
     '',
-    'The CIS Kubernetes Benchmark is scored by the recommendation ids the checks name in `cis`.',
+    'The CIS Kubernetes Benchmark has its own page, [docs/cis.md](../cis.md): each recommendation with',
+    'the checks that implement it, or why none does.',
     'A few checks implement no control of any framework; `src/checks/framework-less.ts` says why.',
     '',
   ];
-  for (const framework of Object.values(FRAMEWORK_CATALOGUES)) {
+  for (const framework of Object.values(FRAMEWORK_CATALOGUES).filter(({ id }) => id !== 'cis')) {
     lines.push(`## ${framework.title} (\`${framework.id}\`)`, '', `Source: ${framework.source}.`, '');
     lines.push('| id | control | group | checks |', '|---|---|---|---|');
     for (const control of framework.controls) {

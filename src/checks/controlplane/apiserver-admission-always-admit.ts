@@ -14,6 +14,8 @@ export const apiserverAdmissionAlwaysAdmit: InventoryCheck = {
     'chain configured to let everything through, and it hides the intent of the admission flags from reviewers.',
   remediation:
     'Remove AlwaysAdmit from --enable-admission-plugins (or from the deprecated --admission-control list).',
+  nsa: ['pod-security-enforcement', 'control-plane-hardening'],
+  mitre: ['T1610'],
   references: ['https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#alwaysadmit'],
   cis: ['1.2.10'],
   target: 'inventory',

@@ -15,6 +15,7 @@ export const apiserverAdmissionFlags: InventoryCheck = {
     'Such a manifest either never ran or takes the control plane down at the next restart, and its admission intent is ambiguous.',
   remediation:
     'Name each plugin in one list only, and replace --admission-control with --enable-admission-plugins and --disable-admission-plugins.',
+  nsa: ['control-plane-hardening'],
   references: [
     'https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/',
     'kubernetes/kubernetes pkg/kubeapiserver/options/admission.go',

@@ -13,6 +13,7 @@ export const apiserverAdmissionNamespaceLifecycle: InventoryCheck = {
     'namespaces can be deleted.',
   remediation:
     'Remove NamespaceLifecycle from --disable-admission-plugins (or add it to the deprecated --admission-control list).',
+  nsa: ['namespaces', 'control-plane-hardening'],
   references: [
     'https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#namespacelifecycle',
   ],

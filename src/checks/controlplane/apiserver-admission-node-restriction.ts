@@ -14,6 +14,7 @@ export const apiserverAdmissionNodeRestriction: InventoryCheck = {
     'any node and steers workloads.',
   remediation:
     'Add NodeRestriction to --enable-admission-plugins (and use --authorization-mode with Node), and keep it out of --disable-admission-plugins.',
+  nsa: ['control-plane-hardening'],
   references: [
     'https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#noderestriction',
   ],

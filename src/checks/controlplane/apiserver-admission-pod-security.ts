@@ -14,6 +14,8 @@ export const apiserverAdmissionPodSecurity: InventoryCheck = {
   remediation:
     'Remove PodSecurity from --disable-admission-plugins (or add it to the deprecated --admission-control list); configure ' +
     'cluster defaults with an AdmissionConfiguration if needed.',
+  nsa: ['pod-security-enforcement'],
+  mitre: ['T1610', 'T1611'],
   references: ['https://kubernetes.io/docs/concepts/security/pod-security-admission/'],
   cis: ['5.2.1'],
   target: 'inventory',

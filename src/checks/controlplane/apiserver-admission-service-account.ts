@@ -13,6 +13,7 @@ export const apiserverAdmissionServiceAccount: InventoryCheck = {
     'token volumes their manifest claims.',
   remediation:
     'Remove ServiceAccount from --disable-admission-plugins (or add it to the deprecated --admission-control list).',
+  nsa: ['service-account-tokens', 'control-plane-hardening'],
   references: [
     'https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#serviceaccount',
   ],

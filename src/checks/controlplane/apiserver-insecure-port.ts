@@ -28,6 +28,8 @@ export const apiserverInsecurePort: InventoryCheck = {
     'releases) or keeps the control plane down.',
   remediation:
     'Remove --insecure-port, --insecure-bind-address, --port and --address from the kube-apiserver command.',
+  nsa: ['control-plane-hardening', 'authentication'],
+  mitre: ['T1190', 'T1552.007'],
   references: [
     'https://github.com/kubernetes/kubernetes/blob/master/CHANGELOG/CHANGELOG-1.20.md',
     'https://github.com/kubernetes/kubernetes/blob/master/CHANGELOG/CHANGELOG-1.24.md',

@@ -14,6 +14,7 @@ export const apiserverServiceAccountKeyFile: InventoryCheck = {
   remediation:
     'Generate a dedicated key pair; pass the public key with --service-account-key-file and the private key to ' +
     '--service-account-signing-key-file and the controller manager --service-account-private-key-file.',
+  nsa: ['service-account-tokens'],
   references: ['https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/'],
   cis: ['1.2.22'],
   target: 'inventory',

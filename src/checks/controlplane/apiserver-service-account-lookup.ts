@@ -12,6 +12,8 @@ export const apiserverServiceAccountLookup: InventoryCheck = {
     'behind a token still exists. Turned off, a token keeps working after its ServiceAccount or Secret is deleted, until it expires ' +
     'or, for a legacy Secret token, forever.',
   remediation: 'Remove --service-account-lookup=false (or set it to true).',
+  nsa: ['service-account-tokens', 'authentication'],
+  mitre: ['T1528'],
   references: ['https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/'],
   cis: ['1.2.21'],
   target: 'inventory',

@@ -13,6 +13,8 @@ export const apiserverServiceAccountTokenExtension: InventoryCheck = {
     'of a pod then keeps working for a year instead of an hour.',
   remediation:
     'Set --service-account-extend-token-expiration=false once no workload relies on reading a token older than an hour.',
+  nsa: ['service-account-tokens'],
+  mitre: ['T1528'],
   references: [
     'https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/',
     'https://kubernetes.io/docs/reference/access-authn-authz/service-accounts-admin/',

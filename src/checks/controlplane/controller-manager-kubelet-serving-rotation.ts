@@ -16,6 +16,7 @@ export const controllerManagerKubeletServingRotation: InventoryCheck = {
     'through CertificateSigningRequests as theirs near expiry. Turned off in kube-controller-manager --feature-gates, kubelet ' +
     'serving certificates are not renewed through the cluster and end up expired or self-signed.',
   remediation: `Remove ${GATE}=false from the kube-controller-manager --feature-gates.`,
+  nsa: ['control-plane-hardening'],
   references: ['https://kubernetes.io/docs/reference/access-authn-authz/kubelet-tls-bootstrapping/'],
   cis: ['1.3.6'],
   target: 'inventory',

@@ -14,6 +14,7 @@ export const controllerManagerServiceAccountCredentials: InventoryCheck = {
   remediation:
     'Set --use-service-account-credentials=true, --service-account-private-key-file (the key matching the API server ' +
     '--service-account-key-file) and --root-ca-file on kube-controller-manager.',
+  nsa: ['rbac'],
   references: ['https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles'],
   cis: ['1.3.3', '1.3.4', '1.3.5'],
   target: 'inventory',

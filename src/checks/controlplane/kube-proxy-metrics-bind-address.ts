@@ -22,6 +22,8 @@ export const kubeProxyMetricsBindAddress: InventoryCheck = {
     "proxy's configuration and the cluster's Service layout.",
   remediation:
     'Leave metricsBindAddress empty or set it to 127.0.0.1:10249 in the KubeProxyConfiguration; scrape it through a local agent.',
+  nsa: ['worker-node-segmentation'],
+  mitre: ['T1046'],
   references: ['https://kubernetes.io/docs/reference/config-api/kube-proxy-config.v1alpha1/'],
   cis: ['4.3.1'],
   target: 'inventory',

@@ -12,6 +12,7 @@ export const kubeletIptablesUtilChains: InventoryCheck = {
     'makeIPTablesUtilChains (default true) has the kubelet create and keep the KUBE-FIREWALL and related iptables chains, among them the ' +
     'rule that drops martian traffic to localhost-bound services. Turned off, those rules are whatever other tools leave behind.',
   remediation: 'Set makeIPTablesUtilChains: true (or remove it) in the KubeletConfiguration.',
+  nsa: ['worker-node-segmentation'],
   references: ['https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/'],
   cis: ['4.2.6'],
   target: 'inventory',

@@ -1,8 +1,10 @@
+import type { Framework } from './framework.ts';
+
 /**
  * The CIS Kubernetes Benchmark as data: every recommendation of the version kubeward maps its checks
  * to, with a short title in kubeward's words, whether the benchmark assesses it automatically or
  * manually, and, when no kubeward check implements it, why. Checks declare the ids they implement
- * in their `cis` metadata; `src/checks/frameworks/cis.test.ts` keeps the two in step.
+ * in their `cis` metadata; `src/checks/cis-benchmark.test.ts` keeps the two in step.
  *
  * Read from kube-bench's definitions of the benchmark (aquasecurity/kube-bench cfg/cis-1.12/
  * master.yaml, etcd.yaml, controlplane.yaml, node.yaml, policies.yaml at a73ce378418c), which
@@ -342,3 +344,13 @@ export const CIS_BENCHMARK: CisBenchmark = {
 export const CIS_RECOMMENDATIONS: readonly CisRecommendation[] = CIS_BENCHMARK.sections.flatMap(
   (section) => section.recommendations,
 );
+
+/** The benchmark as a framework catalogue: each recommendation a control, grouped by its section. */
+export const CIS_FRAMEWORK: Framework = {
+  id: 'cis',
+  title: `${CIS_BENCHMARK.name} ${CIS_BENCHMARK.version}`,
+  source: CIS_BENCHMARK.source,
+  controls: CIS_BENCHMARK.sections.flatMap((section) =>
+    section.recommendations.map(({ id, title }) => ({ id, title, group: `${section.id} ${section.title}` })),
+  ),
+};

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CHECKS } from '../registry.ts';
-import { CIS_BENCHMARK, CIS_RECOMMENDATIONS } from './cis.ts';
+import { CHECKS } from './registry.ts';
+import { CIS_BENCHMARK, CIS_RECOMMENDATIONS } from '../model/frameworks/cis.ts';
 
 const covering = (id: string): string[] =>
   CHECKS.filter((check) => check.cis?.includes(id)).map((check) => check.id);
