@@ -25,5 +25,5 @@ export const rbacAdmissionWebhookWrite: InventoryCheck = {
     'rbac-police: control_webhooks',
   ],
   target: 'inventory',
-  run: ({ inventory }) => probeViolations(inventory, PROBES),
+  run: (context) => probeViolations(context, PROBES),
 };

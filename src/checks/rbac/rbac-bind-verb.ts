@@ -23,5 +23,5 @@ export const rbacBindVerb: InventoryCheck = {
     'KubiScan: risky-create-rolebinding-role',
   ],
   target: 'inventory',
-  run: ({ inventory }) => probeViolations(inventory, PROBES),
+  run: (context) => probeViolations(context, PROBES),
 };

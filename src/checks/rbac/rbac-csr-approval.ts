@@ -33,8 +33,8 @@ export const rbacCsrApproval: InventoryCheck = {
     'Kubernetes docs: certificate-signing-requests#authorization',
   ],
   target: 'inventory',
-  run: ({ inventory }) =>
-    probeViolations(inventory, PROBES, {
+  run: (context) =>
+    probeViolations(context, PROBES, {
       action: 'approve signers.certificates.k8s.io',
       holds: canApproveSigners,
     }),

@@ -22,5 +22,5 @@ export const rbacEscalateVerb: InventoryCheck = {
     'krane: risky-any-verb-clusterroles',
   ],
   target: 'inventory',
-  run: ({ inventory }) => probeViolations(inventory, PROBES),
+  run: (context) => probeViolations(context, PROBES),
 };

@@ -26,5 +26,5 @@ export const rbacImpersonate: InventoryCheck = {
     'krane: risky-any-verb-users',
   ],
   target: 'inventory',
-  run: ({ inventory }) => probeViolations(inventory, PROBES),
+  run: (context) => probeViolations(context, PROBES),
 };

@@ -19,5 +19,5 @@ export const rbacNamespacePatch: InventoryCheck = {
     'Remove patch and update on namespaces; manage namespace labels through cluster administration.',
   references: ['Kubernetes docs: rbac-good-practices#namespace-modification'],
   target: 'inventory',
-  run: ({ inventory }) => probeViolations(inventory, PROBES),
+  run: (context) => probeViolations(context, PROBES),
 };

@@ -22,5 +22,5 @@ export const rbacNodesProxy: InventoryCheck = {
     'KubiScan: risky-execute-command-node-proxy',
   ],
   target: 'inventory',
-  run: ({ inventory }) => probeViolations(inventory, PROBES),
+  run: (context) => probeViolations(context, PROBES),
 };

@@ -16,5 +16,5 @@ export const rbacPersistentvolumeCreate: InventoryCheck = {
     'Leave PersistentVolume creation to storage provisioners; users need only PersistentVolumeClaims.',
   references: ['Kubernetes docs: rbac-good-practices#persistent-volume-creation'],
   target: 'inventory',
-  run: ({ inventory }) => probeViolations(inventory, PROBES),
+  run: (context) => probeViolations(context, PROBES),
 };

@@ -20,5 +20,5 @@ export const rbacPodCreate: InventoryCheck = {
     'KubiScan: risky-create-pod',
   ],
   target: 'inventory',
-  run: ({ inventory }) => probeViolations(inventory, PROBES),
+  run: (context) => probeViolations(context, PROBES),
 };

@@ -25,5 +25,5 @@ export const rbacSecretsRead: InventoryCheck = {
     'krane: risky-list-secrets',
   ],
   target: 'inventory',
-  run: ({ inventory }) => probeViolations(inventory, PROBES),
+  run: (context) => probeViolations(context, PROBES),
 };

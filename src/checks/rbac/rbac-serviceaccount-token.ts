@@ -16,5 +16,5 @@ export const rbacServiceaccountToken: InventoryCheck = {
     'Remove serviceaccounts/token, or restrict it with resourceNames to the ServiceAccounts it must serve.',
   references: ['Kubernetes docs: rbac-good-practices#token-request', 'rbac-police: token_request'],
   target: 'inventory',
-  run: ({ inventory }) => probeViolations(inventory, PROBES),
+  run: (context) => probeViolations(context, PROBES),
 };

@@ -22,8 +22,8 @@ export const rbacWildcardGrant: InventoryCheck = {
     'Falco: ClusterRole With Wildcard Created',
   ],
   target: 'inventory',
-  *run({ inventory }) {
-    const model = rbacModelOf(inventory);
+  *run({ inventory, settings }) {
+    const model = rbacModelOf(inventory, settings.kubernetesVersion);
     for (const binding of reportedBindings(inventory)) {
       const role = roleOf(model, binding);
       const wildcards = rulesOf(model, role).filter(

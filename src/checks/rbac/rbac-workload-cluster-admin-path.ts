@@ -18,8 +18,8 @@ export const rbacWorkloadClusterAdminPath: InventoryCheck = {
     'KubiScan: risky pods',
   ],
   target: 'inventory',
-  *run({ inventory }) {
-    const model = rbacModelOf(inventory);
+  *run({ inventory, settings }) {
+    const model = rbacModelOf(inventory, settings.kubernetesVersion);
     for (const { identity, escalations } of attackPaths(model, inventory)) {
       if (!identity.tokenMounted || escalations.length === 0) continue;
       const { workload } = identity;

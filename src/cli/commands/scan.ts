@@ -4,6 +4,7 @@ import { OUTPUT_FORMATS } from '../../render/formats.ts';
 import type { ScanFlags } from '../scan.ts';
 import { relaunchForLargeInputs } from '../young-generation.ts';
 import { collect } from './collect.ts';
+import { kubernetesVersionOption } from './kubernetes-version.ts';
 import { maxFileSizeOption } from './max-file-size.ts';
 
 /** `kubeward scan`: check manifests, a cluster dump or a node's files. */
@@ -38,6 +39,7 @@ export function scanCommand(): Command {
       ]),
     )
     .option('--pss-version <version>', 'Pod Security Standards version: v1.0 … v1.37 or latest')
+    .addOption(kubernetesVersionOption())
     .option('--config <path>', 'config file (default: .kubeward.yaml in the working directory, if present)')
     .option('--ignore-annotations', 'do not honour kubeward.io/ignore annotations', false)
     .option('--show-suppressed', 'list suppressed findings in the table', false)
