@@ -7,6 +7,7 @@ import { buildInventory } from '../model/inventory.ts';
 import { attackPaths } from '../rbac/attack-paths.ts';
 import { authorize } from '../rbac/authorize.ts';
 import type { RbacModel } from '../rbac/model.ts';
+import { bootstrapPolicyFor, LATEST_KUBERNETES_VERSION } from '../rbac/bootstrap/index.ts';
 import { buildRbacModel } from '../rbac/model.ts';
 import { parseRequest } from '../rbac/resources.ts';
 import { listRows, rulesFor } from '../rbac/rules-review.ts';
@@ -21,6 +22,7 @@ import { renderWhoCan, whoCanJson } from '../render/rbac/who-can.ts';
 export interface InputFlags {
   readonly filename: readonly string[];
   readonly bootstrap: boolean;
+  readonly kubernetesVersion?: string;
   readonly maxFileSize: number;
   readonly output: 'table' | 'json';
 }
@@ -57,7 +59,11 @@ async function loadModel(flags: InputFlags): Promise<{ inventory: Inventory; mod
   const inventory = buildInventory(loaded.resources);
   for (const diagnostic of inventory.diagnostics)
     if (diagnostic.level === 'warning') process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
-  const model = buildRbacModel(inventory, { bootstrap: flags.bootstrap });
+  const policy = bootstrapPolicyFor(flags.kubernetesVersion ?? LATEST_KUBERNETES_VERSION);
+  const model = buildRbacModel(inventory, {
+    bootstrap: flags.bootstrap,
+    ...(policy === undefined ? {} : { policy }),
+  });
   for (const problem of model.problems) process.stderr.write(`warning: ${escapeControls(problem)}\n`);
   return { inventory, model };
 }

@@ -31,6 +31,7 @@ export interface ScanFlags {
   readonly pssLevel?: string;
   readonly pssVersion?: string;
   readonly framework?: FrameworkId;
+  readonly kubernetesVersion?: string;
 }
 
 /** `kubeward scan`: check manifests, a cluster dump or a node's files, and print the findings. */
@@ -44,6 +45,7 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
     ...config.run.settings,
     ...(flags.pssLevel === undefined ? {} : { pssLevel: flags.pssLevel }),
     ...(flags.pssVersion === undefined ? {} : { pssVersion: flags.pssVersion }),
+    ...(flags.kubernetesVersion === undefined ? {} : { kubernetesVersion: flags.kubernetesVersion }),
   };
   const errors = targetPolicyErrors(settings);
   if (errors.length > 0) throw new UsageError(errors.join('; '));

@@ -169,7 +169,7 @@ describe('other commands print hostile input escaped', () => {
     assert.match(run.stdout, /^reader\\x9b1A {2}default {4}alice\\x1b\]0;owned\\x07 {2}User$/m);
     assert.match(
       run.stdout,
-      /^ops\\r\\x1b\[2Knothing-here {2}deployer\\n {2}fake-binding {3}system:masters {3}Group {2}ServiceAccount {2}ci\\u202e$/m,
+      /^ops\\r\\x1b\[2Knothing-here +deployer\\n {2}fake-binding {3}system:masters {3}Group {2}ServiceAccount {2}ci\\u202e$/m,
     );
   });
 

@@ -9,4 +9,5 @@ export const DEFAULT_SETTINGS: Settings = {
   certificateExpiryDays: 30,
   kubesecMinScore: 0,
   netpolIpBlockMatchesPods: false,
+  kubernetesVersion: 'latest',
 };

@@ -16,6 +16,7 @@ export const settingsSchema = z.strictObject({
   certificateExpiryDays: z.int().nonnegative().optional(),
   kubesecMinScore: z.int().optional(),
   netpolIpBlockMatchesPods: z.boolean().optional(),
+  kubernetesVersion: z.string().optional(),
 } satisfies Record<keyof Settings, z.ZodOptional>);
 
 /** The `settings:` of a config file, as parsed. */

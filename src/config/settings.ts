@@ -1,6 +1,7 @@
 import { ConfigError } from '../model/errors.ts';
 import type { Settings } from '../model/settings.ts';
 import { targetPolicyErrors } from '../pss/target.ts';
+import { bootstrapPolicyFor, unknownKubernetesVersion } from '../rbac/bootstrap/index.ts';
 import { DEFAULT_SETTINGS } from './defaults.ts';
 import type { SettingsFile } from './schema.ts';
 
@@ -21,8 +22,13 @@ export function resolveSettings(
     certificateExpiryDays: set.certificateExpiryDays ?? DEFAULT_SETTINGS.certificateExpiryDays,
     kubesecMinScore: set.kubesecMinScore ?? DEFAULT_SETTINGS.kubesecMinScore,
     netpolIpBlockMatchesPods: set.netpolIpBlockMatchesPods ?? DEFAULT_SETTINGS.netpolIpBlockMatchesPods,
+    kubernetesVersion: set.kubernetesVersion ?? DEFAULT_SETTINGS.kubernetesVersion,
   };
   const errors = targetPolicyErrors(settings);
   if (errors.length > 0) throw new ConfigError(`${where('pssLevel')}: ${errors.join('; ')}`);
+  if (bootstrapPolicyFor(settings.kubernetesVersion) === undefined)
+    throw new ConfigError(
+      `${where('kubernetesVersion')}: ${unknownKubernetesVersion(settings.kubernetesVersion)}`,
+    );
   return settings;
 }

@@ -20,4 +20,9 @@ export interface Settings {
    * `netpol-*` checks: true as upstream e2e and Cyclonus read it, false as np-guard does (CNIs differ).
    */
   readonly netpolIpBlockMatchesPods: boolean;
+  /**
+   * The Kubernetes version whose default RBAC objects (bootstrap roles and bindings) the rbac checks
+   * add to the input: `latest` or `1.N` (`v1.N.P`); a version between two tables uses the older.
+   */
+  readonly kubernetesVersion: string;
 }

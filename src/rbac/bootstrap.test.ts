@@ -1,7 +1,9 @@
 // who-can against the default roles of a fresh kubeadm cluster (bootstrap policy of
 // plugin/pkg/auth/authorizer/rbac/bootstrappolicy and kubeadm's phases), answered as
-// `kubectl who-can` would there. The system:controller:* roles are not modelled, so the queries
-// below are ones no controller role answers.
+// `kubectl who-can` would there. The controller roles and the namespaced roles of kube-system and
+// kube-public come from the newest generated table (src/rbac/bootstrap/v1.36.ts: the golden files
+// controller-roles.yaml, controller-role-bindings.yaml, namespace-roles.yaml and
+// namespace-role-bindings.yaml at kubernetes/kubernetes 008b3652959ca58af8be3fb5b6ecfe9ae7638282).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadSources } from '../load/load.ts';
@@ -19,6 +21,9 @@ const inventoryFromYaml = (text: string): Inventory =>
 
 const model = buildRbacModel(inventoryFromYaml(''), { bootstrap: true });
 const ADMINS = ['cluster-admin Group system:masters', 'kubeadm:cluster-admins Group kubeadm:cluster-admins'];
+const controller = (name: string): string => `system:controller:${name} ServiceAccount kube-system/${name}`;
+/** Controllers whose role reads (or deletes) every resource: get, list and watch on * in *. */
+const READ_EVERYTHING = [controller('generic-garbage-collector'), controller('namespace-controller')];
 
 function rows(result: WhoCanResult): { roleBindings: string[]; clusterRoleBindings: string[] } {
   const row = (entry: WhoCanResult['roleBindings'][number]): string =>
@@ -128,11 +133,120 @@ const QUERIES: readonly {
     target: 'configmaps',
     namespace: 'kube-public',
     name: 'cluster-info',
-    roleBindings: ['kube-public/kubeadm:bootstrap-signer-clusterinfo User system:anonymous'],
+    roleBindings: [
+      'kube-public/kubeadm:bootstrap-signer-clusterinfo User system:anonymous',
+      'kube-public/system:controller:bootstrap-signer ServiceAccount kube-system/bootstrap-signer',
+    ],
     clusterRoleBindings: [
       ...ADMINS,
+      ...READ_EVERYTHING,
       'system:kube-controller-manager User system:kube-controller-manager',
     ].sort(),
+  },
+  {
+    verb: 'create',
+    target: 'pods',
+    namespace: 'default',
+    roleBindings: [],
+    clusterRoleBindings: [
+      ...ADMINS,
+      controller('daemon-set-controller'),
+      controller('job-controller'),
+      controller('persistent-volume-binder'),
+      controller('replicaset-controller'),
+      controller('replication-controller'),
+      controller('statefulset-controller'),
+    ].sort(),
+  },
+  {
+    verb: 'get',
+    target: 'secrets',
+    namespace: 'default',
+    roleBindings: [],
+    clusterRoleBindings: [
+      ...ADMINS,
+      ...READ_EVERYTHING,
+      'system:kube-controller-manager User system:kube-controller-manager',
+    ].sort(),
+  },
+  {
+    verb: 'get',
+    target: 'secrets',
+    namespace: 'kube-system',
+    roleBindings: [
+      'kube-system/system:controller:bootstrap-signer ServiceAccount kube-system/bootstrap-signer',
+      'kube-system/system:controller:token-cleaner ServiceAccount kube-system/token-cleaner',
+    ],
+    clusterRoleBindings: [
+      ...ADMINS,
+      ...READ_EVERYTHING,
+      'system:kube-controller-manager User system:kube-controller-manager',
+    ].sort(),
+  },
+  {
+    verb: 'update',
+    target: 'configmaps',
+    namespace: 'kube-public',
+    name: 'cluster-info',
+    roleBindings: [
+      'kube-public/system:controller:bootstrap-signer ServiceAccount kube-system/bootstrap-signer',
+    ],
+    clusterRoleBindings: [
+      ...ADMINS,
+      controller('generic-garbage-collector'),
+      controller('root-ca-cert-publisher'),
+    ].sort(),
+  },
+  {
+    verb: 'get',
+    target: 'configmaps',
+    namespace: 'kube-system',
+    name: 'extension-apiserver-authentication',
+    roleBindings: [
+      'kube-system/system::extension-apiserver-authentication-reader User system:kube-controller-manager',
+      'kube-system/system::extension-apiserver-authentication-reader User system:kube-scheduler',
+      'kube-system/system:controller:cloud-provider ServiceAccount kube-system/cloud-provider',
+    ],
+    clusterRoleBindings: [
+      ...ADMINS,
+      ...READ_EVERYTHING,
+      'system:kube-controller-manager User system:kube-controller-manager',
+    ].sort(),
+  },
+  {
+    verb: 'update',
+    target: 'leases.coordination.k8s.io',
+    namespace: 'kube-system',
+    roleBindings: [
+      'kube-system/system::leader-locking-kube-controller-manager ServiceAccount kube-system/kube-controller-manager',
+      'kube-system/system::leader-locking-kube-controller-manager ServiceAccount kube-system/leader-election-controller',
+      'kube-system/system::leader-locking-kube-controller-manager User system:kube-controller-manager',
+      'kube-system/system::leader-locking-kube-scheduler ServiceAccount kube-system/kube-scheduler',
+      'kube-system/system::leader-locking-kube-scheduler User system:kube-scheduler',
+    ],
+    clusterRoleBindings: [...ADMINS, controller('generic-garbage-collector')].sort(),
+  },
+  {
+    // The leader-locking Roles lost their configmaps rules in kubernetes/kubernetes#134297 (v1.35);
+    // through v1.34 (namespace-roles.yaml at 1892e4deb967a2b39cfc2fea87a8bd49274449ef) they let the
+    // controller manager update this ConfigMap.
+    verb: 'update',
+    target: 'configmaps',
+    namespace: 'kube-system',
+    name: 'kube-controller-manager',
+    roleBindings: [],
+    clusterRoleBindings: [
+      ...ADMINS,
+      controller('generic-garbage-collector'),
+      controller('root-ca-cert-publisher'),
+    ].sort(),
+  },
+  {
+    verb: 'escalate',
+    target: 'clusterroles',
+    namespace: '',
+    roleBindings: [],
+    clusterRoleBindings: [...ADMINS, controller('clusterrole-aggregation-controller')].sort(),
   },
 ];
 

@@ -1,4 +1,4 @@
-import type { InventoryViolation } from '../model/check.ts';
+import type { CheckContext, InventoryViolation } from '../model/check.ts';
 import type { Inventory } from '../model/inventory.ts';
 import type { Resource } from '../model/resource.ts';
 import { bindingAllows } from './authorize.ts';
@@ -45,11 +45,10 @@ export function describeScope(binding: RbacBinding): string {
  * RoleBinding grants nothing on cluster-scoped resources, except on its own Namespace object.
  */
 function allowedProbes(
-  inventory: Inventory,
+  model: RbacModel,
   binding: RbacBinding,
   probes: readonly Probe[],
 ): readonly { probe: Probe; action: string; role: RbacRole; rule: GrantedRule }[] {
-  const model = rbacModelOf(inventory);
   const found: { probe: Probe; action: string; role: RbacRole; rule: GrantedRule }[] = [];
   for (const probe of probes) {
     const apiGroup = probe.apiGroup ?? '';
@@ -85,18 +84,18 @@ export function reportedBindings(
 /**
  * Findings for every subject of every reported binding whose role allows any of the probes: one per
  * subject, on the subject's path, naming the subject, what it can do, where, the binding and the
- * rules that grant it. Roles with a full wildcard rule are left to rbac-wildcard-grant, which
+ * rules that grant it, with the bootstrap roles of the `kubernetesVersion` setting. Roles with a full wildcard rule are left to rbac-wildcard-grant, which
  * subsumes every specific risk. With `alsoNeeded`, only the subjects that also hold that grant.
  */
 export function* probeViolations(
-  inventory: Inventory,
+  { inventory, settings }: Pick<CheckContext, 'inventory' | 'settings'>,
   probes: readonly Probe[],
   alsoNeeded?: AlsoNeeded,
 ): Iterable<InventoryViolation> {
-  const model = rbacModelOf(inventory);
+  const model = rbacModelOf(inventory, settings.kubernetesVersion);
   for (const binding of reportedBindings(inventory)) {
     if (rulesOf(model, roleOf(model, binding)).some(({ rule }) => isFullWildcard(rule))) continue;
-    const found = allowedProbes(inventory, binding, probes);
+    const found = allowedProbes(model, binding, probes);
     if (found.length === 0) continue;
     const verbsByTarget = new Map<string, string[]>();
     for (const { action } of found) {

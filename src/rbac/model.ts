@@ -7,7 +7,8 @@ import type { Mapping } from '../model/path.ts';
 import type { Resource } from '../model/resource.ts';
 import { apiGroup } from '../model/resource.ts';
 import { aggregateClusterRoles } from './aggregation.ts';
-import { BOOTSTRAP_OBJECTS } from './bootstrap/index.ts';
+import type { BootstrapPolicy } from './bootstrap/index.ts';
+import { BOOTSTRAP_POLICIES, bootstrapObjects } from './bootstrap/index.ts';
 import type { PolicyRule } from './policy-rule.ts';
 import { readPolicyRules } from './policy-rule.ts';
 import type { Subject } from './subject.ts';
@@ -50,6 +51,8 @@ export interface RbacBinding {
 export interface RbacModelOptions {
   /** Add the default roles and bindings of a fresh kubeadm cluster that the input does not define. */
   readonly bootstrap: boolean;
+  /** The Kubernetes version's bootstrap table (`bootstrapPolicyFor`); the newest when left out. */
+  readonly policy?: BootstrapPolicy;
 }
 
 /** The default: bootstrap roles on, as a real cluster always has them. */
@@ -151,8 +154,10 @@ function inputObjects(inventory: Inventory): RbacObject[] {
   return objects;
 }
 
-function bootstrapObjects(): RbacObject[] {
-  return BOOTSTRAP_OBJECTS.map((object) => ({
+function bootstrapSources(policy: BootstrapPolicy | undefined): RbacObject[] {
+  const chosen = policy ?? BOOTSTRAP_POLICIES.at(-1);
+  if (chosen === undefined) return [];
+  return bootstrapObjects(chosen).map((object) => ({
     kind: object.kind,
     namespace: object.metadata.namespace ?? '',
     object: object as unknown as Mapping,
@@ -172,7 +177,10 @@ export function buildRbacModel(
   const roles = new Map<string, RbacRole>();
   const bindings: RbacBinding[] = [];
   const bindingKeys = new Set<string>();
-  const sources = [...inputObjects(inventory), ...(options.bootstrap ? bootstrapObjects() : [])];
+  const sources = [
+    ...inputObjects(inventory),
+    ...(options.bootstrap ? bootstrapSources(options.policy) : []),
+  ];
   for (const source of sources) {
     if (source.kind === 'Role' || source.kind === 'ClusterRole') {
       const role = readRole(source);

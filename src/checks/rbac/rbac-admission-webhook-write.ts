@@ -28,5 +28,5 @@ export const rbacAdmissionWebhookWrite: InventoryCheck = {
   ],
   cis: ['5.1.12'],
   target: 'inventory',
-  run: ({ inventory }) => probeViolations(inventory, PROBES),
+  run: (context) => probeViolations(context, PROBES),
 };

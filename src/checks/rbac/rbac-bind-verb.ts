@@ -26,5 +26,5 @@ export const rbacBindVerb: InventoryCheck = {
   ],
   cis: ['5.1.8'],
   target: 'inventory',
-  run: ({ inventory }) => probeViolations(inventory, PROBES),
+  run: (context) => probeViolations(context, PROBES),
 };

@@ -36,8 +36,8 @@ export const rbacCsrApproval: InventoryCheck = {
   ],
   cis: ['5.1.11'],
   target: 'inventory',
-  run: ({ inventory }) =>
-    probeViolations(inventory, PROBES, {
+  run: (context) =>
+    probeViolations(context, PROBES, {
       action: 'approve signers.certificates.k8s.io',
       holds: canApproveSigners,
     }),

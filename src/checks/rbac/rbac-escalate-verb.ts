@@ -25,5 +25,5 @@ export const rbacEscalateVerb: InventoryCheck = {
   ],
   cis: ['5.1.8'],
   target: 'inventory',
-  run: ({ inventory }) => probeViolations(inventory, PROBES),
+  run: (context) => probeViolations(context, PROBES),
 };

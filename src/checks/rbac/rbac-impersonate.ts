@@ -29,5 +29,5 @@ export const rbacImpersonate: InventoryCheck = {
   ],
   cis: ['5.1.8'],
   target: 'inventory',
-  run: ({ inventory }) => probeViolations(inventory, PROBES),
+  run: (context) => probeViolations(context, PROBES),
 };

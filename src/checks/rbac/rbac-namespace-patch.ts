@@ -21,5 +21,5 @@ export const rbacNamespacePatch: InventoryCheck = {
   mitre: ['T1562.001'],
   references: ['Kubernetes docs: rbac-good-practices#namespace-modification'],
   target: 'inventory',
-  run: ({ inventory }) => probeViolations(inventory, PROBES),
+  run: (context) => probeViolations(context, PROBES),
 };

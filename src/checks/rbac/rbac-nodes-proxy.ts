@@ -25,5 +25,5 @@ export const rbacNodesProxy: InventoryCheck = {
   ],
   cis: ['5.1.10'],
   target: 'inventory',
-  run: ({ inventory }) => probeViolations(inventory, PROBES),
+  run: (context) => probeViolations(context, PROBES),
 };

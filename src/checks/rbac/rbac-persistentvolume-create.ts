@@ -19,5 +19,5 @@ export const rbacPersistentvolumeCreate: InventoryCheck = {
   references: ['Kubernetes docs: rbac-good-practices#persistent-volume-creation'],
   cis: ['5.1.9'],
   target: 'inventory',
-  run: ({ inventory }) => probeViolations(inventory, PROBES),
+  run: (context) => probeViolations(context, PROBES),
 };

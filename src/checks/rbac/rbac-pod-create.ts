@@ -23,5 +23,5 @@ export const rbacPodCreate: InventoryCheck = {
   ],
   cis: ['5.1.4'],
   target: 'inventory',
-  run: ({ inventory }) => probeViolations(inventory, PROBES),
+  run: (context) => probeViolations(context, PROBES),
 };

@@ -30,5 +30,5 @@ export const rbacPodExec: InventoryCheck = {
     'KEP-4006',
   ],
   target: 'inventory',
-  run: ({ inventory }) => probeViolations(inventory, PROBES),
+  run: (context) => probeViolations(context, PROBES),
 };

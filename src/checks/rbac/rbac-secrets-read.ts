@@ -28,5 +28,5 @@ export const rbacSecretsRead: InventoryCheck = {
   ],
   cis: ['5.1.2'],
   target: 'inventory',
-  run: ({ inventory }) => probeViolations(inventory, PROBES),
+  run: (context) => probeViolations(context, PROBES),
 };

@@ -19,5 +19,5 @@ export const rbacServiceaccountToken: InventoryCheck = {
   references: ['Kubernetes docs: rbac-good-practices#token-request', 'rbac-police: token_request'],
   cis: ['5.1.13'],
   target: 'inventory',
-  run: ({ inventory }) => probeViolations(inventory, PROBES),
+  run: (context) => probeViolations(context, PROBES),
 };

@@ -24,8 +24,8 @@ export const rbacWildcardGrant: InventoryCheck = {
   ],
   cis: ['5.1.3'],
   target: 'inventory',
-  *run({ inventory }) {
-    const model = rbacModelOf(inventory);
+  *run({ inventory, settings }) {
+    const model = rbacModelOf(inventory, settings.kubernetesVersion);
     for (const binding of reportedBindings(inventory)) {
       const role = roleOf(model, binding);
       const wildcards = rulesOf(model, role).filter(

@@ -21,8 +21,8 @@ export const rbacWorkloadClusterAdminPath: InventoryCheck = {
   ],
   cis: ['5.1.1'],
   target: 'inventory',
-  *run({ inventory }) {
-    const model = rbacModelOf(inventory);
+  *run({ inventory, settings }) {
+    const model = rbacModelOf(inventory, settings.kubernetesVersion);
     for (const { identity, escalations } of attackPaths(model, inventory)) {
       if (!identity.tokenMounted || escalations.length === 0) continue;
       const { workload } = identity;

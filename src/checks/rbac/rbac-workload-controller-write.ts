@@ -45,5 +45,5 @@ export const rbacWorkloadControllerWrite: InventoryCheck = {
     'krane: risky-create-deployments',
   ],
   target: 'inventory',
-  run: ({ inventory }) => probeViolations(inventory, PROBES),
+  run: (context) => probeViolations(context, PROBES),
 };

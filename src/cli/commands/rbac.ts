@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import type { CanIFlags, InputFlags, WhoCanFlags } from '../rbac.ts';
 import { collect } from './collect.ts';
+import { kubernetesVersionOption } from './kubernetes-version.ts';
 import { maxFileSizeOption } from './max-file-size.ts';
 
 function withInputs(command: Command): Command {
@@ -8,6 +9,7 @@ function withInputs(command: Command): Command {
     .option('-f, --filename <path>', 'manifests, a cluster dump or - for stdin (repeatable)', collect, [])
     .addOption(maxFileSizeOption())
     .option('--no-bootstrap', 'do not add the default roles and bindings of a fresh kubeadm cluster')
+    .addOption(kubernetesVersionOption())
     .addOption(
       new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'),
     );

@@ -39,3 +39,42 @@ export interface BootstrapRule {
 export const BOOTSTRAP_LABELS: Readonly<Record<string, string>> = {
   'kubernetes.io/bootstrapping': 'rbac-defaults',
 };
+
+/** A subject of a bootstrap binding, as the golden files write it (`apiGroup` left out). */
+export interface BootstrapSubject {
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace?: string;
+}
+
+/**
+ * One object of an upstream golden file, as the generated tables keep it: what authorization reads
+ * and nothing else (no annotations). `labels` holds the labels beyond `kubernetes.io/bootstrapping:
+ * rbac-defaults`, which every generated object carries.
+ */
+export interface GoldenObject {
+  readonly kind: BootstrapObject['kind'];
+  readonly name: string;
+  readonly namespace?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly rules?: readonly BootstrapRule[];
+  readonly aggregationRule?: BootstrapObject['aggregationRule'];
+  readonly roleRef?: { readonly kind: 'ClusterRole' | 'Role'; readonly name: string };
+  readonly subjects?: readonly BootstrapSubject[];
+}
+
+/** Where a generated table's facts come from: one upstream commit per golden file. */
+export interface GoldenSource {
+  readonly file: string;
+  readonly commit: string;
+}
+
+/** The bootstrap RBAC policy of one Kubernetes minor version, generated from upstream golden files. */
+export interface BootstrapPolicy {
+  /** `1.36`: the minor version the table models. */
+  readonly kubernetesVersion: string;
+  /** The release or branch the files were read at, as the header cites it. */
+  readonly ref: string;
+  readonly sources: readonly GoldenSource[];
+  readonly objects: readonly GoldenObject[];
+}
