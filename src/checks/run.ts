@@ -87,10 +87,11 @@ export function runPlan(planned: CheckPlan, inventory: Inventory, options: RunOp
     object: ObjectRef,
     path: FieldPath,
     message: string,
+    severity: Severity | undefined,
   ): void => {
     findings.push({
       checkId: check.id,
-      severity: options.severities.get(check.id) ?? check.severity,
+      severity: options.severities.get(check.id) ?? severity ?? check.severity,
       theme: check.theme,
       message,
       remediation: check.remediation,
@@ -106,13 +107,14 @@ export function runPlan(planned: CheckPlan, inventory: Inventory, options: RunOp
     const object = objectRef(inventory, resource);
     for (const check of plan.byKind.get(resource.kind) ?? []) {
       for (const violation of check.run(resource, context))
-        emit(check, resource, object, violation.path, violation.message);
+        emit(check, resource, object, violation.path, violation.message, violation.severity);
     }
     const workload = workloadOf.get(resource);
     if (!workload) continue;
     for (const check of plan.workload) {
       for (const violation of check.run(workload, context)) {
-        emit(check, resource, object, workload.specPath.concat(violation.path), violation.message);
+        const path = workload.specPath.concat(violation.path);
+        emit(check, resource, object, path, violation.message, violation.severity);
       }
     }
   }
@@ -120,7 +122,7 @@ export function runPlan(planned: CheckPlan, inventory: Inventory, options: RunOp
     for (const violation of check.run(context)) {
       const object = violation.resource ? objectRef(inventory, violation.resource) : violation.object;
       if (!object) continue;
-      emit(check, violation.resource, object, violation.path, violation.message);
+      emit(check, violation.resource, object, violation.path, violation.message, violation.severity);
     }
   }
   return findings;

@@ -11,6 +11,11 @@ import type { Workload } from './workload.ts';
 export interface Violation {
   readonly path: FieldPath;
   readonly message: string;
+  /**
+   * This violation's severity when it differs from the check's: what a control-plane static pod
+   * needs to run (kubeadm's hostPath mounts) is `info`. A severity set in the configuration wins.
+   */
+  readonly severity?: Severity;
 }
 
 /** A violation from an inventory-wide check, which must say which object it is about. */

@@ -3,33 +3,24 @@ import { isRecord } from './path.ts';
 import type { Resource } from './resource.ts';
 import { apiGroup } from './resource.ts';
 import { isClusterScoped } from './scope.ts';
+import { staticPodEvidence, staticPodPathsOf } from './static-pod.ts';
 
 /**
  * Who an object is in a cluster: API group, kind, namespace (the fallback for a namespaced object that
  * names none) and name; undefined for an object without a `metadata.name` (a `generateName` creates a
- * new object each time).
+ * new object each time) and for a static pod, which belongs to one node: every control-plane node has
+ * a `kube-apiserver` manifest, and their mirror pods get the node's name as a suffix.
  */
-function identityOf(resource: Resource, fallbackNamespace: string): string | undefined {
+function identityOf(
+  resource: Resource,
+  fallbackNamespace: string,
+  staticPodPaths: readonly string[],
+): string | undefined {
   const metadata = isRecord(resource.object.metadata) ? resource.object.metadata : {};
   if (typeof metadata.name !== 'string' || metadata.name === '') return undefined;
-  if (resource.kind === 'Pod' && isStaticPodManifest(metadata)) return undefined;
+  if (staticPodEvidence(resource, staticPodPaths) !== undefined) return undefined;
   const namespace = isClusterScoped(resource.kind) ? '' : (resource.namespace ?? fallbackNamespace);
   return JSON.stringify([apiGroup(resource.apiVersion), resource.kind, namespace, metadata.name]);
-}
-
-/**
- * A static pod's manifest (kubeadm's `tier: control-plane` label, or the kubelet's config source
- * annotations) belongs to one node: every control-plane node has a `kube-apiserver` manifest, and
- * their mirror pods get the node's name as a suffix, so equal names are different pods.
- */
-function isStaticPodManifest(metadata: Readonly<Record<string, unknown>>): boolean {
-  const labels = isRecord(metadata.labels) ? metadata.labels : {};
-  const annotations = isRecord(metadata.annotations) ? metadata.annotations : {};
-  return (
-    labels.tier === 'control-plane' ||
-    'kubernetes.io/config.source' in annotations ||
-    'kubernetes.io/config.mirror' in annotations
-  );
 }
 
 /** `file:line:col` of where an object starts. */
@@ -54,16 +45,18 @@ export function withoutDuplicates(
   resources: readonly Resource[],
   fallbackNamespace: string,
 ): { readonly kept: readonly Resource[]; readonly diagnostics: readonly Diagnostic[] } {
+  const staticPodPaths = staticPodPathsOf(resources);
   const last = new Map<string, Resource>();
   for (const resource of resources) {
     if (resource.role !== 'object') continue;
-    const identity = identityOf(resource, fallbackNamespace);
+    const identity = identityOf(resource, fallbackNamespace, staticPodPaths);
     if (identity !== undefined) last.set(identity, resource);
   }
   const kept: Resource[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const resource of resources) {
-    const identity = resource.role === 'object' ? identityOf(resource, fallbackNamespace) : undefined;
+    const identity =
+      resource.role === 'object' ? identityOf(resource, fallbackNamespace, staticPodPaths) : undefined;
     const winner = identity === undefined ? undefined : last.get(identity);
     if (winner === undefined || winner === resource) {
       kept.push(resource);

@@ -72,6 +72,24 @@ const CASES: readonly { name: string; yaml: string; serviceAccount: string; moun
     serviceAccount: 'web',
     mounted: true,
   },
+  {
+    name: 'a static pod (the kubelet annotation of a mirror pod) gets no token, whatever it says',
+    yaml: pod('p', 'automountServiceAccountToken: true').replace(
+      'namespace: app}',
+      'namespace: app, annotations: {kubernetes.io/config.mirror: 2f4b1c}}',
+    ),
+    serviceAccount: 'default',
+    mounted: false,
+  },
+  {
+    name: 'kubernetes.io/config.source: api is no static pod: mounted',
+    yaml: pod('p', 'hostname: p').replace(
+      'namespace: app}',
+      'namespace: app, annotations: {kubernetes.io/config.source: api}}',
+    ),
+    serviceAccount: 'default',
+    mounted: true,
+  },
 ];
 
 describe('workloadIdentity', () => {

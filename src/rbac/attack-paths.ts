@@ -2,6 +2,7 @@ import type { Inventory } from '../model/inventory.ts';
 import { find } from '../model/inventory.ts';
 import type { FieldPath } from '../model/path.ts';
 import { isRecord } from '../model/path.ts';
+import { isStaticPod } from '../model/static-pod.ts';
 import type { Resource } from '../model/resource.ts';
 import type { Workload } from '../model/workload.ts';
 import type { Grant } from './authorize.ts';
@@ -19,7 +20,11 @@ export interface WorkloadIdentity {
   readonly serviceAccount: string;
   /** The ServiceAccount object, when the input has it. */
   readonly serviceAccountResource: Resource | undefined;
-  /** The pod's `automountServiceAccountToken`, else the ServiceAccount's, else true. */
+  /**
+   * The pod's `automountServiceAccountToken`, else the ServiceAccount's, else true; false for a static
+   * pod, which gets no token (the ServiceAccount admission plugin forbids a mirror pod to reference a
+   * ServiceAccount: kubernetes/kubernetes plugin/pkg/admission/serviceaccount/admission.go).
+   */
   readonly tokenMounted: boolean;
   readonly user: UserInfo;
   /** Path (relative to the pod spec) of the field that names the ServiceAccount, `[]` when defaulted. */
@@ -56,8 +61,9 @@ export function workloadIdentity(inventory: Inventory, workload: Workload): Work
   const serviceAccountResource = find(inventory, 'ServiceAccount', workload.namespace, serviceAccount);
   const accountSetting = serviceAccountResource?.object.automountServiceAccountToken;
   const podSetting = podSpec.automountServiceAccountToken;
-  const tokenMounted =
-    typeof podSetting === 'boolean'
+  const tokenMounted = isStaticPod(inventory, workload.resource)
+    ? false
+    : typeof podSetting === 'boolean'
       ? podSetting
       : typeof accountSetting === 'boolean'
         ? accountSetting

@@ -1,4 +1,5 @@
 import { isRecord } from '../../model/path.ts';
+import { isStaticPod } from '../../model/static-pod.ts';
 import type { ResourceCheck, Violation } from '../../model/check.ts';
 
 /** A bare Pod is not rescheduled when its node fails and escapes the rollout and review of a controller. */
@@ -13,8 +14,9 @@ export const nakedPod: ResourceCheck = {
   references: ['Kubescape: C-0073'],
   kinds: ['Pod'],
   target: 'resource',
-  run(resource): Violation[] {
+  run(resource, { inventory }): Violation[] {
     const violations: Violation[] = [];
+    if (isStaticPod(inventory, resource)) return violations;
     const metadata = resource.object.metadata;
     const owners = isRecord(metadata) ? metadata.ownerReferences : undefined;
     if (Array.isArray(owners) && owners.length > 0) return violations;

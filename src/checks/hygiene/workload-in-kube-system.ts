@@ -1,4 +1,5 @@
 import { isRecord } from '../../model/path.ts';
+import { isStaticPod } from '../../model/static-pod.ts';
 import { WORKLOAD_KINDS } from '../../model/workload.ts';
 import type { ResourceCheck, Violation } from '../../model/check.ts';
 
@@ -28,9 +29,10 @@ export const workloadInKubeSystem: ResourceCheck = {
   references: ['Trivy: KSV037', 'CIS Kubernetes Benchmark 5.7.4 (do not use the default namespaces)'],
   kinds: WORKLOAD_KINDS,
   target: 'resource',
-  run(resource): Violation[] {
+  run(resource, { inventory }): Violation[] {
     const violations: Violation[] = [];
     if (resource.namespace === undefined || !SYSTEM_NAMESPACES.has(resource.namespace)) return violations;
+    if (isStaticPod(inventory, resource)) return violations;
     const metadata = resource.object.metadata;
     if (isRecord(metadata) && isAddon(metadata.labels)) return violations;
     violations.push({

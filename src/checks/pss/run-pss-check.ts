@@ -1,3 +1,8 @@
+import {
+  requiredBy,
+  staticPodRequirements,
+  withoutRequirements,
+} from '../../controlplane/static-pod-requirements.ts';
 import { isExemptNamespace } from '../../pss/target.ts';
 import { targetPolicy } from '../../pss/target.ts';
 import type { CheckPod, PssCheckId } from '../../pss/check.ts';
@@ -11,17 +16,31 @@ import type { CheckContext, Violation } from '../../model/check.ts';
  * The `run` of a `pss-*` workload check: evaluates one PSA check on the pod template at the configured
  * level and version (`pssLevel`, `pssVersion`) and reports PSA's `reason (detail)`. Silent when the
  * check does not run there (a restricted check at baseline, a baseline check its restricted
- * counterpart overrides, a check newer than the version) and in `pssSystemNamespaces`.
+ * counterpart overrides, a check newer than the version) and in `pssSystemNamespaces`. On a
+ * control-plane static pod that fails only for what its component needs (the host network, the host
+ * paths kubeadm mounts), the finding is `info` and says so.
  */
 export function runPssCheck(id: PssCheckId): (workload: Workload, context: CheckContext) => Violation[] {
   const inForce = new WeakMap<Settings, CheckPod | null>();
-  return (workload, { settings }) => {
+  return (workload, { inventory, settings }) => {
     let check = inForce.get(settings);
     if (check === undefined)
       inForce.set(settings, (check = checkInForce(id, targetPolicy(settings)) ?? null));
     if (check === null || isExemptNamespace(settings, workload.namespace)) return [];
     const result = check({ metadata: workload.podMetadata, spec: workload.podSpec });
-    return result.allowed ? [] : [{ path: result.path, message: formatResult(result) }];
+    if (result.allowed) return [];
+    const requirements = staticPodRequirements(inventory, workload);
+    const component = requirements?.components[0];
+    if (
+      requirements &&
+      component &&
+      check({ metadata: workload.podMetadata, spec: withoutRequirements(requirements, workload.podSpec) })
+        .allowed
+    )
+      return [
+        { path: result.path, message: `${formatResult(result)}: ${requiredBy(component)}`, severity: 'info' },
+      ];
+    return [{ path: result.path, message: formatResult(result) }];
   };
 }
 

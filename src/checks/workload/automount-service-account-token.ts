@@ -1,4 +1,5 @@
 import { find } from '../../model/inventory.ts';
+import { isStaticPod } from '../../model/static-pod.ts';
 import type { WorkloadCheck, Violation } from '../../model/check.ts';
 
 /**
@@ -27,6 +28,7 @@ export const automountServiceAccountToken: WorkloadCheck = {
   target: 'workload',
   run(workload, { inventory }): Violation[] {
     const violations: Violation[] = [];
+    if (isStaticPod(inventory, workload.resource)) return violations;
     const own = workload.podSpec.automountServiceAccountToken;
     if (own === false) return violations;
     if (own === true) {

@@ -1,4 +1,5 @@
 import type { WorkloadCheck, Violation } from '../../model/check.ts';
+import { isStaticPod } from '../../model/static-pod.ts';
 
 /** Every pod of a namespace shares the `default` ServiceAccount, so a grant to one is a grant to all. */
 export const defaultServiceAccount: WorkloadCheck = {
@@ -19,8 +20,9 @@ export const defaultServiceAccount: WorkloadCheck = {
   ],
   cis: ['5.1.5'],
   target: 'workload',
-  run(workload): Violation[] {
+  run(workload, { inventory }): Violation[] {
     const violations: Violation[] = [];
+    if (isStaticPod(inventory, workload.resource)) return violations;
     const name = workload.podSpec.serviceAccountName;
     const legacy = workload.podSpec.serviceAccount;
     if (typeof name === 'string' && name !== '' && name !== 'default') return violations;

@@ -1,3 +1,8 @@
+import {
+  componentNeeding,
+  requiredBy,
+  staticPodRequirements,
+} from '../../controlplane/static-pod-requirements.ts';
 import type { WorkloadCheck, Violation } from '../../model/check.ts';
 import { hostPathVolumes, isWithin } from './host-paths.ts';
 import { RUNTIME_SOCKETS } from './host-path-container-runtime.ts';
@@ -44,12 +49,22 @@ export const hostPathSensitive: WorkloadCheck = {
     'Kubescape: C-0048',
   ],
   target: 'workload',
-  run(workload): Violation[] {
+  run(workload, { inventory }): Violation[] {
     const violations: Violation[] = [];
+    const requirements = staticPodRequirements(inventory, workload);
     for (const volume of hostPathVolumes(workload.podSpec)) {
       if (RUNTIME_SOCKETS.some(([base]) => isWithin(volume.hostPath, base))) continue;
       const sensitive = SENSITIVE_HOST_PATHS.find(([base]) => isWithin(volume.hostPath, base));
       if (sensitive === undefined) continue;
+      const component = requirements && componentNeeding(requirements, volume.hostPath, false);
+      if (component) {
+        violations.push({
+          path: volume.path,
+          message: `hostPath ${volume.hostPath} mounted: ${requiredBy(component)}`,
+          severity: 'info',
+        });
+        continue;
+      }
       violations.push({
         path: volume.path,
         message: `volume "${volume.name}" mounts ${volume.hostPath} from the host, exposing ${sensitive[1]}`,

@@ -1,5 +1,10 @@
 import { containersOf } from '../../model/containers.ts';
 import { isRecord } from '../../model/path.ts';
+import {
+  componentNeeding,
+  requiredBy,
+  staticPodRequirements,
+} from '../../controlplane/static-pod-requirements.ts';
 import type { WorkloadCheck, Violation } from '../../model/check.ts';
 import { hostPathVolumes } from './host-paths.ts';
 
@@ -17,16 +22,26 @@ export const hostPathWritable: WorkloadCheck = {
   mitre: ['T1611'],
   references: ['KubeLinter: writable-host-mount', 'Kubescape: C-0045'],
   target: 'workload',
-  run(workload): Violation[] {
+  run(workload, { inventory }): Violation[] {
     const violations: Violation[] = [];
     const hostPaths = new Map([...hostPathVolumes(workload.podSpec)].map((volume) => [volume.name, volume]));
     if (hostPaths.size === 0) return violations;
+    const requirements = staticPodRequirements(inventory, workload);
     for (const { container, path, name } of containersOf(workload.podSpec)) {
       if (!Array.isArray(container.volumeMounts)) continue;
       for (const [index, mount] of container.volumeMounts.entries()) {
         if (!isRecord(mount) || typeof mount.name !== 'string') continue;
         const volume = hostPaths.get(mount.name);
         if (volume === undefined || mount.readOnly === true) continue;
+        const component = requirements && componentNeeding(requirements, volume.hostPath, true);
+        if (component) {
+          violations.push({
+            path: [...path, 'volumeMounts', index, 'readOnly'],
+            message: `container "${name}" mounts hostPath ${volume.hostPath} writable: ${requiredBy(component)}`,
+            severity: 'info',
+          });
+          continue;
+        }
         violations.push({
           path: [...path, 'volumeMounts', index, 'readOnly'],
           message: `container "${name}" mounts host path ${volume.hostPath} (volume "${volume.name}") writable`,

@@ -1,4 +1,5 @@
 import type { FieldPath, Mapping } from '../../model/path.ts';
+import { normaliseFilePath } from '../../model/file-path.ts';
 import { isRecord } from '../../model/path.ts';
 
 /** A hostPath volume of a pod spec, with its normalised path. */
@@ -10,10 +11,7 @@ export interface HostPathVolume {
 }
 
 /** Collapses repeated and trailing slashes: `//var//run/` → `/var/run`; `` and `/` → `/`. */
-export function normaliseHostPath(path: string): string {
-  const trimmed = path.replace(/\/+/g, '/').replace(/\/$/, '');
-  return trimmed === '' ? '/' : trimmed;
-}
+export const normaliseHostPath = normaliseFilePath;
 
 /** True when `path` is `base` or lies below it (`/etc/kubernetes` is within `/etc`). */
 export function isWithin(path: string, base: string): boolean {
