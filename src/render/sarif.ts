@@ -1,40 +1,31 @@
 import { jsonText } from './json-text.ts';
-import { relative, sep } from 'node:path';
-import type { Log, ReportingDescriptor, Result } from 'sarif';
-import type { CheckMeta } from '../model/check.ts';
-import type { Severity } from '../model/severity.ts';
+import type { Location as SarifLocation, Log, PhysicalLocation, Result } from 'sarif';
+import { fingerprint } from '../model/fingerprint.ts';
 import type { Report } from '../report/report.ts';
-import { locationOf, objectName } from '../report/location.ts';
+import { anchorsOf, objectName } from '../report/location.ts';
+import type { Location } from '../report/location.ts';
+import { SOURCE_ROOT, artifacts } from './sarif-artifacts.ts';
+import { LEVEL, checkDocsPage, sarifRule } from './sarif-rule.ts';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
-/** GitHub code scanning reads `security-severity` as a CVSS-like score: >9 critical, 7–8.9 high, 4–6.9 medium. */
-const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = {
-  critical: '9.5',
-  high: '8.0',
-  medium: '5.5',
-  low: '3.0',
-  info: '0.0',
-};
-
-const LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {
-  critical: 'error',
-  high: 'error',
-  medium: 'warning',
-  low: 'note',
-  info: 'note',
-};
+/** The key of kubeward's own fingerprint in `partialFingerprints` (versioned, as SARIF §3.27.17 asks). */
+export const FINGERPRINT_KEY = 'kubeward/v1';
 
 /** Options for SARIF output. */
 export interface SarifOptions {
-  /** Directory artifact URIs are made relative to (the repository root in CI). */
+  /** Directory artifact URIs are made relative to (`%SRCROOT%`: the repository root in CI). */
   readonly baseDirectory: string;
+  /** The documentation page of a rule, relative to the repository root (default: the check's page). */
+  readonly helpPage?: (ruleId: string) => string;
 }
 
 /**
  * `-o sarif`: SARIF 2.1.0 as GitHub code scanning accepts it. One rule per check that ran, with help
- * text; one result per finding with a physical location whose region covers the offending field;
- * suppressed findings carry `suppressions`; input diagnostics become tool execution notifications.
+ * text and a link to its page; one result per finding, each with a physical location and region
+ * (findings about no loaded object are anchored as `anchorsOf` says) and `partialFingerprints` from
+ * the finding's stable fingerprint; suppressed findings carry `suppressions`; input diagnostics
+ * become tool execution notifications.
  */
 export function renderSarif(report: Report, options: SarifOptions): string {
   return jsonText(sarifLog(report, options));
@@ -42,34 +33,29 @@ export function renderSarif(report: Report, options: SarifOptions): string {
 
 /** The SARIF log as an object (tested against the SARIF JSON schema). */
 export function sarifLog(report: Report, options: SarifOptions): Log {
-  const rules = report.checks.map(rule);
+  const helpPage = options.helpPage ?? checkDocsPage;
+  const rules = report.checks.map((check) => sarifRule(check, helpPage(check.id)));
   const ruleIndex = new Map(report.checks.map((check, i) => [check.id, i]));
-  const uri = (file: string): string =>
-    file === '<stdin>' ? 'stdin' : encodeURI(relative(options.baseDirectory, file).split(sep).join('/'));
+  const files = artifacts(options.baseDirectory);
+  const anchor = anchorsOf(report.objects);
+  const seen = new Map<string, number>();
   const results = report.findings.map((finding): Result => {
-    const location = locationOf(finding);
     const index = ruleIndex.get(finding.checkId);
+    const name = objectName(finding);
+    const id = fingerprint(finding);
+    const occurrence = (seen.get(id) ?? 0) + 1;
+    seen.set(id, occurrence);
+    const location: SarifLocation = {
+      physicalLocation: physical(files, anchor(finding)),
+      logicalLocations: [{ fullyQualifiedName: name, kind: 'object' }],
+    };
     return {
       ruleId: finding.checkId,
       ...(index === undefined ? {} : { ruleIndex: index }),
       level: LEVEL[finding.severity],
-      message: { text: `${objectName(finding)}: ${finding.message}` },
-      locations: location
-        ? [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: uri(location.file) },
-                region: {
-                  startLine: location.line,
-                  startColumn: location.column,
-                  endLine: location.endLine,
-                  endColumn: location.endColumn,
-                },
-              },
-              logicalLocations: [{ fullyQualifiedName: objectName(finding), kind: 'object' }],
-            },
-          ]
-        : [{ logicalLocations: [{ fullyQualifiedName: objectName(finding), kind: 'object' }] }],
+      message: { text: `${name}: ${finding.message}` },
+      locations: [location],
+      partialFingerprints: { [FINGERPRINT_KEY]: id, primaryLocationLineHash: `${id}:${occurrence}` },
       properties: { severity: finding.severity, theme: finding.theme },
       ...(finding.suppressed
         ? {
@@ -83,64 +69,55 @@ export function sarifLog(report: Report, options: SarifOptions): Log {
         : {}),
     };
   });
+  const notifications = report.diagnostics.map((diagnostic) => ({
+    level: diagnostic.level === 'error' ? ('error' as const) : ('warning' as const),
+    message: { text: diagnostic.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: files.location(diagnostic.file),
+          region: { startLine: Math.max(diagnostic.line, 1), startColumn: Math.max(diagnostic.column, 1) },
+        },
+      },
+    ],
+  }));
   return {
     $schema: SCHEMA,
     version: '2.1.0',
     runs: [
       {
-        tool: {
-          driver: {
-            name: report.tool.name,
-            version: report.tool.version,
-            rules,
-          },
-        },
+        tool: { driver: { name: report.tool.name, version: report.tool.version, rules } },
         invocations: [
           {
             executionSuccessful: report.summary.inputErrors === 0,
-            toolExecutionNotifications: report.diagnostics.map((diagnostic) => ({
-              level: diagnostic.level === 'error' ? 'error' : 'warning',
-              message: { text: diagnostic.message },
-              locations: [
-                {
-                  physicalLocation: {
-                    artifactLocation: { uri: uri(diagnostic.file) },
-                    ...(diagnostic.line > 0
-                      ? {
-                          region: { startLine: diagnostic.line, startColumn: Math.max(diagnostic.column, 1) },
-                        }
-                      : {}),
-                  },
-                },
-              ],
-            })),
+            toolExecutionNotifications: notifications,
           },
         ],
+        originalUriBaseIds: files.originalUriBaseIds,
+        artifacts: [...files.list],
         results,
       },
     ],
   };
 }
 
-function rule(check: CheckMeta): ReportingDescriptor {
-  const references = check.references.map((reference) => `- ${reference}`).join('\n');
+/**
+ * A physical location with a region. With nothing scanned to anchor a finding to (no object, no
+ * file), it is the scan's working directory itself, line 1, so every result still has one.
+ */
+function physical(files: ReturnType<typeof artifacts>, location: Location | undefined): PhysicalLocation {
+  if (!location)
+    return {
+      artifactLocation: { uri: '.', uriBaseId: SOURCE_ROOT },
+      region: { startLine: 1, startColumn: 1 },
+    };
   return {
-    id: check.id,
-    name: check.id
-      .split('-')
-      .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-      .join(''),
-    shortDescription: { text: check.title },
-    fullDescription: { text: check.description.slice(0, 1024) },
-    help: {
-      text: `${check.description}\n\nRemediation: ${check.remediation}`,
-      markdown: `${check.description}\n\n**Remediation:** ${check.remediation}\n\n**References:**\n${references}`,
-    },
-    defaultConfiguration: { level: LEVEL[check.severity] },
-    properties: {
-      tags: ['security', 'kubernetes', check.theme],
-      precision: 'high',
-      'security-severity': SECURITY_SEVERITY[check.severity],
+    artifactLocation: files.location(location.file),
+    region: {
+      startLine: Math.max(location.line, 1),
+      startColumn: Math.max(location.column, 1),
+      endLine: Math.max(location.endLine, location.line, 1),
+      endColumn: Math.max(location.endColumn, 1),
     },
   };
 }

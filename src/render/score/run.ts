@@ -14,6 +14,9 @@ import type { ScoreOutput } from './outputs.ts';
 import { renderScoreExplanation } from './explain.ts';
 import { renderScoreTable } from './table.ts';
 
+/** Where kubesec's rules are documented: the README's section on `kubeward score`. */
+const SCORE_DOCS_PAGE = 'README.md#kubeward-score-kubesec-compatible-risk-scores';
+
 /** What a score run is asked to do (the flags of `kubeward score`). */
 export interface ScoreRunOptions {
   readonly profile: ScoreProfile;
@@ -94,6 +97,7 @@ function render(
   if (options.output === 'sarif')
     return renderSarif(scoreRunReport(scored, options.profile, problems, files), {
       baseDirectory: options.baseDirectory,
+      helpPage: () => SCORE_DOCS_PAGE,
     });
   return renderKubesecJson(scored.map(({ report }) => report));
 }

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { CHECKS } from '../checks/registry.ts';
+import { parseConfig } from '../config/load-config.ts';
+import { loadSources } from '../load/load.ts';
+import { fingerprint } from '../model/fingerprint.ts';
+import { scanLoaded } from '../scan/scan.ts';
+import { TEST_NOW } from '../testing/clock.ts';
+import { renderJson } from './json.ts';
+
+interface JsonFinding {
+  readonly check: string;
+  readonly object: { readonly kind: string };
+  readonly field: string;
+  readonly location: { readonly line: number } | null;
+  readonly fingerprint: string;
+}
+
+const POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  hostPID: true
+  containers:
+    - name: web
+      image: web:1
+      securityContext:
+        privileged: true
+`;
+
+const report = (text: string) =>
+  scanLoaded(loadSources([{ file: 'pod.yaml', text, format: 'yaml', named: true }]), {
+    checks: CHECKS,
+    run: parseConfig('<defaults>', '', CHECKS).run,
+    now: TEST_NOW,
+  }).report;
+const findings = (text: string) =>
+  (JSON.parse(renderJson(report(text))) as { findings: JsonFinding[] }).findings;
+
+describe('-o json fingerprints', () => {
+  it('each finding carries its stable fingerprint, after suppressed', () => {
+    const scanned = report(POD);
+    const json = findings(POD);
+    assert.ok(json.length > 5);
+    json.forEach((finding, i) => {
+      const source = scanned.findings[i];
+      assert.ok(source);
+      assert.equal(finding.fingerprint, fingerprint(source));
+      assert.match(finding.fingerprint, /^[0-9a-f]{32}$/);
+      assert.deepEqual(Object.keys(finding).slice(-2), ['suppressed', 'fingerprint']);
+    });
+  });
+
+  it('moving the manifest down and reordering its fields keeps every fingerprint', () => {
+    const moved = `# comment\n\n${POD.replace('  hostPID: true\n', '').replace('spec:\n', 'spec:\n  hostPID: true\n\n')}`;
+    const before = findings(POD);
+    const after = findings(moved);
+    const privileged = (list: readonly JsonFinding[]) =>
+      list.find((finding) => finding.check === 'pss-privileged' && finding.field.endsWith('privileged'));
+    assert.notEqual(privileged(before)?.location?.line, privileged(after)?.location?.line);
+    assert.deepEqual(
+      after.map((finding) => finding.fingerprint).sort(),
+      before.map((finding) => finding.fingerprint).sort(),
+    );
+  });
+
+  it('findings on another Pod have other fingerprints', () => {
+    const onPods = (list: readonly JsonFinding[]) => list.filter((finding) => finding.object.kind === 'Pod');
+    const other = onPods(findings(POD.replace('name: web\n  namespace', 'name: api\n  namespace')));
+    const before = new Set(onPods(findings(POD)).map((finding) => finding.fingerprint));
+    assert.equal(other.length, before.size);
+    assert.deepEqual(
+      other.filter((finding) => before.has(finding.fingerprint)),
+      [],
+    );
+  });
+});
