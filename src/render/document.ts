@@ -1,3 +1,4 @@
+import { fingerprint } from '../model/fingerprint.ts';
 import { formatPath } from '../model/path.ts';
 import type { Report } from '../report/report.ts';
 import { locationOf } from '../report/location.ts';
@@ -29,6 +30,7 @@ export function reportDocument(report: Report): Record<string, unknown> {
         location: location ?? null,
         remediation: finding.remediation,
         suppressed: finding.suppressed ?? null,
+        fingerprint: fingerprint(finding),
       };
     }),
     diagnostics: report.diagnostics,
