@@ -31,6 +31,13 @@ export interface RunOptions {
   readonly excluded: (object: ObjectRef, resource: Resource | undefined) => string | undefined;
   /** When false, `kubeward.io/ignore` annotations are not honoured (audits). */
   readonly honourAnnotations: boolean;
+  /** The reason of the config exception that exempts a finding at `now`, if one does (`exceptions:`). */
+  readonly exempting?: (
+    finding: Pick<Finding, 'checkId' | 'object' | 'resource' | 'path'>,
+    now: Date,
+  ) => string | undefined;
+  /** Findings about the config itself at `now`: its expired exceptions. A scan adds them to its own. */
+  readonly configFindings?: (now: Date) => readonly Finding[];
 }
 
 /** The enabled checks sorted by what they run on; built once per configuration, reusable across runs. */
@@ -98,7 +105,7 @@ export function runPlan(planned: CheckPlan, inventory: Inventory, options: RunOp
       object,
       resource,
       path,
-      suppressed: suppression(check.id, resource, object, options),
+      suppressed: suppression({ checkId: check.id, resource, object, path }, options, now),
     });
   };
 
@@ -155,11 +162,11 @@ function applicablePlan(plan: CheckPlan, inventory: Inventory): CheckPlan {
 }
 
 function suppression(
-  checkId: string,
-  resource: Resource | undefined,
-  object: ObjectRef,
+  finding: Pick<Finding, 'checkId' | 'object' | 'resource' | 'path'>,
   options: RunOptions,
+  now: Date,
 ): Suppression | undefined {
+  const { checkId, resource, object } = finding;
   if (resource && options.honourAnnotations) {
     const annotations = isRecord(resource.object.metadata) ? resource.object.metadata.annotations : undefined;
     if (isRecord(annotations) && typeof annotations[IGNORE_ANNOTATION] === 'string') {
@@ -170,6 +177,6 @@ function suppression(
       }
     }
   }
-  const excluded = options.excluded(object, resource);
-  return excluded === undefined ? undefined : { by: 'config', reason: excluded };
+  const reason = options.excluded(object, resource) ?? options.exempting?.(finding, now);
+  return reason === undefined ? undefined : { by: 'config', reason };
 }

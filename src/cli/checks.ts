@@ -3,6 +3,7 @@ import { CHECKS } from '../checks/registry.ts';
 import { renderCheckPage } from '../docs/check-page.ts';
 import { renderCheckText } from '../docs/check-text.ts';
 import { UsageError } from '../model/errors.ts';
+import { didYouMean } from '../model/near-names.ts';
 import { terminalWidth } from '../render/columns.ts';
 import { renderCheckTable } from '../render/checks/table.ts';
 import { isSeverity, SEVERITIES, atLeast } from '../model/severity.ts';
@@ -62,15 +63,11 @@ export function selectChecks(
 export function findCheck(checks: readonly Check[], id: string): Check {
   const found = checks.find((check) => check.id === id);
   if (found !== undefined) return found;
-  const words = id
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((word) => word.length > 2);
-  const near = checks
-    .filter((check) => words.some((word) => check.id.includes(word)))
-    .map((check) => check.id);
   throw new UsageError(
-    `unknown check "${id}"${near.length > 0 ? ` (did you mean: ${near.slice(0, 5).join(', ')}?)` : ''}; run kubeward checks list`,
+    `unknown check "${id}"${didYouMean(
+      checks.map((check) => check.id),
+      id,
+    )}; run kubeward checks list`,
   );
 }
 

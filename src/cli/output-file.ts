@@ -27,17 +27,16 @@ export function writeReport(text: string, outputFile: string | undefined, inputs
 }
 
 /**
- * Throws a UsageError naming both when `output` is the same file as one of `inputs` (files or
- * directories): same device and inode, so a symbolic or hard link to an input counts too.
+ * Throws a UsageError naming both when `output` (given to `flag`) is the same file as one of
+ * `inputs` (files or directories): same device and inode, so a symbolic or hard link to an input
+ * counts too.
  */
-export function refuseInputAsOutput(output: string, inputs: readonly string[]): void {
+export function refuseInputAsOutput(output: string, inputs: readonly string[], flag = '--output-file'): void {
   const target = identityOf(output);
   if (target === undefined) return;
   const input = inputs.find((path) => identityOf(path) === target);
   if (input !== undefined)
-    throw new UsageError(
-      `--output-file ${output} is ${input}, an input of this run: write the report elsewhere`,
-    );
+    throw new UsageError(`${flag} ${output} is ${input}, an input of this run: write the report elsewhere`);
 }
 
 /**

@@ -9,10 +9,13 @@ import { terminalWidth } from '../render/columns.ts';
 import { RENDERERS } from '../render/index.ts';
 import type { OutputFormat } from '../render/formats.ts';
 import { renderDiagnostics } from '../render/table.ts';
+import { readBaselineFile } from '../load/baseline-file.ts';
+import { renderBaseline } from '../render/baseline.ts';
+import { parseBaseline } from '../scan/baseline.ts';
 import { filesOf, loadInputs } from '../scan/inputs.ts';
 import { scanExitCode, scanLoaded } from '../scan/scan.ts';
 import { useColor } from './color.ts';
-import { writeReport } from './output-file.ts';
+import { refuseInputAsOutput, writeOutputFile, writeReport } from './output-file.ts';
 
 /** The flags of `kubeward scan`, as commander parses them. */
 export interface ScanFlags {
@@ -32,6 +35,12 @@ export interface ScanFlags {
   readonly pssVersion?: string;
   readonly framework?: FrameworkId;
   readonly kubernetesVersion?: string;
+  readonly check: readonly string[];
+  readonly skip: readonly string[];
+  readonly minSeverity?: Severity;
+  readonly summary: boolean;
+  readonly baseline?: string;
+  readonly writeBaseline?: string;
 }
 
 /** `kubeward scan`: check manifests, a cluster dump or a node's files, and print the findings. */
@@ -39,6 +48,12 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
   const inputs = [...paths, ...flags.filename];
   if (inputs.length === 0)
     throw new UsageError('nothing to scan: give files, directories or -f - (see kubeward scan --help)');
+  if (flags.summary && flags.output !== 'table')
+    throw new UsageError(`--summary prints the table's scorecard; with -o ${flags.output}, read its summary`);
+  const baseline =
+    flags.baseline === undefined
+      ? undefined
+      : parseBaseline(flags.baseline, readBaselineFile(flags.baseline, flags.maxFileSize));
   const loaded = await loadInputs(inputs, { recursive: flags.recursive, maxFileSize: flags.maxFileSize });
   const config = loadConfig(flags.config, CHECKS, flags.maxFileSize);
   const settings = {
@@ -56,25 +71,31 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
   };
   const files = loaded.resources.map((resource) => resource.origin.file);
   const warned = { ...loaded, diagnostics: [...loaded.diagnostics, ...config.unmatchedPaths(files)] };
-  const { report } = scanLoaded(warned, {
+  const result = scanLoaded(warned, {
     checks: CHECKS,
     run,
     now: new Date(),
     ...(flags.defaultNamespace === undefined ? {} : { defaultNamespace: flags.defaultNamespace }),
     ...(flags.namespace === undefined ? {} : { namespace: flags.namespace }),
     ...(flags.framework === undefined ? {} : { framework: FRAMEWORK_CATALOGUES[flags.framework] }),
+    selection: { only: flags.check, skip: flags.skip },
+    ...(flags.minSeverity === undefined ? {} : { minSeverity: flags.minSeverity }),
+    ...(baseline === undefined ? {} : { baseline }),
   });
+  const { report } = result;
   process.stderr.write(renderDiagnostics(report));
   const text = RENDERERS[flags.output](report, {
     color: useColor(flags.color, flags.outputFile === undefined ? process.stdout : undefined),
     showSuppressed: flags.showSuppressed,
     baseDirectory: process.cwd(),
     width: terminalWidth(flags.outputFile === undefined ? process.stdout : undefined),
+    summaryOnly: flags.summary,
   });
-  writeReport(text, flags.outputFile, [
-    ...inputs,
-    ...(config.file === undefined ? [] : [config.file]),
-    ...filesOf(warned),
-  ]);
+  const read = [...inputs, ...(config.file === undefined ? [] : [config.file]), ...filesOf(warned)];
+  if (flags.writeBaseline !== undefined) {
+    refuseInputAsOutput(flags.writeBaseline, read, '--write-baseline');
+    writeOutputFile(flags.writeBaseline, renderBaseline(result.baseline));
+  }
+  writeReport(text, flags.outputFile, [...read, ...(flags.baseline === undefined ? [] : [flags.baseline])]);
   process.exitCode = scanExitCode(report, flags.failOn ?? config.failOn ?? 'high');
 }

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { RunOptions } from '../checks/run.ts';
 import type { Check } from '../model/check.ts';
 import { readConfigFile } from '../load/config-file.ts';
@@ -11,8 +12,10 @@ import { formatPath } from '../model/path.ts';
 import type { Resource } from '../model/resource.ts';
 import type { Severity } from '../model/severity.ts';
 import { pathExclusions } from './exclude-paths.ts';
-import type { ConfigPlace } from './exclude-paths.ts';
+import type { Position } from '../model/position.ts';
+import { compileExceptions } from './exceptions.ts';
 import { configSchema } from './schema.ts';
+import type { ConfigFile } from './schema.ts';
 import { resolveSettings } from './settings.ts';
 
 /** The config file read when `--config` is not given, if it exists in the working directory. */
@@ -35,7 +38,8 @@ export interface Config {
  */
 export function loadConfig(path: string | undefined, checks: readonly Check[], maxFileSize?: number): Config {
   const found = readConfigFile(path, DEFAULT_CONFIG_FILE, maxFileSize);
-  if (found === undefined) return fromConfigFile({}, undefined, () => ({ line: 0, column: 0 }), checks);
+  if (found === undefined)
+    return fromConfigFile({}, undefined, () => ({ line: 0, column: 0, endLine: 0, endColumn: 0 }), checks);
   return parseConfig(found.file, found.text, checks);
 }
 
@@ -45,8 +49,8 @@ export function parseConfig(file: string, text: string, checks: readonly Check[]
   const first = parsed.diagnostics[0];
   if (first) throw new ConfigError(`${file}:${first.line}:${first.column}: ${first.message}`);
   const document = parsed.documents[0];
-  const place = (path: FieldPath): ConfigPlace =>
-    document ? locate(document.events, path) : { line: 0, column: 0 };
+  const place = (path: FieldPath): Position =>
+    document ? locate(document.events, path) : { line: 0, column: 0, endLine: 0, endColumn: 0 };
   const result = configSchema.safeParse(document?.value ?? {});
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -62,9 +66,9 @@ export function parseConfig(file: string, text: string, checks: readonly Check[]
 }
 
 function fromConfigFile(
-  config: import('./schema.ts').ConfigFile,
+  config: ConfigFile,
   file: string | undefined,
-  place: (path: FieldPath) => ConfigPlace,
+  place: (path: FieldPath) => Position,
   checks: readonly Check[],
 ): Config {
   const where = (path: FieldPath): string => {
@@ -89,6 +93,11 @@ function fromConfigFile(
     const glob = resource === undefined ? undefined : paths.excluding(resource.origin.file);
     return glob === undefined ? undefined : `path matches ${glob} excluded by config`;
   };
+  const exceptions = compileExceptions(
+    config.exceptions ?? [],
+    checks.map((check) => check.id),
+    file === undefined ? undefined : configResource(file, config, place),
+  );
   return {
     file,
     failOn: config.failOn,
@@ -99,6 +108,21 @@ function fromConfigFile(
       severities: new Map(Object.entries(config.checks?.severity ?? {})),
       excluded,
       honourAnnotations: true,
+      exempting: exceptions.exempting,
+      configFindings: exceptions.expired,
     },
+  };
+}
+
+/** The config file as the object findings about it (an expired exception) point into. */
+function configResource(file: string, config: ConfigFile, place: (path: FieldPath) => Position): Resource {
+  return {
+    apiVersion: 'kubeward.io/v1alpha1',
+    kind: 'Config',
+    name: basename(file),
+    namespace: undefined,
+    role: 'config',
+    object: config,
+    origin: { file, document: 0, itemPath: [], locate: place },
   };
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Settings } from '../model/settings.ts';
 import { SEVERITIES } from '../model/severity.ts';
+import { expiryOf } from './expiry.ts';
 
 const severity = z.enum(SEVERITIES);
 
@@ -19,6 +20,55 @@ export const settingsSchema = z.strictObject({
   kubernetesVersion: z.string().optional(),
 } satisfies Record<keyof Settings, z.ZodOptional>);
 
+/** A metav1.LabelSelector: matchLabels and matchExpressions, as the API server would accept it. */
+const labelSelectorSchema = z.strictObject({
+  matchLabels: z.record(z.string(), z.string()).optional(),
+  matchExpressions: z
+    .array(
+      z
+        .strictObject({
+          key: z.string().min(1),
+          operator: z.enum(['In', 'NotIn', 'Exists', 'DoesNotExist']),
+          values: z.array(z.string()).optional(),
+        })
+        .refine(
+          ({ operator, values = [] }) =>
+            operator === 'In' || operator === 'NotIn' ? values.length > 0 : values.length === 0,
+          { error: 'In and NotIn need values; Exists and DoesNotExist take none' },
+        ),
+    )
+    .optional(),
+});
+
+/**
+ * One entry of `exceptions:`: which findings it exempts (a check id or glob, optionally an object
+ * by kind, namespace and name globs or a label selector, and a field path) and why, until when.
+ */
+export const exceptionSchema = z.strictObject({
+  check: z.string().min(1),
+  object: z
+    .strictObject({
+      kind: z.string().min(1).optional(),
+      namespace: z.string().optional(),
+      name: z.string().min(1).optional(),
+      selector: labelSelectorSchema.optional(),
+    })
+    .optional(),
+  field: z.string().min(1).optional(),
+  reason: z.string({ error: 'reason is required: say why the finding is accepted' }).trim().min(1, {
+    error: 'reason is required: say why the finding is accepted',
+  }),
+  expires: z
+    .string()
+    .refine((text) => expiryOf(text) !== undefined, {
+      error: 'expected a date (2027-06-30) or an RFC 3339 time (2027-06-30T12:00:00Z)',
+    })
+    .optional(),
+});
+
+/** One exception, as parsed. */
+export type ExceptionEntry = z.infer<typeof exceptionSchema>;
+
 /** The `settings:` of a config file, as parsed. */
 export type SettingsFile = z.infer<typeof settingsSchema>;
 
@@ -36,6 +86,11 @@ export type SettingsFile = z.infer<typeof settingsSchema>;
  *   paths: ["vendor/**"]
  * settings:
  *   allowedRegistries: [registry.example.com/]
+ * exceptions:
+ *   - check: pss-host-*
+ *     object: { kind: DaemonSet, namespace: monitoring, name: node-exporter }
+ *     reason: reads the node's /proc and /sys; reviewed 2026-11
+ *     expires: 2027-06-30
  * ```
  */
 export const configSchema = z.strictObject({
@@ -55,6 +110,7 @@ export const configSchema = z.strictObject({
     })
     .optional(),
   settings: settingsSchema.optional(),
+  exceptions: z.array(exceptionSchema).optional(),
 });
 
 /** The parsed config file. */

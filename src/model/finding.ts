@@ -11,9 +11,9 @@ export interface ObjectRef {
   readonly name: string;
 }
 
-/** Why a finding does not count: an annotation on the object or the config file, with the reason given. */
+/** Why a finding does not count: an annotation on the object, the config file or a baseline, with the reason. */
 export interface Suppression {
-  readonly by: 'annotation' | 'config';
+  readonly by: 'annotation' | 'config' | 'baseline';
   readonly reason: string;
 }
 

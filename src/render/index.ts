@@ -15,6 +15,8 @@ export interface RenderOptions {
   readonly baseDirectory: string;
   /** Width the table wraps to (see terminalWidth); unlimited when absent. */
   readonly width?: number;
+  /** The table prints the scorecard and the total only (`--summary`). */
+  readonly summaryOnly?: boolean;
 }
 
 /** The `-o` formats of `kubeward scan`, each a pure function of the report. */

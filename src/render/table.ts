@@ -16,11 +16,13 @@ export interface TableOptions {
   readonly showSuppressed: boolean;
   /** Width the tables wrap to (see terminalWidth); unlimited when absent. */
   readonly width?: number;
+  /** Print the scorecard and the total line only, no findings (`--summary`). */
+  readonly summaryOnly?: boolean;
 }
 
 /**
- * `-o table`: findings grouped by object (in input order), then the per-theme scorecard and a
- * one-line total. Input diagnostics go to stderr, not here. Names, file names and messages come
+ * `-o table`: findings grouped by object (in the report's order), then the per-theme scorecard and
+ * a one-line total; with `summaryOnly`, the scorecard and the total alone. Input diagnostics go to stderr, not here. Names, file names and messages come
  * from input: their control characters are escaped before they are coloured.
  */
 export function renderTable(report: Report, options: TableOptions): string {
@@ -33,6 +35,10 @@ export function renderTable(report: Report, options: TableOptions): string {
     info: colors.dim,
   };
   const lines: string[] = [];
+  if (options.summaryOnly) {
+    lines.push(...scorecardLines(report, options, colors));
+    return `${lines.join('\n')}\n`;
+  }
 
   const groups = new Map<string, Finding[]>();
   for (const finding of report.findings) {
@@ -75,8 +81,19 @@ export function renderTable(report: Report, options: TableOptions): string {
     lines.push('');
     next += findings.length;
   }
-  if (groups.size === 0) lines.push('No findings.', '');
+  if (groups.size === 0)
+    lines.push(report.summary.hidden > 0 ? 'No findings at or above --min-severity.' : 'No findings.', '');
+  lines.push(...scorecardLines(report, options, colors));
+  return `${lines.join('\n')}\n`;
+}
 
+/** The per-theme scorecard and the total line. */
+function scorecardLines(
+  report: Report,
+  options: TableOptions,
+  colors: ReturnType<typeof pc.createColors>,
+): string[] {
+  const lines: string[] = [];
   const { summary } = report;
   const severityHeads = SEVERITIES.filter((severity) => severity !== 'info').map((severity) =>
     severity.toUpperCase(),
@@ -107,13 +124,16 @@ export function renderTable(report: Report, options: TableOptions): string {
   const total = `${summary.findings} finding${summary.findings === 1 ? '' : 's'}${counts ? ` (${counts})` : ''}`;
   const scope = `in ${summary.objects} object${summary.objects === 1 ? '' : 's'} from ${summary.files} file${summary.files === 1 ? '' : 's'}`;
   const extra = [
-    summary.suppressed > 0 ? `${summary.suppressed} suppressed` : '',
+    summary.suppressed > 0
+      ? `${summary.suppressed} suppressed${summary.inBaseline > 0 ? ` (${summary.inBaseline} in baseline)` : ''}`
+      : '',
+    summary.hidden > 0 ? `${summary.hidden} below --min-severity not listed` : '',
     summary.inputErrors > 0
       ? `${summary.inputErrors} input error${summary.inputErrors === 1 ? '' : 's'}`
       : '',
   ].filter(Boolean);
   lines.push([`${total} ${scope}`, ...extra].join('; '));
-  return `${lines.join('\n')}\n`;
+  return lines;
 }
 
 /** Diagnostics as `file:line:col: level: message` lines for stderr. */

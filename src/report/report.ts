@@ -13,6 +13,9 @@ import { frameworkScorecard } from './framework.ts';
 import type { FrameworkScorecard } from './framework.ts';
 import { countBySeverity } from './severity-counts.ts';
 import type { SeverityCounts } from './severity-counts.ts';
+import { atLeast, SEVERITIES } from '../model/severity.ts';
+import type { Severity } from '../model/severity.ts';
+import { objectName } from './location.ts';
 
 /** An object that was scanned, with the ids of the checks that applied to it (JUnit lists them all). */
 export interface ScannedObject {
@@ -43,6 +46,10 @@ export interface Summary {
   readonly bySeverity: SeverityCounts;
   readonly themes: readonly ThemeSummary[];
   readonly inputErrors: number;
+  /** Findings that count but are not listed, being below `--min-severity`; counted above all the same. */
+  readonly hidden: number;
+  /** Of the suppressed findings, those a `--baseline` holds. */
+  readonly inBaseline: number;
 }
 
 /** Everything renderers need; built once per run. */
@@ -57,7 +64,11 @@ export interface Report {
   readonly framework?: FrameworkScorecard;
 }
 
-/** Assembles the report from a run's pieces. */
+/**
+ * Assembles the report from a run's pieces. Findings are listed by object (in input order), the
+ * most severe first within an object, then in check order. Those below `minSeverity` are counted in
+ * the summary but not listed. `configChecks` describe findings about the config file itself.
+ */
 export function buildReport(input: {
   readonly checks: readonly Check[];
   readonly inventory: Inventory;
@@ -68,17 +79,20 @@ export function buildReport(input: {
   readonly framework?: Framework;
   /** The settings the checks ran with: a check not in force under them checks no control. */
   readonly settings?: Settings;
+  readonly minSeverity?: Severity;
+  readonly configChecks?: readonly CheckMeta[];
 }): Report {
-  const { checks, inventory, findings, diagnostics, framework, settings } = input;
+  const { checks, inventory, findings, diagnostics, framework, settings, minSeverity = 'info' } = input;
   const counted = findings.filter((finding) => finding.suppressed === undefined);
+  const shown = bySeverityWithinObject(findings.filter((finding) => atLeast(finding.severity, minSeverity)));
   const byTheme = new Map<Theme, Finding[]>(THEMES.map(({ id }) => [id, []]));
   for (const finding of counted) byTheme.get(finding.theme)?.push(finding);
   return {
     tool: { name: 'kubeward', version: VERSION },
-    checks,
-    findings,
+    checks: [...checks, ...(input.configChecks ?? [])],
+    findings: shown,
     diagnostics,
-    objects: scannedObjects(checks, inventory, findings),
+    objects: [...scannedObjects(checks, inventory, findings), ...configObjects(input.configChecks, findings)],
     summary: {
       files: input.files,
       objects: inventory.resources.length + inventory.configs.length,
@@ -96,6 +110,8 @@ export function buildReport(input: {
         };
       }),
       inputErrors: diagnostics.filter((diagnostic) => diagnostic.level === 'error').length,
+      hidden: counted.filter((finding) => !atLeast(finding.severity, minSeverity)).length,
+      inBaseline: findings.filter((finding) => finding.suppressed?.by === 'baseline').length,
     },
     ...(framework === undefined
       ? {}
@@ -109,6 +125,33 @@ export function buildReport(input: {
           ),
         }),
   };
+}
+
+/** The config files that findings of `configChecks` are about, each with those checks. */
+function configObjects(
+  configChecks: readonly CheckMeta[] = [],
+  findings: readonly Finding[],
+): ScannedObject[] {
+  const ids = configChecks.map((check) => check.id);
+  const objects = new Map<Resource, ScannedObject>();
+  for (const { checkId, resource, object } of findings)
+    if (resource && ids.includes(checkId) && !objects.has(resource))
+      objects.set(resource, { object, resource, checks: ids });
+  return [...objects.values()];
+}
+
+/** Findings grouped by object in order of first appearance, the most severe first within each (stable). */
+function bySeverityWithinObject(findings: readonly Finding[]): Finding[] {
+  const firstSeen = new Map<string, number>();
+  for (const finding of findings) {
+    const key = objectName(finding);
+    if (!firstSeen.has(key)) firstSeen.set(key, firstSeen.size);
+  }
+  const rank = (finding: Finding): number => SEVERITIES.indexOf(finding.severity);
+  return findings
+    .map((finding, i) => ({ finding, i, object: firstSeen.get(objectName(finding)) ?? 0 }))
+    .sort((a, b) => a.object - b.object || rank(a.finding) - rank(b.finding) || a.i - b.i)
+    .map(({ finding }) => finding);
 }
 
 /**

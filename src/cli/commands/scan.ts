@@ -18,6 +18,19 @@ export function scanCommand(): Command {
         'arguments or with -f. Scan a live cluster with:\n' +
         '  kubectl get deploy,ds,sts,cronjob,job,pod,svc,ingress,netpol,ns,sa,role,rolebinding,clusterrole,clusterrolebinding -A -o yaml | kubeward scan -f -',
     )
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  # Scan a directory, listing only high and critical findings\n' +
+        '  kubeward scan deploy/ --min-severity high\n\n' +
+        '  # Run the Pod Security checks only, except the seccomp ones\n' +
+        "  kubeward scan deploy/ --check 'pss-*' --skip 'pss-seccomp-*'\n\n" +
+        "  # Accept today's findings, then fail only on new ones\n" +
+        '  kubeward scan deploy/ --fail-on none --write-baseline kubeward-baseline.json\n' +
+        '  kubeward scan deploy/ --baseline kubeward-baseline.json\n\n' +
+        '  # Print the scorecard only\n' +
+        '  kubeward scan deploy/ --summary',
+    )
     .argument('[paths...]', 'files or directories to scan (same as -f)')
     .option('-f, --filename <path>', 'file, directory or - for stdin (repeatable)', collect, [])
     .option('-R, --recursive', 'walk directories recursively (default)', true)
@@ -47,6 +60,17 @@ export function scanCommand(): Command {
     .option('--config <path>', 'config file (default: .kubeward.yaml in the working directory, if present)')
     .option('--ignore-annotations', 'do not honour kubeward.io/ignore annotations', false)
     .option('--show-suppressed', 'list suppressed findings in the table', false)
+    .option('--check <id>', 'run only this check; an id or glob such as pss-* (repeatable)', collect, [])
+    .option('--skip <id>', 'do not run this check; an id or glob (repeatable)', collect, [])
+    .addOption(
+      new Option(
+        '--min-severity <severity>',
+        'list only findings at or above this severity; the others still count for --fail-on',
+      ).choices(SEVERITIES),
+    )
+    .option('--summary', 'print only the scorecard and the total (table output)', false)
+    .option('--baseline <file>', 'findings in this baseline (or JSON report) are marked and do not fail')
+    .option('--write-baseline <file>', 'write the fingerprints of the findings that count to this file')
     .option('--no-color', 'never colour the table')
     .action(async (paths: string[], flags: ScanFlags) => {
       const relaunched = relaunchForLargeInputs([...paths, ...flags.filename]);
