@@ -18,4 +18,8 @@ export const WEBHOOK_DEFAULTS = {
   maxConnections: 1000,
   /** Reviews received or evaluated at once; more are answered 429 and their bodies discarded unread. */
   maxInFlight: 16,
+  /** Time without a review in flight before garbage from large bodies is collected. */
+  collectQuietMs: 1000,
+  /** Bytes of bodies read (at least one body limit) before a quiet period collects garbage. */
+  collectAfterBytes: 16 * 1024 * 1024,
 } as const;

@@ -204,6 +204,33 @@ describe('kubeward webhook serve under hostile clients', () => {
     assert.equal((await post(server)).status, 200);
   });
 
+  it('collects garbage once no review has been in flight for the quiet period after enough bytes', async () => {
+    const QUIET_MS = 600;
+    let collections = 0;
+    const server = await start({
+      budgetMs: 5000,
+      quietCollection: {
+        quietMs: QUIET_MS,
+        afterBytes: 2 * Buffer.byteLength(REVIEW),
+        collect: () => {
+          collections++;
+        },
+      },
+    });
+    assert.equal((await post(server)).status, 200);
+    await sleep(2 * QUIET_MS);
+    assert.equal(collections, 0, 'one review is below afterBytes');
+    assert.equal((await post(server)).status, 200);
+    let release = (): void => undefined;
+    const held = post(server, new Promise<void>((resolve) => (release = resolve)));
+    await sleep(2 * QUIET_MS);
+    assert.equal(collections, 0, 'a review in flight defers the collection');
+    release();
+    assert.equal((await held).status, 200);
+    await sleep(2 * QUIET_MS);
+    assert.equal(collections, 1, 'quiet after enough bytes: collected once');
+  });
+
   it('stops within the shutdown grace although clients hold connections open mid-handshake', async () => {
     const server = await start({ handshakeTimeoutMs: 60_000, shutdownGraceMs: 300 });
     const sockets = await Promise.all(

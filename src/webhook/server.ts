@@ -15,6 +15,8 @@ import type { WebhookMetrics } from './metrics.ts';
 import { admissionResponse, admissionReviewReply, deniedBy } from './response.ts';
 import { parseAdmissionReview } from './review.ts';
 import { trackConnections } from './connections.ts';
+import { quietCollector } from './memory.ts';
+import type { QuietCollection } from './memory.ts';
 import { clientAuthentication, readCertificate, SERVING_TLS, watchCertificate } from './tls.ts';
 import type { CertificateFiles } from './tls.ts';
 
@@ -38,6 +40,8 @@ export interface WebhookServerOptions {
   readonly maxInFlight?: number;
   /** PEM file of the CA that signs the API server's client certificate; clients without one are refused. */
   readonly clientCa?: string;
+  /** When garbage from large bodies is collected; by default after 16 MiB (or one body limit) and 1 s quiet. */
+  readonly quietCollection?: QuietCollection;
 }
 
 /** A running webhook server. */
@@ -67,6 +71,9 @@ export interface WebhookServer {
  * | object cannot be evaluated | 200, allowed: false, status 400 |
  * | internal error while evaluating | 500: the API server applies the webhook's failurePolicy (Fail: denied) |
  *
+ * Once no review has been in flight for a second after enough body bytes were read, garbage is
+ * collected in full ({@link quietCollector}), so the memory a burst of large reviews took is returned.
+ *
  * Rejects with ConfigError when the certificate cannot be read, KubewardError (runtime) when the
  * port cannot be bound.
  */
@@ -80,6 +87,12 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   let ready = false;
   let inFlight = 0;
   const clientTls = options.clientCa === undefined ? {} : clientAuthentication(options.clientCa);
+  const collector = quietCollector(
+    options.quietCollection ?? {
+      quietMs: WEBHOOK_DEFAULTS.collectQuietMs,
+      afterBytes: Math.max(WEBHOOK_DEFAULTS.collectAfterBytes, limit),
+    },
+  );
 
   const server = createServer(
     {
@@ -124,10 +137,11 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
           return;
         }
         inFlight++;
+        collector.busy();
         try {
           await validate(request, response);
         } finally {
-          inFlight--;
+          if (--inFlight === 0) collector.quiet();
         }
         return;
       }
@@ -162,6 +176,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
       return;
     }
     const body = await readBody(request, limit, budgetMs);
+    collector.received(body.bytes);
     if (!body.ok) {
       log('warn', 'request body refused', { code: body.code, reason: body.message });
       plain(response, body.code, `${body.message}\n`, { connection: 'close' });
@@ -260,6 +275,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     (closing ??= new Promise<void>((resolve) => {
       ready = false;
       stopWatching();
+      collector.stop();
       const grace = setTimeout(() => {
         connections.destroyAll();
       }, options.shutdownGraceMs ?? WEBHOOK_DEFAULTS.shutdownGraceMs);
