@@ -1,12 +1,14 @@
 import { Command, Option } from 'commander';
 import type { CanIFlags, InputFlags, WhoCanFlags } from '../rbac.ts';
 import { collect } from './collect.ts';
+import { defaultNamespaceOption } from './default-namespace.ts';
 import { maxFileSizeOption } from './max-file-size.ts';
 
 function withInputs(command: Command): Command {
   return command
     .option('-f, --filename <path>', 'manifests, a cluster dump or - for stdin (repeatable)', collect, [])
     .addOption(maxFileSizeOption())
+    .addOption(defaultNamespaceOption())
     .option('--no-bootstrap', 'do not add the default roles and bindings of a fresh kubeadm cluster')
     .addOption(
       new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'),
