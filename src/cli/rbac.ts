@@ -24,6 +24,7 @@ export interface InputFlags {
   readonly bootstrap: boolean;
   readonly kubernetesVersion?: string;
   readonly maxFileSize: number;
+  readonly defaultNamespace: string;
   readonly output: 'table' | 'json';
 }
 
@@ -56,7 +57,7 @@ async function loadModel(flags: InputFlags): Promise<{ inventory: Inventory; mod
   for (const diagnostic of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   if (loaded.diagnostics.some((diagnostic) => diagnostic.level === 'error') && loaded.resources.length === 0)
     throw new InputError('no usable input: every file failed to load');
-  const inventory = buildInventory(loaded.resources);
+  const inventory = buildInventory(loaded.resources, { defaultNamespace: flags.defaultNamespace });
   for (const diagnostic of inventory.diagnostics)
     if (diagnostic.level === 'warning') process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   const policy = bootstrapPolicyFor(flags.kubernetesVersion ?? LATEST_KUBERNETES_VERSION);

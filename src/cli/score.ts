@@ -9,6 +9,7 @@ import type { ScoreProfile } from '../score/rule.ts';
 export interface ScoreFlags {
   readonly filename: readonly string[];
   readonly maxFileSize: number;
+  readonly defaultNamespace: string;
   readonly profile: ScoreProfile;
   readonly rules?: string;
   readonly output: ScoreOutput;
@@ -38,6 +39,7 @@ export async function score(paths: string[], flags: ScoreFlags): Promise<void> {
     rules,
     output: flags.output,
     explain: flags.explain,
+    defaultNamespace: flags.defaultNamespace,
     failureCode,
     baseDirectory: process.cwd(),
     width: terminalWidth(process.stdout),

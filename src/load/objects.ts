@@ -11,8 +11,10 @@ import type { ReadSource } from './read.ts';
 /**
  * Turns parsed documents into resources: expands `kind: List` and typed lists (`PodList`, as
  * `kubectl get -o yaml` emits them), and reports documents that are not Kubernetes objects.
- * A mapping without apiVersion/kind is an error in a file the user named, and a warning in a file
- * a directory walk found (repositories hold Helm values and other YAML beside manifests).
+ * A document that is not an object is an error in a file the user named. In a file a directory walk
+ * found (repositories hold package.json, CI workflows, Helm values and charts beside manifests), a
+ * document that does not look like a Kubernetes object is skipped with a note; one that looks like
+ * an object but lacks its apiVersion or kind, or a sequence of objects, is a warning or an error.
  */
 export function toResources(
   source: ReadSource,
@@ -29,9 +31,19 @@ export function toResources(
     };
     if (!isRecord(value)) {
       const shape = Array.isArray(value) ? 'a sequence' : `a ${typeof value}`;
+      const skipped = !source.named && !holdsObjects(value);
       diagnostics.push({
         ...where([]),
-        message: `document ${document.index + 1} is ${shape}, not a Kubernetes object`,
+        ...(skipped ? { level: 'note' } : {}),
+        message: `document ${document.index + 1} is ${shape}, not a Kubernetes object${skipped ? ': skipped' : ''}`,
+      });
+      continue;
+    }
+    if (!source.named && !looksLikeObject(value)) {
+      diagnostics.push({
+        ...where([]),
+        level: 'note',
+        message: `document ${document.index + 1} is not a Kubernetes object (no kind or metadata): skipped`,
       });
       continue;
     }
@@ -97,6 +109,19 @@ function expandList(value: Mapping): ListItem[] | string {
     else expanded.push({ object: {}, itemPath });
   });
   return expanded;
+}
+
+/**
+ * Whether a mapping means to be a Kubernetes object: it has a `kind` or a `metadata` (a package.json,
+ * a CI workflow, Helm's values.yaml or Chart.yaml have neither).
+ */
+function looksLikeObject(value: Mapping): boolean {
+  return 'kind' in value || 'metadata' in value;
+}
+
+/** A sequence of objects (a list of manifests written without `kind: List`) is a broken manifest. */
+function holdsObjects(value: unknown): boolean {
+  return Array.isArray(value) && value.some((item) => isRecord(item) && looksLikeObject(item));
 }
 
 function stringOr(value: unknown, fallback: string): string {

@@ -137,11 +137,44 @@ describe('documents that are not objects', () => {
   });
 
   it('reports a mapping without kind: error when named, warning when found in a directory', () => {
-    const text = 'replicaCount: 2\n';
+    const text = 'apiVersion: v1\nmetadata: {name: web}\n';
     assert.equal(yaml(text).diagnostics[0]?.level, 'error');
-    const walked = loadSources([{ file: 'values.yaml', text, format: 'yaml', named: false }]);
+    const walked = loadSources([{ file: 'web.yaml', text, format: 'yaml', named: false }]);
     assert.equal(walked.diagnostics[0]?.level, 'warning');
     assert.equal(walked.diagnostics[0]?.message, 'document 1: not a Kubernetes object (no kind)');
+  });
+
+  it('skips with a note what a directory walk finds that is no Kubernetes object', () => {
+    const walk = (file: string, text: string, format: 'yaml' | 'json' = 'yaml') =>
+      loadSources([{ file, text, format, named: false }]).diagnostics.map(
+        (d) => `${d.level} ${d.file}:${String(d.line)}:${String(d.column)} ${d.message}`,
+      );
+    const skipped = (file: string) =>
+      `note ${file}:1:1 document 1 is not a Kubernetes object (no kind or metadata): skipped`;
+    assert.deepEqual(walk('package.json', '{"name": "app", "version": "1.0.0"}', 'json'), [
+      skipped('package.json'),
+    ]);
+    assert.deepEqual(walk('.github/workflows/ci.yml', 'name: ci\non: [push]\njobs: {}\n'), [
+      skipped('.github/workflows/ci.yml'),
+    ]);
+    assert.deepEqual(walk('chart/values.yaml', 'replicaCount: 2\n'), [skipped('chart/values.yaml')]);
+    assert.deepEqual(walk('chart/Chart.yaml', 'apiVersion: v2\nname: app\nversion: 0.1.0\n'), [
+      skipped('chart/Chart.yaml'),
+    ]);
+    assert.deepEqual(walk('hosts.yaml', '- a\n- b\n'), [
+      'note hosts.yaml:1:1 document 1 is a sequence, not a Kubernetes object: skipped',
+    ]);
+    assert.deepEqual(walk('pods.yaml', '- apiVersion: v1\n  kind: Pod\n  metadata: {name: a}\n'), [
+      'error pods.yaml:1:1 document 1 is a sequence, not a Kubernetes object',
+    ]);
+    assert.deepEqual(
+      walk('package.json', '{"name": "app"}', 'json').concat(
+        loadSources([
+          { file: 'package.json', text: '{"name": "app"}', format: 'json', named: true },
+        ]).diagnostics.map((d) => d.level),
+      ),
+      [skipped('package.json'), 'error'],
+    );
   });
 
   it('keeps unknown kinds (custom resources) without complaint', () => {

@@ -2,10 +2,11 @@ import { escapeControls } from './terminal-text.ts';
 
 /**
  * A problem with the input itself (unparseable YAML, a document that is not an object, a field of the
- * wrong type). `error` makes the input unusable and the run exits 2; `warning` is reported and scanning goes on.
+ * wrong type). `error` makes the input unusable and the run exits 2; `warning` is reported and scanning
+ * goes on; `note` says what was left out and why (a file in a repository that is no Kubernetes object).
  */
 export interface Diagnostic {
-  readonly level: 'error' | 'warning';
+  readonly level: 'error' | 'warning' | 'note';
   readonly file: string;
   /** 1-based; 0 when the problem concerns the whole file. */
   readonly line: number;

@@ -5,6 +5,7 @@ import { withoutDuplicates } from './duplicates.ts';
 import { labelsOf } from './label-selector.ts';
 import type { NodeFiles } from './node-files.ts';
 import { NO_NODE_FILES } from './node-files.ts';
+import { namespaceHints } from './namespace-hint.ts';
 import type { NamespaceView } from './namespace.ts';
 import { NAMESPACE_NAME_LABEL } from './namespace.ts';
 import { formatPath, isRecord } from './path.ts';
@@ -38,7 +39,8 @@ export interface Inventory {
   readonly nodeFiles: NodeFiles;
   /**
    * Workload objects whose pod spec has fields of the wrong type (they are left out of `workloads`),
-   * and objects declared again later in the input (they are left out altogether).
+   * objects declared again later in the input (they are left out altogether), and bindings whose
+   * ServiceAccounts the input places in another namespace than they name (see {@link namespaceHints}).
    */
   readonly diagnostics: readonly Diagnostic[];
   /** Values derived from this inventory, computed once (see {@link derived}). */
@@ -65,7 +67,7 @@ export function buildInventory(all: readonly Resource[], options: InventoryOptio
   const namespaceNames = new Set<string>();
 
   const unique = withoutDuplicates(all, fallback);
-  diagnostics.push(...unique.diagnostics);
+  diagnostics.push(...unique.diagnostics, ...namespaceHints(unique.kept, fallback));
   for (const resource of unique.kept) {
     if (resource.role === 'config') {
       configs.push(resource);

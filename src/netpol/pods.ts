@@ -3,6 +3,7 @@ import type { Inventory } from '../model/inventory.ts';
 import type { Labels } from '../model/label-selector.ts';
 import { labelsOf } from '../model/label-selector.ts';
 import { NAMESPACE_NAME_LABEL } from '../model/namespace.ts';
+import { podWorkloads } from '../model/operators/operator-pods.ts';
 import { isRecord } from '../model/path.ts';
 import type { Workload } from '../model/workload.ts';
 import type { IpRange } from './ip.ts';
@@ -93,7 +94,8 @@ function sortedLabelKey(labels: Labels): string {
 }
 
 /**
- * Groups the inventory's workloads into {@link PodClass}es. `keepIps` keeps pod addresses in the
+ * Groups the inventory's workloads, and the pods operators create from its custom resources (see
+ * podWorkloads), into {@link PodClass}es. `keepIps` keeps pod addresses in the
  * class (only needed when ipBlocks are taken to match pod addresses).
  */
 export function podClassesOf(inventory: Inventory, keepIps: boolean): PodClasses {
@@ -101,7 +103,7 @@ export function podClassesOf(inventory: Inventory, keepIps: boolean): PodClasses
   const classes: PodClass[] = [];
   const classOf = new Map<Workload, PodClass>();
   const namedPortIds = new Map<string, number>();
-  for (const workload of inventory.workloads) {
+  for (const workload of podWorkloads(inventory)) {
     const labels = labelsOf(workload.podMetadata.labels);
     const labelsKey = sortedLabelKey(labels);
     const namedPorts = namedPortsOf(workload);

@@ -1,5 +1,6 @@
 import type { Inventory } from '../model/inventory.ts';
 import { find } from '../model/inventory.ts';
+import { podWorkloads } from '../model/operators/operator-pods.ts';
 import type { FieldPath } from '../model/path.ts';
 import { isRecord } from '../model/path.ts';
 import { isStaticPod } from '../model/static-pod.ts';
@@ -118,12 +119,13 @@ export function escalationsOf(model: RbacModel, user: UserInfo): readonly Escala
 }
 
 /**
- * For every workload: its identity and the cluster-admin-equivalent goals it reaches. Identities
+ * For every workload (and every set of pods an operator creates from a custom resource, see
+ * podWorkloads): its identity and the cluster-admin-equivalent goals it reaches. Identities
  * that the same bindings name, through the same subjects, get the same answer, computed once.
  */
 export function attackPaths(model: RbacModel, inventory: Inventory): readonly AttackPath[] {
   const bySubjects = new Map<string, readonly Escalation[]>();
-  return inventory.workloads.map((workload) => {
+  return podWorkloads(inventory).map((workload) => {
     const identity = workloadIdentity(inventory, workload);
     const key = subjectsKey(model, identity.user);
     let escalations = bySubjects.get(key);

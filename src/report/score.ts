@@ -4,6 +4,7 @@ import type { Finding } from '../model/finding.ts';
 import { buildInventory } from '../model/inventory.ts';
 import { isRecord } from '../model/path.ts';
 import type { Resource } from '../model/resource.ts';
+import { DEFAULT_NAMESPACE, isClusterScoped } from '../model/scope.ts';
 import type { Severity } from '../model/severity.ts';
 import type { ScoreProfile, ScoreRule } from '../score/rule.ts';
 import { rulesOf } from '../score/ruleset.ts';
@@ -60,13 +61,15 @@ function resourceOf({ subject }: ScoredSubject): Resource | undefined {
 /**
  * A kubeward Report of a score run, for `-o sarif`: one finding per matched critical rule (checkId =
  * the kubesec rule id, path = the first field that matched, severity from the points), and a
- * diagnostic for every document that failed schema validation.
+ * diagnostic for every document that failed schema validation. Objects that name no namespace are in
+ * `defaultNamespace` (`--default-namespace`).
  */
 export function scoreRunReport(
   scored: readonly ScoredSubject[],
   profile: ScoreProfile,
   diagnostics: readonly Diagnostic[],
   files: number,
+  defaultNamespace: string = DEFAULT_NAMESPACE,
 ): Report {
   const resources: Resource[] = [];
   const findings: Finding[] = [];
@@ -96,7 +99,7 @@ export function scoreRunReport(
         object: {
           apiVersion: resource.apiVersion,
           kind: resource.kind,
-          namespace: resource.namespace ?? '',
+          namespace: isClusterScoped(resource.kind) ? '' : (resource.namespace ?? defaultNamespace),
           name: resource.name,
         },
         resource,
@@ -109,7 +112,7 @@ export function scoreRunReport(
     checks: rulesOf(profile)
       .filter((rule) => rule.points < 0)
       .map(ruleCheck),
-    inventory: buildInventory(resources),
+    inventory: buildInventory(resources, { defaultNamespace }),
     findings,
     diagnostics: [...diagnostics, ...invalid],
     files,

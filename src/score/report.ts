@@ -1,4 +1,5 @@
 import { isRecord } from '../model/path.ts';
+import { DEFAULT_NAMESPACE, isClusterScoped } from '../model/scope.ts';
 import type { RuleOutcome, ScoreOptions } from './score.ts';
 import { scoreObject } from './score.ts';
 import type { ObjectScore } from './score.ts';
@@ -36,6 +37,8 @@ const UNSUPPORTED_MESSAGE = 'This resource kind is not supported by kubesec';
 export interface ReportOptions extends ScoreOptions {
   /** Run the offline schema check first (kubesec always validates); default true. */
   readonly validate?: boolean;
+  /** Namespace of the object name when the object names none (kubectl `-n`); `default` unless given. */
+  readonly defaultNamespace?: string;
 }
 
 /** The report and, when rules ran, the detailed score behind it. */
@@ -50,7 +53,7 @@ export interface ScoredReport {
  * then the rules.
  */
 export function kubesecReport(value: unknown, fileName: string, options: ReportOptions = {}): ScoredReport {
-  const object = objectName(value);
+  const object = objectName(value, options.defaultNamespace ?? DEFAULT_NAMESPACE);
   const invalid = options.validate === false ? undefined : validateObject(value);
   if (invalid !== undefined || !isRecord(value))
     return {
@@ -102,14 +105,17 @@ function bucket(name: keyof KubesecScoring, outcomes: readonly RuleOutcome[]): K
 
 /**
  * kubesec's object name `Kind/name.namespace`: `undefined` without a name, `default` without a
- * namespace, `Unknown` (alone) without a kind; values printed as Go's `%v` would (`ConfigMap/1.2`).
+ * namespace (`fallbackNamespace` instead for a namespaced kind, as `kubectl apply -n` places it),
+ * `Unknown` (alone) without a kind; values printed as Go's `%v` would (`ConfigMap/1.2`).
  */
-function objectName(value: unknown): string {
+function objectName(value: unknown, fallbackNamespace: string): string {
   if (!isRecord(value) || value.kind === undefined || value.kind === null || value.kind === '')
     return 'Unknown';
   const metadata = isRecord(value.metadata) ? value.metadata : {};
   const name = metadata.name ?? 'undefined';
-  const namespace = metadata.namespace ?? 'default';
+  const namespace =
+    metadata.namespace ??
+    (typeof value.kind === 'string' && !isClusterScoped(value.kind) ? fallbackNamespace : DEFAULT_NAMESPACE);
   return `${goValue(value.kind)}/${goValue(name)}.${goValue(namespace)}`;
 }
 

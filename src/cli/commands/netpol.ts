@@ -3,6 +3,7 @@ import { MATRIX_FORMATS } from '../../render/netpol/formats.ts';
 import type { MatrixFormat } from '../../render/netpol/formats.ts';
 import type { InputFlags } from '../netpol.ts';
 import { collect } from './collect.ts';
+import { defaultNamespaceOption } from './default-namespace.ts';
 import { maxFileSizeOption } from './max-file-size.ts';
 
 function withInputs(command: Command): Command {
@@ -11,7 +12,7 @@ function withInputs(command: Command): Command {
     .option('-R, --recursive', 'walk directories recursively (default)', true)
     .option('--no-recursive', 'read only the top level of directories')
     .addOption(maxFileSizeOption())
-    .option('--default-namespace <name>', 'namespace of objects that name none', 'default')
+    .addOption(defaultNamespaceOption())
     .option(
       '--ipblock-matches-pods',
       'let ipBlock peers match pod addresses known from Pod status (as upstream e2e and Cyclonus; np-guard does not)',

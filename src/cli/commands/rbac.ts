@@ -2,12 +2,14 @@ import { Command, Option } from 'commander';
 import type { CanIFlags, InputFlags, WhoCanFlags } from '../rbac.ts';
 import { collect } from './collect.ts';
 import { kubernetesVersionOption } from './kubernetes-version.ts';
+import { defaultNamespaceOption } from './default-namespace.ts';
 import { maxFileSizeOption } from './max-file-size.ts';
 
 function withInputs(command: Command): Command {
   return command
     .option('-f, --filename <path>', 'manifests, a cluster dump or - for stdin (repeatable)', collect, [])
     .addOption(maxFileSizeOption())
+    .addOption(defaultNamespaceOption())
     .option('--no-bootstrap', 'do not add the default roles and bindings of a fresh kubeadm cluster')
     .addOption(kubernetesVersionOption())
     .addOption(

@@ -6,6 +6,7 @@ import type { ScanFlags } from '../scan.ts';
 import { relaunchForLargeInputs } from '../young-generation.ts';
 import { collect } from './collect.ts';
 import { kubernetesVersionOption } from './kubernetes-version.ts';
+import { defaultNamespaceOption } from './default-namespace.ts';
 import { maxFileSizeOption } from './max-file-size.ts';
 
 /** `kubeward scan`: check manifests, a cluster dump or a node's files. */
@@ -37,7 +38,7 @@ export function scanCommand(): Command {
     .option('--no-recursive', 'read only the top level of directories')
     .addOption(maxFileSizeOption())
     .option('-n, --namespace <name>', 'report only objects in this namespace')
-    .option('--default-namespace <name>', 'namespace of objects that name none', 'default')
+    .addOption(defaultNamespaceOption())
     .addOption(new Option('-o, --output <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))
     .option('--output-file <path>', 'write the report to a file instead of stdout')
     .addOption(

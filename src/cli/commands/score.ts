@@ -3,6 +3,7 @@ import { SCORE_PROFILES } from '../../score/rule.ts';
 import { SCORE_OUTPUTS } from '../../render/score/outputs.ts';
 import type { ScoreFlags } from '../score.ts';
 import { collect } from './collect.ts';
+import { defaultNamespaceOption } from './default-namespace.ts';
 import { maxFileSizeOption } from './max-file-size.ts';
 
 /** `kubeward score`: kubesec-compatible risk scores (see ../score.ts). */
@@ -17,6 +18,7 @@ export function scoreCommand(): Command {
     .argument('[paths...]', 'files, directories or - for stdin (same as -f)')
     .option('-f, --filename <path>', 'file, directory or - for stdin (repeatable)', collect, [])
     .addOption(maxFileSizeOption())
+    .addOption(defaultNamespaceOption())
     .addOption(
       new Option('--profile <name>', 'kubesec rule set').choices(SCORE_PROFILES).default('kubesec-head'),
     )

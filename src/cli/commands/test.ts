@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { TEST_OUTPUT_FORMATS } from '../../render/policy/formats.ts';
 import type { TestFlags } from '../test.ts';
 import { collect } from './collect.ts';
+import { defaultNamespaceOption } from './default-namespace.ts';
 import { maxFileSizeOption } from './max-file-size.ts';
 
 /** `kubeward test POLICY... -f MANIFESTS`: unit tests for configuration (see ../test.ts). */
@@ -45,7 +46,7 @@ export function testCommand(): Command {
       collect,
       [],
     )
-    .option('--default-namespace <name>', 'namespace of objects that name none', 'default')
+    .addOption(defaultNamespaceOption())
     .option(
       '--test-timeout <ms>',
       'time a test module has to load and each of its tests to settle, or it is an error',

@@ -23,6 +23,8 @@ export interface ScoreRunOptions {
   readonly rules: readonly string[] | undefined;
   readonly output: ScoreOutput;
   readonly explain: boolean;
+  /** Namespace of objects that name none (`--default-namespace`); kubesec's `default` unless given. */
+  readonly defaultNamespace?: string;
   /** Exit status when an object scores 0 or less (kubesec `--exit-code`, default 2). */
   readonly failureCode: number;
   /** Directory SARIF artifact URIs are relative to. */
@@ -75,6 +77,7 @@ export function scoreRun(
   const scored = scoreSubjects(subjects, {
     profile: options.profile,
     ...(options.rules === undefined ? {} : { rules: options.rules }),
+    ...(options.defaultNamespace === undefined ? {} : { defaultNamespace: options.defaultNamespace }),
   });
   const status = scoreExitCode(scored, options.failureCode);
   const inputErrors = problems.some(({ level }) => level === 'error');
@@ -95,7 +98,7 @@ function render(
   if (options.explain) return renderScoreExplanation(scored);
   if (options.output === 'table') return renderScoreTable(scored, options.width);
   if (options.output === 'sarif')
-    return renderSarif(scoreRunReport(scored, options.profile, problems, files), {
+    return renderSarif(scoreRunReport(scored, options.profile, problems, files, options.defaultNamespace), {
       baseDirectory: options.baseDirectory,
       helpPage: () => SCORE_DOCS_PAGE,
     });
