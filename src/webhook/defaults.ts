@@ -22,4 +22,6 @@ export const WEBHOOK_DEFAULTS = {
   collectQuietMs: 1000,
   /** Bytes of bodies read (at least one body limit) before a quiet period collects garbage. */
   collectAfterBytes: 16 * 1024 * 1024,
+  /** What a closed connection leaves to collect (its TLS socket and buffers), counted as bytes read. */
+  connectionFootprintBytes: 64 * 1024,
 } as const;

@@ -19,6 +19,8 @@ export interface QuietCollection {
   readonly quietMs: number;
   /** Bytes of bodies read since the last collection for the next one to be worth it. */
   readonly afterBytes: number;
+  /** What each closed connection (its TLS socket and buffers) counts as bytes read; 0 by default. */
+  readonly connectionBytes?: number;
   /** A full, synchronous garbage collection; {@link fullCollection} by default. */
   readonly collect?: () => void;
 }

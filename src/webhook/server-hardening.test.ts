@@ -231,6 +231,34 @@ describe('kubeward webhook serve under hostile clients', () => {
     assert.equal(collections, 1, 'quiet after enough bytes: collected once');
   });
 
+  it('collects garbage once quiet after enough connections closed, without any review', async () => {
+    const QUIET_MS = 300;
+    let collections = 0;
+    const server = await start({
+      quietCollection: {
+        quietMs: QUIET_MS,
+        afterBytes: 10,
+        connectionBytes: 1,
+        collect: () => collections++,
+      },
+    });
+    const open = async (): Promise<Socket> =>
+      new Promise<Socket>((resolve) => {
+        const socket = connectTcp({ host: '127.0.0.1', port: server.port }, () => {
+          resolve(socket);
+        });
+        socket.on('error', () => undefined);
+      });
+    const close = async (sockets: readonly Socket[]): Promise<void> => {
+      for (const socket of sockets) socket.destroy();
+      await sleep(2 * QUIET_MS);
+    };
+    await close(await Promise.all(Array.from({ length: 9 }, open)));
+    assert.equal(collections, 0, 'nine closed connections are below afterBytes');
+    await close(await Promise.all(Array.from({ length: 2 }, open)));
+    assert.equal(collections, 1, 'quiet after the eleventh closed connection: collected once');
+  });
+
   it('stops within the shutdown grace although clients hold connections open mid-handshake', async () => {
     const server = await start({ handshakeTimeoutMs: 60_000, shutdownGraceMs: 300 });
     const sockets = await Promise.all(
