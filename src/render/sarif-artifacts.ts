@@ -15,7 +15,7 @@ export const STDIN_URI = 'stdin';
 export interface Artifacts {
   /** `%SRCROOT%`: the directory relative artifact URIs are resolved against, a file:// URI ending in `/`. */
   readonly originalUriBaseIds: Readonly<Record<string, ArtifactLocation>>;
-  /** The location of a file as loaded (a path as given, or `<stdin>`), with its index in `list`. */
+  /** The location of a file as loaded (a path as given, or `<stdin>`), with its index in `list`; two spellings of one path share it. */
   location(file: string): ArtifactLocation;
   /** Every file located so far, in order of first use. */
   readonly list: readonly Artifact[];
@@ -51,10 +51,11 @@ export function artifacts(baseDirectory: string): Artifacts {
       },
     },
     location(file) {
-      let index = indexes.get(file);
+      const key = file === STDIN_FILE ? file : resolve(base, file);
+      let index = indexes.get(key);
       if (index === undefined) {
         index = list.length;
-        indexes.set(file, index);
+        indexes.set(key, index);
         list.push(describe(file));
       }
       return { ...list[index]?.location, index };

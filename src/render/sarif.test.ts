@@ -44,6 +44,23 @@ describe('SARIF 2.1.0', async () => {
     assert.notDeepEqual(sarifSchemaErrors({ version: '2.1.0' }), [], 'the schema rejects a log without runs');
   });
 
+  it('reports each input diagnostic as a notification of its own level, notes included', () => {
+    const diagnosed: Report = {
+      ...report,
+      diagnostics: (['error', 'warning', 'note'] as const).map((level, line) => ({
+        level,
+        file: 'examples/insecure/web.yaml',
+        line: line + 1,
+        column: 1,
+        message: level,
+      })),
+    };
+    const notified = sarifLog(diagnosed, { baseDirectory: ROOT });
+    const levels = notified.runs[0]?.invocations?.[0]?.toolExecutionNotifications?.map((note) => note.level);
+    assert.deepEqual(levels, ['error', 'warning', 'note']);
+    assert.deepEqual(sarifSchemaErrors(notified), []);
+  });
+
   it('the schema check rejects a relative helpUri and an artifact URI that is no URI', () => {
     const rule = log.runs[0]?.tool.driver.rules?.[0];
     const result = resultsOf(log)[0];

@@ -70,7 +70,7 @@ export function sarifLog(report: Report, options: SarifOptions): Log {
     };
   });
   const notifications = report.diagnostics.map((diagnostic) => ({
-    level: diagnostic.level === 'error' ? ('error' as const) : ('warning' as const),
+    level: diagnostic.level,
     message: { text: diagnostic.message },
     locations: [
       {

@@ -116,12 +116,12 @@ describe('Pod Security findings on control-plane static pods, once kube-system i
       'kube-apiserver pss-host-namespaces info: host namespaces (hostNetwork=true): required by kube-apiserver (static pod)',
       'kube-apiserver pss-host-path-volumes info: hostPath volumes (volume "k8s-certs"): required by kube-apiserver (static pod)',
       'kube-apiserver pss-host-probes-and-host-lifecycle info: probe or lifecycle host (container "kube-apiserver" uses probe or lifecycle host "10.0.0.10"): required by kube-apiserver (static pod)',
-      'kube-controller-manager pss-host-namespaces info: host namespaces (hostNetwork=true): required by kube-controller-manager (static pod)',
       'kube-controller-manager pss-host-path-volumes high: hostPath volumes (volumes "k8s-certs", "var-lib-kubelet")',
+      'kube-controller-manager pss-host-namespaces info: host namespaces (hostNetwork=true): required by kube-controller-manager (static pod)',
       'kube-controller-manager pss-host-probes-and-host-lifecycle info: probe or lifecycle host (container "kube-controller-manager" uses probe or lifecycle host "127.0.0.1"): required by kube-controller-manager (static pod)',
+      'kube-scheduler pss-host-probes-and-host-lifecycle medium: probe or lifecycle host (container "kube-scheduler" uses probe or lifecycle host "169.254.169.254")',
       'kube-scheduler pss-host-namespaces info: host namespaces (hostNetwork=true): required by kube-scheduler (static pod)',
       'kube-scheduler pss-host-path-volumes info: hostPath volumes (volume "kubeconfig"): required by kube-scheduler (static pod)',
-      'kube-scheduler pss-host-probes-and-host-lifecycle medium: probe or lifecycle host (container "kube-scheduler" uses probe or lifecycle host "169.254.169.254")',
     ]);
   });
 

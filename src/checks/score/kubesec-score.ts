@@ -1,3 +1,4 @@
+import { isStaticPod } from '../../model/static-pod.ts';
 import { rulesOf } from '../../score/ruleset.ts';
 import { scoreObject } from '../../score/score.ts';
 import type { ObjectScore, RuleOutcome } from '../../score/score.ts';
@@ -41,11 +42,14 @@ export const kubesecScore: ResourceCheck = {
     'Remove the fields the critical rules point at, and earn points with securityContext hardening ' +
     '(runAsNonRoot, high runAsUser/runAsGroup, readOnlyRootFilesystem, drop ALL capabilities, seccomp and ' +
     'AppArmor profiles), resource requests and limits, and a dedicated service account. ' +
-    'Run `kubeward score --explain` to see every rule.',
+    'Run `kubeward score --explain` to see every rule. Static pods are not scored here: their host ' +
+    'network and mounts are what the component needs, judged by the control-plane checks ' +
+    '(`kubeward score` still scores them as kubesec does).',
   references: ['kubesec:v2 (controlplaneio/kubesec pkg/ruler/ruleset.go)', 'https://kubesec.io'],
   target: 'resource',
   kinds: SCORED_KINDS,
-  run(resource, { settings }): Violation[] {
+  run(resource, { inventory, settings }): Violation[] {
+    if (isStaticPod(inventory, resource)) return [];
     const score = scoreObject(resource.object);
     const below = score.score < settings.kubesecMinScore;
     if (!below && score.critical.length === 0) return [];

@@ -1,3 +1,4 @@
+import { isStaticPod } from '../../model/static-pod.ts';
 import { containersOf } from '../../model/containers.ts';
 import { parseImageReference } from '../../model/image.ts';
 import type { WorkloadCheck, Violation } from '../../model/check.ts';
@@ -13,7 +14,7 @@ export const imagePullPolicyNotAlways: WorkloadCheck = {
   severity: 'low',
   theme: 'supply',
   description:
-    'With IfNotPresent or Never, a node reuses an image it already has: a pod without pull credentials can run a private image another tenant pulled, and a tag moved in the registry is not picked up. When imagePullPolicy is absent, Kubernetes defaults it to Always for :latest or untagged images without a digest, and to IfNotPresent otherwise. Images pinned by digest pass: their content cannot change.',
+    'With IfNotPresent or Never, a node reuses an image it already has: a pod without pull credentials can run a private image another tenant pulled, and a tag moved in the registry is not picked up. When imagePullPolicy is absent, Kubernetes defaults it to Always for :latest or untagged images without a digest, and to IfNotPresent otherwise. Images pinned by digest pass: their content cannot change. Static pods pass too: the kubelet restarts them without the API server, and a control plane that must pull each time cannot come back while its registry is unreachable (kubeadm pre-pulls their images and sets IfNotPresent).',
   remediation:
     'Set imagePullPolicy: Always (or pin the image by digest), and enable the AlwaysPullImages admission plugin on multi-tenant clusters.',
   nsa: ['secure-images'],
@@ -25,8 +26,9 @@ export const imagePullPolicyNotAlways: WorkloadCheck = {
     'Kubescape: C-0075',
   ],
   target: 'workload',
-  run(workload): Violation[] {
+  run(workload, { inventory }): Violation[] {
     const violations: Violation[] = [];
+    if (isStaticPod(inventory, workload.resource)) return violations;
     for (const { container, path, name } of containersOf(workload.podSpec)) {
       if (typeof container.image !== 'string' || container.image === '') continue;
       const image = parseImageReference(container.image);
