@@ -1,8 +1,8 @@
 import { Command, Option } from 'commander';
-import { SEVERITIES } from '../../model/severity.ts';
 import { OUTPUT_FORMATS } from '../../render/formats.ts';
 import type { NodeFlags, ProbeFlags } from '../audit.ts';
 import { collect } from './collect.ts';
+import { configOption, failOnOption } from './findings-options.ts';
 import { maxFileSizeOption } from './max-file-size.ts';
 
 /** `kubeward audit`: a control-plane node's files and processes, and read-only live probes. */
@@ -36,13 +36,8 @@ function nodeCommand(): Command {
         .default('table'),
     )
     .option('--output-file <path>', 'write the report to a file instead of stdout')
-    .addOption(
-      new Option(
-        '--fail-on <severity>',
-        'exit 1 when a finding is at or above this severity (none: never)',
-      ).choices([...SEVERITIES, 'none']),
-    )
-    .option('--config <path>', 'config file (default: .kubeward.yaml in the working directory, if present)')
+    .addOption(failOnOption())
+    .addOption(configOption())
     .option('--no-color', 'never colour the table')
     .action(async (paths: string[], flags: NodeFlags) => {
       const { auditNode } = await import('../audit.ts');

@@ -5,6 +5,7 @@ import { OUTPUT_FORMATS } from '../../render/formats.ts';
 import type { ScanFlags } from '../scan.ts';
 import { relaunchForLargeInputs } from '../young-generation.ts';
 import { collect } from './collect.ts';
+import { configOption, failOnOption } from './findings-options.ts';
 import { kubernetesVersionOption } from './kubernetes-version.ts';
 import { defaultNamespaceOption } from './default-namespace.ts';
 import { maxFileSizeOption } from './max-file-size.ts';
@@ -41,12 +42,7 @@ export function scanCommand(): Command {
     .addOption(defaultNamespaceOption())
     .addOption(new Option('-o, --output <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))
     .option('--output-file <path>', 'write the report to a file instead of stdout')
-    .addOption(
-      new Option(
-        '--fail-on <severity>',
-        'exit 1 when a finding is at or above this severity (none: never)',
-      ).choices([...SEVERITIES, 'none']),
-    )
+    .addOption(failOnOption())
     .addOption(
       new Option('--pss-level <level>', 'Pod Security Standards level to hold workloads to').choices([
         'baseline',
@@ -58,7 +54,7 @@ export function scanCommand(): Command {
       new Option('--framework <id>', 'add a per-control scorecard of this framework').choices(FRAMEWORK_IDS),
     )
     .addOption(kubernetesVersionOption())
-    .option('--config <path>', 'config file (default: .kubeward.yaml in the working directory, if present)')
+    .addOption(configOption())
     .option('--ignore-annotations', 'do not honour kubeward.io/ignore annotations', false)
     .option('--show-suppressed', 'list suppressed findings in the table', false)
     .option('--check <id>', 'run only this check; an id or glob such as pss-* (repeatable)', collect, [])

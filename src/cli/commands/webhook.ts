@@ -3,6 +3,7 @@ import { SEVERITIES } from '../../model/severity.ts';
 import { WEBHOOK_DEFAULTS } from '../../webhook/defaults.ts';
 import type { CertFlags, ManifestFlags, ServeFlags } from '../webhook.ts';
 import { collect } from './collect.ts';
+import { configOption } from './findings-options.ts';
 
 const NAME = 'kubeward-webhook';
 const NAMESPACE = 'kubeward';
@@ -28,7 +29,7 @@ function serveCommand(): Command {
     )
     .requiredOption('--tls-cert <path>', 'serving certificate chain (PEM)')
     .requiredOption('--tls-key <path>', 'private key of the certificate (PEM)')
-    .option('--config <path>', 'config file (default: .kubeward.yaml in the working directory, if present)')
+    .addOption(configOption())
     .option('--port <port>', 'port to listen on', String(WEBHOOK_DEFAULTS.port))
     .option('--host <address>', 'address to listen on', WEBHOOK_DEFAULTS.host)
     .addOption(
