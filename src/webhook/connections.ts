@@ -11,13 +11,16 @@ export interface ConnectionTracker {
 /**
  * Tracks the raw sockets of an HTTPS server. Node's `closeAllConnections` only knows connections that
  * reached HTTP; a client that never finishes its TLS handshake would otherwise keep `server.close()`
- * waiting forever.
+ * waiting forever. `onClose` runs after each connection closed.
  */
-export function trackConnections(server: Server): ConnectionTracker {
+export function trackConnections(server: Server, onClose: () => void = () => undefined): ConnectionTracker {
   const sockets = new Set<Socket>();
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
+    socket.once('close', () => {
+      sockets.delete(socket);
+      onClose();
+    });
   });
   return {
     get size() {

@@ -1,7 +1,7 @@
 import { createServer } from 'node:https';
 import type { Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { firstTooDeep } from '../load/json-depth.ts';
 import { LIMITS } from '../load/limits.ts';
 import { KubewardError } from '../model/errors.ts';
@@ -115,12 +115,9 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     },
   );
   server.maxConnections = options.maxConnections ?? WEBHOOK_DEFAULTS.maxConnections;
-  const connections = trackConnections(server);
-  server.on('connection', (socket: Socket) => {
-    socket.once('close', () => {
-      collector.received(collection.connectionBytes ?? 0);
-      if (inFlight === 0) collector.quiet();
-    });
+  const connections = trackConnections(server, () => {
+    collector.received(collection.connectionBytes ?? 0);
+    if (inFlight === 0) collector.quiet();
   });
   server.on('tlsClientError', (error, socket) => {
     log('debug', 'TLS handshake failed', { error: error.message });
