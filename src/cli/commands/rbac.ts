@@ -1,8 +1,8 @@
 import { Command, Option } from 'commander';
 import type { CanIFlags, InputFlags, WhoCanFlags } from '../rbac.ts';
 import { collect } from './collect.ts';
-import { kubernetesVersionOption } from './kubernetes-version.ts';
 import { defaultNamespaceOption } from './default-namespace.ts';
+import { kubernetesVersionOption } from './kubernetes-version.ts';
 import { maxFileSizeOption } from './max-file-size.ts';
 
 function withInputs(command: Command): Command {

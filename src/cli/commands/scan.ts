@@ -5,9 +5,9 @@ import { OUTPUT_FORMATS } from '../../render/formats.ts';
 import type { ScanFlags } from '../scan.ts';
 import { relaunchForLargeInputs } from '../young-generation.ts';
 import { collect } from './collect.ts';
+import { defaultNamespaceOption } from './default-namespace.ts';
 import { configOption, failOnOption } from './findings-options.ts';
 import { kubernetesVersionOption } from './kubernetes-version.ts';
-import { defaultNamespaceOption } from './default-namespace.ts';
 import { maxFileSizeOption } from './max-file-size.ts';
 
 /** `kubeward scan`: check manifests, a cluster dump or a node's files. */
