@@ -15,7 +15,7 @@ import { flagViolation } from './violation.ts';
  * AlwaysAdmit, AlwaysPullImages, EventRateLimit, DenyServiceExternalIPs and ImagePolicyWebhook have
  * never been in it.
  */
-export const DEFAULT_ON_ADMISSION_PLUGINS: readonly (readonly [string, MinorVersion | undefined])[] = [
+const DEFAULT_ON_ADMISSION_PLUGINS: readonly (readonly [string, MinorVersion | undefined])[] = [
   ['NamespaceLifecycle', undefined],
   ['LimitRanger', undefined],
   ['ServiceAccount', undefined],
@@ -122,7 +122,7 @@ export function admissionPlugins(view: ComponentView): AdmissionPlugins {
 }
 
 /** Why a required plugin does not run, in one sentence about the flags, or undefined when it runs. */
-export function missingPluginReason(plugins: AdmissionPlugins, plugin: string): string | undefined {
+function missingPluginReason(plugins: AdmissionPlugins, plugin: string): string | undefined {
   const decision = plugins.decide(plugin);
   if (decision.enabled) return undefined;
   switch (decision.by) {

@@ -10,10 +10,10 @@ export interface HostPathNeed {
 }
 
 /** kubeadm's directory for certificates and keys (ClusterConfiguration `certificatesDir`'s default). */
-export const KUBEADM_CERTIFICATES_DIR = '/etc/kubernetes/pki';
+const KUBEADM_CERTIFICATES_DIR = '/etc/kubernetes/pki';
 
 /** kubeadm's etcd data directory (ClusterConfiguration `etcd.local.dataDir`'s default). */
-export const KUBEADM_ETCD_DATA_DIR = '/var/lib/etcd';
+const KUBEADM_ETCD_DATA_DIR = '/var/lib/etcd';
 
 /**
  * The host's CA bundles kubeadm mounts into kube-apiserver and kube-controller-manager:

@@ -9,14 +9,14 @@ import type { Resource } from './resource.ts';
  * (kubernetes/kubernetes pkg/kubelet/types/pod_update.go `ConfigMirrorAnnotationKey`,
  * `v1.MirrorPodAnnotationKey`).
  */
-export const MIRROR_POD_ANNOTATION = 'kubernetes.io/config.mirror';
+const MIRROR_POD_ANNOTATION = 'kubernetes.io/config.mirror';
 
 /**
  * The kubelet's annotation naming where a pod came from (pod_update.go `ConfigSourceAnnotationKey`):
  * `file` (a manifest in the static pod path) or `http` (the static pod URL) for static pods, `api`
  * for pods from the API server.
  */
-export const CONFIG_SOURCE_ANNOTATION = 'kubernetes.io/config.source';
+const CONFIG_SOURCE_ANNOTATION = 'kubernetes.io/config.source';
 
 /** The `kubernetes.io/config.source` values of static pods (pod_update.go `FileSource`, `HTTPSource`). */
 const STATIC_SOURCES: ReadonlySet<string> = new Set(['file', 'http']);
@@ -26,7 +26,7 @@ const STATIC_SOURCES: ReadonlySet<string> = new Set(['file', 'http']);
  * (kubernetes/kubernetes cmd/kubeadm/app/constants/constants.go `KubeAPIServer`,
  * `KubeControllerManager`, `KubeScheduler`, `Etcd`).
  */
-export const KUBEADM_STATIC_POD_COMPONENTS: readonly string[] = [
+const KUBEADM_STATIC_POD_COMPONENTS: readonly string[] = [
   'kube-apiserver',
   'kube-controller-manager',
   'kube-scheduler',

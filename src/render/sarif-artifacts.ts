@@ -9,7 +9,7 @@ export const SOURCE_ROOT = '%SRCROOT%';
 const STDIN_FILE = '<stdin>';
 
 /** The URI given to standard input: relative, with no base, described in `run.artifacts`. */
-export const STDIN_URI = 'stdin';
+const STDIN_URI = 'stdin';
 
 /** The files a SARIF run refers to, each listed once in `run.artifacts`. */
 export interface Artifacts {
