@@ -140,6 +140,20 @@ const pureGlobals = {
   },
 };
 
+/** js-yaml's values come from its fast CommonJS build, through one module (src/load/js-yaml.ts). */
+const oneYamlBuild = {
+  files: ['**/*.ts'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: "ImportDeclaration[source.value='js-yaml'][importKind!='type']",
+        message: 'import js-yaml values from src/load/js-yaml.ts: its CommonJS build, one per process',
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/out/', 'eslint.config.js', 'scripts/*.mjs'] },
   ...tseslint.configs.strictTypeChecked,
@@ -169,4 +183,5 @@ export default tseslint.config(
   },
   ...layerConfigs,
   pureGlobals,
+  oneYamlBuild,
 );

@@ -1,4 +1,4 @@
-import { loadAll } from 'js-yaml';
+import { loadAll } from '../src/load/js-yaml.ts';
 import { CHECKS } from '../src/checks/registry.ts';
 import { parseConfig } from '../src/config/load-config.ts';
 import { loadSources } from '../src/load/load.ts';

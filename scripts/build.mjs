@@ -5,7 +5,8 @@
 // CLI alone (what `npm run bench -- startup` needs); `--outdir DIR` writes it elsewhere (tests).
 import { spawnSync } from 'node:child_process';
 import { chmodSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 
@@ -21,6 +22,25 @@ const CLI_ENTRY_POINTS = [
 
 /** Native or self-locating packages the bundle must load from node_modules. */
 const EXTERNAL = ['esbuild'];
+
+/**
+ * src/load/js-yaml.ts loads js-yaml's CommonJS build at run time; the bundle holds that same build
+ * instead, so a bundle runs wherever it is written.
+ */
+const jsYamlCommonJs = {
+  name: 'js-yaml-commonjs',
+  setup(build) {
+    const module = resolve('src/load/js-yaml.ts');
+    build.onLoad({ filter: /[\\/]src[\\/]load[\\/]js-yaml\.ts$/ }, (args) =>
+      args.path === module
+        ? {
+            contents: `export * from ${JSON.stringify(createRequire(module).resolve('js-yaml'))};`,
+            loader: 'js',
+          }
+        : undefined,
+    );
+  },
+};
 
 /** Bundles the CLI into `outdir` with linked source maps naming the files under src/. */
 async function bundleCli(outdir) {
@@ -41,6 +61,7 @@ async function bundleCli(outdir) {
     banner: {
       js: "import { createRequire as kubewardRequire } from 'node:module';\nconst require = kubewardRequire(import.meta.url);",
     },
+    plugins: [jsYamlCommonJs],
     logLevel: 'warning',
   });
   chmodSync(join(outdir, 'main.js'), 0o755);

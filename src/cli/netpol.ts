@@ -1,4 +1,4 @@
-import { dump } from 'js-yaml';
+import { dump } from '../load/js-yaml.ts';
 import { load } from '../load/load.ts';
 import { readRegularFileSync } from '../load/regular-file.ts';
 import { formatDiagnostic } from '../model/diagnostic.ts';

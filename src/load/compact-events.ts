@@ -1,4 +1,4 @@
-import { EVENT_ID, getScalarValue, SCALAR_STYLE } from 'js-yaml';
+import { EVENT_ID, getScalarValue, SCALAR_STYLE } from './js-yaml.ts';
 import type { ChompingMode, Event, MappingEvent, ScalarEvent, ScalarStyle, SequenceEvent } from 'js-yaml';
 
 /** Int32 slots per event in a {@link CompactEvents} array. */

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, it } from 'node:test';
-import { constructFromEvents, parseEvents, YAMLException } from 'js-yaml';
+import { constructFromEvents, parseEvents, YAMLException } from './js-yaml.ts';
 import type { Event } from 'js-yaml';
 import { randomYamlStream, seededRandom } from '../testing/random-yaml.ts';
 import { compactStream } from './compact-events.ts';

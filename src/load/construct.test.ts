@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { constructFromEvents, parseEvents } from 'js-yaml';
+import { constructFromEvents, parseEvents } from './js-yaml.ts';
 import { generateCorpus } from '../../bench/generate.ts';
 import { compactStream } from './compact-events.ts';
 import { constructPlain } from './construct.ts';

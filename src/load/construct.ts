@@ -1,4 +1,4 @@
-import { EVENT_ID, getScalarValue, NOT_RESOLVED, SCALAR_STYLE } from 'js-yaml';
+import { EVENT_ID, getScalarValue, NOT_RESOLVED, SCALAR_STYLE } from './js-yaml.ts';
 import type { Event, MappingEvent, Schema, ScalarTagDefinition, SequenceEvent } from 'js-yaml';
 import { compactEventsFor, packCollection, packDocument, packPop, packScalar } from './compact-events.ts';
 import type { CompactStream } from './compact-events.ts';

@@ -1,4 +1,4 @@
-import { EVENT_ID, getScalarValue, SCALAR_STYLE } from 'js-yaml';
+import { EVENT_ID, getScalarValue, SCALAR_STYLE } from './js-yaml.ts';
 import type { Event, ScalarEvent, Schema } from 'js-yaml';
 import { MERGE, plainResolverFor } from './construct.ts';
 

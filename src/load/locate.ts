@@ -1,7 +1,7 @@
 import type { FieldPath } from '../model/path.ts';
 import type { Position } from '../model/position.ts';
 import type { CompactEvents } from './compact-events.ts';
-import { EVENT_ID } from 'js-yaml';
+import { EVENT_ID } from './js-yaml.ts';
 import { afterAt, endAt, eventCount, scalarEquals, startAt, typeAt } from './compact-events.ts';
 import { lineColumn } from './lines.ts';
 import type { DocumentEvents } from './source.ts';

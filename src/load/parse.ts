@@ -1,4 +1,4 @@
-import { constructFromEvents, parseEvents, YAMLException } from 'js-yaml';
+import { constructFromEvents, parseEvents, YAMLException } from './js-yaml.ts';
 import type { Event } from 'js-yaml';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { withinExpansionLimit } from './expansion.ts';

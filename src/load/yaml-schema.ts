@@ -1,4 +1,4 @@
-import { Schema, YAML11_SCHEMA } from 'js-yaml';
+import { Schema, YAML11_SCHEMA } from './js-yaml.ts';
 
 const TIMESTAMP = 'tag:yaml.org,2002:timestamp';
 const BINARY = 'tag:yaml.org,2002:binary';

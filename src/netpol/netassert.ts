@@ -1,4 +1,4 @@
-import { load, YAMLException } from 'js-yaml';
+import { load, YAMLException } from '../load/js-yaml.ts';
 import { InputError } from '../model/errors.ts';
 import { isRecord } from '../model/path.ts';
 import { KUBERNETES_YAML_SCHEMA } from '../load/yaml-schema.ts';

@@ -1,4 +1,4 @@
-import { dump } from 'js-yaml';
+import { dump } from '../load/js-yaml.ts';
 import type { Report } from '../report/report.ts';
 import { reportDocument } from './document.ts';
 

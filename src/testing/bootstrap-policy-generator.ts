@@ -1,7 +1,7 @@
 // Reads kube-apiserver's RBAC bootstrap policy golden files (kubernetes/kubernetes
 // plugin/pkg/auth/authorizer/rbac/bootstrappolicy/testdata/*.yaml, written by that package's
 // policy_test.go) and turns them into the data of a generated table under src/rbac/bootstrap/.
-import { load as parseYaml } from 'js-yaml';
+import { load as parseYaml } from '../load/js-yaml.ts';
 import type {
   BootstrapPolicy,
   BootstrapRule,

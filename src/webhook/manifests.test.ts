@@ -3,7 +3,7 @@
 // (kubernetes/api admissionregistration/v1/types.go: sideEffects, failurePolicy, timeoutSeconds 1-30).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { load as parseYaml } from 'js-yaml';
+import { load as parseYaml } from '../load/js-yaml.ts';
 import { CHECKS } from '../checks/registry.ts';
 import { parseConfig } from '../config/load-config.ts';
 import { loadSources } from '../load/load.ts';

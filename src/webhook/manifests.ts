@@ -1,4 +1,4 @@
-import { dump } from 'js-yaml';
+import { dump } from '../load/js-yaml.ts';
 import { parseImageReference } from '../model/image.ts';
 import type { Mapping } from '../model/path.ts';
 import { CONNECT_SUBRESOURCES } from './evaluate.ts';
