@@ -41,6 +41,7 @@ function inTemplate(origin: Origin, file: string, note: string): Origin {
     document: origin.document,
     itemPath: origin.itemPath,
     locate: (path) => ({ ...origin.locate(path), note }),
+    note,
   };
 }
 

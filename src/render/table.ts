@@ -48,11 +48,11 @@ export function renderTable(report: Report, options: TableOptions): string {
     if (group) group.push(finding);
     else groups.set(key, [finding]);
   }
-  const notes = new Map([...groups].map(([name, findings]) => [name, sharedNote(findings)]));
-  const rows = [...groups].flatMap(([name, findings]) =>
+  const rows = [...groups.values()].flatMap((findings) =>
     findings.map((finding) => {
       const location = locationOf(finding);
-      const note = location?.note !== undefined && location.note !== notes.get(name) ? location.note : '';
+      const note =
+        location?.note !== undefined && location.note !== finding.resource?.origin.note ? location.note : '';
       const severity = finding.suppressed
         ? colors.dim('SUPPRESSED')
         : paint[finding.severity](finding.severity.toUpperCase());
@@ -76,7 +76,7 @@ export function renderTable(report: Report, options: TableOptions): string {
   for (const [name, findings] of groups) {
     const first = findings[0];
     const where = first ? locationOf(first) : undefined;
-    const note = notes.get(name);
+    const note = first?.resource?.origin.note;
     const file = where ? `  ${where.file}${note === undefined ? '' : ` (${note})`}` : '';
     lines.push(colors.bold(escapeControls(name)) + (file === '' ? '' : colors.dim(escapeControls(file))));
     for (const row of aligned.slice(next, next + findings.length)) lines.push(...row);
@@ -87,12 +87,6 @@ export function renderTable(report: Report, options: TableOptions): string {
     lines.push(report.summary.hidden > 0 ? 'No findings at or above --min-severity.' : 'No findings.', '');
   lines.push(...scorecardLines(report, options, colors));
   return `${lines.join('\n')}\n`;
-}
-
-/** The note every finding of a group shares (the group's objects were rendered by one tool), if any. */
-function sharedNote(findings: readonly Finding[]): string | undefined {
-  const notes = new Set(findings.map((finding) => locationOf(finding)?.note));
-  return notes.size === 1 ? [...notes][0] : undefined;
 }
 
 /** The per-theme scorecard and the total line. */

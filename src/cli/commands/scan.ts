@@ -20,7 +20,8 @@ export function scanCommand(): Command {
         'arguments or with -f. A directory holding a kustomization is built (kubectl kustomize or\n' +
         'kustomize build), one holding a Chart.yaml rendered (helm template); findings point at the\n' +
         'files the objects came from. Scan a live cluster with:\n' +
-        '  kubectl get deploy,ds,sts,cronjob,job,pod,svc,ingress,netpol,ns,sa,role,rolebinding,clusterrole,clusterrolebinding -A -o yaml | kubeward scan -f -',
+        '  kubectl get deploy,ds,sts,rs,cronjob,job,pod,svc,ingress,netpol,cm,ns,sa,role,rolebinding,clusterrole,clusterrolebinding -A -o yaml | kubeward scan -f -\n' +
+        'adding the Istio, Gateway API and prometheus-operator kinds the cluster serves (see the README).',
     )
     .addHelpText(
       'after',
