@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Resource } from '../model/resource.ts';
 import { needs } from '../testing/tools.ts';
+import { kustomizationIn } from './kustomize.ts';
 import { load } from './load.ts';
 
 const FIXTURE = join('testdata', 'kustomize');
@@ -151,6 +152,21 @@ describe('kustomizations', needs('kubectl'), () => {
       assert.equal(diagnostics[0]?.file, directory);
       assert.match(diagnostics[0]?.message ?? '', /^kubectl kustomize failed: .*missing\.yaml/);
       assert.doesNotMatch(diagnostics[0]?.message ?? '', /kubeward-kustomize-[^t]/);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('kustomization directories', () => {
+  it('hold kustomization.yaml, kustomization.yml or Kustomization, as kustomize looks for them', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'kubeward-kustomization-names-'));
+    try {
+      assert.equal(kustomizationIn(directory), undefined);
+      for (const name of ['Kustomization', 'kustomization.yml', 'kustomization.yaml']) {
+        writeFileSync(join(directory, name), 'resources: []\n');
+        assert.equal(kustomizationIn(directory), join(directory, name));
+      }
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
