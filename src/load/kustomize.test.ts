@@ -131,7 +131,7 @@ describe('kustomizations', needs('kubectl'), () => {
         file: join(FIXTURE, 'overlays'),
         line: 0,
         column: 0,
-        message: 'no kustomization.yaml, kustomization.yml, Kustomization in it',
+        message: 'no kustomization.yaml, kustomization.yml or Kustomization in it',
       },
     ]);
   });

@@ -70,6 +70,10 @@ export interface ReadResult {
  * Only regular files (or symbolic links to them) are read, each up to `options.maxFileSize`; stdin
  * is held to the size cap too. Unreadable, missing, empty, binary, oversized and non-regular inputs
  * (FIFOs, devices, sockets) become diagnostics; the others are still read.
+ * A directory holding a kustomization is built and one holding a Chart.yaml rendered, never walked:
+ * named (or by its kustomization file or Chart.yaml), given in `options.kustomize` or
+ * `options.helm`, or met in a walk (where only the kustomizations no other one of the walk uses are
+ * built: see {@link topKustomizations}). The output is a source that says what rendered it.
  */
 export async function readSources(paths: readonly string[], options: ReadOptions): Promise<ReadResult> {
   const result: ReadResult = { sources: [], diagnostics: [], others: [] };
@@ -105,7 +109,7 @@ export async function readSources(paths: readonly string[], options: ReadOptions
     holds(
       directory,
       kustomizationIn(directory) !== undefined,
-      KUSTOMIZATION_FILES.join(', '),
+      `${KUSTOMIZATION_FILES.slice(0, -1).join(', ')} or ${KUSTOMIZATION_FILES.at(-1) ?? ''}`,
       result.diagnostics,
     ),
   );
