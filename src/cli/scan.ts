@@ -52,7 +52,9 @@ export interface ScanFlags {
 export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
   const inputs = [...paths, ...flags.filename];
   if (inputs.length === 0 && flags.kustomize.length === 0 && flags.helm.length === 0)
-    throw new UsageError('nothing to scan: give files, directories, -f -, -k DIR or --helm DIR (see kubeward scan --help)');
+    throw new UsageError(
+      'nothing to scan: give files, directories, -f -, -k DIR or --helm DIR (see kubeward scan --help)',
+    );
   if (flags.summary && flags.output !== 'table')
     throw new UsageError(`--summary prints the table's scorecard; with -o ${flags.output}, read its summary`);
   const baseline =
