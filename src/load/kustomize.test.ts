@@ -173,6 +173,23 @@ describe('kustomization directories', () => {
   });
 });
 
+describe('kustomize Components', () => {
+  it('are never built on their own in a walk, nor read file by file', async () => {
+    const components = join(FIXTURE, 'components');
+    const { resources, diagnostics } = await load([components], { recursive: true });
+    assert.deepEqual(resources, []);
+    assert.deepEqual(diagnostics, [
+      {
+        level: 'note',
+        file: join(components, 'probes'),
+        line: 0,
+        column: 0,
+        message: 'kustomize Component: scanned as part of the kustomizations that use it',
+      },
+    ]);
+  });
+});
+
 describe('kustomizations without kubectl or kustomize', () => {
   it('say how to install one, and the other inputs are still read', async () => {
     const { resources, diagnostics } = await load([PROD, join(BASE, 'service.yaml')], {
