@@ -65,6 +65,12 @@ const LOAD_READERS = [
   'load/regular-file.ts',
   'load/find-files.ts',
   'load/config-file.ts',
+  'load/executable.ts',
+  'load/run-tool.ts',
+  'load/kustomize.ts',
+  'load/kustomize-origin.ts',
+  'load/kustomization-roots.ts',
+  'load/helm.ts',
   'load/node',
 ];
 

@@ -1,5 +1,6 @@
 // A repository holds package.json, CI workflows and Helm charts beside its manifests
-// (testdata/repository): a scan of it skips them with a note and still fails on broken YAML.
+// (testdata/repository): a scan of it skips the files with a note, renders the chart (here, with no
+// helm on PATH, says how to) and still fails on broken YAML.
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,22 +13,39 @@ const REPOSITORY = join('testdata', 'repository');
 /** The notes for the skipped files, their paths under `prefix`. */
 const notes = (prefix: string) => [
   `${prefix}.github/workflows/ci.yml:1:1: note: document 1 is not a Kubernetes object (no kind or metadata): skipped`,
-  `${prefix}chart/Chart.yaml:1:1: note: document 1 is not a Kubernetes object (no kind or metadata): skipped`,
-  `${prefix}chart/values.yaml:1:1: note: document 1 is not a Kubernetes object (no kind or metadata): skipped`,
   `${prefix}environments.yaml:1:1: note: document 1 is a sequence, not a Kubernetes object: skipped`,
   `${prefix}package.json:1:1: note: document 1 is not a Kubernetes object (no kind or metadata): skipped`,
 ];
 
+/** The error for the chart, rendered by nobody: helm is not on PATH. */
+const chart = (prefix: string) =>
+  `${prefix}chart: error: a Helm chart, and helm is not on PATH to render it: render it and scan the output: helm template ${prefix}chart | kubeward scan -`;
+
+/** An environment whose PATH holds no helm. */
+function withoutHelm<T>(run: (env: NodeJS.ProcessEnv) => T): T {
+  const empty = mkdtempSync(join(tmpdir(), 'kubeward-no-helm-'));
+  try {
+    return run({ PATH: empty });
+  } finally {
+    rmSync(empty, { recursive: true, force: true });
+  }
+}
+
 describe('scanning a repository', () => {
-  it('skips files that are no Kubernetes objects with a note, and exits as the manifests decide', () => {
-    const run = runCli(['scan', REPOSITORY, '-o', 'json']);
-    assert.equal(run.status, 0, run.stderr);
-    assert.deepEqual(run.stderr.trimEnd().split('\n'), notes(`${REPOSITORY}/`));
+  it('skips files that are no Kubernetes objects with a note, and says how to render the chart', () => {
+    const run = withoutHelm((env) => runCli(['scan', REPOSITORY, '-o', 'json'], { env }));
+    assert.equal(run.status, 2, run.stderr);
+    assert.deepEqual(run.stderr.trimEnd().split('\n'), [chart(`${REPOSITORY}/`), ...notes(`${REPOSITORY}/`)]);
     const report = JSON.parse(run.stdout) as { diagnostics: { level: string }[]; findings: unknown[] };
     assert.deepEqual(
       report.diagnostics.map((diagnostic) => diagnostic.level),
-      ['note', 'note', 'note', 'note', 'note'],
+      ['error', 'note', 'note', 'note'],
     );
+  });
+
+  it('exits as the manifests decide when the chart is left out', () => {
+    const run = runCli(['scan', join(REPOSITORY, 'deploy'), '-o', 'json']);
+    assert.equal(run.status, 0, run.stderr);
   });
 
   it('still fails on broken YAML, with its place, and goes on with the other files', () => {
@@ -38,12 +56,13 @@ describe('scanning a repository', () => {
         join(copy, 'deploy', 'broken.yaml'),
         'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x\n',
       );
-      const run = runCli(['scan', '.', '-o', 'json'], { cwd: copy });
+      const run = withoutHelm((env) => runCli(['scan', '.', '-o', 'json'], { cwd: copy, env }));
       assert.equal(run.status, 2, run.stderr);
       assert.deepEqual(run.stderr.trimEnd().split('\n'), [
-        ...notes('').slice(0, 3),
+        chart(''),
+        ...notes('').slice(0, 1),
         'deploy/broken.yaml:4:1: error: document 1: invalid YAML: deficient indentation',
-        ...notes('').slice(3),
+        ...notes('').slice(1),
       ]);
     } finally {
       rmSync(copy, { recursive: true, force: true });

@@ -20,6 +20,11 @@ import { refuseInputAsOutput, writeOutputFile, writeReport } from './output-file
 /** The flags of `kubeward scan`, as commander parses them. */
 export interface ScanFlags {
   readonly filename: readonly string[];
+  readonly kustomize: readonly string[];
+  readonly helm: readonly string[];
+  readonly values: readonly string[];
+  readonly set: readonly string[];
+  readonly release?: string;
   readonly recursive: boolean;
   readonly maxFileSize: number;
   readonly namespace?: string;
@@ -46,15 +51,28 @@ export interface ScanFlags {
 /** `kubeward scan`: check manifests, a cluster dump or a node's files, and print the findings. */
 export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
   const inputs = [...paths, ...flags.filename];
-  if (inputs.length === 0)
-    throw new UsageError('nothing to scan: give files, directories or -f - (see kubeward scan --help)');
+  if (inputs.length === 0 && flags.kustomize.length === 0 && flags.helm.length === 0)
+    throw new UsageError(
+      'nothing to scan: give files, directories, -f -, -k DIR or --helm DIR (see kubeward scan --help)',
+    );
   if (flags.summary && flags.output !== 'table')
     throw new UsageError(`--summary prints the table's scorecard; with -o ${flags.output}, read its summary`);
   const baseline =
     flags.baseline === undefined
       ? undefined
       : parseBaseline(flags.baseline, readBaselineFile(flags.baseline, flags.maxFileSize));
-  const loaded = await loadInputs(inputs, { recursive: flags.recursive, maxFileSize: flags.maxFileSize });
+  const loaded = await loadInputs(inputs, {
+    recursive: flags.recursive,
+    maxFileSize: flags.maxFileSize,
+    kustomize: flags.kustomize,
+    helm: flags.helm,
+    helmOptions: {
+      values: flags.values,
+      set: flags.set,
+      ...(flags.release === undefined ? {} : { release: flags.release }),
+      ...(flags.namespace === undefined ? {} : { namespace: flags.namespace }),
+    },
+  });
   const config = loadConfig(flags.config, CHECKS, flags.maxFileSize);
   const settings = {
     ...config.run.settings,
@@ -91,7 +109,12 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
     width: terminalWidth(flags.outputFile === undefined ? process.stdout : undefined),
     summaryOnly: flags.summary,
   });
-  const read = [...inputs, ...(config.file === undefined ? [] : [config.file]), ...filesOf(warned)];
+  const read = [
+    ...inputs,
+    ...flags.values,
+    ...(config.file === undefined ? [] : [config.file]),
+    ...filesOf(warned),
+  ];
   if (flags.writeBaseline !== undefined) {
     refuseInputAsOutput(flags.writeBaseline, read, '--write-baseline');
     writeOutputFile(flags.writeBaseline, renderBaseline(result.baseline));

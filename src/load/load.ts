@@ -1,5 +1,8 @@
 import type { Diagnostic } from '../model/diagnostic.ts';
+import { DEFAULT_MAX_FILE_SIZE } from './file-size.ts';
 import type { Resource } from '../model/resource.ts';
+import { atTemplates, isHelmOutput } from './helm-sources.ts';
+import { relocateBuild } from './kustomize-origin.ts';
 import { toResources } from './objects.ts';
 import { parseSource } from './parse.ts';
 import { readSources } from './read.ts';
@@ -18,14 +21,36 @@ export interface LoadedFiles extends Loaded {
   readonly others: readonly string[];
 }
 
-/** Reads, parses and expands every input; never throws for a problem with the input itself. */
+/**
+ * Reads, parses and expands every input; never throws for a problem with the input itself. The
+ * objects a kustomization built are traced to the files they came from.
+ */
 export async function load(paths: readonly string[], options: ReadOptions): Promise<LoadedFiles> {
   const { sources, diagnostics, others } = await readSources(paths, options);
-  const loaded = loadSources(sources);
-  return { ...loaded, diagnostics: [...diagnostics, ...loaded.diagnostics], others };
+  const resources: Resource[] = [];
+  const all = [...diagnostics];
+  for (const source of sources) {
+    const loaded = loadSources([source]);
+    all.push(...loaded.diagnostics);
+    if (source.kustomize === undefined) {
+      resources.push(...loaded.resources);
+      continue;
+    }
+    const relocated = await relocateBuild(
+      source.kustomize,
+      loaded.resources,
+      options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    );
+    resources.push(...relocated.resources);
+    all.push(...relocated.diagnostics);
+  }
+  return { resources, diagnostics: all, files: sources.length, others };
 }
 
-/** Parses and expands sources already in memory (stdin, a webhook request, tests). */
+/**
+ * Parses and expands sources already in memory (stdin, a webhook request, tests). Objects of
+ * `helm template` output are located at their templates (its `# Source:` comments).
+ */
 export function loadSources(sources: readonly ReadSource[]): Loaded {
   const resources: Resource[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -33,7 +58,9 @@ export function loadSources(sources: readonly ReadSource[]): Loaded {
     const parsed = parseSource(source);
     diagnostics.push(...parsed.diagnostics);
     const objects = toResources(source, parsed.documents);
-    resources.push(...objects.resources);
+    resources.push(
+      ...(isHelmOutput(source) ? atTemplates(source, objects.resources, source.chart) : objects.resources),
+    );
     diagnostics.push(...objects.diagnostics);
   }
   return { resources, diagnostics, files: sources.length };

@@ -4,4 +4,9 @@ export interface Position {
   readonly column: number;
   readonly endLine: number;
   readonly endColumn: number;
+  /**
+   * What the range stands for when the file alone would mislead: the object was rendered by a tool
+   * (`patched by overlays/prod`, `line in the helm template output <stdin>`). Absent for plain files.
+   */
+  readonly note?: string;
 }

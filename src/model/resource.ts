@@ -11,6 +11,11 @@ export interface Origin {
   readonly itemPath: FieldPath;
   /** Resolves a path relative to the object to its source range (computed on demand). */
   locate(path: FieldPath): Position;
+  /**
+   * Said of every position of the object when a tool rendered it and `file` alone would mislead
+   * (`line in the helm template output <stdin>`); each of its positions carries it as `note` too.
+   */
+  readonly note?: string;
 }
 
 /**

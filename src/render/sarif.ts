@@ -45,15 +45,18 @@ export function sarifLog(report: Report, options: SarifOptions): Log {
     const id = fingerprint(finding);
     const occurrence = (seen.get(id) ?? 0) + 1;
     seen.set(id, occurrence);
+    const anchored = anchor(finding);
     const location: SarifLocation = {
-      physicalLocation: physical(files, anchor(finding)),
+      physicalLocation: physical(files, anchored),
       logicalLocations: [{ fullyQualifiedName: name, kind: 'object' }],
     };
     return {
       ruleId: finding.checkId,
       ...(index === undefined ? {} : { ruleIndex: index }),
       level: LEVEL[finding.severity],
-      message: { text: `${name}: ${finding.message}` },
+      message: {
+        text: `${name}: ${finding.message}${anchored?.note === undefined ? '' : ` (${anchored.note})`}`,
+      },
       locations: [location],
       partialFingerprints: { [FINGERPRINT_KEY]: id, primaryLocationLineHash: `${id}:${occurrence}` },
       properties: { severity: finding.severity, theme: finding.theme },

@@ -51,6 +51,8 @@ export function renderTable(report: Report, options: TableOptions): string {
   const rows = [...groups.values()].flatMap((findings) =>
     findings.map((finding) => {
       const location = locationOf(finding);
+      const note =
+        location?.note !== undefined && location.note !== finding.resource?.origin.note ? location.note : '';
       const severity = finding.suppressed
         ? colors.dim('SUPPRESSED')
         : paint[finding.severity](finding.severity.toUpperCase());
@@ -60,7 +62,7 @@ export function renderTable(report: Report, options: TableOptions): string {
               `${finding.message} (${finding.suppressed.reason || `by ${finding.suppressed.by}`})`,
             ),
           )
-        : escapeControls(finding.message);
+        : escapeControls(finding.message) + (note === '' ? '' : colors.dim(` (${escapeControls(note)})`));
       return [
         `  ${severity}`,
         finding.checkId,
@@ -74,9 +76,9 @@ export function renderTable(report: Report, options: TableOptions): string {
   for (const [name, findings] of groups) {
     const first = findings[0];
     const where = first ? locationOf(first) : undefined;
-    lines.push(
-      colors.bold(escapeControls(name)) + (where ? colors.dim(`  ${escapeControls(where.file)}`) : ''),
-    );
+    const note = first?.resource?.origin.note;
+    const file = where ? `  ${where.file}${note === undefined ? '' : ` (${note})`}` : '';
+    lines.push(colors.bold(escapeControls(name)) + (file === '' ? '' : colors.dim(escapeControls(file))));
     for (const row of aligned.slice(next, next + findings.length)) lines.push(...row);
     lines.push('');
     next += findings.length;

@@ -1,7 +1,9 @@
 import type { Finding } from '../model/finding.ts';
 import { nodeFileRef } from '../model/node-files.ts';
 import type { Position } from '../model/position.ts';
+import type { FieldPath } from '../model/path.ts';
 import { apiGroup } from '../model/resource.ts';
+import type { Resource } from '../model/resource.ts';
 import type { ScannedObject } from './report.ts';
 
 /** Where a finding points in the input. */
@@ -15,8 +17,7 @@ export interface Location extends Position {
 export function locationOf(finding: Finding): Location | undefined {
   const resource = finding.resource;
   if (!resource) return undefined;
-  const { line, column, endLine, endColumn } = resource.origin.locate(finding.path);
-  return { file: resource.origin.file, document: resource.origin.document, line, column, endLine, endColumn };
+  return at(resource, finding.path);
 }
 
 /** `kind/namespace/name`, the way findings are grouped and named in every format. */
@@ -70,7 +71,10 @@ export function anchorsOf(objects: readonly ScannedObject[]): Anchor {
     const namespace = object.kind === 'Namespace' && object.namespace === '' ? object.name : object.namespace;
     const inNamespace = byNamespace.get(namespace);
     if (inNamespace)
-      return at(inNamespace, inNamespace.resource.namespace === undefined ? [] : ['metadata', 'namespace']);
+      return at(
+        inNamespace.resource,
+        inNamespace.resource.namespace === undefined ? [] : ['metadata', 'namespace'],
+      );
     const group = apiGroup(object.apiVersion);
     const domain = domainOf(group);
     const near =
@@ -78,7 +82,7 @@ export function anchorsOf(objects: readonly ScannedObject[]): Anchor {
       byGroup.get(group) ??
       (domain === undefined ? undefined : byDomain.get(domain)) ??
       first;
-    return near && at(near, []);
+    return near && at(near.resource, []);
   };
 }
 
@@ -93,7 +97,7 @@ function nodeFilePath(name: string): string {
   return name.replace(/#\d+$/, '');
 }
 
-function at({ resource }: ScannedObject, path: readonly string[]): Location {
-  const { line, column, endLine, endColumn } = resource.origin.locate(path);
-  return { file: resource.origin.file, document: resource.origin.document, line, column, endLine, endColumn };
+function at(resource: Resource, path: FieldPath): Location {
+  const { file, document } = resource.origin;
+  return { file, document, ...resource.origin.locate(path) };
 }

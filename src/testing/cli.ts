@@ -12,10 +12,11 @@ export interface CliRun {
 /**
  * Runs the real CLI (from source, through tsx) in `cwd` with the given arguments and stdin; with
  * `timeout` (ms), a run that takes longer is killed (status null) instead of holding the test forever.
+ * `env` adds to (or replaces) the environment variables of the test process.
  */
 export function runCli(
   args: readonly string[],
-  options: { cwd?: string; input?: string; timeout?: number } = {},
+  options: { cwd?: string; input?: string; timeout?: number; env?: NodeJS.ProcessEnv } = {},
 ): CliRun {
   const result = spawnSync(
     process.execPath,
@@ -24,7 +25,7 @@ export function runCli(
       cwd: options.cwd ?? ROOT,
       input: options.input ?? '',
       encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', ...options.env },
       maxBuffer: 64 * 1024 * 1024,
       ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
     },

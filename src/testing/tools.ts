@@ -1,27 +1,11 @@
-import { accessSync, constants } from 'node:fs';
-import { delimiter, isAbsolute, join } from 'node:path';
+import { findExecutable } from '../load/executable.ts';
 
 /** Set by `.ci/run`: a test whose binary is missing fails instead of being skipped. */
 export const REQUIRE_TOOLS = process.env.KUBEWARD_REQUIRE_TOOLS === '1';
 
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The path of an executable (an absolute path, or a name looked up on PATH), or undefined. */
 export function findTool(tool: string): string | undefined {
-  if (isAbsolute(tool)) return isExecutable(tool) ? tool : undefined;
-  for (const directory of (process.env.PATH ?? '').split(delimiter)) {
-    if (directory === '') continue;
-    const candidate = join(directory, tool);
-    if (isExecutable(candidate)) return candidate;
-  }
-  return undefined;
+  return findExecutable(tool);
 }
 
 /**

@@ -17,8 +17,11 @@ export function scanCommand(): Command {
     .description(
       'Check Kubernetes manifests against the hardening checks and print the findings.\n\n' +
         'Inputs are files, directories (walked for .yaml, .yml and .json) or - for stdin, given as\n' +
-        'arguments or with -f. Scan a live cluster with:\n' +
-        '  kubectl get deploy,ds,sts,cronjob,job,pod,svc,ingress,netpol,ns,sa,role,rolebinding,clusterrole,clusterrolebinding -A -o yaml | kubeward scan -f -',
+        'arguments or with -f. A directory holding a kustomization is built (kubectl kustomize or\n' +
+        'kustomize build), one holding a Chart.yaml rendered (helm template); findings point at the\n' +
+        'files the objects came from. Scan a live cluster with:\n' +
+        '  kubectl get deploy,ds,sts,rs,cronjob,job,pod,svc,ingress,netpol,cm,ns,sa,role,rolebinding,clusterrole,clusterrolebinding -A -o yaml | kubeward scan -f -\n' +
+        'adding the Istio, Gateway API and prometheus-operator kinds the cluster serves (see the README).',
     )
     .addHelpText(
       'after',
@@ -35,10 +38,20 @@ export function scanCommand(): Command {
     )
     .argument('[paths...]', 'files or directories to scan (same as -f)')
     .option('-f, --filename <path>', 'file, directory or - for stdin (repeatable)', collect, [])
+    .option(
+      '-k, --kustomize <dir>',
+      'build this kustomization and scan what it builds (repeatable)',
+      collect,
+      [],
+    )
+    .option('--helm <dir>', 'render this Helm chart with helm template and scan it (repeatable)', collect, [])
+    .option('--values <file>', 'values file for the charts rendered (repeatable)', collect, [])
+    .option('--set <key=value>', 'value for the charts rendered, as helm --set (repeatable)', collect, [])
+    .option('--release <name>', 'release name the charts are rendered for')
     .option('-R, --recursive', 'walk directories recursively (default)', true)
     .option('--no-recursive', 'read only the top level of directories')
     .addOption(maxFileSizeOption())
-    .option('-n, --namespace <name>', 'report only objects in this namespace')
+    .option('-n, --namespace <name>', 'report only objects in this namespace (and render charts for it)')
     .addOption(defaultNamespaceOption())
     .addOption(new Option('-o, --output <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))
     .option('--output-file <path>', 'write the report to a file instead of stdout')

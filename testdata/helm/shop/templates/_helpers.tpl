@@ -1,0 +1,3 @@
+{{- define "shop.labels" -}}
+helm.sh/chart: {{ .Chart.Name }}-{{ .Chart.Version }}
+{{- end }}
