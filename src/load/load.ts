@@ -31,10 +31,10 @@ export function loadSources(sources: readonly ReadSource[]): Loaded {
   const diagnostics: Diagnostic[] = [];
   for (const source of sources) {
     const parsed = parseSource(source);
-    diagnostics.push(...parsed.diagnostics);
     const objects = toResources(source, parsed.documents);
-    resources.push(...objects.resources);
-    diagnostics.push(...objects.diagnostics);
+    for (const diagnostic of parsed.diagnostics) diagnostics.push(diagnostic);
+    for (const resource of objects.resources) resources.push(resource);
+    for (const diagnostic of objects.diagnostics) diagnostics.push(diagnostic);
   }
   return { resources, diagnostics, files: sources.length };
 }
