@@ -146,8 +146,17 @@ const pureGlobals = {
   },
 };
 
-/** js-yaml's values come from its fast CommonJS build, through one module (src/load/js-yaml.ts). */
-const oneYamlBuild = {
+/** A spread argument: V8 passes each element on the stack, so a large array overflows it. */
+const SPREAD_ARGUMENT =
+  'no spread into a call: each element becomes an argument on the stack and a large array overflows it (RangeError: Maximum call stack size exceeded); loop, or pass the array';
+
+/**
+ * Syntax no TypeScript file may use (one list: a later config's options for a rule replace the
+ * earlier ones): js-yaml's values come from its fast CommonJS build, through one module
+ * (src/load/js-yaml.ts); no array is spread into the arguments of a call (`push(...items)`,
+ * `Math.max(...widths)`), however small it looks.
+ */
+const restrictedSyntax = {
   files: ['**/*.ts'],
   rules: {
     'no-restricted-syntax': [
@@ -156,6 +165,8 @@ const oneYamlBuild = {
         selector: "ImportDeclaration[source.value='js-yaml'][importKind!='type']",
         message: 'import js-yaml values from src/load/js-yaml.ts: its CommonJS build, one per process',
       },
+      { selector: 'CallExpression > SpreadElement', message: SPREAD_ARGUMENT },
+      { selector: 'NewExpression > SpreadElement', message: SPREAD_ARGUMENT },
     ],
   },
 };
@@ -189,5 +200,5 @@ export default tseslint.config(
   },
   ...layerConfigs,
   pureGlobals,
-  oneYamlBuild,
+  restrictedSyntax,
 );

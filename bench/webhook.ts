@@ -489,14 +489,15 @@ export const bench: BenchCase = {
         name: `bare https + ${String(CALIBRATION_MICROS)} µs of work`,
         child: await startChild(SERVE_BARE(dir, CALIBRATION_MICROS), []),
       };
-      children.push(...servers.map((server) => server.child), calibration.child);
+      for (const { child } of [...servers, calibration]) children.push(child);
       const measurements: Measurement[] = [];
+      const record = (found: readonly Measurement[]): void => {
+        for (const measurement of found) measurements.push(measurement);
+      };
       for (const { child } of servers) await cannon(run, child.port, issued.caCert, undefined, 1);
       for (const rate of RATES) {
         for (const { name, child } of servers)
-          measurements.push(
-            ...figures(name, `${String(rate)} req/s`, await cannon(run, child.port, issued.caCert, rate)),
-          );
+          record(figures(name, `${String(rate)} req/s`, await cannon(run, child.port, issued.caCert, rate)));
       }
       const best = new Map<string, CannonResult>();
       for (let round = 0; round < SATURATION_ROUNDS; round++) {
@@ -506,8 +507,7 @@ export const bench: BenchCase = {
           if (!previous || result.requests.average > previous.requests.average) best.set(name, result);
         }
       }
-      for (const [name, result] of best)
-        measurements.push(...figures(name, 'saturation (best round)', result));
+      for (const [name, result] of best) record(figures(name, 'saturation (best round)', result));
       const ours = best.get('kubeward')?.requests.average ?? 0;
       const ceiling = best.get('bare https')?.requests.average ?? 1;
       measurements.push({
@@ -520,12 +520,11 @@ export const bench: BenchCase = {
         value: (100 * (best.get(calibration.name)?.requests.average ?? 0)) / ceiling,
         unit: '%',
       });
-      measurements.push(...(await hostileRun(servers[0].child.port, issued.caCert)));
+      record(await hostileRun(servers[0].child.port, issued.caCert));
       const shipped = await startChild(SERVE_KUBEWARD(dir, 'maxInFlight: 16'), BIN_NODE_FLAGS);
       children.push(shipped);
-      measurements.push(...(await idleFlood(shipped, issued.caCert)));
-      for (const round of [1, 2])
-        measurements.push(...(await concurrencyFlood(shipped, issued.caCert, round)));
+      record(await idleFlood(shipped, issued.caCert));
+      for (const round of [1, 2]) record(await concurrencyFlood(shipped, issued.caCert, round));
       return measurements;
     } finally {
       for (const child of children) await stopChild(child);

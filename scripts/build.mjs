@@ -25,16 +25,23 @@ const EXTERNAL = ['esbuild'];
 
 /**
  * src/load/js-yaml.ts loads js-yaml's CommonJS build at run time; the bundle holds that same build
- * instead, so a bundle runs wherever it is written.
+ * instead, so a bundle runs wherever it is written. Its values are copied into constants once:
+ * `export * from` a CommonJS module would read each through a getter, on every use in the parser's
+ * inner loops.
  */
 const jsYamlCommonJs = {
   name: 'js-yaml-commonjs',
   setup(build) {
     const module = resolve('src/load/js-yaml.ts');
+    const require = createRequire(module);
+    const names = Object.keys(require('js-yaml')).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
     build.onLoad({ filter: /[\\/]src[\\/]load[\\/]js-yaml\.ts$/ }, (args) =>
       args.path === module
         ? {
-            contents: `export * from ${JSON.stringify(createRequire(module).resolve('js-yaml'))};`,
+            contents: [
+              `import jsYaml from ${JSON.stringify(require.resolve('js-yaml'))};`,
+              `export const { ${names.join(', ')} } = jsYaml;`,
+            ].join('\n'),
             loader: 'js',
           }
         : undefined,

@@ -7,7 +7,11 @@ import { describe, it } from 'node:test';
 import { ESLint } from 'eslint';
 
 const ROOT = import.meta.dirname.replace(/\/src$/, '');
-const LAYER_RULES = new Set(['@typescript-eslint/no-restricted-imports', 'no-restricted-globals']);
+const LAYER_RULES = new Set([
+  '@typescript-eslint/no-restricted-imports',
+  'no-restricted-globals',
+  'no-restricted-syntax',
+]);
 
 /** The project's config, without type information (these rules need none) and only its layer rules. */
 const eslint = new ESLint({
@@ -18,10 +22,14 @@ const eslint = new ESLint({
 
 /** `line:column rule` of every problem in `code` linted as the file `filePath`. */
 async function problems(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).map(
+  return (await messages(filePath, code)).map(
     (message) => `${String(message.line)}:${String(message.column)} ${message.ruleId ?? 'fatal'}`,
   );
+}
+
+async function messages(filePath: string, code: string): Promise<ESLint.LintResult['messages']> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result?.messages ?? [];
 }
 
 describe('layers (eslint.config.js)', () => {
@@ -112,6 +120,44 @@ describe('layers (eslint.config.js)', () => {
     const command =
       "import { RENDERERS } from '../render/index.ts';\nimport { readFileSync } from 'node:fs';\n";
     assert.deepEqual(await problems('src/cli/fixture.ts', command), []);
+  });
+});
+
+describe('restricted syntax (eslint.config.js)', () => {
+  it('rejects an array spread into the arguments of a call or a constructor, in any file', async () => {
+    const code = [
+      'const widths: number[] = [];',
+      'const lines: string[] = [];',
+      'export const widest = Math.max(0, ...widths);',
+      'lines.push(...lines.map((line) => line.trim()));',
+      'export const copy = new Set(...[lines]);',
+    ].join('\n');
+    for (const file of ['src/render/fixture.ts', 'src/render/fixture.test.ts', 'bench/fixture.ts'])
+      assert.deepEqual(await problems(file, code), [
+        '3:35 no-restricted-syntax',
+        '4:12 no-restricted-syntax',
+        '5:29 no-restricted-syntax',
+      ]);
+    const [message] = await messages('src/render/fixture.ts', code);
+    assert.match(message?.message ?? '', /^no spread into a call: .*Maximum call stack size exceeded/);
+  });
+
+  it('accepts spreads into array and object literals, rest parameters, and loops', async () => {
+    const code = [
+      'const widths: number[] = [1, 2];',
+      'const all = [...widths, 3];',
+      'const options = { ...{ a: 1 }, b: 2 };',
+      'const joined = (...parts: string[]): string => parts.join();',
+      'let widest = 0;',
+      'for (const width of all) if (width > widest) widest = width;',
+      'export const result = [joined(String(widest)), options];',
+    ].join('\n');
+    assert.deepEqual(await problems('src/render/fixture.ts', code), []);
+  });
+
+  it("keeps js-yaml's values to src/load/js-yaml.ts, and its types open", async () => {
+    const code = "import { load } from 'js-yaml';\nimport type { Event } from 'js-yaml';\nexport { load };\n";
+    assert.deepEqual(await problems('src/scan/fixture.ts', code), ['1:1 no-restricted-syntax']);
   });
 });
 

@@ -183,12 +183,12 @@ describe('kubeward audit node', needs('openssl'), () => {
 
 describe('kubeward audit probe', () => {
   it('refuses non-loopback targets', () => {
-    for (const args of [
+    for (const [flag, target] of [
       ['--apiserver', 'https://10.0.0.10:6443'],
       ['--kubelet', 'example.com'],
       ['--etcd', 'https://0.0.0.0:2379'],
-    ]) {
-      const run = audit('probe', ...args);
+    ] as const) {
+      const run = audit('probe', flag, target);
       assert.equal(run.exitCode, 2);
       assert.match(run.stderr, /not a loopback address/);
     }

@@ -31,7 +31,7 @@ const RUN = { timeout: 90_000 } as const;
 
 describe('the CLI and inputs that are not regular files or are too large', { timeout: 600_000 }, () => {
   const root = mkdtempSync(join(tmpdir(), 'kubeward-hostile-'));
-  const at = (...names: string[]): string => join(root, ...names);
+  const at = (...names: string[]): string => join(root, names.join('/'));
   let closeSocket = (): Promise<void> => Promise.resolve();
   before(async () => {
     writeFileSync(at('good.yaml'), GOOD);

@@ -56,7 +56,7 @@ const COMPONENT_VIEWS = derivation('control-plane components', (inventory): read
   const views: ComponentView[] = [];
   for (const resource of inventory.resources) {
     if (resource.kind !== 'Pod') continue;
-    views.push(...staticPodViews(resource));
+    for (const view of staticPodViews(resource)) views.push(view);
   }
   const running = new Set(views.map((view) => view.component));
   for (const resource of inventory.configs) {

@@ -25,7 +25,8 @@ export function targetText(check: Check): string {
 
 /** A fenced block whose fence is longer than any backtick run inside (for YAML holding ```). */
 function fenced(language: string, body: string): string {
-  const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((match) => match[0].length));
+  let longest = 2;
+  for (const [run] of body.matchAll(/`+/g)) if (run.length > longest) longest = run.length;
   const fence = '`'.repeat(longest + 1);
   return `${fence}${language}\n${body.endsWith('\n') ? body : `${body}\n`}${fence}`;
 }
@@ -81,7 +82,8 @@ export function renderCheckPage(check: Check, examples: CheckExamples): string {
   if (examples.pass !== undefined) {
     lines.push('## Passing example', '', fenced('yaml', examples.pass.manifest), '');
   }
-  lines.push(
+  return [
+    ...lines,
     '## Suppressing',
     '',
     `Annotate the object with \`kubeward.io/ignore: "${check.id}"\` and a \`kubeward.io/ignore-reason\`, or list the id under \`checks.disable\` in \`.kubeward.yaml\`.`,
@@ -91,6 +93,5 @@ export function renderCheckPage(check: Check, examples: CheckExamples): string {
     '',
     ...check.references.map((reference) => `- ${reference}`),
     '',
-  );
-  return lines.join('\n');
+  ].join('\n');
 }

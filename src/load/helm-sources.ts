@@ -30,7 +30,7 @@ export function atTemplates(source: Source, resources: readonly Resource[], char
     const comment = lastBefore(comments, line);
     const separator = lastBefore(separators, line);
     if (comment === undefined || (separator !== undefined && separator.line > comment.line)) return resource;
-    const file = chart === undefined ? comment.text : join(chart, ...comment.text.split('/').slice(1));
+    const file = chart === undefined ? comment.text : join(chart, comment.text.split('/').slice(1).join('/'));
     return { ...resource, origin: inTemplate(resource.origin, file, note) };
   });
 }

@@ -31,9 +31,9 @@ export async function load(paths: readonly string[], options: ReadOptions): Prom
   const all = [...diagnostics];
   for (const source of sources) {
     const loaded = loadSources([source]);
-    all.push(...loaded.diagnostics);
+    for (const diagnostic of loaded.diagnostics) all.push(diagnostic);
     if (source.kustomize === undefined) {
-      resources.push(...loaded.resources);
+      for (const resource of loaded.resources) resources.push(resource);
       continue;
     }
     const relocated = await relocateBuild(
@@ -41,8 +41,8 @@ export async function load(paths: readonly string[], options: ReadOptions): Prom
       loaded.resources,
       options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     );
-    resources.push(...relocated.resources);
-    all.push(...relocated.diagnostics);
+    for (const resource of relocated.resources) resources.push(resource);
+    for (const diagnostic of relocated.diagnostics) all.push(diagnostic);
   }
   return { resources, diagnostics: all, files: sources.length, others };
 }
@@ -56,12 +56,13 @@ export function loadSources(sources: readonly ReadSource[]): Loaded {
   const diagnostics: Diagnostic[] = [];
   for (const source of sources) {
     const parsed = parseSource(source);
-    diagnostics.push(...parsed.diagnostics);
     const objects = toResources(source, parsed.documents);
-    resources.push(
-      ...(isHelmOutput(source) ? atTemplates(source, objects.resources, source.chart) : objects.resources),
-    );
-    diagnostics.push(...objects.diagnostics);
+    for (const diagnostic of parsed.diagnostics) diagnostics.push(diagnostic);
+    const located = isHelmOutput(source)
+      ? atTemplates(source, objects.resources, source.chart)
+      : objects.resources;
+    for (const resource of located) resources.push(resource);
+    for (const diagnostic of objects.diagnostics) diagnostics.push(diagnostic);
   }
   return { resources, diagnostics, files: sources.length };
 }

@@ -205,6 +205,24 @@ describe('lists', () => {
     const { diagnostics } = yaml('apiVersion: v1\nkind: List\nitems: {a: 1}\n');
     assert.equal(diagnostics[0]?.message, 'document 1: List.items must be a list');
   });
+
+  it('loads every item of a List as large as `kubectl get -A -o json` of a big cluster', () => {
+    const count = 200_000;
+    const items = Array.from({ length: count }, (_, i) => ({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: `config-${String(i)}`, namespace: `team-${String(i % 100)}` },
+    }));
+    const { resources, diagnostics } = json(JSON.stringify({ apiVersion: 'v1', kind: 'List', items }));
+    assert.deepEqual(diagnostics, []);
+    assert.equal(resources.length, count);
+    assert.deepEqual(
+      [resources[0], resources.at(-1)].map(
+        (r) => `${r?.namespace ?? ''}/${r?.name ?? ''} ${String(r?.origin.itemPath)}`,
+      ),
+      ['team-0/config-0 items,0', 'team-99/config-199999 items,199999'],
+    );
+  });
 });
 
 describe('configuration files', () => {

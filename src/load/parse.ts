@@ -87,7 +87,7 @@ function parseYamlByDocument(source: Source): ParsedSource {
     const text = source.text.slice(start, end);
     try {
       const parsed = parseYamlChunk(source, text, start, index);
-      documents.push(...parsed);
+      for (const document of parsed) documents.push(document);
       index += Math.max(parsed.length, 1);
     } catch (error) {
       if (error instanceof DuplicateKeyError)

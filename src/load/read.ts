@@ -94,7 +94,7 @@ export async function readSources(paths: readonly string[], options: ReadOptions
     };
     await expand(path, options.recursive, others, found, result.diagnostics);
     const walked = await topKustomizations(found.walked, maxBytes);
-    result.diagnostics.push(...walked.diagnostics);
+    for (const diagnostic of walked.diagnostics) result.diagnostics.push(diagnostic);
     for (const { file, named } of found.manifests) {
       const source = await readOne(file, named, maxBytes, result.diagnostics);
       if (source) result.sources.push(source);

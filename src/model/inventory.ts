@@ -67,7 +67,8 @@ export function buildInventory(all: readonly Resource[], options: InventoryOptio
   const namespaceNames = new Set<string>();
 
   const unique = withoutDuplicates(all, fallback);
-  diagnostics.push(...unique.diagnostics, ...namespaceHints(unique.kept, fallback));
+  for (const diagnostic of unique.diagnostics) diagnostics.push(diagnostic);
+  for (const diagnostic of namespaceHints(unique.kept, fallback)) diagnostics.push(diagnostic);
   for (const resource of unique.kept) {
     if (resource.role === 'config') {
       configs.push(resource);

@@ -47,7 +47,7 @@ export function namespaceHints(resources: readonly Resource[], fallbackNamespace
       BINDING_KINDS.has(resource.kind) &&
       apiGroup(resource.apiVersion) === 'rbac.authorization.k8s.io'
     ) {
-      subjects.push(...serviceAccountSubjects(resource));
+      for (const subject of serviceAccountSubjects(resource)) subjects.push(subject);
     }
   }
   const byNamespace = new Map<

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 const ROOT = join(import.meta.dirname, '..', '..');
 const EXAMPLES = join(ROOT, 'examples', 'netpol');
 
-function netpol(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+function netpol(args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
   const script = `
     import { netpolCommand } from ${JSON.stringify(join(ROOT, 'src', 'cli', 'commands', 'netpol.ts'))};
     import { reportError } from ${JSON.stringify(join(ROOT, 'src', 'cli', 'exit.ts'))};
@@ -28,7 +28,7 @@ function netpol(...args: string[]): { status: number | null; stdout: string; std
 describe('kubeward netpol (CLI)', () => {
   it('warns about a NetworkPolicy declared twice and keeps the later one', () => {
     const duplicates = join(ROOT, 'testdata', 'duplicates');
-    const run = netpol('matrix', '-f', duplicates);
+    const run = netpol(['matrix', '-f', duplicates]);
     assert.equal(run.status, 0, run.stderr);
     assert.match(
       run.stderr,
@@ -36,7 +36,7 @@ describe('kubeward netpol (CLI)', () => {
     );
   });
   it('matrix -o csv lists the allowed connections and exits 0', () => {
-    const run = netpol('matrix', '-f', 'manifests.yaml', '-f', 'generated-policies.yaml', '-o', 'csv');
+    const run = netpol(['matrix', '-f', 'manifests.yaml', '-f', 'generated-policies.yaml', '-o', 'csv']);
     assert.equal(run.status, 0, run.stderr);
     assert.equal(
       run.stdout,
@@ -48,7 +48,7 @@ describe('kubeward netpol (CLI)', () => {
   });
 
   it('explain names the deciding rules with file:line:col and exits 1 when denied', () => {
-    const allowed = netpol(
+    const allowed = netpol([
       'explain',
       'deployment/default/myapp',
       '169.254.169.254',
@@ -57,14 +57,14 @@ describe('kubeward netpol (CLI)', () => {
       'manifests.yaml',
       '-f',
       'guide',
-    );
+    ]);
     assert.equal(allowed.status, 0, allowed.stderr);
     assert.match(allowed.stdout, /^ALLOWED \(UDP\/53\)/);
     assert.match(
       allowed.stdout,
       /allowed by default\/myapp-deny-external-egress spec\.egress\[0\] at guide\/dns-egress\.yaml:14:7 \(UDP:53\)/,
     );
-    const denied = netpol(
+    const denied = netpol([
       'explain',
       'default/test-frontend',
       'default/test-database',
@@ -73,19 +73,19 @@ describe('kubeward netpol (CLI)', () => {
       'manifests.yaml',
       '-f',
       'generated-policies.yaml',
-    );
+    ]);
     assert.equal(denied.status, 1);
     assert.match(denied.stdout, /^DENIED \(TCP\/8080\)/);
   });
 
   it('assert prints TAP and exits 1 when an assertion fails, 0 when all pass; JUnit on request', () => {
-    const failing = netpol('assert', 'netassert.yaml', '-f', 'manifests.yaml', '-f', 'guide');
+    const failing = netpol(['assert', 'netassert.yaml', '-f', 'manifests.yaml', '-f', 'guide']);
     assert.equal(failing.status, 1);
     assert.match(
       failing.stdout,
       /^TAP version 14\n1\.\.12\nnot ok 1 - default:test-frontend can reach test-microservice on TCP:80\n/,
     );
-    const passing = netpol(
+    const passing = netpol([
       'assert',
       'netassert.yaml',
       '-f',
@@ -94,7 +94,7 @@ describe('kubeward netpol (CLI)', () => {
       'generated-policies.yaml',
       '-o',
       'junit',
-    );
+    ]);
     assert.equal(passing.status, 0, passing.stderr);
     assert.match(
       passing.stdout,
@@ -103,7 +103,7 @@ describe('kubeward netpol (CLI)', () => {
   });
 
   it('generate reproduces examples/netpol/generated-policies.yaml', () => {
-    const run = netpol('generate', '-f', 'manifests.yaml', '--flows', 'netassert.yaml');
+    const run = netpol(['generate', '-f', 'manifests.yaml', '--flows', 'netassert.yaml']);
     assert.equal(run.status, 0, run.stderr);
     const expected = readFileSync(join(EXAMPLES, 'generated-policies.yaml'), 'utf8').replace(/^#.*\n/, '');
     assert.equal(run.stdout, expected);
@@ -116,7 +116,7 @@ describe('kubeward netpol (CLI)', () => {
       ['matrix'],
       ['assert', 'missing.yaml', '-f', 'manifests.yaml'],
     ]) {
-      const run = netpol(...args);
+      const run = netpol(args);
       assert.equal(run.status, 2, args.join(' '));
       assert.match(run.stderr, /^error: .+\n$/);
     }

@@ -11,7 +11,7 @@ import type { NamedPort, PodClass, PodClasses } from './pods.ts';
 import { podClassesOf } from './pods.ts';
 import { selectorCache } from './selector-cache.ts';
 import type { PortSet } from './ports.ts';
-import { ALL_PORTS, NO_PORTS, portRange, unionPorts } from './ports.ts';
+import { ALL_PORTS, portRange, unionPorts } from './ports.ts';
 
 /** How the engine reads what the API leaves to the network plugin. */
 export interface NetpolOptions {
@@ -173,7 +173,8 @@ export function buildNetpolModel(
         continue;
       }
       ipBlocks.push(peer);
-      ipRanges.push(peer.cidr, ...peer.except);
+      ipRanges.push(peer.cidr);
+      for (const except of peer.except) ipRanges.push(except);
       const set = new Uint8Array(classCount);
       for (const podClass of addressed)
         if (podClass.ips.some((ip) => ipBlockContains(peer, ip))) set[podClass.index] = 1;
@@ -215,7 +216,7 @@ export function buildNetpolModel(
         if (!entry) continue;
         entry.isolated = true;
         entry.policies.push(policy);
-        entry.rules.push(...rules);
+        for (const rule of rules) entry.rules.push(rule);
       }
     }
   }
@@ -269,7 +270,7 @@ export function resolvePorts(
           sets.push(portRange(named.protocol, named.port, named.port));
     }
   }
-  return sets.length === 0 ? NO_PORTS : unionPorts(...sets);
+  return unionPorts(sets);
 }
 
 function namedPortsOfEndpoint(endpoint: Endpoint): readonly NamedPort[] | undefined {
@@ -287,10 +288,7 @@ export function egressAllowed(model: NetpolModel, source: Endpoint, destination:
   const side = model.egress[source.podClass.index];
   if (!side?.isolated) return ALL_PORTS;
   const named = namedPortsOfEndpoint(destination);
-  return unionPorts(
-    NO_PORTS,
-    ...matchingRules(side, destination).map((rule) => resolvePorts(rule.ports, named)),
-  );
+  return unionPorts(matchingRules(side, destination).map((rule) => resolvePorts(rule.ports, named)));
 }
 
 /** What the destination's ingress policies allow from the source (every port when not isolated). */
@@ -299,7 +297,7 @@ export function ingressAllowed(model: NetpolModel, source: Endpoint, destination
   const side = model.ingress[destination.podClass.index];
   if (!side?.isolated) return ALL_PORTS;
   const named = destination.podClass.namedPorts;
-  return unionPorts(NO_PORTS, ...matchingRules(side, source).map((rule) => resolvePorts(rule.ports, named)));
+  return unionPorts(matchingRules(side, source).map((rule) => resolvePorts(rule.ports, named)));
 }
 
 /**

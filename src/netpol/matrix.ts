@@ -74,7 +74,7 @@ function unionOfMask(
   rules.forEach((rule, bit) => {
     if ((mask & (1 << bit)) !== 0) sets.push(resolvePorts(rule.ports, destination));
   });
-  return sets.length === 0 ? NO_PORTS : unionPorts(...sets);
+  return unionPorts(sets);
 }
 
 function ruleAdmits(rule: CompiledRule, peer: number, atom: IpRange | undefined): boolean {
@@ -92,7 +92,7 @@ function unionOfMatching(
   const sets: PortSet[] = [];
   for (const rule of rules)
     if (ruleAdmits(rule, peer, atom)) sets.push(resolvePorts(rule.ports, destination?.namedPorts));
-  return sets.length === 0 ? NO_PORTS : unionPorts(...sets);
+  return unionPorts(sets);
 }
 
 /**

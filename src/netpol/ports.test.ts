@@ -13,13 +13,14 @@ import {
 
 describe('port sets', () => {
   it('merges overlapping and adjacent ranges in a union', () => {
-    const set = unionPorts(
+    const set = unionPorts([
       portRange('TCP', 80, 81),
       portRange('TCP', 82, 90),
       portRange('TCP', 443, 443),
       portRange('UDP', 53, 53),
-    );
+    ]);
     assert.equal(formatPorts(set), 'TCP:80-90,443 UDP:53');
+    assert.equal(unionPorts([]), NO_PORTS);
   });
 
   it('intersects per protocol (an SCTP allow never admits TCP, e2e "SCTP-only allow")', () => {

@@ -56,8 +56,9 @@ function intersectRanges(a: readonly PortRange[], b: readonly PortRange[]): Port
   return out;
 }
 
-/** The union of port sets. */
-export function unionPorts(...sets: readonly PortSet[]): PortSet {
+/** The union of port sets: {@link NO_PORTS} for none. */
+export function unionPorts(sets: readonly PortSet[]): PortSet {
+  if (sets.length === 0) return NO_PORTS;
   if (sets.length === 1 && sets[0]) return sets[0];
   return {
     TCP: normalize(sets.flatMap((set) => set.TCP)),

@@ -36,8 +36,7 @@ export function renderTable(report: Report, options: TableOptions): string {
   };
   const lines: string[] = [];
   if (options.summaryOnly) {
-    lines.push(...scorecardLines(report, options, colors));
-    return `${lines.join('\n')}\n`;
+    return `${scorecardLines(report, options, colors).join('\n')}\n`;
   }
 
   const groups = new Map<string, Finding[]>();
@@ -79,13 +78,13 @@ export function renderTable(report: Report, options: TableOptions): string {
     const note = first?.resource?.origin.note;
     const file = where ? `  ${where.file}${note === undefined ? '' : ` (${note})`}` : '';
     lines.push(colors.bold(escapeControls(name)) + (file === '' ? '' : colors.dim(escapeControls(file))));
-    for (const row of aligned.slice(next, next + findings.length)) lines.push(...row);
+    for (const row of aligned.slice(next, next + findings.length)) for (const line of row) lines.push(line);
     lines.push('');
     next += findings.length;
   }
   if (groups.size === 0)
     lines.push(report.summary.hidden > 0 ? 'No findings at or above --min-severity.' : 'No findings.', '');
-  lines.push(...scorecardLines(report, options, colors));
+  for (const line of scorecardLines(report, options, colors)) lines.push(line);
   return `${lines.join('\n')}\n`;
 }
 

@@ -3,9 +3,59 @@ import stringWidth from 'string-width';
 const SGR = /\x1b\[[0-9;]*m/g;
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
+/**
+ * Code units segmented at once: V8's Intl.Segmenter (which string-width uses too) slows down
+ * quadratically with the length of the text it segments.
+ */
+const SEGMENT_WINDOW = 256;
+const SGR_CODE = /(\x1b\[[0-9;]*m)/;
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * Where to cut a window of a longer text: before its last two clusters, which the next window takes
+ * (the cut may have shortened the last, and the one before may join it, as in emoji ZWJ sequences);
+ * a printable ASCII character is a cluster of its own unless a combining mark follows.
+ */
+function cutPoint(window: string): number {
+  if (PRINTABLE_ASCII.test(window)) return window.length - 1;
+  let last = 0;
+  let beforeLast = 0;
+  for (const { index } of graphemes.segment(window)) {
+    beforeLast = last;
+    last = index;
+  }
+  return beforeLast || last || window.length;
+}
+
+/**
+ * A text cut at grapheme cluster boundaries into chunks of at most {@link SEGMENT_WINDOW} code
+ * units; a cluster longer than that is cut.
+ */
+function* chunksOf(text: string): Generator<string> {
+  let start = 0;
+  while (text.length - start > SEGMENT_WINDOW) {
+    const end = start + cutPoint(text.slice(start, start + SEGMENT_WINDOW));
+    yield text.slice(start, end);
+    start = end;
+  }
+  yield text.slice(start);
+}
+
+/** The grapheme clusters of a text, segmented a chunk at a time. */
+function* clustersOf(text: string): Generator<string> {
+  for (const chunk of chunksOf(text))
+    if (PRINTABLE_ASCII.test(chunk)) yield* chunk;
+    else for (const { segment } of graphemes.segment(chunk)) yield segment;
+}
+
 /** Columns a text takes on a terminal: wide characters count 2, colour codes 0. */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  if (text.length <= SEGMENT_WINDOW) return stringWidth(text);
+  let width = 0;
+  for (const part of text.split(SGR_CODE))
+    if (!part.startsWith('\x1b[')) for (const chunk of chunksOf(part)) width += stringWidth(chunk);
+  return width;
 }
 
 /** Splits a word wider than `width` into pieces that fit, keeping colour codes whole. */
@@ -13,19 +63,19 @@ function breakWord(word: string, width: number): string[] {
   const pieces: string[] = [];
   let piece = '';
   let used = 0;
-  for (const token of word.split(/(\x1b\[[0-9;]*m)/)) {
+  for (const token of word.split(SGR_CODE)) {
     if (token.startsWith('\x1b[')) {
       piece += token;
       continue;
     }
-    for (const { segment } of graphemes.segment(token)) {
-      const cells = stringWidth(segment);
+    for (const cluster of clustersOf(token)) {
+      const cells = stringWidth(cluster);
       if (used > 0 && used + cells > width) {
         pieces.push(piece);
         piece = '';
         used = 0;
       }
-      piece += segment;
+      piece += cluster;
       used += cells;
     }
   }
@@ -60,8 +110,8 @@ export function wrapLine(text: string, width: number): string[] {
     }
     if (line.trim() !== '') lines.push(line);
     const pieces = displayWidth(word) > width ? breakWord(word, width) : [word];
-    lines.push(...pieces.slice(0, -1));
-    line = pieces.at(-1) ?? '';
+    line = pieces.pop() ?? '';
+    for (const piece of pieces) lines.push(piece);
   }
   if (line !== '') lines.push(line);
   return text.includes('\x1b[') ? carryColours(lines) : lines;

@@ -71,7 +71,7 @@ export function frameworkScorecard<C extends CheckMeta>(
       const found: Finding[] = [];
       const controlChecks = (implementing.get(control.id) ?? []).map((check) => {
         const own = counted.get(check.id) ?? [];
-        found.push(...own);
+        for (const finding of own) found.push(finding);
         return { id: check.id, applied: applied(check), findings: own.length };
       });
       const status: ControlStatus =

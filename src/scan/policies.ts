@@ -97,7 +97,8 @@ export async function runPolicies(options: PolicyRunOptions): Promise<PolicyRun>
         timeout,
         `test module did not finish loading within ${String(timeout)} ms`,
       );
-      results.push(...(await runTestModule(testModuleOf(imported), subjects, { timeout })));
+      for (const result of await runTestModule(testModuleOf(imported), subjects, { timeout }))
+        results.push(result);
     } catch (error) {
       problems.push({ file: path, line: 0, message: error instanceof Error ? error.message : String(error) });
     }

@@ -28,7 +28,7 @@ export function subjectsOf(sources: readonly Source[]): {
   const diagnostics: Diagnostic[] = [];
   for (const source of sources) {
     const parsed = parseSource(source);
-    diagnostics.push(...parsed.diagnostics);
+    for (const diagnostic of parsed.diagnostics) diagnostics.push(diagnostic);
     for (const document of parsed.documents) {
       const { value } = document;
       if (value === null || value === undefined) continue;

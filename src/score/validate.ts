@@ -83,7 +83,7 @@ function schemaErrors(kind: string, object: Mapping): SchemaError[] {
   }
   const path = podSpecPathOf(kind);
   const podSpec = getAt(object, path);
-  if (isRecord(podSpec)) errors.push(...podSpecErrors(podSpec, path));
+  if (isRecord(podSpec)) for (const error of podSpecErrors(podSpec, path)) errors.push(error);
   return errors;
 }
 
@@ -94,13 +94,19 @@ function podSpecErrors(podSpec: Mapping, at: FieldPath): SchemaError[] {
     if (field in podSpec) expectType(errors, [...at, field], podSpec[field], 'boolean');
   const podContext = podSpec.securityContext;
   if (isRecord(podContext))
-    errors.push(...contextErrors(podContext, [...at, 'securityContext'], POD_SECURITY_CONTEXT_KEYS));
+    for (const error of contextErrors(podContext, [...at, 'securityContext'], POD_SECURITY_CONTEXT_KEYS))
+      errors.push(error);
   for (const ref of containersOf(podSpec)) {
     const path = [...at, ...ref.path];
     if (!('name' in ref.container)) errors.push({ path, message: missingMessage(['name']) });
     const context = ref.container.securityContext;
     if (isRecord(context))
-      errors.push(...contextErrors(context, [...path, 'securityContext'], CONTAINER_SECURITY_CONTEXT_KEYS));
+      for (const error of contextErrors(
+        context,
+        [...path, 'securityContext'],
+        CONTAINER_SECURITY_CONTEXT_KEYS,
+      ))
+        errors.push(error);
   }
   return errors;
 }

@@ -16,12 +16,12 @@ export function tlv(tag: number, content: Buffer): Buffer {
 }
 
 /** SEQUENCE of the given elements. */
-export function sequence(...elements: readonly Buffer[]): Buffer {
+export function sequence(elements: readonly Buffer[]): Buffer {
   return tlv(0x30, Buffer.concat(elements));
 }
 
 /** SET of the given elements (callers pass one element, so no sorting is needed). */
-export function set(...elements: readonly Buffer[]): Buffer {
+export function set(elements: readonly Buffer[]): Buffer {
   return tlv(0x31, Buffer.concat(elements));
 }
 
@@ -54,7 +54,7 @@ export function objectIdentifier(dotted: string): Buffer {
     const groups: number[] = [arc & 0x7f];
     for (let high = Math.floor(arc / 128); high > 0; high = Math.floor(high / 128))
       groups.unshift(0x80 | (high & 0x7f));
-    bytes.push(...groups);
+    for (const group of groups) bytes.push(group);
   }
   return tlv(0x06, Buffer.from(bytes));
 }
@@ -76,7 +76,8 @@ export function bitString(content: Buffer): Buffer {
 
 /** BIT STRING of named bits (bit 0 first), without trailing zero bits, as DER requires. */
 export function namedBits(bits: readonly number[]): Buffer {
-  const highest = Math.max(-1, ...bits);
+  let highest = -1;
+  for (const bit of bits) if (bit > highest) highest = bit;
   const bytes = Buffer.alloc(Math.floor(highest / 8) + 1);
   for (const bit of bits) bytes[bit >> 3] = (bytes[bit >> 3] ?? 0) | (0x80 >> (bit & 7));
   const unused = 7 - (highest & 7);

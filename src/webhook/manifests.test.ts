@@ -41,7 +41,7 @@ function routes(options: ManifestOptions): string[] {
 }
 
 /** The field at `path` of the first manifest of `kind`. */
-const field = (kind: string, ...path: FieldPath): unknown => {
+const field = (kind: string, path: FieldPath): unknown => {
   const found =
     webhookManifests(OPTIONS).find(
       (manifest) => manifest.kind === kind && getAt(manifest, ['metadata', 'name']) === OPTIONS.name,
@@ -82,22 +82,25 @@ describe('webhook manifests', () => {
   it('runs 2 non-root replicas with a read-only root, no capabilities and RuntimeDefault seccomp', () => {
     const pod = ['spec', 'template', 'spec'];
     const container = [...pod, 'containers', 0];
-    assert.equal(field('Deployment', 'spec', 'replicas'), 2);
-    assert.equal(field('Deployment', ...pod, 'automountServiceAccountToken'), false);
-    assert.equal(field('Deployment', ...pod, 'securityContext', 'runAsNonRoot'), true);
-    assert.equal(field('Deployment', ...pod, 'securityContext', 'seccompProfile', 'type'), 'RuntimeDefault');
-    assert.ok(field('Deployment', ...pod, 'affinity', 'podAntiAffinity'));
-    assert.equal(field('Deployment', ...container, 'securityContext', 'readOnlyRootFilesystem'), true);
-    assert.equal(field('Deployment', ...container, 'securityContext', 'allowPrivilegeEscalation'), false);
-    assert.deepEqual(field('Deployment', ...container, 'securityContext', 'capabilities', 'drop'), ['ALL']);
-    assert.ok(field('Deployment', ...container, 'resources', 'limits', 'memory'));
-    assert.equal(field('ServiceAccount', 'automountServiceAccountToken'), false);
-    assert.equal(field('PodDisruptionBudget', 'spec', 'minAvailable'), 1);
+    assert.equal(field('Deployment', ['spec', 'replicas']), 2);
+    assert.equal(field('Deployment', [...pod, 'automountServiceAccountToken']), false);
+    assert.equal(field('Deployment', [...pod, 'securityContext', 'runAsNonRoot']), true);
+    assert.equal(
+      field('Deployment', [...pod, 'securityContext', 'seccompProfile', 'type']),
+      'RuntimeDefault',
+    );
+    assert.ok(field('Deployment', [...pod, 'affinity', 'podAntiAffinity']));
+    assert.equal(field('Deployment', [...container, 'securityContext', 'readOnlyRootFilesystem']), true);
+    assert.equal(field('Deployment', [...container, 'securityContext', 'allowPrivilegeEscalation']), false);
+    assert.deepEqual(field('Deployment', [...container, 'securityContext', 'capabilities', 'drop']), ['ALL']);
+    assert.ok(field('Deployment', [...container, 'resources', 'limits', 'memory']));
+    assert.equal(field('ServiceAccount', ['automountServiceAccountToken']), false);
+    assert.equal(field('PodDisruptionBudget', ['spec', 'minAvailable']), 1);
   });
 
   it('registers a fail-closed webhook that skips kube-system and its own namespace', () => {
     const hook = (...path: FieldPath): unknown =>
-      field('ValidatingWebhookConfiguration', 'webhooks', 0, ...path);
+      field('ValidatingWebhookConfiguration', ['webhooks', 0, ...path]);
     assert.equal(hook('failurePolicy'), 'Fail');
     assert.equal(hook('sideEffects'), 'None');
     assert.equal(hook('timeoutSeconds'), 5);
@@ -131,7 +134,7 @@ describe('webhook manifests', () => {
 
   it('pulls an image pinned by digest IfNotPresent, and a tag Always', () => {
     const container = ['spec', 'template', 'spec', 'containers', 0, 'imagePullPolicy'];
-    assert.equal(field('Deployment', ...container), 'IfNotPresent');
+    assert.equal(field('Deployment', [...container]), 'IfNotPresent');
     const tagged = webhookManifests({ ...OPTIONS, image: 'ghcr.io/kubeward/kubeward:0.1.0' }).find(
       (manifest) => manifest.kind === 'Deployment',
     );
@@ -141,26 +144,25 @@ describe('webhook manifests', () => {
   it('drains before stopping, runs as cluster-critical on distinct nodes, and sizes memory from the in-flight bound', () => {
     const pod = ['spec', 'template', 'spec'];
     const container = [...pod, 'containers', 0];
-    assert.deepEqual(field('Deployment', ...container, 'lifecycle', 'preStop'), { sleep: { seconds: 5 } });
-    assert.equal(field('Deployment', ...pod, 'priorityClassName'), 'system-cluster-critical');
+    assert.deepEqual(field('Deployment', [...container, 'lifecycle', 'preStop']), { sleep: { seconds: 5 } });
+    assert.equal(field('Deployment', [...pod, 'priorityClassName']), 'system-cluster-critical');
     assert.deepEqual(
-      field(
-        'Deployment',
+      field('Deployment', [
         ...pod,
         'affinity',
         'podAntiAffinity',
         'requiredDuringSchedulingIgnoredDuringExecution',
-      ),
+      ]),
       [
         {
-          labelSelector: { matchLabels: field('Deployment', 'spec', 'selector', 'matchLabels') },
+          labelSelector: { matchLabels: field('Deployment', ['spec', 'selector', 'matchLabels']) },
           topologyKey: 'kubernetes.io/hostname',
         },
       ],
     );
     assert.equal(memoryLimitMiB(16, 3 * 2 ** 20), 192 + 192);
-    assert.equal(field('Deployment', ...container, 'resources', 'limits', 'memory'), '384Mi');
-    const args = field('Deployment', ...container, 'args') as string[];
+    assert.equal(field('Deployment', [...container, 'resources', 'limits', 'memory']), '384Mi');
+    const args = field('Deployment', [...container, 'args']) as string[];
     assert.deepEqual(args.slice(args.indexOf('--max-in-flight'), args.indexOf('--max-in-flight') + 4), [
       '--max-in-flight',
       '16',
@@ -177,12 +179,12 @@ describe('webhook manifests', () => {
   });
 
   it('admits only the API servers on the webhook port and allows no egress', () => {
-    assert.deepEqual(field('NetworkPolicy', 'spec', 'policyTypes'), ['Ingress', 'Egress']);
-    assert.deepEqual(field('NetworkPolicy', 'spec', 'egress'), []);
-    assert.deepEqual(field('NetworkPolicy', 'spec', 'ingress', 0, 'from'), [
+    assert.deepEqual(field('NetworkPolicy', ['spec', 'policyTypes']), ['Ingress', 'Egress']);
+    assert.deepEqual(field('NetworkPolicy', ['spec', 'egress']), []);
+    assert.deepEqual(field('NetworkPolicy', ['spec', 'ingress', 0, 'from']), [
       { ipBlock: { cidr: '10.0.0.0/28' } },
     ]);
-    assert.deepEqual(field('NetworkPolicy', 'spec', 'ingress', 0, 'ports'), [
+    assert.deepEqual(field('NetworkPolicy', ['spec', 'ingress', 0, 'ports']), [
       { protocol: 'TCP', port: 8443 },
     ]);
   });

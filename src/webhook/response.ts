@@ -83,7 +83,7 @@ function denialMessage(verdict: Verdict): string {
   const reasons = verdict.violations.slice(0, MAX_LISTED_VIOLATIONS).map(describeFinding);
   if (verdict.violations.length > MAX_LISTED_VIOLATIONS)
     reasons.push(`and ${String(verdict.violations.length - MAX_LISTED_VIOLATIONS)} more`);
-  reasons.push(...verdict.policyViolations.map(describePolicyOutcome));
+  for (const outcome of verdict.policyViolations) reasons.push(describePolicyOutcome(outcome));
   if (verdict.scoreViolation !== undefined) reasons.push(`[kubesec-score] ${verdict.scoreViolation}`);
   if (verdict.refused !== undefined) reasons.push(`[connect] ${verdict.refused}`);
   const count =

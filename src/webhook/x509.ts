@@ -62,11 +62,11 @@ export function keyIdentifier(publicKey: KeyObject): Buffer {
 }
 
 function name(commonName: string): Buffer {
-  return sequence(set(sequence(objectIdentifier(OID.commonName), utf8String(commonName))));
+  return sequence([set([sequence([objectIdentifier(OID.commonName), utf8String(commonName)])])]);
 }
 
 function extension(oid: string, critical: boolean, value: Buffer): Buffer {
-  return sequence(objectIdentifier(oid), ...(critical ? [boolean(true)] : []), octetString(value));
+  return sequence([objectIdentifier(oid), ...(critical ? [boolean(true)] : []), octetString(value)]);
 }
 
 function generalName(entry: string): Buffer {
@@ -92,40 +92,40 @@ function expandIpv6(address: string): number[] {
  * template's own key), DER-encoded as RFC 5280 section 4 lays it out, and returns it as PEM.
  */
 export function issueCertificate(template: CertificateTemplate, issuer: Issuer): string {
-  const algorithm = sequence(objectIdentifier(OID.ecdsaWithSha256));
+  const algorithm = sequence([objectIdentifier(OID.ecdsaWithSha256)]);
   const serial = randomBytes(16);
   serial[0] = ((serial[0] ?? 0) & 0x7f) | 0x40;
   const usage = template.ca ? [KEY_USAGE.keyCertSign, KEY_USAGE.cRLSign] : [KEY_USAGE.digitalSignature];
   const extensions = [
-    extension(OID.basicConstraints, true, template.ca ? sequence(boolean(true), integer(0)) : sequence()),
+    extension(OID.basicConstraints, true, template.ca ? sequence([boolean(true), integer(0)]) : sequence([])),
     extension(OID.keyUsage, true, namedBits(usage)),
     ...(template.extendedKeyUsage && template.extendedKeyUsage.length > 0
       ? [
           extension(
             OID.extKeyUsage,
             false,
-            sequence(...template.extendedKeyUsage.map((purpose) => objectIdentifier(OID[purpose]))),
+            sequence(template.extendedKeyUsage.map((purpose) => objectIdentifier(OID[purpose]))),
           ),
         ]
       : []),
     ...(template.subjectAltNames && template.subjectAltNames.length > 0
-      ? [extension(OID.subjectAltName, false, sequence(...template.subjectAltNames.map(generalName)))]
+      ? [extension(OID.subjectAltName, false, sequence(template.subjectAltNames.map(generalName)))]
       : []),
     extension(OID.subjectKeyIdentifier, false, octetString(keyIdentifier(template.publicKey))),
-    extension(OID.authorityKeyIdentifier, false, sequence(implicitPrimitive(0, issuer.keyIdentifier))),
+    extension(OID.authorityKeyIdentifier, false, sequence([implicitPrimitive(0, issuer.keyIdentifier)])),
   ];
-  const tbs = sequence(
+  const tbs = sequence([
     explicit(0, integer(2)),
     unsignedInteger(serial),
     algorithm,
     name(issuer.commonName),
-    sequence(time(template.notBefore), time(template.notAfter)),
+    sequence([time(template.notBefore), time(template.notAfter)]),
     name(template.commonName),
     template.publicKey.export({ type: 'spki', format: 'der' }),
-    explicit(3, sequence(...extensions)),
-  );
+    explicit(3, sequence(extensions)),
+  ]);
   const signature = sign('sha256', tbs, { key: issuer.privateKey, dsaEncoding: 'der' });
-  const der = sequence(tbs, algorithm, bitString(signature));
+  const der = sequence([tbs, algorithm, bitString(signature)]);
   const lines = der.toString('base64').match(/.{1,64}/g) ?? [];
   return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
 }

@@ -54,17 +54,18 @@ export const destinationRuleTlsDisabled: ResourceCheck = {
     const spec = resource.object.spec;
     if (!isRecord(spec)) return violations;
     const host = typeof spec.host === 'string' ? spec.host : '';
-    violations.push(...weakTls(spec.trafficPolicy, ['spec', 'trafficPolicy'], `host "${host}"`));
+    for (const violation of weakTls(spec.trafficPolicy, ['spec', 'trafficPolicy'], `host "${host}"`))
+      violations.push(violation);
     if (!Array.isArray(spec.subsets)) return violations;
     for (const [index, subset] of spec.subsets.entries()) {
       if (!isRecord(subset)) continue;
-      violations.push(
-        ...weakTls(
-          subset.trafficPolicy,
-          ['spec', 'subsets', index, 'trafficPolicy'],
-          `subset "${valueText(subset.name)}" of host "${host}"`,
-        ),
-      );
+      const where = `subset "${valueText(subset.name)}" of host "${host}"`;
+      for (const violation of weakTls(
+        subset.trafficPolicy,
+        ['spec', 'subsets', index, 'trafficPolicy'],
+        where,
+      ))
+        violations.push(violation);
     }
     return violations;
   },

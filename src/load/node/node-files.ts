@@ -59,13 +59,13 @@ export function readNodeFiles(files: readonly string[], options: NodeFileOptions
       const text = bytes.toString('utf8');
       if (!/^\s*(apiVersion|kind|clusters)\s*:/m.test(text)) continue;
       const loaded = loadSources([{ file, text, format: 'yaml', named: true }]);
-      kubeconfigs.push(...loaded.resources.filter((resource) => resource.kind === 'Config'));
-      diagnostics.push(...loaded.diagnostics);
+      for (const resource of loaded.resources) if (resource.kind === 'Config') kubeconfigs.push(resource);
+      for (const diagnostic of loaded.diagnostics) diagnostics.push(diagnostic);
     } else {
       const contents = readPki(file, bytes, CERTIFICATE_EXTENSIONS.has(extension));
-      certificates.push(...contents.certificates);
-      privateKeys.push(...contents.privateKeys);
-      diagnostics.push(...contents.diagnostics);
+      for (const certificate of contents.certificates) certificates.push(certificate);
+      for (const privateKey of contents.privateKeys) privateKeys.push(privateKey);
+      for (const diagnostic of contents.diagnostics) diagnostics.push(diagnostic);
     }
   }
   return { kubeconfigs, certificates, privateKeys, diagnostics };

@@ -181,7 +181,8 @@ export function runAdmissionSuite(
         !matchResources(binding.matchResources, attributes, false).matches
       )
         continue;
-      results.push(...evaluateBinding(compiled, binding, attributes, options, kinds));
+      for (const result of evaluateBinding(compiled, binding, attributes, options, kinds))
+        results.push(result);
     }
   }
   return results;

@@ -20,7 +20,7 @@ function appArmorProfileV1Dot0(pod: PodView): PssCheckResult {
   }
   const badValues = sortedSet(values);
   if (annotations.length > 0) {
-    badValues.push(...sortedSet(annotations));
+    for (const annotation of sortedSet(annotations)) badValues.push(annotation);
     setters.push(pluralize('annotation', 'annotations', annotations.length));
   }
   if (setters.length === 0) return ALLOWED;

@@ -29,7 +29,7 @@ function hostProbesAndHostLifecycleV1Dot34(pod: PodView): PssCheckResult {
     ];
     if (found.length === 0) continue;
     bad.push(ref.name);
-    hosts.push(...found.map((entry) => entry.host));
+    for (const entry of found) hosts.push(entry.host);
     path ??= found[0]?.path;
   }
   if (bad.length === 0) return ALLOWED;

@@ -25,9 +25,9 @@ export function renderTestTap(results: readonly TestResult[], baseDirectory: str
       `  outcome: ${result.outcome}`,
       `  at: ${yamlString(subjectLocation(result.subject, baseDirectory))}`,
       '  messages:',
-      ...result.messages.map((message) => `    - ${yamlString(message)}`),
-      '  ...',
     );
+    for (const message of result.messages) lines.push(`    - ${yamlString(message)}`);
+    lines.push('  ...');
   });
   lines.push(`# ${summaryLine(summarize(results))}`);
   return `${lines.join('\n')}\n`;

@@ -55,12 +55,9 @@ function qualifiedName(value: string): readonly string[] {
       'a qualified name must consist of alphanumeric characters, "-", "_" or ".", with an optional DNS subdomain prefix and "/"',
     ];
   const errors: string[] = [];
-  if (prefix !== undefined)
-    errors.push(
-      ...(prefix === ''
-        ? ['prefix part must be non-empty']
-        : dns1123Subdomain(prefix).map((e) => `prefix part ${e}`)),
-    );
+  if (prefix === '') errors.push('prefix part must be non-empty');
+  else if (prefix !== undefined)
+    for (const error of dns1123Subdomain(prefix)) errors.push(`prefix part ${error}`);
   if (name === '') errors.push('name part must be non-empty');
   else if (name.length > 63) errors.push('name part must be no more than 63 characters');
   else if (!QUALIFIED_NAME_PART.test(name))
