@@ -3,6 +3,8 @@ export interface Measurement {
   readonly label: string;
   readonly value: number;
   readonly unit: string;
+  /** The peak resident set size of the process(es) that ran the measured phase, in KiB. */
+  readonly peakRssKiB?: number;
 }
 
 /**
