@@ -24,3 +24,13 @@ export function median(values: readonly number[]): number {
     ? (sorted[middle] ?? 0)
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
+
+/** A benchmark whose goals were not met: why, and what it measured before it stopped. */
+export class BenchFailure extends Error {
+  readonly measurements: readonly Measurement[];
+
+  constructor(message: string, measurements: readonly Measurement[]) {
+    super(message);
+    this.measurements = measurements;
+  }
+}
