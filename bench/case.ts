@@ -13,6 +13,8 @@ export interface Measurement {
  */
 export interface BenchCase {
   readonly name: string;
+  /** Whether the case runs only when named (`npm run bench -- NAME`), being long. */
+  readonly onlyWhenNamed?: boolean;
   run(): Promise<readonly Measurement[]>;
 }
 

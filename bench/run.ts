@@ -6,7 +6,8 @@ import type { BenchCase, Measurement } from './case.ts';
 const HELPERS = new Set(['run.ts', 'case.ts', 'child.ts', 'generate.ts', 'random.ts']);
 
 /**
- * `npm run bench [-- CASE...]`: runs every case in bench/ (or the named ones) one after the other
+ * `npm run bench [-- CASE...]`: runs every case in bench/ but the long ones (or the named ones) one
+ * after the other
  * and prints their measurements, each with the peak RSS of the process that ran it when there is
  * one. A case that fails prints what it measured and why it failed; the run then exits 1.
  */
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
     .sort();
   for (const name of names) {
     const module = (await import(`./${name}.ts`)) as { bench?: BenchCase };
-    if (!module.bench) continue;
+    if (!module.bench || (module.bench.onlyWhenNamed === true && !positionals.includes(name))) continue;
     process.stdout.write(`\n== ${module.bench.name}\n`);
     try {
       print(await module.bench.run());

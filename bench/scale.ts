@@ -108,6 +108,7 @@ function cases(size: (typeof SIZES)[keyof typeof SIZES]): ScaleCase[] {
  */
 export const bench: BenchCase = {
   name: 'scale',
+  onlyWhenNamed: true,
   run() {
     ensureBuilt();
     const scale = process.env.KUBEWARD_BENCH_SCALE === 'ci' ? 'ci' : 'full';
