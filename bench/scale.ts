@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadAll } from '../src/load/js-yaml.ts';
@@ -11,8 +11,8 @@ import { generateRbacCorpus } from './rbac.ts';
 
 /**
  * The most peak RSS a scan report may take: 2 GiB for 200k resources; for another count, 256 MiB
- * for Node.js itself and the rest in proportion (973 MiB for 80k), so that a reduced run still catches a
- * report or a model that outgrows the goal.
+ * for Node.js itself and the rest in proportion (973 MiB for 80k), so that a reduced run still
+ * catches a report or a model that outgrows the goal.
  */
 function rssCapKiB(resources: number): number {
   const runtime = 256 * 1024;
@@ -115,7 +115,9 @@ export const bench: BenchCase = {
   onlyWhenNamed: true,
   run() {
     ensureBuilt();
-    const scale = process.env.KUBEWARD_BENCH_SCALE === 'ci' ? 'ci' : 'full';
+    const scale = process.env.KUBEWARD_BENCH_SCALE ?? 'full';
+    if (scale !== 'ci' && scale !== 'full')
+      throw new Error(`KUBEWARD_BENCH_SCALE is ci or full (the default), not ${scale}`);
     const directory = mkdtempSync(join(tmpdir(), 'kubeward-scale-'));
     const measurements: Measurement[] = [];
     const failures: string[] = [];
@@ -215,7 +217,6 @@ function netpolOf(directory: string, workloads: number): string {
 
 /** Roles and bindings in the proportions of bench/rbac.ts, a tenth of the bindings cluster-wide. */
 function rbacOf(directory: string, bindings: number): string {
-  mkdirSync(directory, { recursive: true });
   const file = join(directory, `rbac-${String(bindings)}.yaml`);
   const size = {
     clusterRoles: 1_000,
