@@ -9,7 +9,10 @@ import { join } from 'node:path';
 
 const directory = process.env.KUBEWARD_BENCH_PROBE_DIR;
 if (directory) {
-  writeFileSync(join(directory, `${process.pid}.start`), JSON.stringify({ argv: [...process.execArgv, ...process.argv.slice(1)] }));
+  writeFileSync(
+    join(directory, `${process.pid}.start`),
+    JSON.stringify({ argv: [...process.execArgv, ...process.argv.slice(1)] }),
+  );
   process.on('exit', (code) => {
     const record = { maxRSS: process.resourceUsage().maxRSS, code };
     writeFileSync(join(directory, `${process.pid}.json`), JSON.stringify(record));
