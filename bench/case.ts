@@ -3,6 +3,8 @@ export interface Measurement {
   readonly label: string;
   readonly value: number;
   readonly unit: string;
+  /** The peak resident set size of the process(es) that ran the measured phase, in KiB. */
+  readonly peakRssKiB?: number;
 }
 
 /**
@@ -11,6 +13,8 @@ export interface Measurement {
  */
 export interface BenchCase {
   readonly name: string;
+  /** Whether the case runs only when named (`npm run bench -- NAME`), being long. */
+  readonly onlyWhenNamed?: boolean;
   run(): Promise<readonly Measurement[]>;
 }
 
@@ -21,4 +25,14 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1
     ? (sorted[middle] ?? 0)
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** A benchmark whose goals were not met: why, and what it measured before it stopped. */
+export class BenchFailure extends Error {
+  readonly measurements: readonly Measurement[];
+
+  constructor(message: string, measurements: readonly Measurement[]) {
+    super(message);
+    this.measurements = measurements;
+  }
 }

@@ -25,13 +25,14 @@ const IMAGES = [
  * Generates a realistic corpus: per application a Deployment (or StatefulSet, DaemonSet, CronJob),
  * its Service, ConfigMap, ServiceAccount, sometimes an Ingress, Secret, NetworkPolicy, Role and
  * RoleBinding; a mix of hardened and careless security contexts; multi-document files of 1 to 12
- * documents. Deterministic for a given seed.
+ * documents. Deterministic for a given seed. Applications are numbered from `firstApp`, so that
+ * corpora generated apart name different objects.
  */
-export function generateCorpus(resources: number, seed = 42): GeneratedFile[] {
+export function generateCorpus(resources: number, seed = 42, firstApp = 0): GeneratedFile[] {
   const random = seededRandom(seed);
   const files: GeneratedFile[] = [];
   let total = 0;
-  let app = 0;
+  let app = firstApp;
   while (total < resources) {
     const documents: string[] = [];
     const perFile = 1 + Math.floor(random() * 3);
@@ -141,6 +142,28 @@ function workload(
   return `${header('apps/v1')}spec:\n${kind === 'DaemonSet' ? '' : '  replicas: 2\n'}  selector:\n    matchLabels:\n      app: ${name}\n  template:\n    metadata:\n${labels}    spec:\n${spec}`;
 }
 
+/** Resources generated at once by {@link writeCorpus}: a corpus of up to this many is one generation. */
+const CHUNK = 25_000;
+
+/**
+ * Writes a corpus of `resources` generated resources into `directory`, generated {@link CHUNK} at a
+ * time (seed 42, 43, … and applications numbered apart) so that a large one never sits in memory
+ * whole. Returns the files' total size in bytes.
+ */
+export function writeCorpus(directory: string, resources: number, seed = 42): number {
+  mkdirSync(directory, { recursive: true });
+  let bytes = 0;
+  for (let chunk = 0; chunk * CHUNK < resources; chunk++) {
+    const files = generateCorpus(Math.min(CHUNK, resources - chunk * CHUNK), seed + chunk, chunk * 1_000_000);
+    for (const file of files) {
+      const name = chunk === 0 ? file.name : `${String(chunk).padStart(3, '0')}-${file.name}`;
+      writeFileSync(join(directory, name), file.text);
+      bytes += Buffer.byteLength(file.text);
+    }
+  }
+  return bytes;
+}
+
 /** `tsx bench/generate.ts --resources 20000 --out bench/out`: writes a corpus to disk. */
 function main(): void {
   const { values } = parseArgs({
@@ -150,13 +173,8 @@ function main(): void {
       seed: { type: 'string', default: '42' },
     },
   });
-  const files = generateCorpus(Number(values.resources), Number(values.seed));
-  mkdirSync(values.out, { recursive: true });
-  for (const file of files) writeFileSync(join(values.out, file.name), file.text);
-  const bytes = files.reduce((sum, file) => sum + file.text.length, 0);
-  process.stdout.write(
-    `${files.length} files, ${values.resources} resources, ${(bytes / 1e6).toFixed(1)} MB in ${values.out}\n`,
-  );
+  const bytes = writeCorpus(values.out, Number(values.resources), Number(values.seed));
+  process.stdout.write(`${values.resources} resources, ${(bytes / 1e6).toFixed(1)} MB in ${values.out}\n`);
 }
 
 if (import.meta.url === `file://${process.argv[1] ?? ''}`) main();

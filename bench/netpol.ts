@@ -11,23 +11,36 @@ const POLICIES = 2_000;
 const TEAMS = ['payments', 'search', 'identity', 'media', 'platform'];
 const TIERS = ['web', 'api', 'worker', 'db', 'cache'];
 
-/** A deterministic cluster: Namespaces, Deployments with named ports, NetworkPolicies of every shape. */
-export function generateNetpolCorpus(seed = 5): string {
+/** How many of each object a generated netpol corpus holds. */
+export interface NetpolCorpusSize {
+  readonly workloads: number;
+  readonly namespaces: number;
+  readonly policies: number;
+}
+
+const DEFAULT_SIZE: NetpolCorpusSize = { workloads: WORKLOADS, namespaces: NAMESPACES, policies: POLICIES };
+
+/**
+ * A deterministic cluster: Namespaces, Deployments with named ports, NetworkPolicies of every shape
+ * (by default 5,000 Deployments in 200 namespaces under 2,000 policies).
+ */
+export function generateNetpolCorpus(seed = 5, size: NetpolCorpusSize = DEFAULT_SIZE): string {
+  const { workloads, namespaces, policies } = size;
   const random = seededRandom(seed);
   const documents: unknown[] = [];
-  for (let n = 0; n < NAMESPACES; n++) {
+  for (let n = 0; n < namespaces; n++) {
     documents.push({
       apiVersion: 'v1',
       kind: 'Namespace',
       metadata: { name: `ns-${n}`, labels: { team: pick(random, TEAMS) } },
     });
   }
-  for (let w = 0; w < WORKLOADS; w++) {
+  for (let w = 0; w < workloads; w++) {
     const tier = pick(random, TIERS);
     documents.push({
       apiVersion: 'apps/v1',
       kind: 'Deployment',
-      metadata: { name: `app-${w}`, namespace: `ns-${w % NAMESPACES}` },
+      metadata: { name: `app-${w}`, namespace: `ns-${w % namespaces}` },
       spec: {
         selector: { matchLabels: { app: `app-${w}` } },
         template: {
@@ -48,9 +61,9 @@ export function generateNetpolCorpus(seed = 5): string {
       },
     });
   }
-  for (let p = 0; p < POLICIES; p++) {
-    const namespace = `ns-${p % NAMESPACES}`;
-    const kind = Math.floor(p / NAMESPACES) % 10;
+  for (let p = 0; p < policies; p++) {
+    const namespace = `ns-${p % namespaces}`;
+    const kind = Math.floor(p / namespaces) % 10;
     const tier = pick(random, TIERS);
     const metadata = { name: `policy-${p}`, namespace };
     let spec: unknown;
@@ -99,7 +112,7 @@ export function generateNetpolCorpus(seed = 5): string {
       };
     else if (kind === 7)
       spec = {
-        podSelector: { matchLabels: { app: `app-${(p * 7) % WORKLOADS}` } },
+        podSelector: { matchLabels: { app: `app-${(p * 7) % workloads}` } },
         policyTypes: ['Egress'],
         egress: [
           {

@@ -74,11 +74,30 @@ function subjects(random: () => number, namespace: string): unknown[] {
   });
 }
 
-/** A deterministic RBAC corpus: 5,000 roles (some aggregated) and 20,000 bindings in 200 namespaces. */
-export function generateRbacCorpus(seed = 6): string {
+/** How many roles and bindings a generated RBAC corpus holds. */
+export interface RbacCorpusSize {
+  readonly clusterRoles: number;
+  readonly roles: number;
+  readonly clusterRoleBindings: number;
+  readonly roleBindings: number;
+}
+
+const DEFAULT_SIZE: RbacCorpusSize = {
+  clusterRoles: CLUSTER_ROLES,
+  roles: ROLES,
+  clusterRoleBindings: CLUSTER_ROLE_BINDINGS,
+  roleBindings: ROLE_BINDINGS,
+};
+
+/**
+ * A deterministic RBAC corpus in 200 namespaces, some cluster roles aggregated (by default 5,000
+ * roles and 20,000 bindings).
+ */
+export function generateRbacCorpus(seed = 6, size: RbacCorpusSize = DEFAULT_SIZE): string {
+  const { clusterRoles, roles, clusterRoleBindings, roleBindings } = size;
   const random = seededRandom(seed);
   const documents: unknown[] = [];
-  for (let c = 0; c < CLUSTER_ROLES; c++) {
+  for (let c = 0; c < clusterRoles; c++) {
     const aggregated = c % 50 === 0;
     documents.push({
       apiVersion: RBAC,
@@ -99,14 +118,14 @@ export function generateRbacCorpus(seed = 6): string {
         : { rules: rules(random) }),
     });
   }
-  for (let r = 0; r < ROLES; r++)
+  for (let r = 0; r < roles; r++)
     documents.push({
       apiVersion: RBAC,
       kind: 'Role',
       metadata: { name: `role-${String(r)}`, namespace: `ns-${String(r % NAMESPACES)}` },
       rules: rules(random),
     });
-  for (let b = 0; b < CLUSTER_ROLE_BINDINGS; b++)
+  for (let b = 0; b < clusterRoleBindings; b++)
     documents.push({
       apiVersion: RBAC,
       kind: 'ClusterRoleBinding',
@@ -114,11 +133,11 @@ export function generateRbacCorpus(seed = 6): string {
       roleRef: {
         apiGroup: 'rbac.authorization.k8s.io',
         kind: 'ClusterRole',
-        name: `cluster-role-${String(Math.floor(random() * CLUSTER_ROLES))}`,
+        name: `cluster-role-${String(Math.floor(random() * clusterRoles))}`,
       },
       subjects: subjects(random, `ns-${String(b % NAMESPACES)}`),
     });
-  for (let b = 0; b < ROLE_BINDINGS; b++) {
+  for (let b = 0; b < roleBindings; b++) {
     const namespace = `ns-${String(b % NAMESPACES)}`;
     const toRole = random() < 0.5;
     documents.push({
@@ -129,12 +148,12 @@ export function generateRbacCorpus(seed = 6): string {
         ? {
             apiGroup: 'rbac.authorization.k8s.io',
             kind: 'Role',
-            name: `role-${String((b % NAMESPACES) + NAMESPACES * Math.floor(random() * (ROLES / NAMESPACES)))}`,
+            name: `role-${String((b % NAMESPACES) + NAMESPACES * Math.floor(random() * (roles / NAMESPACES)))}`,
           }
         : {
             apiGroup: 'rbac.authorization.k8s.io',
             kind: 'ClusterRole',
-            name: `cluster-role-${String(Math.floor(random() * CLUSTER_ROLES))}`,
+            name: `cluster-role-${String(Math.floor(random() * clusterRoles))}`,
           },
       subjects: subjects(random, namespace),
     });

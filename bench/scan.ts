@@ -1,78 +1,123 @@
-import { loadAll } from '../src/load/js-yaml.ts';
-import { CHECKS } from '../src/checks/registry.ts';
-import { parseConfig } from '../src/config/load-config.ts';
-import { loadSources } from '../src/load/load.ts';
-import { renderJson } from '../src/render/json.ts';
-import { locationOf } from '../src/report/location.ts';
-import { scanLoaded } from '../src/scan/scan.ts';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { median } from './case.ts';
-import type { BenchCase } from './case.ts';
-import { generateCorpus } from './generate.ts';
+import type { BenchCase, Measurement } from './case.ts';
+import { CLI, completed, ensureBuilt, runNode } from './child.ts';
+import type { ChildRun } from './child.ts';
+import { writeCorpus } from './generate.ts';
 
 const RESOURCES = Number(process.env.KUBEWARD_BENCH_RESOURCES ?? 20_000);
 const ROUNDS = Number(process.env.KUBEWARD_BENCH_ROUNDS ?? 5);
+const FLOOR = join(import.meta.dirname, 'floor.mjs');
+
+/** The goals of the scan against the floor: time and peak RSS, as multiples of the floor's. */
+const GOALS = { table: 2.5, json: 3, rss: 3 } as const;
+
+const BUILDS = ['commonjs', 'module'] as const;
+type Build = (typeof BUILDS)[number];
+
+/** One round's runs. */
+interface Round {
+  readonly floor: Record<Build, ChildRun>;
+  readonly table: ChildRun;
+  readonly json: ChildRun;
+}
 
 /**
- * A full scan (parse with positions kept, inventory, every check, report, and line:column resolved
- * for every finding) against the floor: js-yaml parsing the same bytes into plain objects. Writing
- * the JSON report is timed apart (it grows with the number of findings, not with the input). All run
- * in the same process, alternating, best of KUBEWARD_BENCH_ROUNDS (default 5); the ratios are what
- * count on a noisy machine. The median of each round's own ratio (its scan over the floor measured
- * just before) is printed too: it shows whether the best times came from one quiet moment.
+ * The built CLI scanning a generated corpus written to a temporary directory (every check, the
+ * default table on stdout; then `-o json --output-file`), against the floor: a process that only
+ * reads the same files and parses them with js-yaml's loadAll, in the build of js-yaml that is
+ * fastest here (both are run; the bench prints which won). Every phase is a process of its own,
+ * so each has its own wall time and peak RSS. The runs alternate, KUBEWARD_BENCH_ROUNDS rounds
+ * (default 5); the best time of each is compared, and the median of each round's own ratio shows
+ * whether the best times came from one quiet moment.
  */
 export const bench: BenchCase = {
   name: 'scan',
   run() {
-    const files = generateCorpus(RESOURCES);
-    const bytes = files.reduce((sum, file) => sum + Buffer.byteLength(file.text), 0);
-    const sources = files.map((file) => ({
-      file: file.name,
-      text: file.text,
-      format: 'yaml' as const,
-      named: true,
-    }));
-    const run = parseConfig('<defaults>', '', CHECKS).run;
-    let floor = Infinity;
-    let scan = Infinity;
-    let render = Infinity;
-    const roundRatios: number[] = [];
-    let findings = 0;
-    let locatedFindings = 0;
-    for (let round = 0; round < ROUNDS; round++) {
-      let started = performance.now();
-      for (const file of files) loadAll(file.text);
-      const roundFloor = performance.now() - started;
-      floor = Math.min(floor, roundFloor);
-
-      started = performance.now();
-      const { report } = scanLoaded(loadSources(sources), { checks: CHECKS, run, now: new Date() });
-      let located = 0;
-      for (const finding of report.findings) if (locationOf(finding)) located++;
-      const roundScan = performance.now() - started;
-      scan = Math.min(scan, roundScan);
-      roundRatios.push(roundScan / roundFloor);
-      findings = report.findings.length;
-      locatedFindings = located;
-      if (located > findings) throw new Error('impossible');
-
-      started = performance.now();
-      const output = renderJson(report);
-      render = Math.min(render, performance.now() - started);
-      if (output.length === 0) throw new Error('empty report');
+    ensureBuilt();
+    const directory = mkdtempSync(join(tmpdir(), 'kubeward-scan-bench-'));
+    try {
+      const corpus = join(directory, 'corpus');
+      const bytes = writeCorpus(corpus, RESOURCES);
+      const report = join(directory, 'report.json');
+      const rounds: Round[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        const floor = {} as Record<Build, ChildRun>;
+        for (const build of BUILDS) floor[build] = floorRun(build, corpus);
+        const table = completed('scan', runNode([CLI, 'scan', corpus], true));
+        const json = completed(
+          'scan -o json --output-file',
+          runNode([CLI, 'scan', corpus, '-o', 'json', '--output-file', report]),
+        );
+        rounds.push({ floor, table, json });
+      }
+      return Promise.resolve(measurements(rounds, bytes, statSync(report).size));
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
     }
-    return Promise.resolve([
-      { label: 'resources', value: RESOURCES, unit: '' },
-      { label: 'corpus size', value: bytes / 1e6, unit: 'MB' },
-      { label: 'checks', value: CHECKS.length, unit: '' },
-      { label: 'findings', value: findings, unit: '' },
-      { label: 'findings located (the rest concern no loaded object)', value: locatedFindings, unit: '' },
-      { label: 'floor: js-yaml loadAll', value: floor, unit: 'ms' },
-      { label: 'full scan (load, inventory, checks, locations)', value: scan, unit: 'ms' },
-      { label: 'JSON report of every finding', value: render, unit: 'ms' },
-      { label: 'throughput (scan)', value: RESOURCES / (scan / 1000), unit: 'resources/s' },
-      { label: 'scan / floor ratio', value: scan / floor, unit: '×' },
-      { label: 'scan / floor ratio, median of the rounds', value: median(roundRatios), unit: '×' },
-      { label: '(scan + JSON report) / floor ratio', value: (scan + render) / floor, unit: '×' },
-    ]);
   },
 };
+
+function floorRun(build: Build, corpus: string): ChildRun {
+  const run = completed(`floor (${build})`, runNode([FLOOR, build, corpus]), [0]);
+  const { documents } = JSON.parse(run.stdout) as { documents: number };
+  if (documents !== RESOURCES)
+    throw new Error(`the floor parsed ${String(documents)} documents, not ${String(RESOURCES)}`);
+  return run;
+}
+
+const best = (runs: readonly ChildRun[]): ChildRun =>
+  runs.reduce((fastest, run) => (run.wallMs < fastest.wallMs ? run : fastest));
+
+function measurements(rounds: readonly Round[], bytes: number, reportBytes: number): Measurement[] {
+  const bestOf = (build: Build) => best(rounds.map((round) => round.floor[build]));
+  const fastest = BUILDS.reduce((a, b) => (bestOf(b).wallMs < bestOf(a).wallMs ? b : a));
+  const floor = bestOf(fastest);
+  const table = best(rounds.map((round) => round.table));
+  const json = best(rounds.map((round) => round.json));
+  const roundRatio = (phase: 'table' | 'json') =>
+    median(rounds.map((round) => round[phase].wallMs / round.floor[fastest].wallMs));
+  const shown = (run: ChildRun) => ({ value: run.wallMs, unit: 'ms', peakRssKiB: run.peakRssKiB });
+  return [
+    { label: 'resources', value: RESOURCES, unit: '' },
+    { label: 'corpus size', value: bytes / 1e6, unit: 'MB' },
+    ...BUILDS.map((build) => ({
+      label: `floor candidate: read + loadAll, js-yaml ${build} build`,
+      ...shown(bestOf(build)),
+    })),
+    { label: `floor: js-yaml ${fastest} build (fastest), process`, ...shown(floor) },
+    { label: 'floor: its loadAll alone (in the process)', value: parseMs(floor), unit: 'ms' },
+    { label: 'kubeward scan (table to stdout), process', ...shown(table) },
+    { label: 'kubeward scan -o json --output-file, process', ...shown(json) },
+    { label: 'JSON report size', value: reportBytes / 1e6, unit: 'MB' },
+    { label: 'throughput (scan)', value: RESOURCES / (table.wallMs / 1000), unit: 'resources/s' },
+    {
+      label: `scan / floor (at most ${String(GOALS.table)}×)`,
+      value: table.wallMs / floor.wallMs,
+      unit: '×',
+    },
+    { label: 'scan / floor, median of the rounds', value: roundRatio('table'), unit: '×' },
+    {
+      label: `scan -o json / floor (at most ${String(GOALS.json)}×)`,
+      value: json.wallMs / floor.wallMs,
+      unit: '×',
+    },
+    { label: 'scan -o json / floor, median of the rounds', value: roundRatio('json'), unit: '×' },
+    {
+      label: `peak RSS scan / floor (at most ${String(GOALS.rss)}×)`,
+      value: table.peakRssKiB / floor.peakRssKiB,
+      unit: '×',
+    },
+    {
+      label: `peak RSS scan -o json / floor (at most ${String(GOALS.rss)}×)`,
+      value: json.peakRssKiB / floor.peakRssKiB,
+      unit: '×',
+    },
+  ];
+}
+
+function parseMs(run: ChildRun): number {
+  return (JSON.parse(run.stdout) as { parseMs: number }).parseMs;
+}

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median } from './case.ts';
+import { benchEnv, CLI as BIN, ensureBuilt } from './child.ts';
 import type { BenchCase, Measurement } from './case.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const BIN = join(ROOT, 'dist', 'cli', 'main.js');
 const RUNS = Number(process.env.KUBEWARD_BENCH_STARTUP_RUNS ?? 15);
 
 /** The startup goals: the most wall time each command may take, as a multiple of `node -e 0`. */
@@ -86,34 +86,4 @@ function timed(name: string, argv: readonly string[]): number {
   if (result.status !== 0)
     throw new Error(`${name} exited ${String(result.status)}: ${result.stderr || result.stdout}`);
   return elapsed;
-}
-
-/** The environment of the measured runs: no Node options inherited from the bench itself. */
-function benchEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  delete env.NODE_OPTIONS;
-  return env;
-}
-
-/** Rebuilds the CLI bundle when it is missing or older than its sources. */
-function ensureBuilt(): void {
-  const built = existsSync(BIN) ? statSync(BIN).mtimeMs : 0;
-  const sources = [
-    join(ROOT, 'package.json'),
-    join(ROOT, 'scripts', 'build.mjs'),
-    ...files(join(ROOT, 'src')),
-  ];
-  if (sources.every((file) => statSync(file).mtimeMs <= built)) return;
-  process.stdout.write('  (dist/cli is missing or older than src/: node scripts/build.mjs --cli)\n');
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--cli'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) throw new Error('the CLI bundle did not build: run npm run build');
-}
-
-function files(directory: string): string[] {
-  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? files(join(directory, entry.name)) : [join(directory, entry.name)],
-  );
 }
