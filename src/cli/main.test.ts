@@ -172,4 +172,23 @@ describe('the young generation', () => {
     assert.equal(small.status, 0, small.stderr);
     assert.doesNotMatch(small.stderr, /running again/);
   });
+
+  it('reports a run that the heap limit aborted as an internal error, not as findings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubeward-cli-'));
+    const configMap = (i: number) =>
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${String(i)}\ndata:\n  k: ${'v'.repeat(150)}\n---\n`;
+    const count = Math.ceil(LARGE_INPUT_BYTES / configMap(0).length) * 2;
+    writeFileSync(join(dir, 'large.yaml'), Array.from({ length: count }, (_, i) => configMap(i)).join(''));
+    const aborted = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=24', bin, 'scan', join(dir, 'large.yaml')],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env,
+      },
+    );
+    assert.equal(aborted.status, 3);
+    assert.match(aborted.stderr, /internal error: the scan stopped \(signal SIGABRT\)/);
+  });
 });

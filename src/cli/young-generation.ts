@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { EXIT } from './exit.ts';
 
 /**
  * A scan keeps every parsed object alive: with V8's default 16 MiB semi-space the scavenger copies
@@ -45,8 +46,9 @@ function hasYoungGenerationFlag(execArgv: readonly string[], nodeOptions: string
 
 /**
  * Runs this very command again with {@link YOUNG_GENERATION_FLAG} when its inputs reach
- * {@link LARGE_INPUT_BYTES} and the flag is not set yet; returns the exit code of that run, or
- * undefined when this process should run the command itself.
+ * {@link LARGE_INPUT_BYTES} and the flag is not set yet; returns the exit code of that run (a run
+ * ended by a signal, such as V8's abort when the heap is exhausted, is an internal error, never
+ * "findings"), or undefined when this process should run the command itself.
  */
 export function relaunchForLargeInputs(paths: readonly string[]): number | undefined {
   if (hasYoungGenerationFlag(process.execArgv, process.env.NODE_OPTIONS ?? '')) return undefined;
@@ -58,5 +60,8 @@ export function relaunchForLargeInputs(paths: readonly string[]): number | undef
     [YOUNG_GENERATION_FLAG, ...process.execArgv, ...process.argv.slice(1)],
     { stdio: 'inherit' },
   );
-  return result.status ?? 1;
+  if (result.status !== null) return result.status;
+  const cause = result.signal === null ? (result.error?.message ?? 'unknown') : `signal ${result.signal}`;
+  process.stderr.write(`internal error: the scan stopped (${cause})\n`);
+  return EXIT.runtime;
 }
