@@ -32,7 +32,7 @@ const directory = () => mkdtempSync(join(tmpdir(), 'kubeward-output-'));
 function writeAsUnprivileged(path: string): string {
   const code = `
     import { writeOutputFile } from ${JSON.stringify(pathToFileURL(join(import.meta.dirname, 'output-file.ts')).href)};
-    try { writeOutputFile(${JSON.stringify(path)}, 'x'); process.stdout.write('written'); }
+    try { await writeOutputFile(${JSON.stringify(path)}, 'x'); process.stdout.write('written'); }
     catch (error) { process.stdout.write(error.name + ': ' + error.message); }`;
   const nobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
@@ -75,32 +75,32 @@ describe('refuseInputAsOutput', () => {
 });
 
 describe('writeOutputFile', () => {
-  it('replaces the whole file and leaves no temporary file behind', () => {
+  it('replaces the whole file and leaves no temporary file behind', async () => {
     const dir = directory();
     const path = join(dir, 'report.json');
     writeFileSync(path, 'a much longer report than the next one\n');
-    writeOutputFile(path, 'short\n');
+    await writeOutputFile(path, 'short\n');
     assert.equal(readFileSync(path, 'utf8'), 'short\n');
     assert.deepEqual(readdirSync(dir), ['report.json']);
   });
 
-  it('replaces a symbolic link at the target instead of writing through it', () => {
+  it('replaces a symbolic link at the target instead of writing through it', async () => {
     const dir = directory();
     const target = join(dir, 'victim.txt');
     writeFileSync(target, 'keep me\n');
     symlinkSync(target, join(dir, 'report.json'));
-    writeOutputFile(join(dir, 'report.json'), 'report\n');
+    await writeOutputFile(join(dir, 'report.json'), 'report\n');
     assert.equal(readFileSync(target, 'utf8'), 'keep me\n');
     assert.ok(lstatSync(join(dir, 'report.json')).isFile());
     assert.equal(readFileSync(join(dir, 'report.json'), 'utf8'), 'report\n');
   });
 
-  it('keeps the permission bits of the file it replaces', () => {
+  it('keeps the permission bits of the file it replaces', async () => {
     const dir = directory();
     const path = join(dir, 'report.json');
     writeFileSync(path, 'old\n');
     chmodSync(path, 0o600);
-    writeOutputFile(path, 'new\n');
+    await writeOutputFile(path, 'new\n');
     assert.equal(statSync(path).mode & 0o777, 0o600);
   });
 
@@ -108,32 +108,26 @@ describe('writeOutputFile', () => {
     error instanceof UsageError && error.message === `cannot write ${path}: ${reason}`;
   const refusedText = (path: string, reason: string): string => `UsageError: cannot write ${path}: ${reason}`;
 
-  it('is a usage error with the path and the reason when the directory is missing or is a file', () => {
+  it('is a usage error with the path and the reason when the directory is missing or is a file', async () => {
     const dir = directory();
     const missing = join(dir, 'no-such-dir', 'report.json');
-    assert.throws(
-      () => {
-        writeOutputFile(missing, 'x');
-      },
+    await assert.rejects(
+      writeOutputFile(missing, 'x'),
       refused(missing, 'ENOENT: no such file or directory'),
     );
     writeFileSync(join(dir, 'file'), '');
     const underFile = join(dir, 'file', 'report.json');
-    assert.throws(
-      () => {
-        writeOutputFile(underFile, 'x');
-      },
-      refused(underFile, 'ENOTDIR: not a directory'),
-    );
+    await assert.rejects(writeOutputFile(underFile, 'x'), refused(underFile, 'ENOTDIR: not a directory'));
   });
 
-  it('leaves a directory at the target alone and no temporary file behind', () => {
+  it('leaves a directory at the target alone and no temporary file behind', async () => {
     const dir = directory();
     mkdirSync(join(dir, 'report.json'));
     writeFileSync(join(dir, 'report.json', 'kept'), '');
-    assert.throws(() => {
-      writeOutputFile(join(dir, 'report.json'), 'x');
-    }, /^UsageError: cannot write .*report\.json: (EISDIR|ENOTEMPTY|EEXIST): /);
+    await assert.rejects(
+      writeOutputFile(join(dir, 'report.json'), 'x'),
+      /^UsageError: cannot write .*report\.json: (EISDIR|ENOTEMPTY|EEXIST): /,
+    );
     assert.deepEqual(readdirSync(dir), ['report.json']);
     assert.deepEqual(readdirSync(join(dir, 'report.json')), ['kept']);
   });
