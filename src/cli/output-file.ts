@@ -64,7 +64,8 @@ export function refuseInputAsOutput(output: string, inputs: readonly string[], f
  * (SIGINT, SIGTERM, SIGHUP) run leaves the previous file as it was and removes its temporary file,
  * and a symbolic link at `path` is replaced, not written through. An existing file keeps its
  * permission bits, and one its owner made read-only is not replaced. Rejects with a UsageError
- * (`cannot write PATH: CODE: reason`) when the file cannot be written.
+ * (`cannot write PATH: CODE: reason`) when the file cannot be written, and with the renderer's own
+ * error when making a chunk fails.
  */
 export async function writeOutputFile(path: string, text: ReportText): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -91,6 +92,7 @@ export async function writeOutputFile(path: string, text: ReportText): Promise<v
     renameSync(temporary, path);
   } catch (error) {
     removeTemporary();
+    if (!isSystemError(error)) throw error;
     throw new UsageError(`cannot write ${path}: ${reasonOf(error)}`, { cause: error });
   } finally {
     stopListening();
@@ -144,6 +146,11 @@ function identityOf(path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** An error of the file system (it has an errno code), not one of the report's rendering. */
+function isSystemError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
 }
 
 /** `EACCES: permission denied`, without the syscall and the temporary file's name. */

@@ -2,7 +2,12 @@ import type { Writable } from 'node:stream';
 
 /** The error a stream failed with, or one saying it was closed early. */
 function failureOf(stream: Writable): Error {
-  return stream.errored ?? new Error('the stream was closed before the report was written');
+  return (
+    stream.errored ??
+    Object.assign(new Error('the stream was closed before the report was written'), {
+      code: 'ERR_STREAM_PREMATURE_CLOSE',
+    })
+  );
 }
 
 /** Resolves once `stream` wants more ('drain'); rejects when it fails or closes first. */

@@ -33,7 +33,7 @@ function* pieces(document: Readonly<Record<string, unknown>>): Generator<string,
     }
     let empty = true;
     for (const item of value) {
-      if (empty) yield dump({ [key]: [] }, OPTIONS).replace(/\[\]\n$/, '\n');
+      if (empty) yield dump({ [key]: [] }, OPTIONS).replace(/ \[\]\n$/, '\n');
       yield indented(dump([withoutBidi(item)], OPTIONS));
       empty = false;
     }
