@@ -80,7 +80,7 @@ export async function auditNode(paths: string[], flags: NodeFlags): Promise<void
           baseDirectory: process.cwd(),
           width: terminalWidth(flags.outputFile === undefined ? process.stdout : undefined),
         });
-  writeReport(text, flags.outputFile, [
+  await writeReport(text, flags.outputFile, [
     ...inputs,
     ...(config.file === undefined ? [] : [config.file]),
     ...filesOf(input),

@@ -142,7 +142,7 @@ export async function netpolAssert(
   const inventory = await loadInventory(flags);
   const results = evaluateAssertions(modelOf(inventory, flags), inventory, assertions);
   const text = flags.output === 'junit' ? renderAssertJunit(results) : renderAssertTap(results);
-  writeReport(text, flags.outputFile, [
+  await writeReport(text, flags.outputFile, [
     file,
     ...flags.filename,
     ...inventory.resources.map((resource) => resource.origin.file),

@@ -3,12 +3,14 @@
 import assert from 'node:assert/strict';
 import {
   chmodSync,
+  closeSync,
   linkSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
+  readlinkSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -32,7 +34,7 @@ const directory = () => mkdtempSync(join(tmpdir(), 'kubeward-output-'));
 function writeAsUnprivileged(path: string): string {
   const code = `
     import { writeOutputFile } from ${JSON.stringify(pathToFileURL(join(import.meta.dirname, 'output-file.ts')).href)};
-    try { writeOutputFile(${JSON.stringify(path)}, 'x'); process.stdout.write('written'); }
+    try { await writeOutputFile(${JSON.stringify(path)}, 'x'); process.stdout.write('written'); }
     catch (error) { process.stdout.write(error.name + ': ' + error.message); }`;
   const nobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
@@ -74,66 +76,61 @@ describe('refuseInputAsOutput', () => {
   });
 });
 
+const refused = (path: string, reason: string) => (error: unknown) =>
+  error instanceof UsageError && error.message === `cannot write ${path}: ${reason}`;
+
 describe('writeOutputFile', () => {
-  it('replaces the whole file and leaves no temporary file behind', () => {
+  it('replaces the whole file and leaves no temporary file behind', async () => {
     const dir = directory();
     const path = join(dir, 'report.json');
     writeFileSync(path, 'a much longer report than the next one\n');
-    writeOutputFile(path, 'short\n');
+    await writeOutputFile(path, 'short\n');
     assert.equal(readFileSync(path, 'utf8'), 'short\n');
     assert.deepEqual(readdirSync(dir), ['report.json']);
   });
 
-  it('replaces a symbolic link at the target instead of writing through it', () => {
+  it('replaces a symbolic link at the target instead of writing through it', async () => {
     const dir = directory();
     const target = join(dir, 'victim.txt');
     writeFileSync(target, 'keep me\n');
     symlinkSync(target, join(dir, 'report.json'));
-    writeOutputFile(join(dir, 'report.json'), 'report\n');
+    await writeOutputFile(join(dir, 'report.json'), 'report\n');
     assert.equal(readFileSync(target, 'utf8'), 'keep me\n');
     assert.ok(lstatSync(join(dir, 'report.json')).isFile());
     assert.equal(readFileSync(join(dir, 'report.json'), 'utf8'), 'report\n');
   });
 
-  it('keeps the permission bits of the file it replaces', () => {
+  it('keeps the permission bits of the file it replaces', async () => {
     const dir = directory();
     const path = join(dir, 'report.json');
     writeFileSync(path, 'old\n');
     chmodSync(path, 0o600);
-    writeOutputFile(path, 'new\n');
+    await writeOutputFile(path, 'new\n');
     assert.equal(statSync(path).mode & 0o777, 0o600);
   });
 
-  const refused = (path: string, reason: string) => (error: unknown) =>
-    error instanceof UsageError && error.message === `cannot write ${path}: ${reason}`;
   const refusedText = (path: string, reason: string): string => `UsageError: cannot write ${path}: ${reason}`;
 
-  it('is a usage error with the path and the reason when the directory is missing or is a file', () => {
+  it('is a usage error with the path and the reason when the directory is missing or is a file', async () => {
     const dir = directory();
     const missing = join(dir, 'no-such-dir', 'report.json');
-    assert.throws(
-      () => {
-        writeOutputFile(missing, 'x');
-      },
+    await assert.rejects(
+      writeOutputFile(missing, 'x'),
       refused(missing, 'ENOENT: no such file or directory'),
     );
     writeFileSync(join(dir, 'file'), '');
     const underFile = join(dir, 'file', 'report.json');
-    assert.throws(
-      () => {
-        writeOutputFile(underFile, 'x');
-      },
-      refused(underFile, 'ENOTDIR: not a directory'),
-    );
+    await assert.rejects(writeOutputFile(underFile, 'x'), refused(underFile, 'ENOTDIR: not a directory'));
   });
 
-  it('leaves a directory at the target alone and no temporary file behind', () => {
+  it('leaves a directory at the target alone and no temporary file behind', async () => {
     const dir = directory();
     mkdirSync(join(dir, 'report.json'));
     writeFileSync(join(dir, 'report.json', 'kept'), '');
-    assert.throws(() => {
-      writeOutputFile(join(dir, 'report.json'), 'x');
-    }, /^UsageError: cannot write .*report\.json: (EISDIR|ENOTEMPTY|EEXIST): /);
+    await assert.rejects(
+      writeOutputFile(join(dir, 'report.json'), 'x'),
+      /^UsageError: cannot write .*report\.json: (EISDIR|ENOTEMPTY|EEXIST): /,
+    );
     assert.deepEqual(readdirSync(dir), ['report.json']);
     assert.deepEqual(readdirSync(join(dir, 'report.json')), ['kept']);
   });
@@ -150,6 +147,87 @@ describe('writeOutputFile', () => {
     for (const target of [path, join(locked, 'report.json')])
       assert.equal(writeAsUnprivileged(target), refusedText(target, 'EACCES: permission denied'));
     assert.equal(readFileSync(path, 'utf8'), 'protected\n');
+  });
+});
+
+describe('writeOutputFile, when the report fails half-way', () => {
+  const MEGABYTE = 'x'.repeat(1 << 20);
+  const previous = (): { dir: string; path: string } => {
+    const dir = directory();
+    const path = join(dir, 'report.json');
+    writeFileSync(path, 'the previous report\n');
+    return { dir, path };
+  };
+  const unchanged = ({ dir, path }: { dir: string; path: string }): void => {
+    assert.equal(readFileSync(path, 'utf8'), 'the previous report\n');
+    assert.deepEqual(readdirSync(dir), ['report.json']);
+  };
+
+  it('writes a report of many chunks whole', async () => {
+    const target = previous();
+    await writeOutputFile(
+      target.path,
+      Array.from({ length: 40 }, () => MEGABYTE),
+    );
+    assert.equal(statSync(target.path).size, 40 << 20);
+    assert.deepEqual(readdirSync(target.dir), ['report.json']);
+  });
+
+  it('keeps the previous file and removes the temporary one when rendering throws (the error is kept)', async () => {
+    const target = previous();
+    const chunks = (function* () {
+      yield MEGABYTE;
+      yield MEGABYTE;
+      throw new Error('renderer failed');
+    })();
+    await assert.rejects(writeOutputFile(target.path, chunks), (error: unknown) => {
+      return !(error instanceof UsageError) && error instanceof Error && error.message === 'renderer failed';
+    });
+    unchanged(target);
+  });
+
+  it('keeps the previous file and removes the temporary one when the file fails under the writes', async () => {
+    const target = previous();
+    const chunks = (function* () {
+      yield MEGABYTE;
+      yield MEGABYTE;
+      // The temporary file's descriptor, closed behind the stream's back: its next write fails.
+      const descriptor = readdirSync('/proc/self/fd').find((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`).startsWith(join(target.dir, '.report.json.'));
+        } catch {
+          return false;
+        }
+      });
+      assert.ok(descriptor !== undefined);
+      closeSync(Number(descriptor));
+      for (let i = 0; i < 8; i++) yield MEGABYTE;
+    })();
+    await assert.rejects(
+      writeOutputFile(target.path, chunks),
+      refused(target.path, 'EBADF: bad file descriptor'),
+    );
+    unchanged(target);
+  });
+
+  it('keeps the previous file and removes the temporary one when the run is interrupted (SIGTERM)', () => {
+    const target = previous();
+    const code = `
+      import { writeOutputFile } from ${JSON.stringify(pathToFileURL(join(import.meta.dirname, 'output-file.ts')).href)};
+      const chunks = (function* () {
+        for (let i = 0; i < 64; i++) {
+          if (i === 3) process.kill(process.pid, 'SIGTERM');
+          yield 'x'.repeat(1 << 20);
+        }
+      })();
+      await writeOutputFile(${JSON.stringify(target.path)}, chunks);
+      process.stdout.write('finished');`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+      encoding: 'utf8',
+    });
+    assert.equal(child.signal, 'SIGTERM', child.stderr);
+    assert.equal(child.stdout, '');
+    unchanged(target);
   });
 });
 

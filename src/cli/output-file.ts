@@ -3,27 +3,46 @@ import {
   accessSync,
   chmodSync,
   constants,
+  createWriteStream,
   lstatSync,
   renameSync,
   rmSync,
   statSync,
-  writeFileSync,
 } from 'node:fs';
+import type { WriteStream } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../model/errors.ts';
+import { writeChunks } from './write-chunks.ts';
+
+/** A report as commands write it: one string, or chunks made as they are written. */
+export type ReportText = string | Iterable<string>;
+
+const chunksOf = (text: ReportText): Iterable<string> => (typeof text === 'string' ? [text] : text);
+
+/** The signals that interrupt a run and whose default action ends the process. */
+const INTERRUPTS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /**
  * Writes a command's report: to stdout, or with `--output-file` to that file, as
  * {@link writeOutputFile} does after {@link refuseInputAsOutput} has checked it against `inputs`
- * (every path named and every file the run read).
+ * (every path named and every file the run read). Chunks are written as the stream takes them. A
+ * reader that closed stdout early (EPIPE) ends the writing quietly.
  */
-export function writeReport(text: string, outputFile: string | undefined, inputs: readonly string[]): void {
+export async function writeReport(
+  text: ReportText,
+  outputFile: string | undefined,
+  inputs: readonly string[],
+): Promise<void> {
   if (outputFile === undefined) {
-    process.stdout.write(text);
+    try {
+      await writeChunks(process.stdout, chunksOf(text));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+    }
     return;
   }
   refuseInputAsOutput(outputFile, inputs);
-  writeOutputFile(outputFile, text);
+  await writeOutputFile(outputFile, text);
 }
 
 /**
@@ -40,24 +59,71 @@ export function refuseInputAsOutput(output: string, inputs: readonly string[], f
 }
 
 /**
- * Writes `text` to a new file beside `path` and renames it over `path`, so a reader never sees half a
- * report and a symbolic link at `path` is replaced, not written through. An existing file keeps its
- * permission bits, and one its owner made read-only is not replaced. Throws a UsageError
- * (`cannot write PATH: CODE: reason`) when the file cannot be written.
+ * Writes `text` to a new file beside `path`, chunk by chunk as the file takes them, flushes it, and
+ * only then renames it over `path`: a reader never sees half a report, a failed or interrupted
+ * (SIGINT, SIGTERM, SIGHUP) run leaves the previous file as it was and removes its temporary file,
+ * and a symbolic link at `path` is replaced, not written through. An existing file keeps its
+ * permission bits, and one its owner made read-only is not replaced. Rejects with a UsageError
+ * (`cannot write PATH: CODE: reason`) when the file cannot be written, and with the renderer's own
+ * error when making a chunk fails.
  */
-export function writeOutputFile(path: string, text: string): void {
+export async function writeOutputFile(path: string, text: ReportText): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  let created = false;
+  let stream: WriteStream | undefined;
+  const removeTemporary = (): void => {
+    stream?.destroy();
+    if (stream) rmSync(temporary, { force: true });
+  };
+  const interrupted = (signal: NodeJS.Signals): void => {
+    removeTemporary();
+    stopListening();
+    process.kill(process.pid, signal);
+  };
+  const stopListening = (): void => {
+    for (const signal of INTERRUPTS) process.off(signal, interrupted);
+  };
   try {
     const mode = writableMode(path);
-    writeFileSync(temporary, text, { flag: 'wx' });
-    created = true;
+    stream = await opened(createWriteStream(temporary, { flags: 'wx', flush: true }));
+    for (const signal of INTERRUPTS) process.on(signal, interrupted);
+    await writeChunks(stream, chunksOf(text));
+    await closed(stream);
     if (mode !== undefined) chmodSync(temporary, mode);
     renameSync(temporary, path);
   } catch (error) {
-    if (created) rmSync(temporary, { force: true });
+    removeTemporary();
+    if (!isSystemError(error)) throw error;
     throw new UsageError(`cannot write ${path}: ${reasonOf(error)}`, { cause: error });
+  } finally {
+    stopListening();
   }
+}
+
+/** The stream once its file is open (created: the temporary file exists from then on). */
+function opened(stream: WriteStream): Promise<WriteStream> {
+  stream.on('error', () => {
+    // Observed through stream.errored, by writeChunks and closed.
+  });
+  return new Promise((resolve, reject) => {
+    stream.once('ready', () => {
+      resolve(stream);
+    });
+    stream.once('close', () => {
+      reject(stream.errored ?? new Error('the file was closed before it was opened'));
+    });
+  });
+}
+
+/** Ends the stream and resolves once everything was written, flushed and the file closed. */
+function closed(stream: WriteStream): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const settle = (): void => {
+      if (stream.errored) reject(stream.errored);
+      else resolve();
+    };
+    if (stream.closed) settle();
+    else stream.once('close', settle).end();
+  });
 }
 
 /** The permission bits of the regular file at `path` (undefined when there is none); throws if it is read-only. */
@@ -80,6 +146,11 @@ function identityOf(path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** An error of the file system (it has an errno code), not one of the report's rendering. */
+function isSystemError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
 }
 
 /** `EACCES: permission denied`, without the syscall and the temporary file's name. */

@@ -102,7 +102,7 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
   });
   const { report } = result;
   process.stderr.write(renderDiagnostics(report));
-  const text = RENDERERS[flags.output](report, {
+  const chunks = RENDERERS[flags.output](report, {
     color: useColor(flags.color, flags.outputFile === undefined ? process.stdout : undefined),
     showSuppressed: flags.showSuppressed,
     baseDirectory: process.cwd(),
@@ -117,8 +117,11 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
   ];
   if (flags.writeBaseline !== undefined) {
     refuseInputAsOutput(flags.writeBaseline, read, '--write-baseline');
-    writeOutputFile(flags.writeBaseline, renderBaseline(result.baseline));
+    await writeOutputFile(flags.writeBaseline, renderBaseline(result.baseline));
   }
-  writeReport(text, flags.outputFile, [...read, ...(flags.baseline === undefined ? [] : [flags.baseline])]);
+  await writeReport(chunks, flags.outputFile, [
+    ...read,
+    ...(flags.baseline === undefined ? [] : [flags.baseline]),
+  ]);
   process.exitCode = scanExitCode(report, flags.failOn ?? config.failOn ?? 'high');
 }

@@ -66,7 +66,12 @@ export async function runPolicyTests(policies: string[], flags: TestFlags): Prom
     process.cwd(),
     terminalWidth(flags.outputFile === undefined ? process.stdout : undefined),
   );
-  writeReport(text, flags.outputFile, [...policies, ...flags.filename, ...flags.oldObject, ...run.files]);
+  await writeReport(text, flags.outputFile, [
+    ...policies,
+    ...flags.filename,
+    ...flags.oldObject,
+    ...run.files,
+  ]);
   const broken =
     run.problems.length > 0 || run.diagnostics.some((diagnostic) => diagnostic.level === 'error');
   process.exitCode = broken ? 2 : run.results.some((result) => isFailing(result.outcome)) ? 1 : 0;

@@ -4,6 +4,7 @@ import { CHECKS } from '../checks/registry.ts';
 import { parseConfig } from '../config/load-config.ts';
 import { loadSources } from '../load/load.ts';
 import { fingerprint } from '../model/fingerprint.ts';
+import type { Report } from '../report/report.ts';
 import { scanLoaded } from '../scan/scan.ts';
 import { TEST_NOW } from '../testing/clock.ts';
 import { renderJson } from './json.ts';
@@ -75,5 +76,65 @@ describe('-o json fingerprints', () => {
       other.filter((finding) => before.has(finding.fingerprint)),
       [],
     );
+  });
+});
+
+describe('-o json rules table', () => {
+  interface Rule {
+    readonly title: string;
+    readonly severity: string;
+    readonly theme: string;
+    readonly remediation: string;
+  }
+  interface Document {
+    readonly apiVersion: string;
+    readonly rules: Readonly<Record<string, Rule>>;
+    readonly findings: readonly Record<string, unknown>[];
+  }
+  const parsed = (scanned: Report): Document => JSON.parse(renderJson(scanned)) as Document;
+
+  it('describes every check that ran once, and each finding names its check instead of repeating it', () => {
+    const scanned = report(POD);
+    const document = parsed(scanned);
+    assert.equal(document.apiVersion, 'kubeward.io/v1alpha2');
+    assert.deepEqual(Object.keys(document.rules), [...new Set(scanned.checks.map((check) => check.id))]);
+    const privileged = CHECKS.find((check) => check.id === 'pss-privileged');
+    assert.deepEqual(document.rules['pss-privileged'], {
+      title: privileged?.title,
+      severity: privileged?.severity,
+      theme: privileged?.theme,
+      remediation: privileged?.remediation,
+    });
+    assert.ok(document.findings.length > 5);
+    for (const [i, finding] of document.findings.entries()) {
+      assert.deepEqual(Object.keys(finding), [
+        'check',
+        'severity',
+        'theme',
+        'message',
+        'object',
+        'field',
+        'location',
+        'suppressed',
+        'fingerprint',
+      ]);
+      const rule = document.rules[String(finding.check)];
+      assert.equal(rule?.remediation, scanned.findings[i]?.remediation);
+    }
+  });
+
+  it('describes a check that did not run, when a finding names it, from that finding', () => {
+    const scanned = report(POD);
+    const [first] = scanned.findings;
+    assert.ok(first);
+    const stray = { ...first, checkId: 'not-a-check', remediation: 'Do the thing.' };
+    const document = parsed({ ...scanned, findings: [stray] });
+    assert.deepEqual(document.rules['not-a-check'], {
+      title: 'not-a-check',
+      severity: first.severity,
+      theme: first.theme,
+      remediation: 'Do the thing.',
+    });
+    assert.equal(document.rules['pss-privileged']?.title, 'Privileged container (PSS baseline)');
   });
 });

@@ -1,11 +1,11 @@
 import type { Report } from '../report/report.ts';
 import type { OutputFormat } from './formats.ts';
 import { renderHtml } from './html.ts';
-import { renderJson } from './json.ts';
-import { renderJunit } from './junit.ts';
-import { renderSarif } from './sarif.ts';
+import { renderJsonChunks } from './json.ts';
+import { renderJunitChunks } from './junit.ts';
+import { renderSarifChunks } from './sarif.ts';
 import { renderTable } from './table.ts';
-import { renderYaml } from './yaml.ts';
+import { renderYamlChunks } from './yaml.ts';
 
 /** What every renderer may need besides the report. */
 export interface RenderOptions {
@@ -19,12 +19,16 @@ export interface RenderOptions {
   readonly summaryOnly?: boolean;
 }
 
-/** The `-o` formats of `kubeward scan`, each a pure function of the report. */
+/**
+ * The `-o` formats of `kubeward scan`, each a pure function of the report to its text in chunks:
+ * JSON, YAML, SARIF and JUnit in many chunks of bounded size, made as they are written; the table
+ * and HTML in one.
+ */
 export const RENDERERS = {
-  table: (report: Report, options: RenderOptions) => renderTable(report, options),
-  json: (report: Report) => renderJson(report),
-  yaml: (report: Report) => renderYaml(report),
-  sarif: (report: Report, options: RenderOptions) => renderSarif(report, options),
-  junit: (report: Report) => renderJunit(report),
-  html: (report: Report) => renderHtml(report),
-} as const satisfies Record<OutputFormat, (report: Report, options: RenderOptions) => string>;
+  table: (report: Report, options: RenderOptions) => [renderTable(report, options)],
+  json: (report: Report) => renderJsonChunks(report),
+  yaml: (report: Report) => renderYamlChunks(report),
+  sarif: (report: Report, options: RenderOptions) => renderSarifChunks(report, options),
+  junit: (report: Report) => renderJunitChunks(report),
+  html: (report: Report) => [renderHtml(report)],
+} as const satisfies Record<OutputFormat, (report: Report, options: RenderOptions) => Iterable<string>>;

@@ -2,10 +2,19 @@
 const RAW = /[\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
+ * JSON text with DEL, C1 controls and bidi overrides written as `\u` escapes too (JSON.stringify
+ * escapes only C0). These characters can only occur inside JSON strings, so the text may be cut
+ * anywhere first.
+ */
+export function escapeRawJson(text: string): string {
+  return text.replace(RAW, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
  * `JSON.stringify(value, null, 2)` and a final newline, with DEL, C1 controls and bidi overrides
  * written as `\u` escapes too (JSON.stringify escapes only C0): the same data, but nothing in it can
  * steer the terminal it is printed to. These characters can only occur inside JSON strings.
  */
 export function jsonText(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(RAW, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+  return `${escapeRawJson(JSON.stringify(value, null, 2))}\n`;
 }

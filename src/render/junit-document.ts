@@ -1,3 +1,4 @@
+import { chunked } from './streamed.ts';
 import { xmlAttributes, xmlEscape } from './xml.ts';
 
 /** Why a test case did not pass: a `<failure>`, an `<error>` or a `<skipped>` element. */
@@ -29,7 +30,8 @@ export interface JunitSuite {
 /** A whole JUnit report: `<testsuites>` named after the command. */
 export interface JunitReport {
   readonly name: string;
-  readonly suites: readonly JunitSuite[];
+  /** Read twice (the totals come first): an array, or a list made afresh on each iteration. */
+  readonly suites: Iterable<JunitSuite>;
 }
 
 interface Counts {
@@ -65,30 +67,39 @@ function caseXml(testCase: JunitCase): string {
   return body.length === 0 ? `${open}/>` : `${open}>\n${body.join('\n')}\n    </testcase>`;
 }
 
+function suiteXml(suite: JunitSuite): string {
+  const open = `  <testsuite${xmlAttributes({ name: suite.name, ...countCases(suite.cases), file: suite.file })}`;
+  return suite.cases.length === 0
+    ? `${open}/>\n`
+    : `${open}>\n${suite.cases.map(caseXml).join('\n')}\n  </testsuite>\n`;
+}
+
+function* pieces(report: JunitReport): Generator<string, void, undefined> {
+  let [tests, failures, errors] = [0, 0, 0];
+  for (const suite of report.suites) {
+    const counts = countCases(suite.cases);
+    tests += counts.tests;
+    failures += counts.failures;
+    errors += counts.errors;
+  }
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  yield `<testsuites${xmlAttributes({ name: report.name, tests, failures, errors })}>\n`;
+  for (const suite of report.suites) yield suiteXml(suite);
+  yield '</testsuites>\n';
+}
+
 /**
  * The one JUnit writer of every `-o junit`: the Jenkins JUnit schema (xunit-plugin's junit-10.xsd),
  * which GitLab, GitHub reporters and Jenkins read. A case counts once in the totals, as failed,
  * else errored, else skipped; `<testsuites>` carries tests, failures and errors (the schema has no
- * `skipped` there), each `<testsuite>` all four.
+ * `skipped` there), each `<testsuite>` all four. Written in chunks of bounded size, a suite at a
+ * time, after a first pass over the suites for the totals.
  */
+export function junitReportChunks(report: JunitReport): Iterable<string> {
+  return chunked(pieces(report));
+}
+
+/** {@link junitReportChunks} as one string. */
 export function renderJunitReport(report: JunitReport): string {
-  const total: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
-  const suites = report.suites.map((suite) => {
-    const counts = countCases(suite.cases);
-    total.tests += counts.tests;
-    total.failures += counts.failures;
-    total.errors += counts.errors;
-    const open = `  <testsuite${xmlAttributes({ name: suite.name, ...counts, file: suite.file })}`;
-    return suite.cases.length === 0
-      ? `${open}/>`
-      : `${open}>\n${suite.cases.map(caseXml).join('\n')}\n  </testsuite>`;
-  });
-  const { tests, failures, errors } = total;
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites${xmlAttributes({ name: report.name, tests, failures, errors })}>`,
-    ...suites,
-    '</testsuites>',
-    '',
-  ].join('\n');
+  return [...junitReportChunks(report)].join('');
 }

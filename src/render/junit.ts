@@ -4,7 +4,8 @@ import { escapeControls } from '../model/terminal-text.ts';
 import type { Report } from '../report/report.ts';
 import { locationOf, objectName } from '../report/location.ts';
 import type { JunitCase, JunitOutcome, JunitSuite } from './junit-document.ts';
-import { renderJunitReport } from './junit-document.ts';
+import { junitReportChunks } from './junit-document.ts';
+import { StreamedList } from './streamed.ts';
 
 function failureOf(finding: Finding, name: string): JunitOutcome {
   const location = locationOf(finding);
@@ -30,9 +31,10 @@ function caseOf(checkId: string, name: string, findings: readonly Finding[]): Ju
 /**
  * `-o junit` of `scan` and `audit node`: one testsuite per object, one testcase per check that
  * applied to it: a failure per finding, `skipped` when suppressed, an empty testcase when it
- * passed. Unusable input is a testsuite `input` with one erroring testcase per error.
+ * passed. Unusable input is a testsuite `input` with one erroring testcase per error. In chunks of
+ * bounded size, each suite made as it is written.
  */
-export function renderJunit(report: Report): string {
+export function renderJunitChunks(report: Report): Iterable<string> {
   const byObject = new Map<string, Finding[]>();
   for (const finding of report.findings) {
     if (!finding.resource) continue;
@@ -41,24 +43,31 @@ export function renderJunit(report: Report): string {
     if (list) list.push(finding);
     else byObject.set(key, [finding]);
   }
-  const suites: JunitSuite[] = report.objects.map((scanned) => {
-    const name = objectName(scanned);
-    const findings = byObject.get(name)?.filter((finding) => finding.resource === scanned.resource) ?? [];
-    return {
-      name,
-      file: scanned.resource.origin.file,
-      cases: scanned.checks.map((checkId) => caseOf(checkId, name, findings)),
-    };
-  });
   const errors = report.diagnostics.filter((diagnostic) => diagnostic.level === 'error');
-  if (errors.length > 0)
-    suites.push({
-      name: 'input',
-      cases: errors.map((diagnostic, i) => ({
-        name: `${diagnostic.file}#${i + 1}`,
-        classname: 'input',
-        outcomes: [{ kind: 'error', message: diagnostic.message, text: formatDiagnostic(diagnostic) }],
-      })),
-    });
-  return renderJunitReport({ name: 'kubeward', suites });
+  const suites = new StreamedList(function* (): Generator<JunitSuite> {
+    for (const scanned of report.objects) {
+      const name = objectName(scanned);
+      const findings = byObject.get(name)?.filter((finding) => finding.resource === scanned.resource) ?? [];
+      yield {
+        name,
+        file: scanned.resource.origin.file,
+        cases: scanned.checks.map((checkId) => caseOf(checkId, name, findings)),
+      };
+    }
+    if (errors.length > 0)
+      yield {
+        name: 'input',
+        cases: errors.map((diagnostic, i) => ({
+          name: `${diagnostic.file}#${i + 1}`,
+          classname: 'input',
+          outcomes: [{ kind: 'error', message: diagnostic.message, text: formatDiagnostic(diagnostic) }],
+        })),
+      };
+  });
+  return junitReportChunks({ name: 'kubeward', suites });
+}
+
+/** `-o junit` as one string, for reports small enough to hold whole. */
+export function renderJunit(report: Report): string {
+  return [...renderJunitChunks(report)].join('');
 }

@@ -1,11 +1,12 @@
-import { jsonText } from './json-text.ts';
-import type { Location as SarifLocation, Log, PhysicalLocation, Result } from 'sarif';
+import type { Location as SarifLocation, Log, PhysicalLocation, Result, Run } from 'sarif';
 import { fingerprint } from '../model/fingerprint.ts';
 import type { Report } from '../report/report.ts';
 import { anchorsOf, objectName } from '../report/location.ts';
 import type { Location } from '../report/location.ts';
 import { SOURCE_ROOT, artifacts } from './sarif-artifacts.ts';
 import { LEVEL, checkDocsPage, sarifRule } from './sarif-rule.ts';
+import { jsonChunks } from './json-chunks.ts';
+import { StreamedList } from './streamed.ts';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -21,57 +22,42 @@ export interface SarifOptions {
 }
 
 /**
- * `-o sarif`: SARIF 2.1.0 as GitHub code scanning accepts it. One rule per check that ran, with help
- * text and a link to its page; one result per finding, each with a physical location and region
- * (findings about no loaded object are anchored as `anchorsOf` says) and `partialFingerprints` from
- * the finding's stable fingerprint; suppressed findings carry `suppressions`; input diagnostics
- * become tool execution notifications.
+ * `-o sarif`: SARIF 2.1.0 as GitHub code scanning accepts it, in chunks of bounded size (the results
+ * written one by one). One rule per check that ran, with help text and a link to its page; one
+ * result per finding, each with a physical location and region (findings about no loaded object are
+ * anchored as `anchorsOf` says) and `partialFingerprints` from the finding's stable fingerprint;
+ * suppressed findings carry `suppressions`; input diagnostics become tool execution notifications.
  */
+export function renderSarifChunks(report: Report, options: SarifOptions): Iterable<string> {
+  const { run, results } = sarifRun(report, options);
+  return jsonChunks({ $schema: SCHEMA, version: '2.1.0', runs: [{ ...run, results }] });
+}
+
+/** `-o sarif` as one string, for reports small enough to hold whole. */
 export function renderSarif(report: Report, options: SarifOptions): string {
-  return jsonText(sarifLog(report, options));
+  return [...renderSarifChunks(report, options)].join('');
 }
 
 /** The SARIF log as an object (tested against the SARIF JSON schema). */
 export function sarifLog(report: Report, options: SarifOptions): Log {
+  const { run, results } = sarifRun(report, options);
+  return { $schema: SCHEMA, version: '2.1.0', runs: [{ ...run, results: [...results] }] };
+}
+
+/**
+ * The run without its results, and the results as a list made as it is written. Every artifact is
+ * located before the run is written, so that `run.artifacts`, which comes first, is complete.
+ */
+function sarifRun(report: Report, options: SarifOptions): { run: Run; results: StreamedList<Result> } {
   const helpPage = options.helpPage ?? checkDocsPage;
   const rules = report.checks.map((check) => sarifRule(check, helpPage(check.id)));
   const ruleIndex = new Map(report.checks.map((check, i) => [check.id, i]));
   const files = artifacts(options.baseDirectory);
   const anchor = anchorsOf(report.objects);
-  const seen = new Map<string, number>();
-  const results = report.findings.map((finding): Result => {
-    const index = ruleIndex.get(finding.checkId);
-    const name = objectName(finding);
-    const id = fingerprint(finding);
-    const occurrence = (seen.get(id) ?? 0) + 1;
-    seen.set(id, occurrence);
-    const anchored = anchor(finding);
-    const location: SarifLocation = {
-      physicalLocation: physical(files, anchored),
-      logicalLocations: [{ fullyQualifiedName: name, kind: 'object' }],
-    };
-    return {
-      ruleId: finding.checkId,
-      ...(index === undefined ? {} : { ruleIndex: index }),
-      level: LEVEL[finding.severity],
-      message: {
-        text: `${name}: ${finding.message}${anchored?.note === undefined ? '' : ` (${anchored.note})`}`,
-      },
-      locations: [location],
-      partialFingerprints: { [FINGERPRINT_KEY]: id, primaryLocationLineHash: `${id}:${occurrence}` },
-      properties: { severity: finding.severity, theme: finding.theme },
-      ...(finding.suppressed
-        ? {
-            suppressions: [
-              {
-                kind: finding.suppressed.by === 'annotation' ? 'inSource' : 'external',
-                justification: finding.suppressed.reason,
-              },
-            ],
-          }
-        : {}),
-    };
-  });
+  for (const finding of report.findings) {
+    const location = anchor(finding);
+    if (location) files.location(location.file);
+  }
   const notifications = report.diagnostics.map((diagnostic) => ({
     level: diagnostic.level,
     message: { text: diagnostic.message },
@@ -84,23 +70,55 @@ export function sarifLog(report: Report, options: SarifOptions): Log {
       },
     ],
   }));
+  const results = new StreamedList(function* (): Generator<Result> {
+    const seen = new Map<string, number>();
+    for (const finding of report.findings) {
+      const index = ruleIndex.get(finding.checkId);
+      const name = objectName(finding);
+      const id = fingerprint(finding);
+      const occurrence = (seen.get(id) ?? 0) + 1;
+      seen.set(id, occurrence);
+      const anchored = anchor(finding);
+      const location: SarifLocation = {
+        physicalLocation: physical(files, anchored),
+        logicalLocations: [{ fullyQualifiedName: name, kind: 'object' }],
+      };
+      yield {
+        ruleId: finding.checkId,
+        ...(index === undefined ? {} : { ruleIndex: index }),
+        level: LEVEL[finding.severity],
+        message: {
+          text: `${name}: ${finding.message}${anchored?.note === undefined ? '' : ` (${anchored.note})`}`,
+        },
+        locations: [location],
+        partialFingerprints: { [FINGERPRINT_KEY]: id, primaryLocationLineHash: `${id}:${occurrence}` },
+        properties: { severity: finding.severity, theme: finding.theme },
+        ...(finding.suppressed
+          ? {
+              suppressions: [
+                {
+                  kind: finding.suppressed.by === 'annotation' ? 'inSource' : 'external',
+                  justification: finding.suppressed.reason,
+                },
+              ],
+            }
+          : {}),
+      };
+    }
+  });
   return {
-    $schema: SCHEMA,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: { driver: { name: report.tool.name, version: report.tool.version, rules } },
-        invocations: [
-          {
-            executionSuccessful: report.summary.inputErrors === 0,
-            toolExecutionNotifications: notifications,
-          },
-        ],
-        originalUriBaseIds: files.originalUriBaseIds,
-        artifacts: [...files.list],
-        results,
-      },
-    ],
+    run: {
+      tool: { driver: { name: report.tool.name, version: report.tool.version, rules } },
+      invocations: [
+        {
+          executionSuccessful: report.summary.inputErrors === 0,
+          toolExecutionNotifications: notifications,
+        },
+      ],
+      originalUriBaseIds: files.originalUriBaseIds,
+      artifacts: [...files.list],
+    },
+    results,
   };
 }
 
