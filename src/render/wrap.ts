@@ -2,10 +2,13 @@ import stringWidth from 'string-width';
 
 const SGR = /\x1b\[[0-9;]*m/g;
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/** Text whose every character takes one column: printable ASCII (most of a report). */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Columns a text takes on a terminal: wide characters count 2, colour codes 0. */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  const plain = text.includes('\x1b') ? text.replace(SGR, '') : text;
+  return PRINTABLE_ASCII.test(plain) ? plain.length : stringWidth(text);
 }
 
 /** Splits a word wider than `width` into pieces that fit, keeping colour codes whole. */
