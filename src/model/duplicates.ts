@@ -46,21 +46,22 @@ export function withoutDuplicates(
   fallbackNamespace: string,
 ): { readonly kept: readonly Resource[]; readonly diagnostics: readonly Diagnostic[] } {
   const staticPodPaths = staticPodPathsOf(resources);
+  const identities = resources.map((resource) =>
+    resource.role === 'object' ? identityOf(resource, fallbackNamespace, staticPodPaths) : undefined,
+  );
   const last = new Map<string, Resource>();
-  for (const resource of resources) {
-    if (resource.role !== 'object') continue;
-    const identity = identityOf(resource, fallbackNamespace, staticPodPaths);
+  resources.forEach((resource, i) => {
+    const identity = identities[i];
     if (identity !== undefined) last.set(identity, resource);
-  }
+  });
   const kept: Resource[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const resource of resources) {
-    const identity =
-      resource.role === 'object' ? identityOf(resource, fallbackNamespace, staticPodPaths) : undefined;
+  resources.forEach((resource, i) => {
+    const identity = identities[i];
     const winner = identity === undefined ? undefined : last.get(identity);
     if (winner === undefined || winner === resource) {
       kept.push(resource);
-      continue;
+      return;
     }
     const { line, column } = resource.origin.locate([]);
     diagnostics.push({
@@ -70,6 +71,6 @@ export function withoutDuplicates(
       column,
       message: `${describe(resource, fallbackNamespace)} is declared again at ${where(winner)}: only one can exist in a cluster, so this one is ignored and the later one is kept, as kubectl apply would`,
     });
-  }
+  });
   return { kept, diagnostics };
 }

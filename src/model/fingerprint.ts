@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Finding } from './finding.ts';
 
 /**
@@ -10,5 +10,5 @@ export function fingerprint(finding: Finding): string {
   const { checkId, object, resource, path } = finding;
   const name = object.name !== '' ? object.name : (resource?.origin.file ?? '');
   const identity = JSON.stringify([checkId, object.kind, object.namespace, name, path]);
-  return createHash('sha256').update(identity).digest('hex').slice(0, 32);
+  return hash('sha256', identity, 'hex').slice(0, 32);
 }

@@ -13,7 +13,7 @@ import { describeObject } from './model.ts';
 import type { ResourceRequest } from './request.ts';
 import { describeRequest, resourceRequest } from './request.ts';
 import type { UserInfo } from './subject.ts';
-import { identityOf, MASTERS_GROUP, serviceAccountUsername, subjectAppliesTo } from './subject.ts';
+import { identityOf, MASTERS_GROUP, serviceAccountUsername, subjectNamespace } from './subject.ts';
 
 /** The identity a workload's pods run as, and whether its token reaches the containers. */
 export interface WorkloadIdentity {
@@ -146,14 +146,58 @@ function subjectsKey(model: RbacModel, user: UserInfo): string {
   const parts: string[] = [];
   for (const namespace of GOAL_NAMESPACES) {
     parts.push(namespace);
-    bindingsFor(model, namespace).forEach((binding, i) => {
-      const subject = binding.subjects.findIndex((candidate) =>
-        subjectAppliesTo(candidate, user, binding.namespace),
-      );
-      if (subject >= 0) parts.push(`${String(i)}:${String(subject)}`);
-    });
+    const index = subjectIndexOf(model, namespace);
+    const first = new Map<number, number>();
+    const note = (places: readonly SubjectPlace[] | undefined): void => {
+      for (const [binding, subject] of places ?? [])
+        if ((first.get(binding) ?? subject + 1) > subject) first.set(binding, subject);
+    };
+    note(index.users.get(user.name));
+    for (const group of user.groups) note(index.groups.get(group));
+    for (const binding of [...first.keys()].sort((a, b) => a - b))
+      parts.push(`${String(binding)}:${String(first.get(binding))}`);
   }
   return parts.join(',');
+}
+
+/** A subject's place: the index of its binding in `bindingsFor`, and its own index in the binding. */
+type SubjectPlace = readonly [binding: number, subject: number];
+
+/**
+ * Where the bindings `authorize` consults in a namespace name each user (a User, or the username of a
+ * ServiceAccount) and each group, in binding then subject order: `subjectAppliesTo` turned around.
+ */
+interface SubjectIndex {
+  readonly users: ReadonlyMap<string, readonly SubjectPlace[]>;
+  readonly groups: ReadonlyMap<string, readonly SubjectPlace[]>;
+}
+
+const subjectIndexes = new WeakMap<RbacModel, Map<string, SubjectIndex>>();
+
+function subjectIndexOf(model: RbacModel, namespace: string): SubjectIndex {
+  let byNamespace = subjectIndexes.get(model);
+  if (!byNamespace) subjectIndexes.set(model, (byNamespace = new Map<string, SubjectIndex>()));
+  let index = byNamespace.get(namespace);
+  if (index) return index;
+  const users = new Map<string, SubjectPlace[]>();
+  const groups = new Map<string, SubjectPlace[]>();
+  const add = (names: Map<string, SubjectPlace[]>, name: string, place: SubjectPlace): void => {
+    const places = names.get(name);
+    if (places) places.push(place);
+    else names.set(name, [place]);
+  };
+  bindingsFor(model, namespace).forEach((binding, i) => {
+    binding.subjects.forEach((subject, j) => {
+      if (subject.kind === 'User') add(users, subject.name, [i, j]);
+      else if (subject.kind === 'Group') add(groups, subject.name, [i, j]);
+      else if (subject.kind === 'ServiceAccount') {
+        const namespace = subjectNamespace(subject, binding.namespace);
+        if (namespace !== '') add(users, serviceAccountUsername(namespace, subject.name), [i, j]);
+      }
+    });
+  });
+  byNamespace.set(namespace, (index = { users, groups }));
+  return index;
 }
 
 /**

@@ -73,6 +73,7 @@ const SGR = /(\x1b\[[0-9;]*m)/;
 
 /** One line of a cell with every control character but its colour codes made visible. */
 function safeLine(line: string): string {
+  if (!line.includes('\x1b')) return escapeControls(line);
   return line
     .split(SGR)
     .map((part, index) => (index % 2 === 1 ? part : escapeControls(part)))

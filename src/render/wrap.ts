@@ -2,6 +2,8 @@ import stringWidth from 'string-width';
 
 const SGR = /\x1b\[[0-9;]*m/g;
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/** Text whose every character takes one column: printable ASCII (most of a report). */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * Code units segmented at once: V8's Intl.Segmenter (which string-width uses too) slows down
@@ -9,8 +11,6 @@ const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
  */
 const SEGMENT_WINDOW = 256;
 const SGR_CODE = /(\x1b\[[0-9;]*m)/;
-
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * Where to cut a window of a longer text: before its last two clusters, which the next window takes
@@ -51,6 +51,8 @@ function* clustersOf(text: string): Generator<string> {
 
 /** Columns a text takes on a terminal: wide characters count 2, colour codes 0. */
 export function displayWidth(text: string): number {
+  const plain = text.includes('\x1b') ? text.replace(SGR, '') : text;
+  if (PRINTABLE_ASCII.test(plain)) return plain.length;
   if (text.length <= SEGMENT_WINDOW) return stringWidth(text);
   let width = 0;
   for (const part of text.split(SGR_CODE))

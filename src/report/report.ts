@@ -142,17 +142,26 @@ function configObjects(
 
 /** Findings grouped by object in order of first appearance, the most severe first within each (stable). */
 function bySeverityWithinObject(findings: readonly Finding[]): Finding[] {
-  const firstSeen = new Map<string, number>();
+  const groups = new Map<string, Finding[]>();
+  const names = new Map<ObjectRef, string>();
   for (const finding of findings) {
-    const key = objectName(finding);
-    if (!firstSeen.has(key)) firstSeen.set(key, firstSeen.size);
+    let name = names.get(finding.object);
+    if (name === undefined) names.set(finding.object, (name = objectName(finding)));
+    const group = groups.get(name);
+    if (group) group.push(finding);
+    else groups.set(name, [finding]);
   }
-  const rank = (finding: Finding): number => SEVERITIES.indexOf(finding.severity);
-  return findings
-    .map((finding, i) => ({ finding, i, object: firstSeen.get(objectName(finding)) ?? 0 }))
-    .sort((a, b) => a.object - b.object || rank(a.finding) - rank(b.finding) || a.i - b.i)
-    .map(({ finding }) => finding);
+  const sorted: Finding[] = [];
+  for (const group of groups.values()) {
+    if (group.length > 1) group.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+    for (const finding of group) sorted.push(finding);
+  }
+  return sorted;
 }
+
+const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((severity, i) => [severity, i])) as Readonly<
+  Record<Severity, number>
+>;
 
 /**
  * Whether a check had anything to look at in this input (see Applicability). A check without an

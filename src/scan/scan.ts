@@ -45,7 +45,10 @@ export interface ScanOptions {
 export interface ScanResult {
   readonly report: Report;
   readonly inventory: Inventory;
-  /** What `--write-baseline` records: the fingerprints of the findings that count (or a baseline held). */
+  /**
+   * What `--write-baseline` records: the fingerprints of the findings that count (or a baseline held).
+   * Hashed on first read: most scans write no baseline.
+   */
   readonly baseline: readonly string[];
 }
 
@@ -74,9 +77,12 @@ export function scanLoaded(loaded: ScanInput, options: ScanOptions): ScanResult 
   const found = [...inNamespace, ...aboutConfig];
   const findings = options.baseline === undefined ? found : applyBaseline(found, options.baseline);
   const diagnostics = [...loaded.diagnostics, ...inventory.diagnostics];
+  let baseline: readonly string[] | undefined;
   return {
     inventory,
-    baseline: baselineFingerprints(findings),
+    get baseline() {
+      return (baseline ??= baselineFingerprints(findings));
+    },
     report: buildReport({
       checks,
       inventory,

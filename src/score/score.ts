@@ -50,7 +50,7 @@ export function scoreObject(object: Mapping, options: ScoreOptions = {}): Object
   return {
     ...matches,
     critical: criticalOutcomes(outcomes),
-    passed: sortOutcomes(outcomes.filter(({ rule, matched }) => matched && rule.points >= 0)),
+    passed: passedOutcomes(outcomes),
     advise: sortOutcomes(outcomes.filter(({ rule, matched }) => !matched && rule.points >= 0)),
   };
 }
@@ -84,6 +84,11 @@ export function criticalOutcomes(outcomes: readonly RuleOutcome[]): RuleOutcome[
 function compareRules(a: ScoreRule, b: ScoreRule): number {
   if (a.points !== b.points) return a.points > 0 || b.points > 0 ? b.points - a.points : a.points - b.points;
   return a.selector < b.selector ? -1 : a.selector > b.selector ? 1 : 0;
+}
+
+/** The matched non-negative rules, kubesec's `passed` bucket, in kubesec's order. */
+export function passedOutcomes(outcomes: readonly RuleOutcome[]): RuleOutcome[] {
+  return sortOutcomes(outcomes.filter(({ rule, matched }) => matched && rule.points >= 0));
 }
 
 function sortOutcomes(outcomes: readonly RuleOutcome[]): RuleOutcome[] {

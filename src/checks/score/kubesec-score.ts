@@ -1,22 +1,21 @@
 import { isStaticPod } from '../../model/static-pod.ts';
 import { rulesOf } from '../../score/ruleset.ts';
-import { scoreObject } from '../../score/score.ts';
-import type { ObjectScore, RuleOutcome } from '../../score/score.ts';
+import { criticalOutcomes, matchRules, passedOutcomes } from '../../score/score.ts';
+import type { RuleOutcome } from '../../score/score.ts';
 import type { ResourceCheck, Violation } from '../../model/check.ts';
 
 const SCORED_KINDS = [...new Set(rulesOf('kubesec-head').flatMap((rule) => rule.kinds))];
-
-const BUCKETS = ['critical', 'passed'] as const;
 
 function ruleIds(outcomes: readonly RuleOutcome[]): string {
   return outcomes.map(({ rule }) => rule.id).join(', ');
 }
 
-/** kubesec's buckets as one parenthesis: `critical: A, B; passed: C; advise: D, E`, empty ones left out. */
-function bucketsOf(score: ObjectScore): string {
-  return BUCKETS.filter((bucket) => score[bucket].length > 0)
-    .map((bucket) => `${bucket}: ${ruleIds(score[bucket])}`)
-    .join('; ');
+/** kubesec's critical and passed buckets as one parenthesis: `critical: A, B; passed: C`, empty ones left out. */
+function bucketsOf(critical: readonly RuleOutcome[], passed: readonly RuleOutcome[]): string {
+  const buckets: string[] = [];
+  if (critical.length > 0) buckets.push(`critical: ${ruleIds(critical)}`);
+  if (passed.length > 0) buckets.push(`passed: ${ruleIds(passed)}`);
+  return buckets.join('; ');
 }
 
 /**
@@ -50,11 +49,12 @@ export const kubesecScore: ResourceCheck = {
   kinds: SCORED_KINDS,
   run(resource, { inventory, settings }): Violation[] {
     if (isStaticPod(inventory, resource)) return [];
-    const score = scoreObject(resource.object);
+    const score = matchRules(resource.object);
+    const critical = criticalOutcomes(score.outcomes);
     const below = score.score < settings.kubesecMinScore;
-    if (!below && score.critical.length === 0) return [];
+    if (!below && critical.length === 0) return [];
     const verdict = below ? ` is below the minimum of ${String(settings.kubesecMinScore)}` : '';
-    const rules = bucketsOf(score);
+    const rules = bucketsOf(critical, passedOutcomes(score.outcomes));
     return [
       {
         path: [],
