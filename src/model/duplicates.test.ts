@@ -42,6 +42,16 @@ describe('objects declared twice', () => {
     assert.equal(inventory.byKind.get('ClusterRole')?.length, 1);
     assert.equal(inventory.byKind.get('Role')?.length, 1);
   });
+  it('reads a manifest met twice at the same place as one, with one note for all its objects', async () => {
+    const later = join(DIRECTORY, 'b-later.yaml');
+    const loaded = await loadInputs([later, later], { recursive: true });
+    const inventory = buildInventory(loaded.resources, {});
+    assert.deepEqual(inventory.diagnostics.map(formatDiagnostic), [
+      `${later}:1:1: note: 3 objects, such as NetworkPolicy shop/allow-web, came from the same manifest more than once (built by several kustomizations, or a file named twice): each is checked once, as it was last built; scan overlays one at a time to check each variant`,
+    ]);
+    assert.equal(inventory.byKind.get('NetworkPolicy')?.length, 1);
+    assert.equal(inventory.byKind.get('ConfigMap')?.length, 1);
+  });
   it('places objects without a namespace in the default namespace given', async () => {
     const inventory = await inventoryOf('shop');
     assert.equal(inventory.byKind.get('ConfigMap')?.length, 2);

@@ -38,8 +38,10 @@ function describe(resource: Resource, fallbackNamespace: string): string {
 /**
  * Only one object of a kind, namespace and name can exist in a cluster: of several in the input, the
  * last one is kept, as a `kubectl apply` of the whole input would leave it, and each earlier one is
- * dropped with a warning at its place naming where the kept one is. Configuration files (role
- * `config`) and static pod manifests, one per node, are never duplicates. Input order is kept otherwise.
+ * dropped with a warning at its place naming where the kept one is. An object met again at the very
+ * same place (a base that several kustomizations in a walk build, a file named twice) is one manifest,
+ * not a conflict: those are dropped with one note for all. Configuration files (role `config`) and
+ * static pod manifests, one per node, are never duplicates. Input order is kept otherwise.
  */
 export function withoutDuplicates(
   resources: readonly Resource[],
@@ -56,11 +58,17 @@ export function withoutDuplicates(
   });
   const kept: Resource[] = [];
   const diagnostics: Diagnostic[] = [];
+  const samePlace: Resource[] = [];
   resources.forEach((resource, i) => {
     const identity = identities[i];
     const winner = identity === undefined ? undefined : last.get(identity);
     if (winner === undefined || winner === resource) {
       kept.push(resource);
+      return;
+    }
+    const place = where(winner);
+    if (where(resource) === place) {
+      samePlace.push(resource);
       return;
     }
     const { line, column } = resource.origin.locate([]);
@@ -69,8 +77,26 @@ export function withoutDuplicates(
       file: resource.origin.file,
       line,
       column,
-      message: `${describe(resource, fallbackNamespace)} is declared again at ${where(winner)}: only one can exist in a cluster, so this one is ignored and the later one is kept, as kubectl apply would`,
+      message: `${describe(resource, fallbackNamespace)} is declared again at ${place}: only one can exist in a cluster, so this one is ignored and the later one is kept, as kubectl apply would`,
     });
   });
+  const first = samePlace[0];
+  if (first !== undefined) diagnostics.push(builtAgain(first, samePlace.length, fallbackNamespace));
   return { kept, diagnostics };
+}
+
+/** The one note for the objects met again at the place they were first met. */
+function builtAgain(first: Resource, count: number, fallbackNamespace: string): Diagnostic {
+  const { line, column } = first.origin.locate([]);
+  const objects =
+    count === 1
+      ? describe(first, fallbackNamespace)
+      : `${String(count)} objects, such as ${describe(first, fallbackNamespace)},`;
+  return {
+    level: 'note',
+    file: first.origin.file,
+    line,
+    column,
+    message: `${objects} came from the same manifest more than once (built by several kustomizations, or a file named twice): each is checked once, as it was last built; scan overlays one at a time to check each variant`,
+  };
 }
