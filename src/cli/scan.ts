@@ -14,11 +14,15 @@ import { renderBaseline } from '../render/baseline.ts';
 import { parseBaseline } from '../scan/baseline.ts';
 import { filesOf, loadInputs } from '../scan/inputs.ts';
 import { scanExitCode, scanLoaded } from '../scan/scan.ts';
+import { readLiveCluster } from './cluster.ts';
 import { useColor } from './color.ts';
+import { readsCluster } from './commands/cluster-options.ts';
+import type { ClusterFlags } from './commands/cluster-options.ts';
+import type { ScanInput } from '../scan/scan.ts';
 import { refuseInputAsOutput, writeOutputFile, writeReport } from './output-file.ts';
 
 /** The flags of `kubeward scan`, as commander parses them. */
-export interface ScanFlags {
+export interface ScanFlags extends ClusterFlags {
   readonly filename: readonly string[];
   readonly recursive: boolean;
   readonly maxFileSize: number;
@@ -46,15 +50,23 @@ export interface ScanFlags {
 /** `kubeward scan`: check manifests, a cluster dump or a node's files, and print the findings. */
 export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
   const inputs = [...paths, ...flags.filename];
-  if (inputs.length === 0)
-    throw new UsageError('nothing to scan: give files, directories or -f - (see kubeward scan --help)');
+  const live = readsCluster(flags);
+  if (live && inputs.length > 0)
+    throw new UsageError('scan reads either files or a live cluster (--kubeconfig, --context, -A), not both');
+  if (!live && inputs.length === 0)
+    throw new UsageError(
+      'nothing to scan: give files, directories or -f -, or read a live cluster with --context NAME or -A (see kubeward scan --help)',
+    );
   if (flags.summary && flags.output !== 'table')
     throw new UsageError(`--summary prints the table's scorecard; with -o ${flags.output}, read its summary`);
   const baseline =
     flags.baseline === undefined
       ? undefined
       : parseBaseline(flags.baseline, readBaselineFile(flags.baseline, flags.maxFileSize));
-  const loaded = await loadInputs(inputs, { recursive: flags.recursive, maxFileSize: flags.maxFileSize });
+  const cluster = live ? await liveInput(flags) : undefined;
+  const loaded =
+    cluster?.input ??
+    (await loadInputs(inputs, { recursive: flags.recursive, maxFileSize: flags.maxFileSize }));
   const config = loadConfig(flags.config, CHECKS, flags.maxFileSize);
   const settings = {
     ...config.run.settings,
@@ -71,12 +83,13 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
   };
   const files = loaded.resources.map((resource) => resource.origin.file);
   const warned = { ...loaded, diagnostics: [...loaded.diagnostics, ...config.unmatchedPaths(files)] };
+  const namespace = cluster === undefined ? flags.namespace : cluster.namespace;
   const result = scanLoaded(warned, {
     checks: CHECKS,
     run,
     now: new Date(),
     ...(flags.defaultNamespace === undefined ? {} : { defaultNamespace: flags.defaultNamespace }),
-    ...(flags.namespace === undefined ? {} : { namespace: flags.namespace }),
+    ...(namespace === undefined ? {} : { namespace }),
     ...(flags.framework === undefined ? {} : { framework: FRAMEWORK_CATALOGUES[flags.framework] }),
     selection: { only: flags.check, skip: flags.skip },
     ...(flags.minSeverity === undefined ? {} : { minSeverity: flags.minSeverity }),
@@ -98,4 +111,16 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
   }
   writeReport(text, flags.outputFile, [...read, ...(flags.baseline === undefined ? [] : [flags.baseline])]);
   process.exitCode = scanExitCode(report, flags.failOn ?? config.failOn ?? 'high');
+}
+
+/** The objects of the live cluster the flags name, as a scan input, and the namespace they were read from. */
+async function liveInput(flags: ScanFlags): Promise<{ input: ScanInput; namespace: string | undefined }> {
+  const read = await readLiveCluster(
+    flags,
+    flags.namespace === undefined ? {} : { namespace: flags.namespace },
+  );
+  return {
+    input: { resources: read.resources, diagnostics: read.diagnostics, files: 0 },
+    namespace: read.namespace,
+  };
 }

@@ -2,7 +2,7 @@ import { jsonText } from './json-text.ts';
 import type { Location as SarifLocation, Log, PhysicalLocation, Result } from 'sarif';
 import { fingerprint } from '../model/fingerprint.ts';
 import type { Report } from '../report/report.ts';
-import { anchorsOf, objectName } from '../report/location.ts';
+import { anchorsOf, objectName, placeIn } from '../report/location.ts';
 import type { Location } from '../report/location.ts';
 import { SOURCE_ROOT, artifacts } from './sarif-artifacts.ts';
 import { LEVEL, checkDocsPage, sarifRule } from './sarif-rule.ts';
@@ -31,6 +31,9 @@ export function renderSarif(report: Report, options: SarifOptions): string {
   return jsonText(sarifLog(report, options));
 }
 
+/** How the addresses of a live cluster begin (`cluster://CONTEXT`, `cluster://CONTEXT/KIND/NS/NAME`). */
+const CLUSTER_SCHEME = 'cluster://';
+
 /** The SARIF log as an object (tested against the SARIF JSON schema). */
 export function sarifLog(report: Report, options: SarifOptions): Log {
   const helpPage = options.helpPage ?? checkDocsPage;
@@ -45,9 +48,11 @@ export function sarifLog(report: Report, options: SarifOptions): Log {
     const id = fingerprint(finding);
     const occurrence = (seen.get(id) ?? 0) + 1;
     seen.set(id, occurrence);
+    const anchored = anchor(finding);
     const location: SarifLocation = {
-      physicalLocation: physical(files, anchor(finding)),
+      physicalLocation: physical(files, anchored),
       logicalLocations: [{ fullyQualifiedName: name, kind: 'object' }],
+      ...(anchored?.field === undefined ? {} : { message: { text: placeIn(anchored) } }),
     };
     return {
       ruleId: finding.checkId,
@@ -75,8 +80,15 @@ export function sarifLog(report: Report, options: SarifOptions): Log {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: files.location(diagnostic.file),
-          region: { startLine: Math.max(diagnostic.line, 1), startColumn: Math.max(diagnostic.column, 1) },
+          ...(diagnostic.file.startsWith(CLUSTER_SCHEME)
+            ? { artifactLocation: files.address(diagnostic.file) }
+            : {
+                artifactLocation: files.location(diagnostic.file),
+                region: {
+                  startLine: Math.max(diagnostic.line, 1),
+                  startColumn: Math.max(diagnostic.column, 1),
+                },
+              }),
         },
       },
     ],
@@ -111,6 +123,7 @@ function physical(files: ReturnType<typeof artifacts>, location: Location | unde
       artifactLocation: { uri: '.', uriBaseId: SOURCE_ROOT },
       region: { startLine: 1, startColumn: 1 },
     };
+  if (location.field !== undefined) return { artifactLocation: files.address(location.file) };
   return {
     artifactLocation: files.location(location.file),
     region: {

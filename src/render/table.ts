@@ -5,7 +5,7 @@ import { SEVERITIES } from '../model/severity.ts';
 import { formatDiagnostic } from '../model/diagnostic.ts';
 import { escapeControls } from '../model/terminal-text.ts';
 import type { Report } from '../report/report.ts';
-import { locationOf, objectName } from '../report/location.ts';
+import { locationOf, objectName, placeIn } from '../report/location.ts';
 import { layoutRows, renderColumns } from './columns.ts';
 import { renderFrameworkTable } from './framework-table.ts';
 
@@ -61,12 +61,7 @@ export function renderTable(report: Report, options: TableOptions): string {
             ),
           )
         : escapeControls(finding.message);
-      return [
-        `  ${severity}`,
-        finding.checkId,
-        location ? `${location.line}:${location.column}` : '-',
-        message,
-      ];
+      return [`  ${severity}`, finding.checkId, location ? placeIn(location) : '-', message];
     }),
   );
   const aligned = layoutRows(rows, { width: options.width });

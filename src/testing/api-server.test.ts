@@ -1,20 +1,11 @@
 // The test API server speaks the Kubernetes API: the real kubectl discovers and lists from it.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { loadAll } from '../load/js-yaml.ts';
 import { pluralOf, startApiServer } from './api-server.ts';
 import type { RunningApiServer } from './api-server.ts';
-import { ROOT } from './scan-examples.ts';
+import { clusterObjects } from './cluster-objects.ts';
 import { needs } from './tools.ts';
-
-/** The recorded objects of testdata/cluster. */
-export function clusterObjects(): Record<string, unknown>[] {
-  const text = readFileSync(join(ROOT, 'testdata', 'cluster', 'objects.yaml'), 'utf8');
-  return loadAll(text) as Record<string, unknown>[];
-}
 
 function kubectl(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {

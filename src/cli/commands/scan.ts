@@ -4,6 +4,7 @@ import { SEVERITIES } from '../../model/severity.ts';
 import { OUTPUT_FORMATS } from '../../render/formats.ts';
 import type { ScanFlags } from '../scan.ts';
 import { relaunchForLargeInputs } from '../young-generation.ts';
+import { addClusterOptions } from './cluster-options.ts';
 import { collect } from './collect.ts';
 import { defaultNamespaceOption } from './default-namespace.ts';
 import { configOption, failOnOption } from './findings-options.ts';
@@ -12,7 +13,7 @@ import { maxFileSizeOption } from './max-file-size.ts';
 
 /** `kubeward scan`: check manifests, a cluster dump or a node's files. */
 export function scanCommand(): Command {
-  return new Command('scan')
+  const command = new Command('scan')
     .summary('check manifests, a cluster dump or a node directory')
     .description(
       'Check Kubernetes manifests against the hardening checks and print the findings.\n\n' +
@@ -38,7 +39,10 @@ export function scanCommand(): Command {
     .option('-R, --recursive', 'walk directories recursively (default)', true)
     .option('--no-recursive', 'read only the top level of directories')
     .addOption(maxFileSizeOption())
-    .option('-n, --namespace <name>', 'report only objects in this namespace')
+    .option(
+      '-n, --namespace <name>',
+      'report only objects in this namespace (of a live cluster: read only it)',
+    )
     .addOption(defaultNamespaceOption())
     .addOption(new Option('-o, --output <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))
     .option('--output-file <path>', 'write the report to a file instead of stdout')
@@ -68,14 +72,14 @@ export function scanCommand(): Command {
     .option('--summary', 'print only the scorecard and the total (table output)', false)
     .option('--baseline <file>', 'findings in this baseline (or JSON report) are marked and do not fail')
     .option('--write-baseline <file>', 'write the fingerprints of the findings that count to this file')
-    .option('--no-color', 'never colour the table')
-    .action(async (paths: string[], flags: ScanFlags) => {
-      const relaunched = relaunchForLargeInputs([...paths, ...flags.filename]);
-      if (relaunched !== undefined) {
-        process.exitCode = relaunched;
-        return;
-      }
-      const { scan } = await import('../scan.ts');
-      await scan(paths, flags);
-    });
+    .option('--no-color', 'never colour the table');
+  return addClusterOptions(command).action(async (paths: string[], flags: ScanFlags) => {
+    const relaunched = relaunchForLargeInputs([...paths, ...flags.filename]);
+    if (relaunched !== undefined) {
+      process.exitCode = relaunched;
+      return;
+    }
+    const { scan } = await import('../scan.ts');
+    await scan(paths, flags);
+  });
 }
