@@ -15,7 +15,7 @@ import { issue } from './test-pki.ts';
  *   `kind` and `apiVersion` as the API server sends them, `fieldSelector=type=...` on Secrets, and
  *   `Accept: ...;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1` (metadata only);
  * - a `Status` with 401 without the bearer token, 403 on the scopes in `forbidden`, 410 Gone once
- *   for a continue token when `expireContinueOnce` is set, 404 on anything else.
+ *   for the first continue token of the resource `expireContinueOnce` names, 404 on anything else.
  * It is no API server: no watch, no writes, no aggregated discovery (clients fall back to the
  * documents above, as they do against servers before 1.26).
  */
@@ -26,8 +26,8 @@ export interface ApiServerOptions {
   readonly extraKinds?: readonly ServedKind[];
   /** Scopes that answer 403: `secrets` (everywhere) or `secrets/kube-system` (one namespace). */
   readonly forbidden?: readonly string[];
-  /** The first continue token presented is answered with 410 Gone (an expired token). */
-  readonly expireContinueOnce?: boolean;
+  /** The first continue token presented for this resource (`pods`) is answered with 410 Gone (expired). */
+  readonly expireContinueOnce?: string;
   /** Most items in one page whatever the client asks for (the API server's own cap). */
   readonly maxPage?: number;
   /** Milliseconds to wait before answering each list request (a slow server). */
@@ -180,7 +180,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
   const kinds = served(options);
   const requests: string[] = [];
   const forbidden = new Set(options.forbidden ?? []);
-  let expire = options.expireContinueOnce === true;
+  let expire = options.expireContinueOnce;
 
   const list = (request: IncomingMessage, response: ServerResponse, url: URL): void => {
     const match = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))(?:\/namespaces\/([^/]+))?\/([^/]+)$/.exec(
@@ -215,8 +215,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
         (fieldType === undefined || item.type === fieldType),
     );
     const token = url.searchParams.get('continue');
-    if (token !== null && token !== '' && expire) {
-      expire = false;
+    if (token !== null && token !== '' && expire === entry.plural) {
+      expire = undefined;
       status(
         response,
         410,
