@@ -1,11 +1,14 @@
 import { readCluster } from '../cluster/read.ts';
 import type { ClusterRead, ReadClusterOptions, ReadProgress } from '../cluster/read.ts';
 import type { ClusterFlags } from './commands/cluster-options.ts';
+import type { Loaded } from '../load/load.ts';
 
 /** Options for {@link readLiveCluster} beyond the flags. */
 export interface LiveOptions extends Pick<ReadClusterOptions, 'secrets' | 'managedFields'> {
   /** `-n`: the namespace to read (without `-A`). */
   readonly namespace?: string;
+  /** Read every namespace, whatever `-A` says (RBAC and NetworkPolicy models need them all). */
+  readonly allNamespaces?: boolean;
 }
 
 /**
@@ -34,7 +37,7 @@ export async function readLiveCluster(flags: ClusterFlags, options: LiveOptions 
       ...(flags.context === undefined ? {} : { context: flags.context }),
       ...(flags.requestTimeout === undefined ? {} : { timeout: flags.requestTimeout }),
       ...(flags.insecureSkipTlsVerify === true ? { insecureSkipTlsVerify: true } : {}),
-      allNamespaces: flags.allNamespaces === true,
+      allNamespaces: options.allNamespaces ?? flags.allNamespaces === true,
       ...(options.namespace === undefined ? {} : { namespace: options.namespace }),
       ...(secrets === undefined ? {} : { secrets }),
       ...(options.managedFields === undefined ? {} : { managedFields: options.managedFields }),
@@ -44,4 +47,10 @@ export async function readLiveCluster(flags: ClusterFlags, options: LiveOptions 
   } finally {
     if (line.shown) stderr.write('\r\x1b[K');
   }
+}
+
+/** The objects of a live cluster as the file loader's result: for commands that read files or a cluster. */
+export async function loadLiveCluster(flags: ClusterFlags, options: LiveOptions = {}): Promise<Loaded> {
+  const read = await readLiveCluster(flags, options);
+  return { resources: read.resources, diagnostics: read.diagnostics, files: 0 };
 }

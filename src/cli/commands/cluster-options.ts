@@ -31,20 +31,25 @@ function parseChunkSize(text: string): number {
 
 /**
  * The options that read a live cluster instead of files, kubectl's spelling: `--kubeconfig`,
- * `--context`, `-A`, `--request-timeout`, `--insecure-skip-tls-verify`, and `--no-secrets`. The
- * command's own `-n` names the namespace.
+ * `--context`, `-A`, `--request-timeout`, `--chunk-size`, `--insecure-skip-tls-verify`, and
+ * `--no-secrets`. The command's own `-n` names the namespace. Without `allNamespaces`, no `-A`:
+ * for commands that have their own, and read every namespace anyway.
  */
-export function addClusterOptions(command: Command): Command {
+export function addClusterOptions(command: Command, { allNamespaces = true } = {}): Command {
   const options = [
     new Option(
       '--kubeconfig <file>',
       'read the live cluster of this kubeconfig (default: $KUBECONFIG, ~/.kube/config)',
     ),
     new Option('--context <name>', 'read the live cluster of this kubeconfig context'),
-    new Option(
-      '-A, --all-namespaces',
-      "read every namespace of the live cluster (default: the context's namespace)",
-    ),
+    ...(allNamespaces
+      ? [
+          new Option(
+            '-A, --all-namespaces',
+            "read every namespace of the live cluster (default: the context's namespace)",
+          ),
+        ]
+      : []),
     new Option(
       '--no-secrets',
       'do not list Secrets of the live cluster (their values are never read either way)',
@@ -62,7 +67,11 @@ export function addClusterOptions(command: Command): Command {
   return command;
 }
 
-/** True when the flags ask to read a live cluster. */
-export function readsCluster(flags: ClusterFlags): boolean {
-  return flags.kubeconfig !== undefined || flags.context !== undefined || flags.allNamespaces === true;
+/** True when the flags ask to read a live cluster: `--kubeconfig`, `--context`, or (when `-A` is a cluster option) `-A`. */
+export function readsCluster(flags: ClusterFlags, { allNamespaces = true } = {}): boolean {
+  return (
+    flags.kubeconfig !== undefined ||
+    flags.context !== undefined ||
+    (allNamespaces && flags.allNamespaces === true)
+  );
 }
