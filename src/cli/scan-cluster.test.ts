@@ -237,6 +237,14 @@ describe('scan of a live cluster', () => {
       );
     });
 
+    it("runs the README's command: kubeward scan --context NAME -A", async () => {
+      const run = await runCliAsync(['scan', '--context', 'test', '-A'], {
+        env: { KUBECONFIG: server().kubeconfig },
+      });
+      assert.equal(run.status, 1, run.stderr);
+      assert.match(run.stdout, /^Deployment\/shop\/web {2}cluster:\/\/test\/Deployment\/shop\/web$/m);
+    });
+
     it('takes the kubeconfig from KUBECONFIG, as kubectl does', async () => {
       const run = await runCliAsync(['scan', '-A', '--check', 'pss-privileged', ...JSON_REPORT], {
         env: { KUBECONFIG: server().kubeconfig },

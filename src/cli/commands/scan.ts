@@ -18,8 +18,9 @@ export function scanCommand(): Command {
     .description(
       'Check Kubernetes manifests against the hardening checks and print the findings.\n\n' +
         'Inputs are files, directories (walked for .yaml, .yml and .json) or - for stdin, given as\n' +
-        'arguments or with -f. Scan a live cluster with:\n' +
-        '  kubectl get deploy,ds,sts,cronjob,job,pod,svc,ingress,netpol,ns,sa,role,rolebinding,clusterrole,clusterrolebinding -A -o yaml | kubeward scan -f -',
+        'arguments or with -f. Or read a live cluster through a kubeconfig (as kubectl: --kubeconfig,\n' +
+        'else KUBECONFIG, else ~/.kube/config) with --context NAME, -A (every namespace) or -n NAME:\n' +
+        '  kubeward scan --context my-cluster -A',
     )
     .addHelpText(
       'after',
