@@ -136,7 +136,10 @@ const pureGlobals = {
         name: 'process',
         message: 'engines and checks take what they need as arguments (docs/architecture.md)',
       },
-      { name: 'fetch', message: 'network I/O belongs to src/probe, src/cluster and src/webhook (docs/architecture.md)' },
+      {
+        name: 'fetch',
+        message: 'network I/O belongs to src/probe, src/cluster and src/webhook (docs/architecture.md)',
+      },
     ],
   },
 };
