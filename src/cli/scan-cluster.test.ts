@@ -253,6 +253,47 @@ describe('scan of a live cluster', () => {
       assert.equal(findings(run.stdout).length, 1);
     });
 
+    it("gets its token from the kubeconfig's exec plugin, as kubectl does", async () => {
+      const directory = join(server().kubeconfig, '..');
+      const plugin = join(directory, 'token-plugin.sh');
+      const log = join(directory, 'token-plugin.log');
+      writeFileSync(
+        plugin,
+        [
+          '#!/bin/sh',
+          `echo "$KUBEWARD_PLUGIN_ARG" >> '${log}'`,
+          `echo '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"${server().token}"}}'`,
+          '',
+        ].join('\n'),
+        { mode: 0o700 },
+      );
+      const exec = [
+        '    exec:',
+        '      apiVersion: client.authentication.k8s.io/v1',
+        `      command: ${plugin}`,
+        '      interactiveMode: Never',
+        '      env:',
+        '      - {name: KUBEWARD_PLUGIN_ARG, value: called}',
+      ].join('\n');
+      const kubeconfig = join(directory, 'exec-plugin');
+      writeFileSync(
+        kubeconfig,
+        readFileSync(server().kubeconfig, 'utf8').replace(`    token: ${server().token}`, exec),
+      );
+      const run = await runCliAsync([
+        'scan',
+        '--kubeconfig',
+        kubeconfig,
+        '-A',
+        '--check',
+        'pss-privileged',
+        ...JSON_REPORT,
+      ]);
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(findings(run.stdout).length, 1);
+      assert.match(readFileSync(log, 'utf8'), /^called\n/);
+    });
+
     it('stops with the reason when the credentials are refused', async () => {
       const kubeconfig = join(server().kubeconfig, '..', 'wrong-token');
       writeFileSync(kubeconfig, readFileSync(server().kubeconfig, 'utf8').replace(server().token, 'wrong'));
