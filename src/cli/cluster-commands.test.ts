@@ -5,9 +5,10 @@ import { after, before, describe, it } from 'node:test';
 import { startApiServer } from '../testing/api-server.ts';
 import type { RunningApiServer } from '../testing/api-server.ts';
 import { runCliAsync } from '../testing/cli.ts';
+import { needs } from '../testing/tools.ts';
 import { CLUSTER_OBJECTS, clusterObjects } from '../testing/cluster-objects.ts';
 
-describe('commands reading a live cluster', () => {
+describe('commands reading a live cluster', needs('openssl'), () => {
   let server: RunningApiServer;
   before(async () => {
     server = await startApiServer({ objects: clusterObjects() });

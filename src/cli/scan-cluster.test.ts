@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { startApiServer } from '../testing/api-server.ts';
 import type { ApiServerOptions, RunningApiServer } from '../testing/api-server.ts';
 import { runCliAsync } from '../testing/cli.ts';
+import { needs } from '../testing/tools.ts';
 import { CLUSTER_OBJECTS, clusterObjects } from '../testing/cluster-objects.ts';
 
 interface JsonFinding {
@@ -45,7 +46,7 @@ function serving(options: Partial<ApiServerOptions> = {}): () => RunningApiServe
 
 const JSON_REPORT = ['-o', 'json', '--fail-on', 'none'];
 
-describe('scan of a live cluster', () => {
+describe('scan of a live cluster', needs('openssl'), () => {
   describe('against the recorded cluster', () => {
     const server = serving();
     let fromFile: string[] = [];

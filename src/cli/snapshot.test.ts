@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { startApiServer } from '../testing/api-server.ts';
 import type { RunningApiServer } from '../testing/api-server.ts';
 import { runCliAsync } from '../testing/cli.ts';
+import { needs } from '../testing/tools.ts';
 import { clusterObjects } from '../testing/cluster-objects.ts';
 
 function files(root: string): string[] {
@@ -35,7 +36,7 @@ function findings(stdout: string): string[] {
     .sort();
 }
 
-describe('kubeward snapshot', () => {
+describe('kubeward snapshot', needs('openssl'), () => {
   let server: RunningApiServer;
   let root: string;
   before(async () => {

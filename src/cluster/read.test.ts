@@ -6,11 +6,12 @@ import { after, before, describe, it } from 'node:test';
 import { startApiServer } from '../testing/api-server.ts';
 import type { RunningApiServer } from '../testing/api-server.ts';
 import { clusterObjects } from '../testing/cluster-objects.ts';
+import { needs } from '../testing/tools.ts';
 import { readCluster } from './read.ts';
 import type { ReadProgress } from './read.ts';
 import { scannedResources } from './kinds.ts';
 
-describe('readCluster', () => {
+describe('readCluster', needs('openssl'), () => {
   let server: RunningApiServer;
   before(async () => {
     server = await startApiServer({

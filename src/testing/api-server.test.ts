@@ -31,7 +31,7 @@ describe('test API server', () => {
     );
   });
 
-  describe('with the real kubectl', needs('kubectl'), () => {
+  describe('with the real kubectl', needs('kubectl', 'openssl'), () => {
     let server: RunningApiServer;
     const objects = clusterObjects();
     before(async () => {
