@@ -69,7 +69,8 @@ async function loadModel(flags: InputFlags): Promise<{ inventory: Inventory; mod
     if (diagnostic.level === 'warning') process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   const policy = bootstrapPolicyFor(flags.kubernetesVersion ?? LATEST_KUBERNETES_VERSION);
   const model = buildRbacModel(inventory, {
-    bootstrap: flags.bootstrap,
+    // A live cluster holds its bootstrap roles and bindings itself: they are read, not assumed.
+    bootstrap: flags.bootstrap && !live,
     ...(policy === undefined ? {} : { policy }),
   });
   for (const problem of model.problems) process.stderr.write(`warning: ${escapeControls(problem)}\n`);
