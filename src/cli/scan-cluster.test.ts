@@ -244,6 +244,7 @@ describe('scan of a live cluster', needs('openssl'), () => {
       });
       assert.equal(run.status, 1, run.stderr);
       assert.match(run.stdout, /^Deployment\/shop\/web {2}cluster:\/\/test\/Deployment\/shop\/web$/m);
+      assert.match(run.stdout, /^\d+ findings \(.*\) in 13 objects read from the cluster$/m);
     });
 
     it('takes the kubeconfig from KUBECONFIG, as kubectl does', async () => {

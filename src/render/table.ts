@@ -117,7 +117,12 @@ function scorecardLines(
     .map((severity) => `${summary.bySeverity[severity]} ${severity}`)
     .join(', ');
   const total = `${summary.findings} finding${summary.findings === 1 ? '' : 's'}${counts ? ` (${counts})` : ''}`;
-  const scope = `in ${summary.objects} object${summary.objects === 1 ? '' : 's'} from ${summary.files} file${summary.files === 1 ? '' : 's'}`;
+  const objects = `in ${summary.objects} object${summary.objects === 1 ? '' : 's'}`;
+  // Objects from no file were read from a live cluster.
+  const scope =
+    summary.files === 0 && summary.objects > 0
+      ? `${objects} read from the cluster`
+      : `${objects} from ${summary.files} file${summary.files === 1 ? '' : 's'}`;
   const extra = [
     summary.suppressed > 0
       ? `${summary.suppressed} suppressed${summary.inBaseline > 0 ? ` (${summary.inBaseline} in baseline)` : ''}`
