@@ -10,7 +10,7 @@ const LAYERS = [
   { name: 'load', entries: ['load'] },
   { name: 'engines', entries: ['pss', 'netpol', 'rbac', 'score', 'controlplane', 'policy'], isolated: true },
   { name: 'checks', entries: ['checks'] },
-  { name: 'runs', entries: ['scan', 'report', 'config', 'probe'] },
+  { name: 'runs', entries: ['scan', 'report', 'config', 'probe', 'cluster'] },
   { name: 'render', entries: ['render'] },
   { name: 'commands', entries: ['cli', 'webhook', 'docs', 'index.ts'] },
 ];
@@ -32,7 +32,7 @@ const FILE_IO = bare(['fs', 'fs/promises', 'child_process', 'readline', 'worker_
 const NETWORK_IO = [
   ...bare(['http', 'https', 'http2', 'tls', 'dgram', 'dns', 'dns/promises']).map((name) => ({
     name,
-    message: 'network I/O belongs to src/probe and src/webhook (docs/architecture.md)',
+    message: 'network I/O belongs to src/probe, src/cluster and src/webhook (docs/architecture.md)',
   })),
   ...bare(['net']).map((name) => ({
     name,
@@ -55,6 +55,7 @@ const FORBIDDEN_IO = {
   checks: [...FILE_IO, ...NETWORK_IO, ...PROCESS],
   runs: [...FILE_IO, ...NETWORK_IO],
   probe: FILE_IO,
+  cluster: FILE_IO,
   render: [...FILE_IO, ...NETWORK_IO],
   commands: [],
 };
@@ -141,7 +142,10 @@ const pureGlobals = {
         name: 'process',
         message: 'engines and checks take what they need as arguments (docs/architecture.md)',
       },
-      { name: 'fetch', message: 'network I/O belongs to src/probe and src/webhook (docs/architecture.md)' },
+      {
+        name: 'fetch',
+        message: 'network I/O belongs to src/probe, src/cluster and src/webhook (docs/architecture.md)',
+      },
     ],
   },
 };

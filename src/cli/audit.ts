@@ -14,6 +14,7 @@ import type { OUTPUT_FORMATS } from '../render/formats.ts';
 import { RENDERERS } from '../render/index.ts';
 import { renderKubeBenchJson } from '../render/kube-bench.ts';
 import { renderDiagnostics } from '../render/table.ts';
+import { connect } from '../cluster/connection.ts';
 import { filesOf, loadInputs } from '../scan/inputs.ts';
 import { loadProcesses } from '../scan/processes.ts';
 import { scanExitCode, scanLoaded } from '../scan/scan.ts';
@@ -42,6 +43,8 @@ export interface ProbeFlags {
   readonly etcd?: string;
   readonly timeout: string;
   readonly output: 'table' | 'json';
+  readonly kubeconfig?: string;
+  readonly context?: string;
 }
 
 /** `kubeward audit node`: a node's files (and running components) against the control-plane checks. */
@@ -91,9 +94,15 @@ export async function auditNode(paths: string[], flags: NodeFlags): Promise<void
 /** `kubeward audit probe`: read-only probes of the loopback API server, kubelet and etcd. */
 export async function auditProbe(flags: ProbeFlags): Promise<void> {
   const timeout = positiveInteger(flags.timeout, '--timeout');
-  if (flags.apiserver === undefined && flags.kubelet === undefined && flags.etcd === undefined)
-    throw new UsageError('nothing to probe: give --apiserver, --kubelet and/or --etcd');
+  const cluster = flags.kubeconfig !== undefined || flags.context !== undefined;
+  if (cluster && flags.apiserver !== undefined)
+    throw new UsageError(
+      'give --apiserver or the API server of a kubeconfig (--kubeconfig, --context), not both',
+    );
+  if (!cluster && flags.apiserver === undefined && flags.kubelet === undefined && flags.etcd === undefined)
+    throw new UsageError('nothing to probe: give --apiserver, --kubelet and/or --etcd, or --context');
   const results: ProbeResult[] = [];
+  if (cluster) results.push(await probeApiserver(await kubeconfigServer(flags), timeout));
   if (flags.apiserver !== undefined)
     results.push(await probeApiserver(loopbackUrl(flags.apiserver, '--apiserver'), timeout));
   if (flags.kubelet !== undefined) {
@@ -142,4 +151,17 @@ function positiveInteger(text: string, flag: string): number {
   if (!Number.isInteger(value) || value <= 0 || value > 65535 * 1000)
     throw new UsageError(`${flag} must be a positive integer, got ${text}`);
   return value;
+}
+
+/**
+ * The API server of a kubeconfig context (`--kubeconfig`, `--context`, else as kubectl finds it):
+ * the user named the cluster, so it need not be on loopback. Only its URL is taken; the probe sends
+ * no credentials.
+ */
+async function kubeconfigServer(flags: ProbeFlags): Promise<URL> {
+  const connection = await connect({
+    ...(flags.kubeconfig === undefined ? {} : { kubeconfig: flags.kubeconfig }),
+    ...(flags.context === undefined ? {} : { context: flags.context }),
+  });
+  return new URL(connection.server);
 }

@@ -23,10 +23,13 @@ import { renderAssertJunit, renderAssertTap } from '../render/netpol/assert.ts';
 import { renderConnections } from '../render/netpol/connections.ts';
 import type { MatrixFormat } from '../render/netpol/formats.ts';
 import { renderExplanation } from '../render/netpol/explain.ts';
+import { loadLiveCluster } from './cluster.ts';
+import { readsCluster } from './commands/cluster-options.ts';
+import type { ClusterFlags } from './commands/cluster-options.ts';
 import { writeReport } from './output-file.ts';
 
 /** The input flags every `kubeward netpol` sub-command takes, as commander parses them. */
-export interface InputFlags {
+export interface InputFlags extends ClusterFlags {
   readonly filename: readonly string[];
   readonly recursive: boolean;
   readonly maxFileSize: number;
@@ -35,9 +38,18 @@ export interface InputFlags {
 }
 
 async function loadInventory(flags: InputFlags): Promise<Inventory> {
-  if (flags.filename.length === 0)
-    throw new UsageError('no manifests: give them with -f (file, directory or -)');
-  const loaded = await load(flags.filename, { recursive: flags.recursive, maxFileSize: flags.maxFileSize });
+  const live = readsCluster(flags, { allNamespaces: false });
+  if (live && flags.filename.length > 0)
+    throw new UsageError(
+      'netpol reads either -f manifests or a live cluster (--kubeconfig, --context), not both',
+    );
+  if (!live && flags.filename.length === 0)
+    throw new UsageError(
+      'no manifests: give them with -f (file, directory or -), or read a live cluster with --context',
+    );
+  const loaded = live
+    ? await loadLiveCluster(flags, { allNamespaces: true, secrets: 'none' })
+    : await load(flags.filename, { recursive: flags.recursive, maxFileSize: flags.maxFileSize });
   for (const diagnostic of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   if (loaded.diagnostics.some((diagnostic) => diagnostic.level === 'error') && loaded.resources.length === 0)
     throw new InputError('no usable manifests');

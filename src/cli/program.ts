@@ -10,6 +10,7 @@ import { netpolCommand } from './commands/netpol.ts';
 import { rbacCommand } from './commands/rbac.ts';
 import { scanCommand } from './commands/scan.ts';
 import { scoreCommand } from './commands/score.ts';
+import { snapshotCommand } from './commands/snapshot.ts';
 import { testCommand } from './commands/test.ts';
 import { webhookCommand } from './commands/webhook.ts';
 
@@ -28,6 +29,7 @@ function buildProgram(invokedAs: string): Command {
     .enablePositionalOptions();
   for (const command of [
     scanCommand(),
+    snapshotCommand(),
     scoreCommand(),
     netpolCommand(),
     rbacCommand(),

@@ -13,13 +13,16 @@ import { parseRequest } from '../rbac/resources.ts';
 import { listRows, rulesFor } from '../rbac/rules-review.ts';
 import { identityOf } from '../rbac/subject.ts';
 import { whoCan } from '../rbac/who-can.ts';
+import { loadLiveCluster } from './cluster.ts';
+import { readsCluster } from './commands/cluster-options.ts';
+import type { ClusterFlags } from './commands/cluster-options.ts';
 import { terminalWidth } from '../render/columns.ts';
 import { attackPathsJson, renderAttackPaths } from '../render/rbac/attack-paths.ts';
 import { renderRulesList } from '../render/rbac/rules-list.ts';
 import { renderWhoCan, whoCanJson } from '../render/rbac/who-can.ts';
 
 /** The input flags every `kubeward rbac` sub-command takes, as commander parses them. */
-export interface InputFlags {
+export interface InputFlags extends ClusterFlags {
   readonly filename: readonly string[];
   readonly bootstrap: boolean;
   readonly kubernetesVersion?: string;
@@ -46,12 +49,16 @@ export type CanIFlags = InputFlags & {
 };
 
 async function loadModel(flags: InputFlags): Promise<{ inventory: Inventory; model: RbacModel }> {
-  if (flags.filename.length === 0 && !flags.bootstrap)
+  const live = readsCluster(flags, { allNamespaces: false });
+  if (live && flags.filename.length > 0)
+    throw new UsageError('rbac reads either -f files or a live cluster (--kubeconfig, --context), not both');
+  if (!live && flags.filename.length === 0 && !flags.bootstrap)
     throw new UsageError(
-      'nothing to evaluate: give -f with manifests, or drop --no-bootstrap to ask the default roles',
+      'nothing to evaluate: give -f with manifests, read a live cluster with --context, or drop --no-bootstrap to ask the default roles',
     );
-  const loaded =
-    flags.filename.length === 0
+  const loaded = live
+    ? await loadLiveCluster(flags, { allNamespaces: true, secrets: 'none' })
+    : flags.filename.length === 0
       ? { resources: [], diagnostics: [] }
       : await load(flags.filename, { recursive: true, maxFileSize: flags.maxFileSize });
   for (const diagnostic of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
@@ -62,7 +69,8 @@ async function loadModel(flags: InputFlags): Promise<{ inventory: Inventory; mod
     if (diagnostic.level === 'warning') process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   const policy = bootstrapPolicyFor(flags.kubernetesVersion ?? LATEST_KUBERNETES_VERSION);
   const model = buildRbacModel(inventory, {
-    bootstrap: flags.bootstrap,
+    // A live cluster holds its bootstrap roles and bindings itself: they are read, not assumed.
+    bootstrap: flags.bootstrap && !live,
     ...(policy === undefined ? {} : { policy }),
   });
   for (const problem of model.problems) process.stderr.write(`warning: ${escapeControls(problem)}\n`);

@@ -14,11 +14,15 @@ import { renderBaseline } from '../render/baseline.ts';
 import { parseBaseline } from '../scan/baseline.ts';
 import { filesOf, loadInputs } from '../scan/inputs.ts';
 import { scanExitCode, scanLoaded } from '../scan/scan.ts';
+import { readLiveCluster } from './cluster.ts';
 import { useColor } from './color.ts';
+import { readsCluster } from './commands/cluster-options.ts';
+import type { ClusterFlags } from './commands/cluster-options.ts';
+import type { ScanInput } from '../scan/scan.ts';
 import { refuseInputAsOutput, writeOutputFile, writeReport } from './output-file.ts';
 
 /** The flags of `kubeward scan`, as commander parses them. */
-export interface ScanFlags {
+export interface ScanFlags extends ClusterFlags {
   readonly filename: readonly string[];
   readonly kustomize: readonly string[];
   readonly helm: readonly string[];
@@ -51,9 +55,13 @@ export interface ScanFlags {
 /** `kubeward scan`: check manifests, a cluster dump or a node's files, and print the findings. */
 export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
   const inputs = [...paths, ...flags.filename];
-  if (inputs.length === 0 && flags.kustomize.length === 0 && flags.helm.length === 0)
+  const live = readsCluster(flags);
+  const fromFiles = inputs.length > 0 || flags.kustomize.length > 0 || flags.helm.length > 0;
+  if (live && fromFiles)
+    throw new UsageError('scan reads either files or a live cluster (--kubeconfig, --context, -A), not both');
+  if (!live && !fromFiles)
     throw new UsageError(
-      'nothing to scan: give files, directories, -f -, -k DIR or --helm DIR (see kubeward scan --help)',
+      'nothing to scan: give files, directories, -f -, -k DIR or --helm DIR, or read a live cluster with --context NAME or -A (see kubeward scan --help)',
     );
   if (flags.summary && flags.output !== 'table')
     throw new UsageError(`--summary prints the table's scorecard; with -o ${flags.output}, read its summary`);
@@ -61,18 +69,21 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
     flags.baseline === undefined
       ? undefined
       : parseBaseline(flags.baseline, readBaselineFile(flags.baseline, flags.maxFileSize));
-  const loaded = await loadInputs(inputs, {
-    recursive: flags.recursive,
-    maxFileSize: flags.maxFileSize,
-    kustomize: flags.kustomize,
-    helm: flags.helm,
-    helmOptions: {
-      values: flags.values,
-      set: flags.set,
-      ...(flags.release === undefined ? {} : { release: flags.release }),
-      ...(flags.namespace === undefined ? {} : { namespace: flags.namespace }),
-    },
-  });
+  const cluster = live ? await liveInput(flags) : undefined;
+  const loaded =
+    cluster?.input ??
+    (await loadInputs(inputs, {
+      recursive: flags.recursive,
+      maxFileSize: flags.maxFileSize,
+      kustomize: flags.kustomize,
+      helm: flags.helm,
+      helmOptions: {
+        values: flags.values,
+        set: flags.set,
+        ...(flags.release === undefined ? {} : { release: flags.release }),
+        ...(flags.namespace === undefined ? {} : { namespace: flags.namespace }),
+      },
+    }));
   const config = loadConfig(flags.config, CHECKS, flags.maxFileSize);
   const settings = {
     ...config.run.settings,
@@ -89,12 +100,13 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
   };
   const files = loaded.resources.map((resource) => resource.origin.file);
   const warned = { ...loaded, diagnostics: [...loaded.diagnostics, ...config.unmatchedPaths(files)] };
+  const namespace = cluster === undefined ? flags.namespace : cluster.namespace;
   const result = scanLoaded(warned, {
     checks: CHECKS,
     run,
     now: new Date(),
     ...(flags.defaultNamespace === undefined ? {} : { defaultNamespace: flags.defaultNamespace }),
-    ...(flags.namespace === undefined ? {} : { namespace: flags.namespace }),
+    ...(namespace === undefined ? {} : { namespace }),
     ...(flags.framework === undefined ? {} : { framework: FRAMEWORK_CATALOGUES[flags.framework] }),
     selection: { only: flags.check, skip: flags.skip },
     ...(flags.minSeverity === undefined ? {} : { minSeverity: flags.minSeverity }),
@@ -124,4 +136,16 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
     ...(flags.baseline === undefined ? [] : [flags.baseline]),
   ]);
   process.exitCode = scanExitCode(report, flags.failOn ?? config.failOn ?? 'high');
+}
+
+/** The objects of the live cluster the flags name, as a scan input, and the namespace they were read from. */
+async function liveInput(flags: ScanFlags): Promise<{ input: ScanInput; namespace: string | undefined }> {
+  const read = await readLiveCluster(
+    flags,
+    flags.namespace === undefined ? {} : { namespace: flags.namespace },
+  );
+  return {
+    input: { resources: read.resources, diagnostics: read.diagnostics, files: 0 },
+    namespace: read.namespace,
+  };
 }

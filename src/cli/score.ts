@@ -1,4 +1,10 @@
 import { readSources } from '../load/read.ts';
+import type { ReadSource } from '../load/read.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import { POD_KINDS } from '../score/validate.ts';
+import { readLiveCluster } from './cluster.ts';
+import { readsCluster } from './commands/cluster-options.ts';
+import type { ClusterFlags } from './commands/cluster-options.ts';
 import { UsageError } from '../model/errors.ts';
 import { terminalWidth } from '../render/columns.ts';
 import { scoreRun } from '../render/score/run.ts';
@@ -6,8 +12,9 @@ import type { ScoreOutput } from '../render/score/outputs.ts';
 import type { ScoreProfile } from '../score/rule.ts';
 
 /** The flags of `kubeward score`, as commander parses them. */
-export interface ScoreFlags {
+export interface ScoreFlags extends ClusterFlags {
   readonly filename: readonly string[];
+  readonly namespace?: string;
   readonly maxFileSize: number;
   readonly defaultNamespace: string;
   readonly profile: ScoreProfile;
@@ -25,7 +32,15 @@ export interface ScoreFlags {
  */
 export async function score(paths: string[], flags: ScoreFlags): Promise<void> {
   const inputs = [...paths, ...flags.filename];
-  if (inputs.length === 0) throw new UsageError('nothing to score: give a file, a directory or - for stdin');
+  const live = readsCluster(flags);
+  if (live && inputs.length > 0)
+    throw new UsageError(
+      'score reads either files or a live cluster (--kubeconfig, --context, -A), not both',
+    );
+  if (!live && inputs.length === 0)
+    throw new UsageError(
+      'nothing to score: give a file, a directory or - for stdin, or read a live cluster with --context or -A',
+    );
   const failureCode = Number(flags.exitCode);
   if (!Number.isInteger(failureCode) || failureCode < 0 || failureCode > 255)
     throw new UsageError(`--exit-code must be an integer from 0 to 255, not "${flags.exitCode}"`);
@@ -33,7 +48,9 @@ export async function score(paths: string[], flags: ScoreFlags): Promise<void> {
     ?.split(',')
     .map((id) => id.trim())
     .filter((id) => id !== '');
-  const read = await readSources(inputs, { recursive: true, maxFileSize: flags.maxFileSize });
+  const read = live
+    ? await liveSources(flags)
+    : await readSources(inputs, { recursive: true, maxFileSize: flags.maxFileSize });
   const result = scoreRun(read.sources, read.diagnostics, {
     profile: flags.profile,
     rules,
@@ -47,4 +64,24 @@ export async function score(paths: string[], flags: ScoreFlags): Promise<void> {
   process.stderr.write(result.stderr);
   process.stdout.write(result.stdout);
   process.exitCode = result.exitCode;
+}
+
+/**
+ * The workloads of a live cluster as sources, one JSON text per object named by its `cluster://`
+ * address: kubesec scores what it is given one object at a time.
+ */
+async function liveSources(flags: ScoreFlags): Promise<{ sources: ReadSource[]; diagnostics: Diagnostic[] }> {
+  const read = await readLiveCluster(flags, {
+    secrets: 'none',
+    ...(flags.namespace === undefined ? {} : { namespace: flags.namespace }),
+  });
+  const sources = read.resources
+    .filter((resource) => POD_KINDS.has(resource.kind))
+    .map((resource) => ({
+      file: resource.origin.file,
+      format: 'json' as const,
+      text: JSON.stringify(resource.object, null, 2),
+      named: true,
+    }));
+  return { sources, diagnostics: [...read.diagnostics] };
 }

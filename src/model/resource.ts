@@ -9,6 +9,11 @@ export interface Origin {
   readonly document: number;
   /** Path of the object inside its document: `[]`, or `['items', 3]` for an item of a List. */
   readonly itemPath: FieldPath;
+  /**
+   * The object's address when it was read from a live cluster, `cluster://CONTEXT/KIND/NS/NAME`
+   * (`file` holds it too); its findings are located by field path, as it has no lines.
+   */
+  readonly uri?: string;
   /** Resolves a path relative to the object to its source range (computed on demand). */
   locate(path: FieldPath): Position;
   /**

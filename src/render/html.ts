@@ -3,7 +3,7 @@ import { formatDiagnostic } from '../model/diagnostic.ts';
 import { SEVERITIES } from '../model/severity.ts';
 import { escapeControls } from '../model/terminal-text.ts';
 import type { Report } from '../report/report.ts';
-import { locationOf, objectName } from '../report/location.ts';
+import { locationOf, objectName, placeIn } from '../report/location.ts';
 import { xmlEscape } from './xml.ts';
 
 /** Text and attribute values for HTML: `& < > " '` escaped, control characters and bidi overrides made visible. */
@@ -73,7 +73,7 @@ export function renderHtml(report: Report): string {
       const head = `<tr class="object"><td colspan="4">${h(name)}${file ? ` <code>${h(file)}</code>` : ''}</td></tr>`;
       const rows = findings.map((finding) => {
         const location = locationOf(finding);
-        const where = location ? `${location.line}:${location.column}` : '';
+        const where = location ? h(placeIn(location)) : '';
         const note = finding.suppressed
           ? ` <em>(suppressed: ${h(finding.suppressed.reason || finding.suppressed.by)})</em>`
           : '';

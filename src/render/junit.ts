@@ -2,14 +2,18 @@ import type { Finding } from '../model/finding.ts';
 import { formatDiagnostic } from '../model/diagnostic.ts';
 import { escapeControls } from '../model/terminal-text.ts';
 import type { Report } from '../report/report.ts';
-import { locationOf, objectName } from '../report/location.ts';
+import { locationOf, objectName, placeIn } from '../report/location.ts';
 import type { JunitCase, JunitOutcome, JunitSuite } from './junit-document.ts';
 import { junitReportChunks } from './junit-document.ts';
 import { StreamedList } from './streamed.ts';
 
 function failureOf(finding: Finding, name: string): JunitOutcome {
   const location = locationOf(finding);
-  const where = location ? `${location.file}:${location.line}:${location.column}` : name;
+  const where = location
+    ? location.field === undefined
+      ? `${location.file}:${placeIn(location)}`
+      : `${location.file} ${placeIn(location)}`
+    : name;
   return {
     kind: 'failure',
     message: finding.message,

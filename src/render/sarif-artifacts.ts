@@ -17,6 +17,8 @@ export interface Artifacts {
   readonly originalUriBaseIds: Readonly<Record<string, ArtifactLocation>>;
   /** The location of a file as loaded (a path as given, or `<stdin>`), with its index in `list`; two spellings of one path share it. */
   location(file: string): ArtifactLocation;
+  /** The location of an object read from a cluster: its `cluster://` address as an absolute URI, listed once too. */
+  address(uri: string): ArtifactLocation;
   /** Every file located so far, in order of first use. */
   readonly list: readonly Artifact[];
 }
@@ -43,6 +45,15 @@ export function artifacts(baseDirectory: string): Artifacts {
       location: { uri: below.split(sep).map(encodeURIComponent).join('/'), uriBaseId: SOURCE_ROOT },
     };
   };
+  const listed = (key: string, artifact: () => Artifact): ArtifactLocation => {
+    let index = indexes.get(key);
+    if (index === undefined) {
+      index = list.length;
+      indexes.set(key, index);
+      list.push(artifact());
+    }
+    return { ...list[index]?.location, index };
+  };
   return {
     originalUriBaseIds: {
       [SOURCE_ROOT]: {
@@ -51,14 +62,13 @@ export function artifacts(baseDirectory: string): Artifacts {
       },
     },
     location(file) {
-      const key = file === STDIN_FILE ? file : resolve(base, file);
-      let index = indexes.get(key);
-      if (index === undefined) {
-        index = list.length;
-        indexes.set(key, index);
-        list.push(describe(file));
-      }
-      return { ...list[index]?.location, index };
+      return listed(file === STDIN_FILE ? file : resolve(base, file), () => describe(file));
+    },
+    address(uri) {
+      return listed(uri, () => ({
+        location: { uri },
+        description: { text: 'an object read from a live cluster' },
+      }));
     },
     list,
   };

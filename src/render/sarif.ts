@@ -1,7 +1,7 @@
 import type { Location as SarifLocation, Log, PhysicalLocation, Result, Run } from 'sarif';
 import { fingerprint } from '../model/fingerprint.ts';
 import type { Report } from '../report/report.ts';
-import { anchorsOf, objectName } from '../report/location.ts';
+import { anchorsOf, objectName, placeIn } from '../report/location.ts';
 import type { Location } from '../report/location.ts';
 import { SOURCE_ROOT, artifacts } from './sarif-artifacts.ts';
 import { LEVEL, checkDocsPage, sarifRule } from './sarif-rule.ts';
@@ -38,6 +38,9 @@ export function renderSarif(report: Report, options: SarifOptions): string {
   return [...renderSarifChunks(report, options)].join('');
 }
 
+/** How the addresses of a live cluster begin (`cluster://CONTEXT`, `cluster://CONTEXT/KIND/NS/NAME`). */
+const CLUSTER_SCHEME = 'cluster://';
+
 /** The SARIF log as an object (tested against the SARIF JSON schema). */
 export function sarifLog(report: Report, options: SarifOptions): Log {
   const { run, results } = sarifRun(report, options);
@@ -54,18 +57,22 @@ function sarifRun(report: Report, options: SarifOptions): { run: Run; results: S
   const ruleIndex = new Map(report.checks.map((check, i) => [check.id, i]));
   const files = artifacts(options.baseDirectory);
   const anchor = anchorsOf(report.objects);
-  for (const finding of report.findings) {
-    const location = anchor(finding);
-    if (location) files.location(location.file);
-  }
+  for (const finding of report.findings) physical(files, anchor(finding));
   const notifications = report.diagnostics.map((diagnostic) => ({
     level: diagnostic.level,
     message: { text: diagnostic.message },
     locations: [
       {
         physicalLocation: {
-          artifactLocation: files.location(diagnostic.file),
-          region: { startLine: Math.max(diagnostic.line, 1), startColumn: Math.max(diagnostic.column, 1) },
+          ...(diagnostic.file.startsWith(CLUSTER_SCHEME)
+            ? { artifactLocation: files.address(diagnostic.file) }
+            : {
+                artifactLocation: files.location(diagnostic.file),
+                region: {
+                  startLine: Math.max(diagnostic.line, 1),
+                  startColumn: Math.max(diagnostic.column, 1),
+                },
+              }),
         },
       },
     ],
@@ -82,6 +89,7 @@ function sarifRun(report: Report, options: SarifOptions): { run: Run; results: S
       const location: SarifLocation = {
         physicalLocation: physical(files, anchored),
         logicalLocations: [{ fullyQualifiedName: name, kind: 'object' }],
+        ...(anchored?.field === undefined ? {} : { message: { text: placeIn(anchored) } }),
       };
       yield {
         ruleId: finding.checkId,
@@ -132,6 +140,7 @@ function physical(files: ReturnType<typeof artifacts>, location: Location | unde
       artifactLocation: { uri: '.', uriBaseId: SOURCE_ROOT },
       region: { startLine: 1, startColumn: 1 },
     };
+  if (location.field !== undefined) return { artifactLocation: files.address(location.file) };
   return {
     artifactLocation: files.location(location.file),
     region: {

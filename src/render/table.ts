@@ -5,7 +5,7 @@ import { SEVERITIES } from '../model/severity.ts';
 import { formatDiagnostic } from '../model/diagnostic.ts';
 import { escapeControls } from '../model/terminal-text.ts';
 import type { Report } from '../report/report.ts';
-import { locationOf, objectName } from '../report/location.ts';
+import { locationOf, objectName, placeIn } from '../report/location.ts';
 import { layoutRows, renderColumns } from './columns.ts';
 import { renderFrameworkTable } from './framework-table.ts';
 
@@ -62,12 +62,7 @@ export function renderTable(report: Report, options: TableOptions): string {
             ),
           )
         : escapeControls(finding.message) + (note === '' ? '' : colors.dim(` (${escapeControls(note)})`));
-      return [
-        `  ${severity}`,
-        finding.checkId,
-        location ? `${location.line}:${location.column}` : '-',
-        message,
-      ];
+      return [`  ${severity}`, finding.checkId, location ? placeIn(location) : '-', message];
     }),
   );
   const aligned = layoutRows(rows, { width: options.width });
@@ -123,7 +118,12 @@ function scorecardLines(
     .map((severity) => `${summary.bySeverity[severity]} ${severity}`)
     .join(', ');
   const total = `${summary.findings} finding${summary.findings === 1 ? '' : 's'}${counts ? ` (${counts})` : ''}`;
-  const scope = `in ${summary.objects} object${summary.objects === 1 ? '' : 's'} from ${summary.files} file${summary.files === 1 ? '' : 's'}`;
+  const objects = `in ${summary.objects} object${summary.objects === 1 ? '' : 's'}`;
+  // Objects from no file were read from a live cluster.
+  const scope =
+    summary.files === 0 && summary.objects > 0
+      ? `${objects} read from the cluster`
+      : `${objects} from ${summary.files} file${summary.files === 1 ? '' : 's'}`;
   const extra = [
     summary.suppressed > 0
       ? `${summary.suppressed} suppressed${summary.inBaseline > 0 ? ` (${summary.inBaseline} in baseline)` : ''}`

@@ -1,6 +1,7 @@
 import type { Finding } from '../model/finding.ts';
 import { nodeFileRef } from '../model/node-files.ts';
 import type { Position } from '../model/position.ts';
+import { formatPath } from '../model/path.ts';
 import type { FieldPath } from '../model/path.ts';
 import { apiGroup } from '../model/resource.ts';
 import type { Resource } from '../model/resource.ts';
@@ -8,9 +9,15 @@ import type { ScannedObject } from './report.ts';
 
 /** Where a finding points in the input. */
 export interface Location extends Position {
+  /** The file, or the `cluster://CONTEXT/KIND/NS/NAME` address of an object read from a cluster. */
   readonly file: string;
   /** 0-based document index within the file. */
   readonly document: number;
+  /**
+   * The field path (`spec.containers[0].image`, `''` for the whole object) of a finding on an object
+   * read from a cluster, which has no lines (its line and column are 0); absent for files.
+   */
+  readonly field?: string;
 }
 
 /** Resolves a finding's field path to file:line:col; undefined for findings about no loaded object. */
@@ -18,6 +25,12 @@ export function locationOf(finding: Finding): Location | undefined {
   const resource = finding.resource;
   if (!resource) return undefined;
   return at(resource, finding.path);
+}
+
+/** Where in a location's file a finding is: `line:column`, or the field path of a live object (`.` for all of it). */
+export function placeIn(location: Location): string {
+  if (location.field !== undefined) return location.field === '' ? '.' : location.field;
+  return `${String(location.line)}:${String(location.column)}`;
 }
 
 /** `kind/namespace/name`, the way findings are grouped and named in every format. */
@@ -98,6 +111,7 @@ function nodeFilePath(name: string): string {
 }
 
 function at(resource: Resource, path: FieldPath): Location {
-  const { file, document } = resource.origin;
-  return { file, document, ...resource.origin.locate(path) };
+  const { origin } = resource;
+  const position = { file: origin.file, document: origin.document, ...origin.locate(path) };
+  return origin.uri === undefined ? position : { ...position, field: formatPath(path) };
 }

@@ -19,7 +19,8 @@ const WORKLOADS_WITH_SELECTOR: ReadonlySet<string> = new Set([
   'DaemonSet',
   'StatefulSet',
 ]);
-const POD_KINDS: ReadonlySet<string> = new Set([
+/** The kinds kubesec scores: those with a pod template (or a pod spec). */
+export const POD_KINDS: ReadonlySet<string> = new Set([
   'Pod',
   'Deployment',
   'ReplicaSet',

@@ -54,9 +54,15 @@ function probeCommand(): Command {
         '  kubelet-anonymous       https://HOST:10250/pods without credentials\n' +
         '  kubelet-read-only-port  http://HOST:10255/pods\n' +
         '  etcd-client-cert        etcd /version without a client certificate\n' +
-        'Only loopback targets are accepted: run it on the node.',
+        'Only loopback targets are accepted: run it on the node, or name a cluster of your kubeconfig\n' +
+        '(--kubeconfig, --context) to probe its API server from here.',
     )
     .option('--apiserver <url>', 'API server URL, e.g. https://127.0.0.1:6443')
+    .option(
+      '--kubeconfig <file>',
+      "probe the API server of this kubeconfig's context (no credentials are sent)",
+    )
+    .option('--context <name>', 'probe the API server of this kubeconfig context')
     .option('--kubelet <host>', 'kubelet host, e.g. 127.0.0.1')
     .option('--kubelet-port <port>', 'kubelet API port', '10250')
     .option('--read-only-port <port>', 'kubelet read-only port', '10255')

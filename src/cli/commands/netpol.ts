@@ -2,12 +2,13 @@ import { Command, Option } from 'commander';
 import { MATRIX_FORMATS } from '../../render/netpol/formats.ts';
 import type { MatrixFormat } from '../../render/netpol/formats.ts';
 import type { InputFlags } from '../netpol.ts';
+import { addClusterOptions } from './cluster-options.ts';
 import { collect } from './collect.ts';
 import { defaultNamespaceOption } from './default-namespace.ts';
 import { maxFileSizeOption } from './max-file-size.ts';
 
 function withInputs(command: Command): Command {
-  return command
+  return addClusterOptions(command, { allNamespaces: false })
     .option('-f, --filename <path>', 'manifest file, directory or - for stdin (repeatable)', collect, [])
     .option('-R, --recursive', 'walk directories recursively (default)', true)
     .option('--no-recursive', 'read only the top level of directories')

@@ -1,12 +1,13 @@
 import { Command, Option } from 'commander';
 import type { CanIFlags, InputFlags, WhoCanFlags } from '../rbac.ts';
+import { addClusterOptions } from './cluster-options.ts';
 import { collect } from './collect.ts';
 import { defaultNamespaceOption } from './default-namespace.ts';
 import { kubernetesVersionOption } from './kubernetes-version.ts';
 import { maxFileSizeOption } from './max-file-size.ts';
 
 function withInputs(command: Command): Command {
-  return command
+  return addClusterOptions(command, { allNamespaces: false })
     .option('-f, --filename <path>', 'manifests, a cluster dump or - for stdin (repeatable)', collect, [])
     .addOption(maxFileSizeOption())
     .addOption(defaultNamespaceOption())

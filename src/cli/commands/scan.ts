@@ -4,6 +4,7 @@ import { SEVERITIES } from '../../model/severity.ts';
 import { OUTPUT_FORMATS } from '../../render/formats.ts';
 import type { ScanFlags } from '../scan.ts';
 import { relaunchForLargeInputs } from '../young-generation.ts';
+import { addClusterOptions } from './cluster-options.ts';
 import { collect } from './collect.ts';
 import { defaultNamespaceOption } from './default-namespace.ts';
 import { configOption, failOnOption } from './findings-options.ts';
@@ -12,16 +13,17 @@ import { maxFileSizeOption } from './max-file-size.ts';
 
 /** `kubeward scan`: check manifests, a cluster dump or a node's files. */
 export function scanCommand(): Command {
-  return new Command('scan')
+  const command = new Command('scan')
     .summary('check manifests, a cluster dump or a node directory')
     .description(
       'Check Kubernetes manifests against the hardening checks and print the findings.\n\n' +
         'Inputs are files, directories (walked for .yaml, .yml and .json) or - for stdin, given as\n' +
         'arguments or with -f. A directory holding a kustomization is built (kubectl kustomize or\n' +
         'kustomize build), one holding a Chart.yaml rendered (helm template); findings point at the\n' +
-        'files the objects came from. Scan a live cluster with:\n' +
-        '  kubectl get deploy,ds,sts,rs,cronjob,job,pod,svc,ingress,netpol,cm,ns,sa,role,rolebinding,clusterrole,clusterrolebinding -A -o yaml | kubeward scan -f -\n' +
-        'adding the Istio, Gateway API and prometheus-operator kinds the cluster serves (see the README).',
+        'files the objects came from. Or read a live cluster through a kubeconfig (as kubectl:\n' +
+        '--kubeconfig, else KUBECONFIG, else ~/.kube/config) with --context NAME, -A (every namespace)\n' +
+        'or -n NAME:\n' +
+        '  kubeward scan --context my-cluster -A',
     )
     .addHelpText(
       'after',
@@ -51,7 +53,10 @@ export function scanCommand(): Command {
     .option('-R, --recursive', 'walk directories recursively (default)', true)
     .option('--no-recursive', 'read only the top level of directories')
     .addOption(maxFileSizeOption())
-    .option('-n, --namespace <name>', 'report only objects in this namespace (and render charts for it)')
+    .option(
+      '-n, --namespace <name>',
+      'report only objects in this namespace (of a live cluster: read only it; of a chart: render for it)',
+    )
     .addOption(defaultNamespaceOption())
     .addOption(new Option('-o, --output <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))
     .option('--output-file <path>', 'write the report to a file instead of stdout')
@@ -81,14 +86,14 @@ export function scanCommand(): Command {
     .option('--summary', 'print only the scorecard and the total (table output)', false)
     .option('--baseline <file>', 'findings in this baseline (or JSON report) are marked and do not fail')
     .option('--write-baseline <file>', 'write the fingerprints of the findings that count to this file')
-    .option('--no-color', 'never colour the table')
-    .action(async (paths: string[], flags: ScanFlags) => {
-      const relaunched = relaunchForLargeInputs([...paths, ...flags.filename]);
-      if (relaunched !== undefined) {
-        process.exitCode = relaunched;
-        return;
-      }
-      const { scan } = await import('../scan.ts');
-      await scan(paths, flags);
-    });
+    .option('--no-color', 'never colour the table');
+  return addClusterOptions(command).action(async (paths: string[], flags: ScanFlags) => {
+    const relaunched = relaunchForLargeInputs([...paths, ...flags.filename]);
+    if (relaunched !== undefined) {
+      process.exitCode = relaunched;
+      return;
+    }
+    const { scan } = await import('../scan.ts');
+    await scan(paths, flags);
+  });
 }

@@ -2,13 +2,14 @@ import { Command, Option } from 'commander';
 import { SCORE_PROFILES } from '../../score/rule.ts';
 import { SCORE_OUTPUTS } from '../../render/score/outputs.ts';
 import type { ScoreFlags } from '../score.ts';
+import { addClusterOptions } from './cluster-options.ts';
 import { collect } from './collect.ts';
 import { defaultNamespaceOption } from './default-namespace.ts';
 import { maxFileSizeOption } from './max-file-size.ts';
 
 /** `kubeward score`: kubesec-compatible risk scores (see ../score.ts). */
 export function scoreCommand(): Command {
-  return new Command('score')
+  const command = new Command('score')
     .summary('kubesec-compatible risk scores')
     .description(
       "Score Kubernetes objects with kubesec's rules and print kubesec's JSON report.\n\n" +
@@ -26,8 +27,9 @@ export function scoreCommand(): Command {
     .addOption(new Option('-o, --output <format>', 'output format').choices(SCORE_OUTPUTS).default('json'))
     .option('--exit-code <code>', 'exit status when an object scores 0 or less', '2')
     .option('--explain', "print every rule's contribution and where it matched instead of the report", false)
-    .action(async (paths: string[], flags: ScoreFlags) => {
-      const { score } = await import('../score.ts');
-      await score(paths, flags);
-    });
+    .option('-n, --namespace <name>', "the namespace of the live cluster to read (default: the context's)");
+  return addClusterOptions(command).action(async (paths: string[], flags: ScoreFlags) => {
+    const { score } = await import('../score.ts');
+    await score(paths, flags);
+  });
 }
