@@ -27,6 +27,17 @@ describe('locating field paths', () => {
     '',
   ].join('\n');
 
+  it('finds any item of a long sequence, and none past its end', () => {
+    const args = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: many', 'data:', '  list:'];
+    for (let i = 0; i < 300; i++) args.push(`    - item-${String(i)}`);
+    const text = `${args.join('\n')}\n`;
+    assert.equal(at(text, ['data', 'list', 0]), '7:7');
+    assert.equal(at(text, ['data', 'list', 63]), '70:7');
+    assert.equal(at(text, ['data', 'list', 64]), '71:7');
+    assert.equal(at(text, ['data', 'list', 299]), '306:7');
+    assert.equal(at(text, ['data', 'list', 300]), '6:3');
+  });
+
   it('points at the key of a map entry', () => {
     assert.equal(at(pod, ['spec', 'containers', 0, 'securityContext', 'privileged']), '10:9');
   });

@@ -38,11 +38,41 @@ function child(events: CompactEvents, node: number, segment: string | number, te
     }
   }
   if (type === EVENT_ID.SEQUENCE && typeof segment === 'number') {
+    if (segment >= INDEXED_FROM) return itemsOf(events, node)[segment] ?? -1;
     let item = node + 1;
     for (let i = 0; i < segment && typeAt(events, item) !== EVENT_ID.POP; i++) item = afterAt(events, item);
     if (item < eventCount(events) && typeAt(events, item) !== EVENT_ID.POP) return item;
   }
   return -1;
+}
+
+/** Item position from which a sequence's items are found through an index, not by walking them. */
+const INDEXED_FROM = 64;
+
+/** The item events of the long sequences located in, by their SEQUENCE event (a List's `items`). */
+const itemIndexes = new WeakMap<CompactEvents, Map<number, readonly number[]>>();
+
+/**
+ * The item events of the sequence at `node`, found once: locating every item of a List of n items by
+ * walking would take n²/2 steps.
+ */
+function itemsOf(events: CompactEvents, node: number): readonly number[] {
+  let bySequence = itemIndexes.get(events);
+  if (bySequence === undefined) {
+    bySequence = new Map();
+    itemIndexes.set(events, bySequence);
+  }
+  let items = bySequence.get(node);
+  if (items === undefined) {
+    const found: number[] = [];
+    for (let item = node + 1; item < eventCount(events) && typeAt(events, item) !== EVENT_ID.POP;) {
+      found.push(item);
+      item = afterAt(events, item);
+    }
+    items = found;
+    bySequence.set(node, items);
+  }
+  return items;
 }
 
 /** End offset of a node: a scalar's value end, or the end of the last scalar inside a collection. */
