@@ -34,7 +34,7 @@ export interface ChildRun {
 
 /**
  * Runs `node ARGV` from the repository root and waits for it. Each Node.js process of the run (the
- * CLI relaunches itself for large inputs) records its peak RSS through bench/rss-probe.mjs; their
+ * processes it starts, if any) records its peak RSS through bench/rss-probe.mjs; their
  * sum is the run's peak, an upper bound of what the processes held at once. Standard output is
  * captured, or sent to /dev/null when `discardStdout` (a report of millions of lines).
  */

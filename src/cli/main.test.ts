@@ -7,7 +7,6 @@ import { before, describe, it } from 'node:test';
 import { buildCliBundle } from '../testing/bundle.ts';
 import { ROOT } from '../testing/scan-examples.ts';
 import { VERSION } from '../version.ts';
-import { LARGE_INPUT_BYTES, YOUNG_GENERATION_FLAG } from './young-generation.ts';
 
 let bin = '';
 before(() => {
@@ -155,40 +154,5 @@ describe('unknown commands', () => {
       assert.equal(run.status, 0, args.join(' '));
       assert.match(run.stdout, /^Usage: kubeward/, args.join(' '));
     }
-  });
-});
-
-describe('the young generation', () => {
-  it('is raised by running large scans again with the flag, with the same outcome', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kubeward-cli-'));
-    const comment = `# ${'x'.repeat(77)}\n`;
-    writeFileSync(join(dir, 'large.yaml'), comment.repeat(Math.ceil(LARGE_INPUT_BYTES / comment.length)));
-    writeFileSync(join(dir, 'small.yaml'), comment);
-    const large = kubeward(['scan', join(dir, 'large.yaml'), '-o', 'json'], { KUBEWARD_DEBUG: '1' });
-    assert.equal(large.status, 0, large.stderr);
-    assert.match(large.stderr, new RegExp(`running again with ${YOUNG_GENERATION_FLAG}`));
-    assert.equal((JSON.parse(large.stdout) as { kind: string }).kind, 'ScanReport');
-    const small = kubeward(['scan', join(dir, 'small.yaml'), '-o', 'json'], { KUBEWARD_DEBUG: '1' });
-    assert.equal(small.status, 0, small.stderr);
-    assert.doesNotMatch(small.stderr, /running again/);
-  });
-
-  it('reports a run that the heap limit aborted as an internal error, not as findings', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kubeward-cli-'));
-    const configMap = (i: number) =>
-      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${String(i)}\ndata:\n  k: ${'v'.repeat(150)}\n---\n`;
-    const count = Math.ceil(LARGE_INPUT_BYTES / configMap(0).length) * 2;
-    writeFileSync(join(dir, 'large.yaml'), Array.from({ length: count }, (_, i) => configMap(i)).join(''));
-    const aborted = spawnSync(
-      process.execPath,
-      ['--max-old-space-size=24', bin, 'scan', join(dir, 'large.yaml')],
-      {
-        cwd: ROOT,
-        encoding: 'utf8',
-        env,
-      },
-    );
-    assert.equal(aborted.status, 3);
-    assert.match(aborted.stderr, /internal error: the scan stopped \(signal SIGABRT\)/);
   });
 });

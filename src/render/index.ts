@@ -4,7 +4,7 @@ import { renderHtml } from './html.ts';
 import { renderJsonChunks } from './json.ts';
 import { renderJunitChunks } from './junit.ts';
 import { renderSarifChunks } from './sarif.ts';
-import { renderTable } from './table.ts';
+import { renderTableChunks } from './table.ts';
 import { renderYamlChunks } from './yaml.ts';
 
 /** What every renderer may need besides the report. */
@@ -22,10 +22,10 @@ export interface RenderOptions {
 /**
  * The `-o` formats of `kubeward scan`, each a pure function of the report to its text in chunks:
  * JSON, YAML, SARIF and JUnit in many chunks of bounded size, made as they are written; the table
- * and HTML in one.
+ * in chunks of lines; HTML in one.
  */
 export const RENDERERS = {
-  table: (report: Report, options: RenderOptions) => [renderTable(report, options)],
+  table: (report: Report, options: RenderOptions) => renderTableChunks(report, options),
   json: (report: Report) => renderJsonChunks(report),
   yaml: (report: Report) => renderYamlChunks(report),
   sarif: (report: Report, options: RenderOptions) => renderSarifChunks(report, options),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { scanPaths } from '../testing/scan-examples.ts';
-import { renderTable } from './table.ts';
+import { renderTable, renderTableChunks } from './table.ts';
 
 describe('scan -o table', async () => {
   const report = await scanPaths('examples/insecure');
@@ -22,5 +22,13 @@ describe('scan -o table', async () => {
     const message = /^ {2}\S+ +\S+ +(?:\d+:\d+|-) +/.exec(plain[row] ?? '')?.[0].length;
     assert.equal(/^ +/.exec(plain[row + 1] ?? '')?.[0].length, message);
     for (const line of plain.filter((text) => text.startsWith('  '))) assert.ok(line.length <= 100, line);
+  });
+
+  it('comes in chunks of whole lines that make up the same text', () => {
+    const chunks = [...renderTableChunks(report, { color: false, showSuppressed: false }, 10)];
+    assert.ok(chunks.length > 1, `${String(chunks.length)} chunks`);
+    for (const chunk of chunks) assert.ok(chunk.endsWith('\n'), chunk);
+    assert.equal(chunks[0]?.split('\n').length, 11);
+    assert.equal(chunks.join(''), piped);
   });
 });

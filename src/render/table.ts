@@ -26,6 +26,24 @@ export interface TableOptions {
  * from input: their control characters are escaped before they are coloured.
  */
 export function renderTable(report: Report, options: TableOptions): string {
+  return [...renderTableChunks(report, options)].join('');
+}
+
+/** Lines of the table per chunk: a large report is written a piece at a time, never as one string. */
+const LINES_PER_CHUNK = 1024;
+
+/** {@link renderTable} in chunks of `linesPerChunk` lines, each ending with a newline. */
+export function* renderTableChunks(
+  report: Report,
+  options: TableOptions,
+  linesPerChunk = LINES_PER_CHUNK,
+): Generator<string> {
+  const lines = tableLines(report, options);
+  for (let start = 0; start < lines.length; start += linesPerChunk)
+    yield `${lines.slice(start, start + linesPerChunk).join('\n')}\n`;
+}
+
+function tableLines(report: Report, options: TableOptions): string[] {
   const colors = pc.createColors(options.color);
   const paint: Readonly<Record<Severity, (text: string) => string>> = {
     critical: (text) => colors.bold(colors.red(text)),
@@ -35,9 +53,7 @@ export function renderTable(report: Report, options: TableOptions): string {
     info: colors.dim,
   };
   const lines: string[] = [];
-  if (options.summaryOnly) {
-    return `${scorecardLines(report, options, colors).join('\n')}\n`;
-  }
+  if (options.summaryOnly) return scorecardLines(report, options, colors);
 
   const groups = new Map<string, Finding[]>();
   for (const finding of report.findings) {
@@ -80,7 +96,7 @@ export function renderTable(report: Report, options: TableOptions): string {
   if (groups.size === 0)
     lines.push(report.summary.hidden > 0 ? 'No findings at or above --min-severity.' : 'No findings.', '');
   for (const line of scorecardLines(report, options, colors)) lines.push(line);
-  return `${lines.join('\n')}\n`;
+  return lines;
 }
 
 /** The per-theme scorecard and the total line. */

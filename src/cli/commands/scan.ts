@@ -3,7 +3,6 @@ import { FRAMEWORK_IDS } from '../../model/frameworks/framework.ts';
 import { SEVERITIES } from '../../model/severity.ts';
 import { OUTPUT_FORMATS } from '../../render/formats.ts';
 import type { ScanFlags } from '../scan.ts';
-import { relaunchForLargeInputs } from '../young-generation.ts';
 import { addClusterOptions } from './cluster-options.ts';
 import { collect } from './collect.ts';
 import { defaultNamespaceOption } from './default-namespace.ts';
@@ -88,11 +87,6 @@ export function scanCommand(): Command {
     .option('--write-baseline <file>', 'write the fingerprints of the findings that count to this file')
     .option('--no-color', 'never colour the table');
   return addClusterOptions(command).action(async (paths: string[], flags: ScanFlags) => {
-    const relaunched = relaunchForLargeInputs([...paths, ...flags.filename]);
-    if (relaunched !== undefined) {
-      process.exitCode = relaunched;
-      return;
-    }
     const { scan } = await import('../scan.ts');
     await scan(paths, flags);
   });
