@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { loadSources } from '../load/load.ts';
 import { loadInputs } from '../scan/inputs.ts';
 import { formatDiagnostic } from './diagnostic.ts';
 import { buildInventory } from './inventory.ts';
@@ -51,6 +52,26 @@ describe('objects declared twice', () => {
     ]);
     assert.equal(inventory.byKind.get('NetworkPolicy')?.length, 1);
     assert.equal(inventory.byKind.get('ConfigMap')?.length, 1);
+  });
+  it('gives one warning for a file whose many objects are declared again later', () => {
+    const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
+    const names = ['a', 'b', 'c', 'd'];
+    const { resources } = loadSources(
+      ['bundle.yaml', 'later.yaml'].map((file) => ({
+        file,
+        text: names.map(configMap).join('---\n'),
+        format: 'yaml' as const,
+        named: true,
+      })),
+    );
+    const inventory = buildInventory(resources, {});
+    assert.deepEqual(inventory.diagnostics.map(formatDiagnostic), [
+      'bundle.yaml:1:1: warning: 4 objects of this file are declared again later in the input, starting with ConfigMap default/a (again at later.yaml:1:1): only one of each can exist in a cluster, so these are ignored and the later ones kept, as kubectl apply would',
+    ]);
+    assert.deepEqual(
+      (inventory.byKind.get('ConfigMap') ?? []).map((map) => map.origin.file),
+      ['later.yaml', 'later.yaml', 'later.yaml', 'later.yaml'],
+    );
   });
   it('places objects without a namespace in the default namespace given', async () => {
     const inventory = await inventoryOf('shop');

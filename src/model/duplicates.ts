@@ -57,46 +57,70 @@ export function withoutDuplicates(
     if (identity !== undefined) last.set(identity, resource);
   });
   const kept: Resource[] = [];
-  const diagnostics: Diagnostic[] = [];
   const samePlace: Resource[] = [];
+  const byFile = new Map<string, { resource: Resource; winner: Resource }[]>();
   resources.forEach((resource, i) => {
     const identity = identities[i];
     const winner = identity === undefined ? undefined : last.get(identity);
-    if (winner === undefined || winner === resource) {
-      kept.push(resource);
-      return;
+    if (winner === undefined || winner === resource) kept.push(resource);
+    else if (where(resource) === where(winner)) samePlace.push(resource);
+    else {
+      const dropped = byFile.get(resource.origin.file) ?? [];
+      dropped.push({ resource, winner });
+      byFile.set(resource.origin.file, dropped);
     }
-    const place = where(winner);
-    if (where(resource) === place) {
-      samePlace.push(resource);
-      return;
-    }
-    const { line, column } = resource.origin.locate([]);
-    diagnostics.push({
-      level: 'warning',
-      file: resource.origin.file,
-      line,
-      column,
-      message: `${describe(resource, fallbackNamespace)} is declared again at ${place}: only one can exist in a cluster, so this one is ignored and the later one is kept, as kubectl apply would`,
-    });
   });
-  const first = samePlace[0];
-  if (first !== undefined) diagnostics.push(builtAgain(first, samePlace.length, fallbackNamespace));
+  const diagnostics: Diagnostic[] = [];
+  for (const dropped of byFile.values()) {
+    const [first] = dropped;
+    if (first !== undefined && dropped.length >= GROUPED_FROM)
+      diagnostics.push(declaredAgainMany(first, dropped.length, fallbackNamespace));
+    else
+      for (const { resource, winner } of dropped)
+        diagnostics.push(
+          at(
+            resource,
+            'warning',
+            `${describe(resource, fallbackNamespace)} is declared again at ${where(winner)}: only one can exist in a cluster, so this one is ignored and the later one is kept, as kubectl apply would`,
+          ),
+        );
+  }
+  const [metAgain] = samePlace;
+  if (metAgain !== undefined) diagnostics.push(builtAgain(metAgain, samePlace.length, fallbackNamespace));
   return { kept, diagnostics };
+}
+
+/** How many objects of one file declared again later make one warning for the file, not one each. */
+const GROUPED_FROM = 4;
+
+/** A diagnostic at the start of an object. */
+function at(resource: Resource, level: Diagnostic['level'], message: string): Diagnostic {
+  const { line, column } = resource.origin.locate([]);
+  return { level, file: resource.origin.file, line, column, message };
+}
+
+/** The one warning for the many objects of a file that are declared again later in the input. */
+function declaredAgainMany(
+  { resource, winner }: { resource: Resource; winner: Resource },
+  count: number,
+  fallbackNamespace: string,
+): Diagnostic {
+  return at(
+    resource,
+    'warning',
+    `${String(count)} objects of this file are declared again later in the input, starting with ${describe(resource, fallbackNamespace)} (again at ${where(winner)}): only one of each can exist in a cluster, so these are ignored and the later ones kept, as kubectl apply would`,
+  );
 }
 
 /** The one note for the objects met again at the place they were first met. */
 function builtAgain(first: Resource, count: number, fallbackNamespace: string): Diagnostic {
-  const { line, column } = first.origin.locate([]);
   const objects =
     count === 1
       ? describe(first, fallbackNamespace)
       : `${String(count)} objects, such as ${describe(first, fallbackNamespace)},`;
-  return {
-    level: 'note',
-    file: first.origin.file,
-    line,
-    column,
-    message: `${objects} came from the same manifest more than once (built by several kustomizations, or a file named twice): each is checked once, as it was last built; scan overlays one at a time to check each variant`,
-  };
+  return at(
+    first,
+    'note',
+    `${objects} came from the same manifest more than once (built by several kustomizations, or a file named twice): each is checked once, as it was last built; scan overlays one at a time to check each variant`,
+  );
 }
