@@ -1,7 +1,6 @@
-import { containersOf } from '../../model/containers.ts';
 import { isRecord } from '../../model/path.ts';
 import type { WorkloadCheck, Violation } from '../../model/check.ts';
-import { effectiveSecuritySetting } from './security-context.ts';
+import { settingViolations } from './security-context.ts';
 
 /** Group 0 owns much of a node's files: a process in it reads and writes what root's group may. */
 export const rootGroup: WorkloadCheck = {
@@ -16,16 +15,12 @@ export const rootGroup: WorkloadCheck = {
   references: ['KubeLinter: run-as-non-root', 'Trivy: KSV116'],
   target: 'workload',
   run(workload): Violation[] {
-    const violations: Violation[] = [];
-    for (const ref of containersOf(workload.podSpec)) {
-      const setting = effectiveSecuritySetting(workload.podSpec, ref, 'runAsGroup');
-      if (setting?.value === 0) {
-        violations.push({
-          path: setting.path,
-          message: `container "${ref.name}" runs with group 0 (runAsGroup)`,
-        });
-      }
-    }
+    const violations = settingViolations(
+      workload.podSpec,
+      'runAsGroup',
+      (gid) => gid === 0,
+      (_, containers, one) => `${containers} ${one ? 'runs' : 'run'} with group 0 (runAsGroup)`,
+    );
     const pod = workload.podSpec.securityContext;
     if (!isRecord(pod)) return violations;
     if (pod.fsGroup === 0) {

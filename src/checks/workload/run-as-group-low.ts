@@ -1,7 +1,6 @@
-import { containersOf } from '../../model/containers.ts';
 import type { WorkloadCheck, Violation } from '../../model/check.ts';
 import { MIN_UNPRIVILEGED_ID } from './run-as-user-low.ts';
-import { effectiveSecuritySetting } from './security-context.ts';
+import { settingViolations } from './security-context.ts';
 
 /** A GID below 10000 may collide with a real group on the node if the container escapes. */
 export const runAsGroupLow: WorkloadCheck = {
@@ -16,17 +15,12 @@ export const runAsGroupLow: WorkloadCheck = {
   references: ['kube-score: container-security-context-user-group-id', 'Trivy: KSV021'],
   target: 'workload',
   run(workload): Violation[] {
-    const violations: Violation[] = [];
-    for (const ref of containersOf(workload.podSpec)) {
-      const setting = effectiveSecuritySetting(workload.podSpec, ref, 'runAsGroup');
-      if (setting === undefined || typeof setting.value !== 'number') continue;
-      if (setting.value > 0 && setting.value < MIN_UNPRIVILEGED_ID) {
-        violations.push({
-          path: setting.path,
-          message: `container "${ref.name}" runs with GID ${String(setting.value)}, below ${String(MIN_UNPRIVILEGED_ID)}`,
-        });
-      }
-    }
-    return violations;
+    return settingViolations(
+      workload.podSpec,
+      'runAsGroup',
+      (gid) => gid > 0 && gid < MIN_UNPRIVILEGED_ID,
+      (gid, containers, one) =>
+        `${containers} ${one ? 'runs' : 'run'} with GID ${String(gid)}, below ${String(MIN_UNPRIVILEGED_ID)}`,
+    );
   },
 };

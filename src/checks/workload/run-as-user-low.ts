@@ -1,6 +1,5 @@
-import { containersOf } from '../../model/containers.ts';
 import type { WorkloadCheck, Violation } from '../../model/check.ts';
-import { effectiveSecuritySetting } from './security-context.ts';
+import { settingViolations } from './security-context.ts';
 
 /** The lowest UID/GID that no host account is expected to hold (kube-score, Checkov, Trivy). */
 export const MIN_UNPRIVILEGED_ID = 10000;
@@ -23,17 +22,12 @@ export const runAsUserLow: WorkloadCheck = {
   ],
   target: 'workload',
   run(workload): Violation[] {
-    const violations: Violation[] = [];
-    for (const ref of containersOf(workload.podSpec)) {
-      const setting = effectiveSecuritySetting(workload.podSpec, ref, 'runAsUser');
-      if (setting === undefined || typeof setting.value !== 'number') continue;
-      if (setting.value > 0 && setting.value < MIN_UNPRIVILEGED_ID) {
-        violations.push({
-          path: setting.path,
-          message: `container "${ref.name}" runs as UID ${String(setting.value)}, below ${String(MIN_UNPRIVILEGED_ID)}`,
-        });
-      }
-    }
-    return violations;
+    return settingViolations(
+      workload.podSpec,
+      'runAsUser',
+      (uid) => uid > 0 && uid < MIN_UNPRIVILEGED_ID,
+      (uid, containers, one) =>
+        `${containers} ${one ? 'runs' : 'run'} as UID ${String(uid)}, below ${String(MIN_UNPRIVILEGED_ID)}`,
+    );
   },
 };

@@ -1,4 +1,6 @@
+import { containersOf } from '../../model/containers.ts';
 import type { ContainerRef } from '../../model/containers.ts';
+import type { Violation } from '../../model/check.ts';
 import type { FieldPath, Mapping } from '../../model/path.ts';
 import { isRecord } from '../../model/path.ts';
 
@@ -13,7 +15,7 @@ export interface EffectiveSetting {
  * runAsGroup, runAsNonRoot, seccompProfile, ...): the container's own when set, else the pod's.
  * Undefined when neither sets it (the image decides).
  */
-export function effectiveSecuritySetting(
+function effectiveSecuritySetting(
   podSpec: Mapping,
   { container, path }: ContainerRef,
   field: string,
@@ -27,6 +29,37 @@ export function effectiveSecuritySetting(
     return { value: pod[field], path: ['securityContext', field] };
   }
   return undefined;
+}
+
+/**
+ * One violation per place a security setting is set to a value `matches` accepts: containers that
+ * inherit the pod's value share one violation at the pod's field, which names them all (one problem
+ * at one place is reported once). `message` gets the value and the names, `container "a"` or
+ * `containers "a", "b"`, and whether they are one.
+ */
+export function settingViolations(
+  podSpec: Mapping,
+  field: string,
+  matches: (value: number) => boolean,
+  message: (value: number, containers: string, one: boolean) => string,
+): Violation[] {
+  const byPlace = new Map<string, { path: FieldPath; value: number; names: string[] }>();
+  for (const ref of containersOf(podSpec)) {
+    const setting = effectiveSecuritySetting(podSpec, ref, field);
+    if (typeof setting?.value !== 'number' || !matches(setting.value)) continue;
+    const key = setting.path.join('\0');
+    const place = byPlace.get(key) ?? { path: setting.path, value: setting.value, names: [] };
+    place.names.push(`"${ref.name}"`);
+    byPlace.set(key, place);
+  }
+  return [...byPlace.values()].map(({ path, value, names }) => ({
+    path,
+    message: message(
+      value,
+      `${names.length === 1 ? 'container' : 'containers'} ${names.join(', ')}`,
+      names.length === 1,
+    ),
+  }));
 }
 
 /** The `capabilities.add` or `.drop` list of a container, as upper-case names with their indexes. */
