@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CHECKS } from '../checks/registry.ts';
-import { parseConfig } from '../config/load-config.ts';
-import { loadSources } from '../load/load.ts';
 import { fingerprint } from '../model/fingerprint.ts';
 import type { Report } from '../report/report.ts';
-import { scanLoaded } from '../scan/scan.ts';
-import { TEST_NOW } from '../testing/clock.ts';
+import { CHECKS } from '../checks/registry.ts';
+import { PRIVILEGED_HOST_PID_POD, scanText } from '../testing/scan-text.ts';
 import { renderJson } from './json.ts';
 
 interface JsonFinding {
@@ -17,26 +14,8 @@ interface JsonFinding {
   readonly fingerprint: string;
 }
 
-const POD = `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  namespace: shop
-spec:
-  hostPID: true
-  containers:
-    - name: web
-      image: web:1
-      securityContext:
-        privileged: true
-`;
-
-const report = (text: string) =>
-  scanLoaded(loadSources([{ file: 'pod.yaml', text, format: 'yaml', named: true }]), {
-    checks: CHECKS,
-    run: parseConfig('<defaults>', '', CHECKS).run,
-    now: TEST_NOW,
-  }).report;
+const POD = PRIVILEGED_HOST_PID_POD;
+const report = scanText;
 const findings = (text: string) =>
   (JSON.parse(renderJson(report(text))) as { findings: JsonFinding[] }).findings;
 

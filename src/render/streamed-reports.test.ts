@@ -3,14 +3,10 @@
 // whole document would.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CHECKS } from '../checks/registry.ts';
-import { parseConfig } from '../config/load-config.ts';
 import { dump } from '../load/js-yaml.ts';
-import { loadSources } from '../load/load.ts';
 import type { Finding } from '../model/finding.ts';
 import type { Report } from '../report/report.ts';
-import { scanLoaded } from '../scan/scan.ts';
-import { TEST_NOW } from '../testing/clock.ts';
+import { PRIVILEGED_HOST_PID_POD, scanText } from '../testing/scan-text.ts';
 import { reportDocument } from './document.ts';
 import { renderJsonChunks } from './json.ts';
 import { jsonText } from './json-text.ts';
@@ -19,25 +15,7 @@ import { renderSarifChunks, sarifLog } from './sarif.ts';
 import { CHUNK_SIZE, StreamedList } from './streamed.ts';
 import { renderYamlChunks } from './yaml.ts';
 
-const POD = `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  namespace: shop
-spec:
-  hostPID: true
-  containers:
-    - name: web
-      image: web:1
-      securityContext:
-        privileged: true
-`;
-
-const scanned = scanLoaded(loadSources([{ file: 'pod.yaml', text: POD, format: 'yaml', named: true }]), {
-  checks: CHECKS,
-  run: parseConfig('<defaults>', '', CHECKS).run,
-  now: TEST_NOW,
-}).report;
+const scanned = scanText(PRIVILEGED_HOST_PID_POD);
 
 /** The scanned report with `count` findings, its own repeated (each with another message). */
 function withFindings(count: number, change: (finding: Finding, i: number) => Finding = (f) => f): Report {
