@@ -125,6 +125,10 @@ describe('commands reading a live cluster', needs('openssl'), () => {
     const context = await runCliAsync(live);
     assert.equal(context.status, 0, context.stderr);
     assert.equal(context.stdout.trim(), 'SOURCE   DESTINATION   PORTS');
+    assert.equal(
+      context.stderr,
+      "note: no connection with an end in namespace default, the context's; -n NAME or -A for others\n",
+    );
     const kubeSystem = await runCliAsync([...live, '-n', 'kube-system']);
     assert.doesNotMatch(kubeSystem.stdout, /pod\/shop\/debug +0\.0\.0\.0\/0/);
     assert.match(kubeSystem.stdout, /^pod\/kube-system\/coredns-5d78c9869d-abcde +pod\/shop\/debug +all$/m);

@@ -117,6 +117,10 @@ export async function netpolMatrix(flags: InputFlags & { output: MatrixFormat })
   const { inventory, namespace } = await loadInventory(flags);
   const model = modelOf(inventory, flags);
   const list = connectionList(reachabilityMatrix(model), namespace);
+  if (list.connections.length === 0 && namespace !== undefined && flags.namespace === undefined)
+    process.stderr.write(
+      `note: no connection with an end in namespace ${escapeControls(namespace)}, the context's; -n NAME or -A for others\n`,
+    );
   process.stdout.write(renderConnections(list, flags.output, terminalWidth(process.stdout)));
 }
 
