@@ -196,6 +196,26 @@ describe('kubeward audit probe', () => {
   it('is a usage error without targets', () => {
     assert.equal(audit('probe').exitCode, 2);
   });
+  it('bounds each request with --request-timeout, as the commands reading a cluster do', () => {
+    const run = audit(
+      'probe',
+      '--kubelet',
+      '127.0.0.1',
+      '--kubelet-port',
+      '1',
+      '--read-only-port',
+      '1',
+      '--request-timeout',
+      '1s',
+    );
+    assert.match(run.stdout, /^ERROR +kubelet-anonymous /m);
+    const zero = audit('probe', '--kubelet', '127.0.0.1', '--request-timeout', '0s');
+    assert.equal(zero.exitCode, 1);
+    assert.equal(
+      zero.stderr,
+      "error: option '--request-timeout <duration>' argument '0s' is invalid. the timeout must be more than 0\n",
+    );
+  });
   it('prints a verdict per probe and exits 2 when nothing answers', () => {
     const run = audit(
       'probe',

@@ -41,7 +41,10 @@ export interface ProbeFlags {
   readonly kubeletPort: string;
   readonly readOnlyPort: string;
   readonly etcd?: string;
-  readonly timeout: string;
+  /** `--timeout MS`, kept for scripts written before `--request-timeout`. */
+  readonly timeout?: string;
+  /** `--request-timeout`, in milliseconds. */
+  readonly requestTimeout?: number;
   readonly output: 'table' | 'json';
   readonly kubeconfig?: string;
   readonly context?: string;
@@ -93,7 +96,9 @@ export async function auditNode(paths: string[], flags: NodeFlags): Promise<void
 
 /** `kubeward audit probe`: read-only probes of the loopback API server, kubelet and etcd. */
 export async function auditProbe(flags: ProbeFlags): Promise<void> {
-  const timeout = positiveInteger(flags.timeout, '--timeout');
+  const timeout =
+    flags.requestTimeout ??
+    (flags.timeout === undefined ? 3000 : positiveInteger(flags.timeout, '--timeout'));
   const cluster = flags.kubeconfig !== undefined || flags.context !== undefined;
   if (cluster && flags.apiserver !== undefined)
     throw new UsageError(

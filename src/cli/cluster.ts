@@ -1,7 +1,6 @@
 import { readCluster } from '../cluster/read.ts';
 import type { ClusterRead, ReadClusterOptions, ReadProgress } from '../cluster/read.ts';
 import type { ClusterFlags } from './commands/cluster-options.ts';
-import type { Loaded } from '../load/load.ts';
 
 /** Options for {@link readLiveCluster} beyond the flags. */
 export interface LiveOptions extends Pick<ReadClusterOptions, 'secrets' | 'managedFields'> {
@@ -47,10 +46,4 @@ export async function readLiveCluster(flags: ClusterFlags, options: LiveOptions 
   } finally {
     if (line.shown) stderr.write('\r\x1b[K');
   }
-}
-
-/** The objects of a live cluster as the file loader's result: for commands that read files or a cluster. */
-export async function loadLiveCluster(flags: ClusterFlags, options: LiveOptions = {}): Promise<Loaded> {
-  const read = await readLiveCluster(flags, options);
-  return { resources: read.resources, diagnostics: read.diagnostics, files: 0 };
 }

@@ -1,5 +1,4 @@
 import { dump } from '../load/js-yaml.ts';
-import { load } from '../load/load.ts';
 import { readRegularFileSync } from '../load/regular-file.ts';
 import { formatDiagnostic } from '../model/diagnostic.ts';
 import { escapeControls } from '../model/terminal-text.ts';
@@ -23,40 +22,33 @@ import { renderAssertJunit, renderAssertTap } from '../render/netpol/assert.ts';
 import { renderConnections } from '../render/netpol/connections.ts';
 import type { MatrixFormat } from '../render/netpol/formats.ts';
 import { renderExplanation } from '../render/netpol/explain.ts';
-import { loadLiveCluster } from './cluster.ts';
-import { readsCluster } from './commands/cluster-options.ts';
-import type { ClusterFlags } from './commands/cluster-options.ts';
+import { inputSource, loadScoped, pathsOf } from './sources.ts';
+import type { InputFlags as SourceInputFlags } from './sources.ts';
 import { writeReport } from './output-file.ts';
 
 /** The input flags every `kubeward netpol` sub-command takes, as commander parses them. */
-export interface InputFlags extends ClusterFlags {
-  readonly filename: readonly string[];
-  readonly recursive: boolean;
-  readonly maxFileSize: number;
+export interface InputFlags extends SourceInputFlags {
   readonly defaultNamespace: string;
   readonly ipblockMatchesPods: boolean;
 }
 
-async function loadInventory(flags: InputFlags): Promise<Inventory> {
-  const live = readsCluster(flags, { allNamespaces: false });
-  if (live && flags.filename.length > 0)
+/** The inventory of the manifests or the live cluster (every namespace of it), and the namespace asked for. */
+async function loadInventory(
+  flags: InputFlags,
+): Promise<{ inventory: Inventory; namespace: string | undefined }> {
+  const source = inputSource('netpol', [], flags, { allNamespacesReadsCluster: false });
+  if (source === 'none')
     throw new UsageError(
-      'netpol reads either -f manifests or a live cluster (--kubeconfig, --context), not both',
+      'no manifests: give them with -f (file, directory or -), -k DIR or --helm DIR, or read a live cluster with --context',
     );
-  if (!live && flags.filename.length === 0)
-    throw new UsageError(
-      'no manifests: give them with -f (file, directory or -), or read a live cluster with --context',
-    );
-  const loaded = live
-    ? await loadLiveCluster(flags, { allNamespaces: true, secrets: 'none' })
-    : await load(flags.filename, { recursive: flags.recursive, maxFileSize: flags.maxFileSize });
+  const { loaded, namespace } = await loadScoped([], flags, source, { secrets: 'none', read: 'all' });
   for (const diagnostic of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   if (loaded.diagnostics.some((diagnostic) => diagnostic.level === 'error') && loaded.resources.length === 0)
     throw new InputError('no usable manifests');
   const inventory = buildInventory(loaded.resources, { defaultNamespace: flags.defaultNamespace });
   for (const diagnostic of inventory.diagnostics)
     if (diagnostic.level === 'warning') process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
-  return inventory;
+  return { inventory, namespace };
 }
 
 function modelOf(inventory: Inventory, flags: InputFlags): NetpolModel {
@@ -121,11 +113,14 @@ function readAssertions(file: string, maxFileSize: number): Assertion[] {
 }
 
 /** `kubeward netpol matrix`: who can reach whom. */
-export async function netpolMatrix(
-  flags: InputFlags & { output: MatrixFormat; namespace?: string },
-): Promise<void> {
-  const model = modelOf(await loadInventory(flags), flags);
-  const list = connectionList(reachabilityMatrix(model), flags.namespace);
+export async function netpolMatrix(flags: InputFlags & { output: MatrixFormat }): Promise<void> {
+  const { inventory, namespace } = await loadInventory(flags);
+  const model = modelOf(inventory, flags);
+  const list = connectionList(reachabilityMatrix(model), namespace);
+  if (list.connections.length === 0 && namespace !== undefined && flags.namespace === undefined)
+    process.stderr.write(
+      `note: no connection with an end in namespace ${escapeControls(namespace)}, the context's; -n NAME or -A for others\n`,
+    );
   process.stdout.write(renderConnections(list, flags.output, terminalWidth(process.stdout)));
 }
 
@@ -137,7 +132,7 @@ export async function netpolExplain(
   flags: InputFlags & { output: string },
 ): Promise<void> {
   const probe = parseProbe(port);
-  const model = modelOf(await loadInventory(flags), flags);
+  const model = modelOf((await loadInventory(flags)).inventory, flags);
   const explanation = explainConnection(model, endpointOf(model, src), endpointOf(model, dst), probe);
   process.stdout.write(
     flags.output === 'json' ? `${JSON.stringify(explanation, null, 2)}\n` : renderExplanation(explanation),
@@ -151,12 +146,12 @@ export async function netpolAssert(
   flags: InputFlags & { output: 'tap' | 'junit'; outputFile?: string },
 ): Promise<void> {
   const assertions = readAssertions(file, flags.maxFileSize);
-  const inventory = await loadInventory(flags);
+  const { inventory } = await loadInventory(flags);
   const results = evaluateAssertions(modelOf(inventory, flags), inventory, assertions);
   const text = flags.output === 'junit' ? renderAssertJunit(results) : renderAssertTap(results);
   await writeReport(text, flags.outputFile, [
     file,
-    ...flags.filename,
+    ...pathsOf([], flags),
     ...inventory.resources.map((resource) => resource.origin.file),
   ]);
   process.exitCode = results.some((result) => result.status === 'fail') ? 1 : 0;
@@ -165,11 +160,14 @@ export async function netpolAssert(
 /** `kubeward netpol generate`: default-deny, DNS egress and least-privilege allow policies. */
 export async function netpolGenerate(flags: InputFlags & { flows?: string }): Promise<void> {
   const flows = flags.flows === undefined ? [] : readAssertions(flags.flows, flags.maxFileSize);
-  const inventory = await loadInventory(flags);
+  const { inventory, namespace } = await loadInventory(flags);
   const generated = generatePolicies(modelOf(inventory, flags), inventory, flows);
   for (const reason of generated.unresolved)
     process.stderr.write(`warning: flow not generated: ${escapeControls(reason)}\n`);
-  const text = generated.policies.map((policy) => dump(policy, { lineWidth: -1 })).join('---\n');
+  const text = generated.policies
+    .filter((policy) => namespace === undefined || policy.metadata.namespace === namespace)
+    .map((policy) => dump(policy, { lineWidth: -1 }))
+    .join('---\n');
   process.stdout.write(text);
   const { results } = verifyGenerated(inventory, generated.policies, flows, {
     ipBlockMatchesPods: flags.ipblockMatchesPods,

@@ -1,4 +1,3 @@
-import { load } from '../load/load.ts';
 import { formatDiagnostic } from '../model/diagnostic.ts';
 import { escapeControls } from '../model/terminal-text.ts';
 import { InputError, UsageError } from '../model/errors.ts';
@@ -13,28 +12,24 @@ import { parseRequest } from '../rbac/resources.ts';
 import { listRows, rulesFor } from '../rbac/rules-review.ts';
 import { identityOf } from '../rbac/subject.ts';
 import { whoCan } from '../rbac/who-can.ts';
-import { loadLiveCluster } from './cluster.ts';
-import { readsCluster } from './commands/cluster-options.ts';
-import type { ClusterFlags } from './commands/cluster-options.ts';
+import { DEFAULT_NAMESPACE } from '../model/scope.ts';
+import { inputSource, loadScoped } from './sources.ts';
+import type { InputFlags as SourceInputFlags, LiveReading } from './sources.ts';
 import { terminalWidth } from '../render/columns.ts';
 import { attackPathsJson, renderAttackPaths } from '../render/rbac/attack-paths.ts';
 import { renderRulesList } from '../render/rbac/rules-list.ts';
 import { renderWhoCan, whoCanJson } from '../render/rbac/who-can.ts';
 
 /** The input flags every `kubeward rbac` sub-command takes, as commander parses them. */
-export interface InputFlags extends ClusterFlags {
-  readonly filename: readonly string[];
+export interface InputFlags extends SourceInputFlags {
   readonly bootstrap: boolean;
   readonly kubernetesVersion?: string;
-  readonly maxFileSize: number;
   readonly defaultNamespace: string;
   readonly output: 'table' | 'json';
 }
 
 /** The flags of `kubeward rbac who-can`. */
 export type WhoCanFlags = InputFlags & {
-  namespace: string;
-  allNamespaces: boolean;
   name: string;
   wide: boolean;
 };
@@ -43,24 +38,40 @@ export type WhoCanFlags = InputFlags & {
 export type CanIFlags = InputFlags & {
   as: string;
   asGroup: readonly string[];
-  namespace: string;
   name: string;
   list: boolean;
 };
 
-async function loadModel(flags: InputFlags): Promise<{ inventory: Inventory; model: RbacModel }> {
-  const live = readsCluster(flags, { allNamespaces: false });
-  if (live && flags.filename.length > 0)
-    throw new UsageError('rbac reads either -f files or a live cluster (--kubeconfig, --context), not both');
-  if (!live && flags.filename.length === 0 && !flags.bootstrap)
+/** The flags of `kubeward rbac paths`. */
+export type PathsFlags = InputFlags;
+
+/** An RBAC model, the inventory it was built from, and the namespace the command answers for. */
+interface Evaluated {
+  readonly inventory: Inventory;
+  readonly model: RbacModel;
+  /** `-n`, the context's of a live cluster, undefined for all (as `ScopedInput.namespace`). */
+  readonly namespace: string | undefined;
+}
+
+/**
+ * The RBAC model of the manifests or the live cluster the flags name. A request of one namespace
+ * (who-can, can-i) reads the live cluster in that namespace only (`read: 'scope'`); attack paths read
+ * every namespace, as a RoleBinding in any namespace may grant a workload's ServiceAccount.
+ */
+async function loadModel(flags: InputFlags, read: LiveReading['read']): Promise<Evaluated> {
+  const source = inputSource('rbac', [], flags, { allNamespacesReadsCluster: false });
+  if (source === 'none' && !flags.bootstrap)
     throw new UsageError(
-      'nothing to evaluate: give -f with manifests, read a live cluster with --context, or drop --no-bootstrap to ask the default roles',
+      'nothing to evaluate: give manifests with -f, -k or --helm, read a live cluster with --context, or drop --no-bootstrap to ask the default roles',
     );
-  const loaded = live
-    ? await loadLiveCluster(flags, { allNamespaces: true, secrets: 'none' })
-    : flags.filename.length === 0
-      ? { resources: [], diagnostics: [] }
-      : await load(flags.filename, { recursive: true, maxFileSize: flags.maxFileSize });
+  const live = source === 'cluster';
+  const { loaded, namespace } =
+    source === 'none'
+      ? {
+          loaded: { resources: [], diagnostics: [] },
+          namespace: flags.allNamespaces === true ? undefined : flags.namespace,
+        }
+      : await loadScoped([], flags, source, { secrets: 'none', read });
   for (const diagnostic of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   if (loaded.diagnostics.some((diagnostic) => diagnostic.level === 'error') && loaded.resources.length === 0)
     throw new InputError('no usable input: every file failed to load');
@@ -74,20 +85,28 @@ async function loadModel(flags: InputFlags): Promise<{ inventory: Inventory; mod
     ...(policy === undefined ? {} : { policy }),
   });
   for (const problem of model.problems) process.stderr.write(`warning: ${escapeControls(problem)}\n`);
-  return { inventory, model };
+  return { inventory, model, namespace };
+}
+
+/**
+ * The namespace of a can-i request: '' (every namespace, as kubectl auth can-i -A) with `-A`, else
+ * `-n` or the context's, else `default`.
+ */
+function requestNamespace(flags: InputFlags, namespace: string | undefined): string {
+  return flags.allNamespaces === true ? '' : (namespace ?? DEFAULT_NAMESPACE);
 }
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 /** `kubeward rbac who-can VERB RESOURCE`: the subjects allowed to do it. */
 export async function rbacWhoCan(verb: string, resource: string, flags: WhoCanFlags): Promise<void> {
-  const { model } = await loadModel(flags);
-  const request = parseRequest(verb, resource, flags.namespace, flags.name);
+  const { model, namespace } = await loadModel(flags, 'scope');
+  const request = parseRequest(verb, resource, namespace ?? flags.namespace ?? DEFAULT_NAMESPACE, flags.name);
   const clusterScoped = request.kind === 'nonResource' || request.namespace === '';
   const result = whoCan(
     model,
     request,
-    flags.allNamespaces && !clusterScoped
+    flags.allNamespaces === true && !clusterScoped
       ? { allNamespaces: true }
       : { namespace: request.kind === 'resource' ? request.namespace : '' },
   );
@@ -108,8 +127,8 @@ export async function rbacCanI(
   const user = identityOf(flags.as, flags.asGroup);
   if (flags.list) {
     if (verb !== undefined) throw new UsageError('--list takes no VERB or RESOURCE');
-    const { model } = await loadModel(flags);
-    const rows = listRows(rulesFor(model, user, flags.namespace));
+    const { model, namespace } = await loadModel(flags, 'scope');
+    const rows = listRows(rulesFor(model, user, requestNamespace(flags, namespace)));
     process.stdout.write(
       flags.output === 'json' ? json(rows) : renderRulesList(rows, terminalWidth(process.stdout)),
     );
@@ -117,8 +136,12 @@ export async function rbacCanI(
     return;
   }
   if (verb === undefined || resource === undefined) throw new UsageError('give VERB and RESOURCE, or --list');
-  const { model } = await loadModel(flags);
-  const decision = authorize(model, user, parseRequest(verb, resource, flags.namespace, flags.name));
+  const { model, namespace } = await loadModel(flags, 'scope');
+  const decision = authorize(
+    model,
+    user,
+    parseRequest(verb, resource, requestNamespace(flags, namespace), flags.name),
+  );
   if (flags.output === 'json')
     process.stdout.write(
       json({
@@ -138,11 +161,14 @@ export async function rbacCanI(
 }
 
 /** `kubeward rbac paths`: what compromising each workload yields. */
-export async function rbacPaths(flags: InputFlags & { namespace?: string }): Promise<void> {
-  if (flags.filename.length === 0) throw new UsageError('give the workloads and RBAC objects with -f');
-  const { inventory, model } = await loadModel(flags);
+export async function rbacPaths(flags: PathsFlags): Promise<void> {
+  if (inputSource('rbac', [], flags, { allNamespacesReadsCluster: false }) === 'none')
+    throw new UsageError(
+      'give the workloads and RBAC objects with -f, -k or --helm, or read a live cluster with --context',
+    );
+  const { inventory, model, namespace } = await loadModel(flags, 'all');
   const paths = attackPaths(model, inventory).filter(
-    (path) => flags.namespace === undefined || path.identity.workload.namespace === flags.namespace,
+    (path) => namespace === undefined || path.identity.workload.namespace === namespace,
   );
   process.stdout.write(
     flags.output === 'json'

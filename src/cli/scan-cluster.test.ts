@@ -1,9 +1,11 @@
 // `kubeward scan` of a live cluster, end to end: the CLI reads the test API server (which the real
 // kubectl lists from, src/testing/api-server.test.ts) through a kubeconfig, as it would a cluster.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { dump } from '../load/js-yaml.ts';
 import { startApiServer } from '../testing/api-server.ts';
 import type { ApiServerOptions, RunningApiServer } from '../testing/api-server.ts';
 import { runCliAsync } from '../testing/cli.ts';
@@ -28,6 +30,25 @@ function findings(stdout: string): string[] {
     )
     .sort();
 }
+
+/** The objects a `-o json` report has findings on, as `kind/namespace/name`, sorted. */
+function objects(stdout: string): string[] {
+  const report = JSON.parse(stdout) as { findings: JsonFinding[] };
+  const named = report.findings.map(({ object }) => `${object.kind}/${object.namespace}/${object.name}`);
+  return [...new Set(named)].sort();
+}
+
+/**
+ * A ClusterRoleBinding granting the recorded cluster's wildcard ClusterRole to a group: a finding
+ * on a cluster-scoped object (rbac-wildcard-grant).
+ */
+const OPS_ADMINS = {
+  apiVersion: 'rbac.authorization.k8s.io/v1',
+  kind: 'ClusterRoleBinding',
+  metadata: { name: 'ops-admins', uid: '0b6d1c2e-0000-4000-8000-000000000090', resourceVersion: '300' },
+  roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'shop-admin' },
+  subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'ops' }],
+};
 
 /** Starts a server for the block and stops it after. */
 function serving(options: Partial<ApiServerOptions> = {}): () => RunningApiServer {
@@ -185,22 +206,12 @@ describe('scan of a live cluster', needs('openssl'), () => {
       assert.equal(run.status, 0, run.stderr);
       const requests = server().requests.slice(before);
       assert.ok(requests.includes('/api/v1/namespaces/kube-system/pods?limit=500'), requests.join('\n'));
+      assert.ok(!requests.includes('/api/v1/pods?limit=500'));
       assert.ok(requests.includes('/apis/rbac.authorization.k8s.io/v1/clusterroles?limit=500'));
-      const namespaces = new Set(
-        (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.map(
-          (finding) => finding.object.namespace,
-        ),
-      );
-      assert.deepEqual([...namespaces], ['kube-system']);
-      const shop = await runCliAsync([
-        'scan',
-        '--kubeconfig',
-        server().kubeconfig,
-        '-n',
-        'shop',
-        ...JSON_REPORT,
+      assert.deepEqual(objects(run.stdout), [
+        'Namespace//kube-system',
+        'Pod/kube-system/coredns-5d78c9869d-abcde',
       ]);
-      assert.ok(findings(shop.stdout).every((finding) => finding.split(' ')[1]?.split('/')[1] === 'shop'));
     });
 
     it('lists no Secret with --no-secrets, and never asks for Secret values without it', async () => {
@@ -234,7 +245,7 @@ describe('scan of a live cluster', needs('openssl'), () => {
       assert.equal(run.status, 2);
       assert.equal(
         run.stderr,
-        'error: scan reads either files or a live cluster (--kubeconfig, --context, -A), not both\n',
+        'error: scan reads either files (paths, -f, -k, --helm) or a live cluster (--kubeconfig, --context, -A), not both\n',
       );
     });
 
@@ -304,6 +315,87 @@ describe('scan of a live cluster', needs('openssl'), () => {
       assert.match(
         run.stderr,
         /^error: cannot discover the API groups of https:\/\/127\.0\.0\.1:\d+ \(GET \/apis\): Unauthorized: the credentials of the context were refused/,
+      );
+    });
+  });
+
+  describe('of one namespace (-n), beside a finding on a cluster-scoped object', () => {
+    const server = serving({ objects: [...clusterObjects(), OPS_ADMINS] });
+    let file = '';
+    before(() => {
+      file = join(mkdtempSync(join(tmpdir(), 'kubeward-scope-')), 'objects.yaml');
+      writeFileSync(file, `${readFileSync(CLUSTER_OBJECTS, 'utf8')}---\n${dump(OPS_ADMINS)}`);
+    });
+
+    it("reports the namespace's objects, its Namespace and cluster-scoped objects, not other namespaces", async () => {
+      const run = await runCliAsync([
+        'scan',
+        '--kubeconfig',
+        server().kubeconfig,
+        '-n',
+        'shop',
+        ...JSON_REPORT,
+      ]);
+      assert.equal(run.status, 0, run.stderr);
+      assert.deepEqual(objects(run.stdout), [
+        'ClusterRoleBinding//ops-admins',
+        'Deployment/shop/web',
+        'Namespace//shop',
+        'NetworkPolicy/shop/allow-all',
+        'PeerAuthentication/shop/default',
+        'Pod/shop/debug',
+        'RoleBinding/shop/shop-admin',
+        'Secret/shop/api-token',
+      ]);
+      assert.ok(
+        findings(run.stdout).includes(
+          'rbac-wildcard-grant ClusterRoleBinding//ops-admins subjects[0]: Group ops holds a wildcard rule cluster-wide through ClusterRoleBinding ops-admins and ClusterRole shop-admin rules[0] (apiGroups * resources * verbs *)',
+        ),
+        findings(run.stdout).join('\n'),
+      );
+      const other = await runCliAsync([
+        'scan',
+        '--kubeconfig',
+        server().kubeconfig,
+        '-n',
+        'kube-system',
+        ...JSON_REPORT,
+      ]);
+      assert.deepEqual(objects(other.stdout), [
+        'ClusterRoleBinding//ops-admins',
+        'Namespace//kube-system',
+        'Pod/kube-system/coredns-5d78c9869d-abcde',
+      ]);
+    });
+
+    it('reports what -n reports of the same objects in a file, but for the Secret values', async () => {
+      for (const namespace of ['shop', 'kube-system']) {
+        const live = await runCliAsync([
+          'scan',
+          '--kubeconfig',
+          server().kubeconfig,
+          '-n',
+          namespace,
+          ...JSON_REPORT,
+        ]);
+        const fromFile = await runCliAsync(['scan', file, '-n', namespace, ...JSON_REPORT]);
+        assert.deepEqual(
+          findings(fromFile.stdout).filter((finding) => !finding.startsWith('secret-manifest-plaintext ')),
+          findings(live.stdout),
+        );
+      }
+    });
+
+    it('reports every namespace with -A', async () => {
+      const run = await runCliAsync(['scan', '--kubeconfig', server().kubeconfig, '-A', ...JSON_REPORT]);
+      const all = objects(run.stdout);
+      for (const object of ['ClusterRoleBinding//ops-admins', 'Namespace//shop', 'Namespace//kube-system'])
+        assert.ok(all.includes(object), all.join('\n'));
+      const files = await runCliAsync(['scan', file, '-A', ...JSON_REPORT]);
+      assert.equal(files.status, 2);
+      assert.equal(
+        files.stderr,
+        'error: scan reads either files (paths, -f, -k, --helm) or a live cluster (--kubeconfig, --context, -A), not both\n',
       );
     });
   });

@@ -164,19 +164,30 @@ describe('kubeward scan input and suppression', () => {
     assert.match(run.stdout, /"severity": "low"/);
   });
 
-  it('filters by namespace with -n', () => {
+  it('filters by namespace with -n, keeping the Namespace itself and cluster-scoped objects', () => {
     const dir = directory();
+    const binding = [
+      'apiVersion: rbac.authorization.k8s.io/v1',
+      'kind: ClusterRoleBinding',
+      'metadata: {name: ops-admins}',
+      'roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}',
+      'subjects: [{apiGroup: rbac.authorization.k8s.io, kind: Group, name: ops}]',
+      '',
+    ].join('\n');
     const file = write(
       dir,
       'pods.yaml',
-      `${privilegedPod('a')}---\n${hardenedPod('b', { namespace: 'prod', privileged: true })}`,
+      `${privilegedPod('a')}---\n${hardenedPod('b', { namespace: 'prod', privileged: true })}---\n${binding}`,
     );
-    const report = JSON.parse(runCli(['scan', file, '-n', 'prod', '-o', 'json']).stdout) as {
-      findings: { object: { namespace: string; name: string } }[];
+    const objects = (namespace: string): string[] => {
+      const report = JSON.parse(runCli(['scan', file, '-n', namespace, '-o', 'json']).stdout) as {
+        findings: { object: { kind: string; namespace: string; name: string } }[];
+      };
+      const named = report.findings.map(({ object }) => `${object.kind}/${object.namespace}/${object.name}`);
+      return [...new Set(named)].sort();
     };
-    assert.ok(report.findings.length > 0);
-    assert.deepEqual(new Set(report.findings.map((f) => f.object.namespace)), new Set(['prod']));
-    assert.ok(report.findings.some((f) => f.object.name === 'b'));
+    assert.deepEqual(objects('prod'), ['ClusterRoleBinding//ops-admins', 'Namespace//prod', 'Pod/prod/b']);
+    assert.deepEqual(objects('apps'), ['ClusterRoleBinding//ops-admins', 'Namespace//apps', 'Pod/apps/a']);
   });
 });
 

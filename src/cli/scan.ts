@@ -16,22 +16,13 @@ import { filesOf, loadInputs } from '../scan/inputs.ts';
 import { scanExitCode, scanLoaded } from '../scan/scan.ts';
 import { readLiveCluster } from './cluster.ts';
 import { useColor } from './color.ts';
-import { readsCluster } from './commands/cluster-options.ts';
-import type { ClusterFlags } from './commands/cluster-options.ts';
+import { inputSource, readOptionsOf } from './sources.ts';
+import type { InputFlags } from './sources.ts';
 import type { ScanInput } from '../scan/scan.ts';
 import { refuseInputAsOutput, writeOutputFile, writeReport } from './output-file.ts';
 
 /** The flags of `kubeward scan`, as commander parses them. */
-export interface ScanFlags extends ClusterFlags {
-  readonly filename: readonly string[];
-  readonly kustomize: readonly string[];
-  readonly helm: readonly string[];
-  readonly values: readonly string[];
-  readonly set: readonly string[];
-  readonly release?: string;
-  readonly recursive: boolean;
-  readonly maxFileSize: number;
-  readonly namespace?: string;
+export interface ScanFlags extends InputFlags {
   readonly defaultNamespace?: string;
   readonly output: OutputFormat;
   readonly outputFile?: string;
@@ -55,11 +46,8 @@ export interface ScanFlags extends ClusterFlags {
 /** `kubeward scan`: check manifests, a cluster dump or a node's files, and print the findings. */
 export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
   const inputs = [...paths, ...flags.filename];
-  const live = readsCluster(flags);
-  const fromFiles = inputs.length > 0 || flags.kustomize.length > 0 || flags.helm.length > 0;
-  if (live && fromFiles)
-    throw new UsageError('scan reads either files or a live cluster (--kubeconfig, --context, -A), not both');
-  if (!live && !fromFiles)
+  const source = inputSource('scan', paths, flags, { allNamespacesReadsCluster: true });
+  if (source === 'none')
     throw new UsageError(
       'nothing to scan: give files, directories, -f -, -k DIR or --helm DIR, or read a live cluster with --context NAME or -A (see kubeward scan --help)',
     );
@@ -69,21 +57,8 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
     flags.baseline === undefined
       ? undefined
       : parseBaseline(flags.baseline, readBaselineFile(flags.baseline, flags.maxFileSize));
-  const cluster = live ? await liveInput(flags) : undefined;
-  const loaded =
-    cluster?.input ??
-    (await loadInputs(inputs, {
-      recursive: flags.recursive,
-      maxFileSize: flags.maxFileSize,
-      kustomize: flags.kustomize,
-      helm: flags.helm,
-      helmOptions: {
-        values: flags.values,
-        set: flags.set,
-        ...(flags.release === undefined ? {} : { release: flags.release }),
-        ...(flags.namespace === undefined ? {} : { namespace: flags.namespace }),
-      },
-    }));
+  const cluster = source === 'cluster' ? await liveInput(flags) : undefined;
+  const loaded = cluster?.input ?? (await loadInputs(inputs, readOptionsOf(flags)));
   const config = loadConfig(flags.config, CHECKS, flags.maxFileSize);
   const settings = {
     ...config.run.settings,
@@ -100,7 +75,8 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
   };
   const files = loaded.resources.map((resource) => resource.origin.file);
   const warned = { ...loaded, diagnostics: [...loaded.diagnostics, ...config.unmatchedPaths(files)] };
-  const namespace = cluster === undefined ? flags.namespace : cluster.namespace;
+  const namespace =
+    cluster === undefined ? (flags.allNamespaces === true ? undefined : flags.namespace) : cluster.namespace;
   const result = scanLoaded(warned, {
     checks: CHECKS,
     run,

@@ -3,8 +3,8 @@ import type { ReadSource } from '../load/read.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { POD_KINDS } from '../score/validate.ts';
 import { readLiveCluster } from './cluster.ts';
-import { readsCluster } from './commands/cluster-options.ts';
-import type { ClusterFlags } from './commands/cluster-options.ts';
+import { inputSource, readOptionsOf } from './sources.ts';
+import type { InputFlags } from './sources.ts';
 import { UsageError } from '../model/errors.ts';
 import { terminalWidth } from '../render/columns.ts';
 import { scoreRun } from '../render/score/run.ts';
@@ -12,10 +12,7 @@ import type { ScoreOutput } from '../render/score/outputs.ts';
 import type { ScoreProfile } from '../score/rule.ts';
 
 /** The flags of `kubeward score`, as commander parses them. */
-export interface ScoreFlags extends ClusterFlags {
-  readonly filename: readonly string[];
-  readonly namespace?: string;
-  readonly maxFileSize: number;
+export interface ScoreFlags extends InputFlags {
   readonly defaultNamespace: string;
   readonly profile: ScoreProfile;
   readonly rules?: string;
@@ -32,14 +29,10 @@ export interface ScoreFlags extends ClusterFlags {
  */
 export async function score(paths: string[], flags: ScoreFlags): Promise<void> {
   const inputs = [...paths, ...flags.filename];
-  const live = readsCluster(flags);
-  if (live && inputs.length > 0)
+  const source = inputSource('score', paths, flags, { allNamespacesReadsCluster: true });
+  if (source === 'none')
     throw new UsageError(
-      'score reads either files or a live cluster (--kubeconfig, --context, -A), not both',
-    );
-  if (!live && inputs.length === 0)
-    throw new UsageError(
-      'nothing to score: give a file, a directory or - for stdin, or read a live cluster with --context or -A',
+      'nothing to score: give a file, a directory, - for stdin, -k DIR or --helm DIR, or read a live cluster with --context or -A',
     );
   const failureCode = Number(flags.exitCode);
   if (!Number.isInteger(failureCode) || failureCode < 0 || failureCode > 255)
@@ -48,9 +41,8 @@ export async function score(paths: string[], flags: ScoreFlags): Promise<void> {
     ?.split(',')
     .map((id) => id.trim())
     .filter((id) => id !== '');
-  const read = live
-    ? await liveSources(flags)
-    : await readSources(inputs, { recursive: true, maxFileSize: flags.maxFileSize });
+  const read =
+    source === 'cluster' ? await liveSources(flags) : await readSources(inputs, readOptionsOf(flags));
   const result = scoreRun(read.sources, read.diagnostics, {
     profile: flags.profile,
     rules,

@@ -50,6 +50,8 @@ export interface ClusterRead {
   readonly where: string;
   /** The namespace namespaced objects were read from; undefined when every namespace was (`-A`). */
   readonly namespace: string | undefined;
+  /** The namespace of the kubeconfig's context (`default` when it names none). */
+  readonly contextNamespace: string;
   readonly resources: readonly Resource[];
   readonly diagnostics: readonly Diagnostic[];
   /** The resources listed (after discovery). */
@@ -102,6 +104,7 @@ export async function readCluster(options: ReadClusterOptions): Promise<ClusterR
     context: connection.context,
     where,
     namespace,
+    contextNamespace: connection.namespace,
     resources,
     diagnostics,
     listed,

@@ -29,7 +29,10 @@ export interface ScanOptions {
   readonly now: Date;
   /** Namespace for namespaced objects that name none. */
   readonly defaultNamespace?: string;
-  /** Keep only findings about objects in this namespace (kubectl `-n`). */
+  /**
+   * `-n`: keep the findings about objects of this namespace, about the Namespace itself, and about
+   * cluster-scoped objects (see {@link inNamespaceScope}); leave out those of other namespaces.
+   */
   readonly namespace?: string;
   /** Add the per-control scorecard of this framework to the report (`--framework`). */
   readonly framework?: Framework;
@@ -67,10 +70,9 @@ export function scanLoaded(loaded: ScanInput, options: ScanOptions): ScanResult 
   });
   const checks = options.checks.filter((check) => !options.run.disabled.has(check.id) && selected(check.id));
   const all = runChecks(checks, inventory, options.run, options.now);
+  const { namespace } = options;
   const inNamespace =
-    options.namespace === undefined
-      ? all
-      : all.filter((finding) => finding.object.namespace === options.namespace);
+    namespace === undefined ? all : all.filter((finding) => inNamespaceScope(finding.object, namespace));
   const aboutConfig = (options.run.configFindings?.(options.now) ?? []).filter((finding) =>
     selected(finding.checkId),
   );
@@ -95,6 +97,20 @@ export function scanLoaded(loaded: ScanInput, options: ScanOptions): ScanResult 
       ...(aboutConfig.length === 0 ? {} : { configChecks: [EXCEPTION_EXPIRED] }),
     }),
   };
+}
+
+/**
+ * Whether `-n NAMESPACE` reports a finding about `object`: an object of that namespace, the
+ * Namespace of that name, or a cluster-scoped object other than a Namespace (a ClusterRole, a
+ * webhook configuration, a node's config: as `kubectl get -n` does not narrow cluster-scoped kinds).
+ * Objects of other namespaces, and other Namespaces, are left out.
+ */
+export function inNamespaceScope(
+  object: { readonly kind: string; readonly namespace: string; readonly name: string },
+  namespace: string,
+): boolean {
+  if (object.namespace !== '') return object.namespace === namespace;
+  return object.kind !== 'Namespace' || object.name === namespace;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { OUTPUT_FORMATS } from '../../render/formats.ts';
 import type { NodeFlags, ProbeFlags } from '../audit.ts';
+import { kubeconfigOptions, requestTimeoutOption } from './cluster-options.ts';
 import { collect } from './collect.ts';
 import { configOption, failOnOption } from './findings-options.ts';
 import { maxFileSizeOption } from './max-file-size.ts';
@@ -46,7 +47,7 @@ function nodeCommand(): Command {
 }
 
 function probeCommand(): Command {
-  return new Command('probe')
+  const command = new Command('probe')
     .summary('read-only probes of the API server, kubelet and etcd on this node')
     .description(
       'Sends unauthenticated, read-only GET requests (never writes) to loopback endpoints and gives a verdict per probe:\n' +
@@ -55,24 +56,24 @@ function probeCommand(): Command {
         '  kubelet-read-only-port  http://HOST:10255/pods\n' +
         '  etcd-client-cert        etcd /version without a client certificate\n' +
         'Only loopback targets are accepted: run it on the node, or name a cluster of your kubeconfig\n' +
-        '(--kubeconfig, --context) to probe its API server from here.',
+        "(--kubeconfig, --context) to probe its API server from here: only the server's URL is taken from\n" +
+        'the kubeconfig, no credentials are sent and no object is listed (so no -n, -A or --chunk-size);\n' +
+        'certificates are not verified, as the probe only asks what answers without credentials.',
     )
-    .option('--apiserver <url>', 'API server URL, e.g. https://127.0.0.1:6443')
-    .option(
-      '--kubeconfig <file>',
-      "probe the API server of this kubeconfig's context (no credentials are sent)",
-    )
-    .option('--context <name>', 'probe the API server of this kubeconfig context')
+    .option('--apiserver <url>', 'API server URL, e.g. https://127.0.0.1:6443');
+  for (const option of kubeconfigOptions('probe the API server')) command.addOption(option);
+  command
     .option('--kubelet <host>', 'kubelet host, e.g. 127.0.0.1')
     .option('--kubelet-port <port>', 'kubelet API port', '10250')
     .option('--read-only-port <port>', 'kubelet read-only port', '10255')
     .option('--etcd <url>', 'etcd client URL, e.g. https://127.0.0.1:2379')
-    .option('--timeout <ms>', 'per-request timeout in milliseconds', '3000')
+    .addOption(requestTimeoutOption('3s'))
+    .addOption(new Option('--timeout <ms>', 'per-request timeout in milliseconds').hideHelp())
     .addOption(
       new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'),
-    )
-    .action(async (flags: ProbeFlags) => {
-      const { auditProbe } = await import('../audit.ts');
-      await auditProbe(flags);
-    });
+    );
+  return command.action(async (flags: ProbeFlags) => {
+    const { auditProbe } = await import('../audit.ts');
+    await auditProbe(flags);
+  });
 }

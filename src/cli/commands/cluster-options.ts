@@ -30,44 +30,68 @@ function parseChunkSize(text: string): number {
 }
 
 /**
- * The options that read a live cluster instead of files, kubectl's spelling: `--kubeconfig`,
- * `--context`, `-A`, `--request-timeout`, `--chunk-size`, `--insecure-skip-tls-verify`, and
- * `--no-secrets`. The command's own `-n` names the namespace. Without `allNamespaces`, no `-A`:
- * for commands that have their own, and read every namespace anyway.
+ * `--kubeconfig FILE` and `--context NAME`, as kubectl spells them: which cluster a command reads
+ * (or, for `audit probe`, probes).
  */
-export function addClusterOptions(command: Command, { allNamespaces = true } = {}): Command {
-  const options = [
+export function kubeconfigOptions(what = 'read the live cluster'): Option[] {
+  return [
     new Option(
       '--kubeconfig <file>',
-      'read the live cluster of this kubeconfig (default: $KUBECONFIG, ~/.kube/config)',
+      `${what} of this kubeconfig's context (default: $KUBECONFIG, else ~/.kube/config)`,
     ),
-    new Option('--context <name>', 'read the live cluster of this kubeconfig context'),
-    ...(allNamespaces
+    new Option('--context <name>', `${what} of this kubeconfig context (default: the current one)`),
+  ];
+}
+
+/** `--request-timeout DURATION`, kubectl's spelling: the longest wait for one request. */
+export function requestTimeoutOption(defaultText = '30s'): Option {
+  return new Option(
+    '--request-timeout <duration>',
+    `longest wait for one request: 500ms, 30s, 2m; a bare number is seconds (default ${defaultText})`,
+  ).argParser(parseTimeout);
+}
+
+/** Options for {@link addClusterOptions}. */
+export interface ClusterOptionSet {
+  /** Offer `--no-secrets`: for commands whose checks may read Secrets (scan, snapshot). */
+  readonly secrets?: boolean;
+}
+
+/**
+ * The options that read a live cluster instead of files, kubectl's spelling: `--kubeconfig`,
+ * `--context`, `--request-timeout`, `--chunk-size`, `--insecure-skip-tls-verify`, and, where asked,
+ * `--no-secrets`. `-n` and `-A` are the command's own (see namespace-options.ts): what they mean
+ * depends on what the command answers.
+ */
+export function addClusterOptions(command: Command, { secrets = false }: ClusterOptionSet = {}): Command {
+  const options = [
+    ...kubeconfigOptions(),
+    ...(secrets
       ? [
           new Option(
-            '-A, --all-namespaces',
-            "read every namespace of the live cluster (default: the context's namespace)",
+            '--no-secrets',
+            'do not list Secrets of the live cluster (their values are never read either way)',
           ),
         ]
       : []),
+    requestTimeoutOption(),
     new Option(
-      '--no-secrets',
-      'do not list Secrets of the live cluster (their values are never read either way)',
-    ),
+      '--chunk-size <n>',
+      'objects asked for per page when listing the live cluster (default 500)',
+    ).argParser(parseChunkSize),
     new Option(
-      '--request-timeout <duration>',
-      'longest wait for one request to the API server (default 30s)',
-    ).argParser(parseTimeout),
-    new Option('--chunk-size <n>', 'objects asked for per page of a list (default 500)').argParser(
-      parseChunkSize,
+      '--insecure-skip-tls-verify',
+      "do not verify the live cluster's certificate (insecure; a warning is printed)",
     ),
-    new Option('--insecure-skip-tls-verify', "do not verify the API server's certificate (insecure)"),
   ];
   for (const option of options) command.addOption(option);
   return command;
 }
 
-/** True when the flags ask to read a live cluster: `--kubeconfig`, `--context`, or (when `-A` is a cluster option) `-A`. */
+/**
+ * True when the flags ask to read a live cluster: `--kubeconfig` or `--context`, or `-A` where it
+ * has no other meaning (`scan`, `score`, `snapshot`: `allNamespaces`), as `kubeward scan -A`.
+ */
 export function readsCluster(flags: ClusterFlags, { allNamespaces = true } = {}): boolean {
   return (
     flags.kubeconfig !== undefined ||

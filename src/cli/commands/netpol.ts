@@ -3,16 +3,14 @@ import { MATRIX_FORMATS } from '../../render/netpol/formats.ts';
 import type { MatrixFormat } from '../../render/netpol/formats.ts';
 import type { InputFlags } from '../netpol.ts';
 import { addClusterOptions } from './cluster-options.ts';
-import { collect } from './collect.ts';
 import { defaultNamespaceOption } from './default-namespace.ts';
-import { maxFileSizeOption } from './max-file-size.ts';
+import { addNamespaceOptions } from './namespace-options.ts';
+import type { NamespaceHelp } from './namespace-options.ts';
+import { addSourceOptions } from './source-options.ts';
 
-function withInputs(command: Command): Command {
-  return addClusterOptions(command, { allNamespaces: false })
-    .option('-f, --filename <path>', 'manifest file, directory or - for stdin (repeatable)', collect, [])
-    .option('-R, --recursive', 'walk directories recursively (default)', true)
-    .option('--no-recursive', 'read only the top level of directories')
-    .addOption(maxFileSizeOption())
+function withInputs(command: Command, namespaces?: NamespaceHelp): Command {
+  const sourced = addSourceOptions(command);
+  return addClusterOptions(namespaces === undefined ? sourced : addNamespaceOptions(sourced, namespaces))
     .addOption(defaultNamespaceOption())
     .option(
       '--ipblock-matches-pods',
@@ -21,20 +19,27 @@ function withInputs(command: Command): Command {
     );
 }
 
+/** Why `netpol` reads a live cluster in every namespace whatever `-n` says. */
+const EVERY_NAMESPACE =
+  'a live cluster is read in every namespace: what reaches a namespace depends on the pods and policies of the others';
+
 /** `kubeward netpol`: NetworkPolicy reachability, explanations, netassert assertions and generation. */
 export function netpolCommand(): Command {
   const netpol = new Command('netpol')
     .summary('NetworkPolicy reachability from manifests')
     .description(
       'Answers who can reach whom under the NetworkPolicies of the manifests (networking.k8s.io/v1 semantics),\n' +
-        'explains a verdict, checks netassert assertions statically and generates least-privilege policies.',
+        'explains a verdict, checks netassert assertions statically and generates least-privilege policies.\n' +
+        'Reads manifests (-f, -k, --helm) or a live cluster (--kubeconfig, --context), every namespace of it.',
     );
 
-  withInputs(netpol.command('matrix'))
+  withInputs(netpol.command('matrix'), {
+    namespace: `only connections with an end in this namespace (default: the context's of a live cluster, else every one); ${EVERY_NAMESPACE}`,
+    allNamespaces: 'connections of every namespace',
+  })
     .description('who can reach whom: workload × workload and external address ranges, with allowed ports')
     .addOption(new Option('-o, --output <format>', 'output format').choices(MATRIX_FORMATS).default('table'))
-    .option('-n, --namespace <name>', 'only connections with an end in this namespace')
-    .action(async (flags: InputFlags & { output: MatrixFormat; namespace?: string }) => {
+    .action(async (flags: InputFlags & { output: MatrixFormat }) => {
       const { netpolMatrix } = await import('../netpol.ts');
       await netpolMatrix(flags);
     });
@@ -64,7 +69,10 @@ export function netpolCommand(): Command {
       await netpolAssert(file, flags);
     });
 
-  withInputs(netpol.command('generate'))
+  withInputs(netpol.command('generate'), {
+    namespace: `only the policies of this namespace (default: the context's of a live cluster, else every one); ${EVERY_NAMESPACE}`,
+    allNamespaces: 'the policies of every namespace',
+  })
     .description(
       'default-deny and DNS egress per namespace, plus least-privilege allow policies for the flows a netassert file declares',
     )

@@ -1,15 +1,21 @@
 import { Command, Option } from 'commander';
-import type { CanIFlags, InputFlags, WhoCanFlags } from '../rbac.ts';
+import type { CanIFlags, PathsFlags, WhoCanFlags } from '../rbac.ts';
 import { addClusterOptions } from './cluster-options.ts';
 import { collect } from './collect.ts';
 import { defaultNamespaceOption } from './default-namespace.ts';
 import { kubernetesVersionOption } from './kubernetes-version.ts';
-import { maxFileSizeOption } from './max-file-size.ts';
+import { addNamespaceOptions } from './namespace-options.ts';
+import type { NamespaceHelp } from './namespace-options.ts';
+import { addSourceOptions } from './source-options.ts';
 
-function withInputs(command: Command): Command {
-  return addClusterOptions(command, { allNamespaces: false })
-    .option('-f, --filename <path>', 'manifests, a cluster dump or - for stdin (repeatable)', collect, [])
-    .addOption(maxFileSizeOption())
+/** `-n` of who-can and can-i: the namespace of the request, which is all a live cluster is read for. */
+const REQUEST_NAMESPACE =
+  "namespace of the request (default: the context's of a live cluster, else default); of a live cluster, only its Roles and RoleBindings are read, beside the cluster-scoped ones";
+
+function withInputs(command: Command, namespaces: NamespaceHelp): Command {
+  return addClusterOptions(
+    addNamespaceOptions(addSourceOptions(command, 'manifests or a cluster dump'), namespaces),
+  )
     .addOption(defaultNamespaceOption())
     .option('--no-bootstrap', 'do not add the default roles and bindings of a fresh kubeadm cluster')
     .addOption(kubernetesVersionOption())
@@ -28,9 +34,11 @@ function whoCanCommand(): Command {
       )
       .argument('<verb>', 'get, list, create, bind, escalate, impersonate, ...')
       .argument('<resource>', 'pods, pods/exec, deployments.apps, */scale or /healthz'),
+    {
+      namespace: REQUEST_NAMESPACE,
+      allNamespaces: 'consult the RoleBindings of every namespace (of a live cluster: read every namespace)',
+    },
   )
-    .option('-n, --namespace <name>', 'namespace of the request', 'default')
-    .option('-A, --all-namespaces', 'consult the RoleBindings of every namespace', false)
     .option('--name <name>', 'name of the resource (matters for rules with resourceNames)', '')
     .option('--wide', 'add the role column', false)
     .action(async (verb: string, resource: string, flags: WhoCanFlags) => {
@@ -50,10 +58,14 @@ function canICommand(): Command {
       )
       .argument('[verb]', 'the verb to check')
       .argument('[resource]', 'the resource, subresource or non-resource URL to check'),
+    {
+      namespace: REQUEST_NAMESPACE,
+      allNamespaces:
+        'check the action in all namespaces, as kubectl auth can-i -A: only ClusterRoleBindings grant it (with --list: the rules that hold in every namespace)',
+    },
   )
     .requiredOption('--as <subject>', 'user or system:serviceaccount:<ns>:<name> to evaluate')
     .option('--as-group <group>', 'an extra group of the subject (repeatable)', collect, [])
-    .option('-n, --namespace <name>', 'namespace of the request', 'default')
     .option('--name <name>', 'name of the resource', '')
     .option('--list', 'list every allowed action', false)
     .action(async (verb: string | undefined, resource: string | undefined, flags: CanIFlags) => {
@@ -71,12 +83,15 @@ function pathsCommand(): Command {
           'cluster-admin-equivalent power (create pods in kube-system, read every Secret, bind\n' +
           'cluster-admin, impersonate system:masters). Exit 1 when a mounted token reaches one.',
       ),
-  )
-    .option('-n, --namespace <name>', 'only workloads of this namespace')
-    .action(async (flags: InputFlags & { namespace?: string }) => {
-      const { rbacPaths } = await import('../rbac.ts');
-      await rbacPaths(flags);
-    });
+    {
+      namespace:
+        "only the workloads of this namespace (default: the context's of a live cluster, else every one); a live cluster is read in every namespace, as RoleBindings elsewhere may grant its ServiceAccounts",
+      allNamespaces: 'the workloads of every namespace',
+    },
+  ).action(async (flags: PathsFlags) => {
+    const { rbacPaths } = await import('../rbac.ts');
+    await rbacPaths(flags);
+  });
 }
 
 /** `kubeward rbac`: who-can, can-i and attack paths over manifests or a cluster dump. */
@@ -84,7 +99,9 @@ export function rbacCommand(): Command {
   return new Command('rbac')
     .summary('effective RBAC permissions: who-can, can-i and attack paths')
     .description(
-      'Evaluate RBAC exactly as the Kubernetes authorizer does, offline, from manifests or a dump:\n' +
+      'Evaluate RBAC exactly as the Kubernetes authorizer does, from manifests (-f, -k, --helm), a dump, or a\n' +
+        'live cluster (--kubeconfig, --context; its own default roles, no bootstrap policy added):\n' +
+        '  kubeward rbac who-can create pods/exec -n default --context my-cluster\n' +
         '  kubectl get clusterroles,clusterrolebindings,roles,rolebindings,sa,deploy,ds,sts,cronjob,job,pod -A -o yaml > dump.yaml\n' +
         '  kubeward rbac who-can create pods/exec -n default -f dump.yaml',
     )

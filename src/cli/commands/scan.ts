@@ -5,14 +5,22 @@ import { OUTPUT_FORMATS } from '../../render/formats.ts';
 import type { ScanFlags } from '../scan.ts';
 import { addClusterOptions } from './cluster-options.ts';
 import { collect } from './collect.ts';
+import { addNamespaceOptions } from './namespace-options.ts';
+import { addSourceOptions } from './source-options.ts';
 import { defaultNamespaceOption } from './default-namespace.ts';
 import { configOption, failOnOption } from './findings-options.ts';
 import { kubernetesVersionOption } from './kubernetes-version.ts';
-import { maxFileSizeOption } from './max-file-size.ts';
+
+/** What `-n` and `-A` select on `scan` (and `score`): the same for manifests and a live cluster. */
+export const SCAN_NAMESPACES = {
+  namespace:
+    "report the objects of this namespace, the Namespace itself and cluster-scoped objects (ClusterRoles, webhooks, ...), not other namespaces; of a live cluster, read only this namespace (default: the context's); of a chart, render for it",
+  allNamespaces: 'read and report every namespace of the live cluster',
+} as const;
 
 /** `kubeward scan`: check manifests, a cluster dump or a node's files. */
 export function scanCommand(): Command {
-  const command = new Command('scan')
+  const base = new Command('scan')
     .summary('check manifests, a cluster dump or a node directory')
     .description(
       'Check Kubernetes manifests against the hardening checks and print the findings.\n\n' +
@@ -37,25 +45,8 @@ export function scanCommand(): Command {
         '  # Print the scorecard only\n' +
         '  kubeward scan deploy/ --summary',
     )
-    .argument('[paths...]', 'files or directories to scan (same as -f)')
-    .option('-f, --filename <path>', 'file, directory or - for stdin (repeatable)', collect, [])
-    .option(
-      '-k, --kustomize <dir>',
-      'build this kustomization and scan what it builds (repeatable)',
-      collect,
-      [],
-    )
-    .option('--helm <dir>', 'render this Helm chart with helm template and scan it (repeatable)', collect, [])
-    .option('--values <file>', 'values file for the charts rendered (repeatable)', collect, [])
-    .option('--set <key=value>', 'value for the charts rendered, as helm --set (repeatable)', collect, [])
-    .option('--release <name>', 'release name the charts are rendered for')
-    .option('-R, --recursive', 'walk directories recursively (default)', true)
-    .option('--no-recursive', 'read only the top level of directories')
-    .addOption(maxFileSizeOption())
-    .option(
-      '-n, --namespace <name>',
-      'report only objects in this namespace (of a live cluster: read only it; of a chart: render for it)',
-    )
+    .argument('[paths...]', 'files or directories to scan (same as -f)');
+  const command = addNamespaceOptions(addSourceOptions(base, 'manifests to scan'), SCAN_NAMESPACES)
     .addOption(defaultNamespaceOption())
     .addOption(new Option('-o, --output <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))
     .option('--output-file <path>', 'write the report to a file instead of stdout')
@@ -86,7 +77,7 @@ export function scanCommand(): Command {
     .option('--baseline <file>', 'findings in this baseline (or JSON report) are marked and do not fail')
     .option('--write-baseline <file>', 'write the fingerprints of the findings that count to this file')
     .option('--no-color', 'never colour the table');
-  return addClusterOptions(command).action(async (paths: string[], flags: ScanFlags) => {
+  return addClusterOptions(command, { secrets: true }).action(async (paths: string[], flags: ScanFlags) => {
     const { scan } = await import('../scan.ts');
     await scan(paths, flags);
   });

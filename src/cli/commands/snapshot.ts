@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { SnapshotFlags } from '../snapshot.ts';
 import { addClusterOptions } from './cluster-options.ts';
+import { addNamespaceOptions } from './namespace-options.ts';
 
 /** `kubeward snapshot`: the live cluster as YAML files (see ../snapshot.ts). */
 export function snapshotCommand(): Command {
@@ -16,14 +17,18 @@ export function snapshotCommand(): Command {
       '\nExample:\n  kubeward snapshot --context my-cluster -A -o snapshot/\n  kubeward scan snapshot/',
     )
     .requiredOption('-o, --output-dir <dir>', 'a new or empty directory to write the objects to')
-    .option('-n, --namespace <name>', "the namespace to read (default: the context's)")
     .option(
       '--secret-data',
       'write the data of Secrets too (their values; by default only their metadata)',
       false,
     )
     .option('--managed-fields', 'keep metadata.managedFields', false);
-  return addClusterOptions(command).action(async (flags: SnapshotFlags) => {
+  addNamespaceOptions(command, {
+    namespace:
+      "write the objects of this namespace and the cluster-scoped objects (default: the context's namespace)",
+    allNamespaces: 'write the objects of every namespace',
+  });
+  return addClusterOptions(command, { secrets: true }).action(async (flags: SnapshotFlags) => {
     const { snapshot } = await import('../snapshot.ts');
     await snapshot(flags);
   });
