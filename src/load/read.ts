@@ -8,7 +8,7 @@ import { topKustomizations } from './kustomization-roots.ts';
 import { buildKustomization, KUSTOMIZATION_FILES, kustomizationIn } from './kustomize.ts';
 import type { KustomizeBuild, Kustomizer } from './kustomize.ts';
 import { LIMITS } from './limits.ts';
-import { FileRefusedError, readRegularFile, tooLarge } from './regular-file.ts';
+import { FileRefusedError, readRegularFileSync, tooLarge } from './regular-file.ts';
 import type { Source } from './source.ts';
 
 /** A file found on disk and whether the user named it (true) or a directory walk found it (false). */
@@ -96,7 +96,7 @@ export async function readSources(paths: readonly string[], options: ReadOptions
     const walked = await topKustomizations(found.walked, maxBytes);
     for (const diagnostic of walked.diagnostics) result.diagnostics.push(diagnostic);
     for (const { file, named } of found.manifests) {
-      const source = await readOne(file, named, maxBytes, result.diagnostics);
+      const source = readOne(file, named, maxBytes, result.diagnostics);
       if (source) result.sources.push(source);
     }
     await render(
@@ -232,15 +232,19 @@ async function walk(
   }
 }
 
-async function readOne(
+/**
+ * One manifest file, read synchronously: a scan has nothing else to do meanwhile, and thousands of
+ * files read through the thread pool wait on it six times each.
+ */
+function readOne(
   file: string,
   named: boolean,
   maxBytes: number,
   diagnostics: Diagnostic[],
-): Promise<ReadSource | undefined> {
+): ReadSource | undefined {
   let bytes: Buffer;
   try {
-    bytes = await readRegularFile(file, maxBytes);
+    bytes = readRegularFileSync(file, maxBytes);
   } catch (error) {
     diagnostics.push(fileError(file, error));
     return undefined;

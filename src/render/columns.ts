@@ -89,7 +89,7 @@ function safeLine(line: string): string {
  * (see escapeControls); values from input are to be escaped before they are coloured or joined.
  */
 export function layoutRows(rows: readonly (readonly string[])[], layout: ColumnLayout = {}): string[][] {
-  const cells = rows.map((row) => row.map((cell) => cell.split('\n').map(safeLine)));
+  const cells = rows.map((row) => row.map(cellLines));
   const natural = naturalWidths(cells);
   const settled: Settled = {
     gap: layout.gap ?? 3,
@@ -97,28 +97,35 @@ export function layoutRows(rows: readonly (readonly string[])[], layout: ColumnL
     wrap: layout.wrap ?? [natural.length - 1],
   };
   const widths = fitWidths(natural, settled);
+  const wraps = widths.some((width, column) => width < (natural[column] ?? 0));
   const separator = ' '.repeat(settled.gap);
   return cells.map((row) => {
-    const wrapped = row.map((lines, column) => {
-      const width = widths[column] ?? 0;
-      return width < (natural[column] ?? 0) ? lines.flatMap((line) => wrapLine(line, width)) : lines;
-    });
+    const wrapped = wraps
+      ? row.map((lines, column) => {
+          const width = widths[column] ?? 0;
+          return width < (natural[column] ?? 0) ? lines.flatMap((line) => wrapLine(line, width)) : lines;
+        })
+      : row;
     let height = 0;
     for (const lines of wrapped) if (lines.length > height) height = lines.length;
+    const last = wrapped.length - 1;
     const out: string[] = [];
     for (let index = 0; index < height; index++) {
       let line = '';
-      wrapped.forEach((lines, column) => {
-        const text = lines[index] ?? '';
-        line +=
-          column === wrapped.length - 1
-            ? text
-            : text + ' '.repeat((widths[column] ?? 0) - displayWidth(text)) + separator;
-      });
+      for (let column = 0; column < last; column++) {
+        const text = wrapped[column]?.[index] ?? '';
+        line += text + ' '.repeat((widths[column] ?? 0) - displayWidth(text)) + separator;
+      }
+      if (last >= 0) line += wrapped[last]?.[index] ?? '';
       out.push(line.trimEnd());
     }
     return out;
   });
+}
+
+/** A cell's lines, each made safe to print (see {@link safeLine}). */
+function cellLines(cell: string): string[] {
+  return cell.includes('\n') ? cell.split('\n').map(safeLine) : [safeLine(cell)];
 }
 
 /** {@link layoutRows} as text: one line per table line, each ending in a newline. */

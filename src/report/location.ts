@@ -112,6 +112,17 @@ function nodeFilePath(name: string): string {
 
 function at(resource: Resource, path: FieldPath): Location {
   const { origin } = resource;
-  const position = { file: origin.file, document: origin.document, ...origin.locate(path) };
+  const found = origin.locate(path);
+  const position: Location =
+    found.note === undefined
+      ? {
+          file: origin.file,
+          document: origin.document,
+          line: found.line,
+          column: found.column,
+          endLine: found.endLine,
+          endColumn: found.endColumn,
+        }
+      : { file: origin.file, document: origin.document, ...found };
   return origin.uri === undefined ? position : { ...position, field: formatPath(path) };
 }
