@@ -28,7 +28,8 @@ const describe = (address: ManifestAddress): string =>
 /**
  * The digest a tag points to today (distribution spec.md "Checking if content exists"): HEAD the
  * manifest with every manifest and index type accepted and read `Docker-Content-Digest`; when HEAD
- * fails or gives no digest, GET the manifest and hash what it gave.
+ * is refused or gives no digest, GET the manifest and hash what it gave (a refusal then carries the
+ * registry's error).
  */
 export async function resolveTag(
   client: RegistryClient,
@@ -57,13 +58,8 @@ export async function resolveTag(
       return { digest, mediaType, size };
     }
   } catch (error) {
-    if (
-      !(error instanceof RegistryError) ||
-      error.status === undefined ||
-      error.status === 401 ||
-      error.status === 404
-    )
-      throw error;
+    // A HEAD answer has no body: GET again for the registry's own words (or content to hash).
+    if (!(error instanceof RegistryError) || error.status === undefined) throw error;
   }
   const content = await fetchManifest(client, address, maxBytes);
   return { digest: content.digest, mediaType: content.mediaType, size: content.size };
