@@ -5,7 +5,16 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { dockerCredentials } from '../load/docker-credentials.ts';
 import type { RegistryCredentials } from '../load/docker-credentials.ts';
-import { basicAuth, RegistryPusher, startFaultyProxy, startRegistry } from '../testing/registry.ts';
+import {
+  basicAuth,
+  registryPki,
+  RegistryPusher,
+  send,
+  startFaultyProxy,
+  startRegistry,
+} from '../testing/registry.ts';
+import { startTokenServer } from '../testing/token-server.ts';
+import type { RunningTokenServer } from '../testing/token-server.ts';
 import type { PushedImage, RunningRegistry } from '../testing/registry.ts';
 import { needs } from '../testing/tools.ts';
 import { RegistryClient } from './client.ts';
@@ -50,7 +59,7 @@ describe(
         kind: 'htpasswd',
         users: { [USER]: PASSWORD },
       });
-      const pusher = new RegistryPusher(registry, () => basicAuth(USER, PASSWORD));
+      const pusher = new RegistryPusher(registry, () => Promise.resolve(basicAuth(USER, PASSWORD)));
       single = await pusher.image('shop/app', '1.0', { 'etc/os-release': 'ID=test\n' });
       amd64 = await pusher.image('shop/multi', undefined, { 'arch.txt': 'amd64\n' });
       arm64 = await pusher.image(
@@ -358,6 +367,88 @@ describe(
       } finally {
         await proxy.stop();
       }
+    });
+  },
+);
+
+// The same registry with distribution's token auth: a test token service (RS256 JWTs with an x5c
+// chain, as docs/spec/auth/token.md and jwt.md describe) grants anonymous pulls of public/* and
+// alice's pulls and pushes of private/*.
+describe(
+  'RegistryClient against docker-registry with bearer tokens',
+  needs('docker-registry', 'openssl'),
+  () => {
+    let dir: string;
+    let registry: RunningRegistry;
+    let tokens: RunningTokenServer;
+    let open: PushedImage;
+    let closed: PushedImage;
+    const client = (credentials?: RegistryCredentials): RegistryClient =>
+      new RegistryClient({
+        timeoutMs: 5000,
+        ca: registry.ca,
+        credentials: () => Promise.resolve(credentials),
+        retryDelayMs: 10,
+      });
+
+    before(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'kubeward-registry-token-'));
+      const pki = registryPki(join(dir, 'pki'));
+      tokens = await startTokenServer(join(dir, 'tokens'), pki, (user, password, repository, actions) => {
+        if (user === USER && password === PASSWORD) return actions;
+        return repository.startsWith('public/') ? actions.filter((action) => action === 'pull') : [];
+      });
+      registry = await startRegistry(join(dir, 'registry'), { kind: 'token', ...tokens }, pki);
+      const pusher = new RegistryPusher(registry, async (repository) => {
+        const scope = `repository:${repository}:pull,push`;
+        const answer = await send(
+          new URL(tokens.realm).host,
+          registry.ca,
+          'GET',
+          `/token?service=${tokens.service}&scope=${encodeURIComponent(scope)}`,
+          { authorization: basicAuth(USER, PASSWORD) },
+        );
+        return `Bearer ${(JSON.parse(answer.body.toString()) as { token: string }).token}`;
+      });
+      open = await pusher.image('public/tool', '3', { 'tool.txt': 'tool\n' });
+      closed = await pusher.image('private/app', '4', { 'app.txt': 'app\n' });
+    });
+
+    after(async () => {
+      await registry.stop();
+      await tokens.stop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('pulls a public repository with an anonymous token, asking for the scope the challenge names', async () => {
+      tokens.requests.length = 0;
+      const resolved = await resolveTag(client(), {
+        registry: registry.host,
+        repository: 'public/tool',
+        reference: '3',
+      });
+      assert.equal(resolved.digest, open.digest);
+      assert.deepEqual(tokens.requests, [{ scope: 'repository:public/tool:pull', user: undefined }]);
+    });
+
+    it('pulls a private repository with a token bought with basic credentials', async () => {
+      tokens.requests.length = 0;
+      const resolved = await resolveTag(client({ username: USER, password: PASSWORD }), {
+        registry: registry.host,
+        repository: 'private/app',
+        reference: '4',
+      });
+      assert.equal(resolved.digest, closed.digest);
+      assert.deepEqual(tokens.requests, [{ scope: 'repository:private/app:pull', user: USER }]);
+    });
+
+    it('reports a token that grants nothing as an authentication failure, with the registry error', async () => {
+      await assert.rejects(
+        resolveTag(client(), { registry: registry.host, repository: 'private/app', reference: '4' }),
+        {
+          message: `${registry.host}/private/app manifests/4: authentication failed (401): UNAUTHORIZED: authentication required`,
+        },
+      );
     });
   },
 );

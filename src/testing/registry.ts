@@ -44,9 +44,12 @@ export function registryPki(dir: string): { ca: string; cert: string; key: strin
  * Starts `docker-registry` (the reference OCI distribution server) with TLS from a test CA and the
  * given auth, on a random loopback port, its storage under `dir`; resolves once `/v2/` answers.
  */
-export async function startRegistry(dir: string, auth: RegistryAuth): Promise<RunningRegistry> {
+export async function startRegistry(
+  dir: string,
+  auth: RegistryAuth,
+  pki: { ca: string; cert: string; key: string } = registryPki(join(dir, 'pki')),
+): Promise<RunningRegistry> {
   mkdirSync(join(dir, 'storage'), { recursive: true });
-  const pki = registryPki(join(dir, 'pki'));
   const port = await freePort();
   let authConfig: string;
   if (auth.kind === 'htpasswd') {
@@ -193,16 +196,16 @@ export interface PushedImage {
 /** A client that pushes to a test registry with the distribution API (blob uploads, manifest PUT). */
 export class RegistryPusher {
   readonly registry: RunningRegistry;
-  readonly authorization: (repository: string) => string;
+  readonly authorization: (repository: string) => Promise<string>;
 
-  constructor(registry: RunningRegistry, authorization: (repository: string) => string) {
+  constructor(registry: RunningRegistry, authorization: (repository: string) => Promise<string>) {
     this.registry = registry;
     this.authorization = authorization;
   }
 
   async blob(repository: string, bytes: Buffer): Promise<string> {
     const digest = sha256(bytes);
-    const auth = { authorization: this.authorization(repository) };
+    const auth = { authorization: await this.authorization(repository) };
     const start = await send(
       this.registry.host,
       this.registry.ca,
@@ -232,7 +235,7 @@ export class RegistryPusher {
       this.registry.ca,
       'PUT',
       `/v2/${repository}/manifests/${reference}`,
-      { authorization: this.authorization(repository), 'content-type': mediaType },
+      { authorization: await this.authorization(repository), 'content-type': mediaType },
       body,
     );
     if (put.status !== 201) throw new Error(`manifest: ${String(put.status)} ${put.body.toString()}`);
