@@ -26,6 +26,11 @@ export function parseChallenges(header: string): readonly Challenge[] {
     rest = rest.slice(scheme.length);
     const challenge = { scheme: scheme.toLowerCase(), params: {} as Record<string, string> };
     challenges.push(challenge);
+    const token68 = /^\s+[A-Za-z0-9._~+/-]+=*\s*(?=,|$)/.exec(rest);
+    if (token68 !== null) {
+      rest = rest.slice(token68[0].length);
+      continue;
+    }
     for (;;) {
       const save = rest;
       skip(/^[\s,]+/);
