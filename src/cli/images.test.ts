@@ -286,6 +286,30 @@ describe(
       assert.equal(second?.fixes, undefined, 'no fix for a tag the registry does not have');
     });
 
+    it('gives scan --images the same fixes, and warns about the tags it could not resolve', () => {
+      const file = join(dir, 'deploy.yaml');
+      const args = ['scan', file, '--check', 'image-digest-missing', '--fail-on', 'none', '-o', 'json'];
+      const plain = runCli(args, { env });
+      assert.equal(plain.status, 0, plain.stderr);
+      const before = JSON.parse(plain.stdout) as ImagesJson;
+      assert.deepEqual(
+        before.findings?.map((finding) => finding.fix),
+        [undefined, undefined],
+        'no registry is asked without --images',
+      );
+      const run = runCli([...args, '--images'], { env });
+      assert.equal(run.status, 0, run.stderr);
+      const report = JSON.parse(run.stdout) as ImagesJson;
+      assert.deepEqual(
+        report.findings?.map((finding) => finding.fix?.value),
+        [`${registry.host}/team/api:2.1@${pushed.digest}`, undefined],
+      );
+      assert.equal(
+        run.stderr,
+        `warning: image ${registry.host}/team/api:9.9: ${registry.host}/team/api manifests/9.9: not found (404): MANIFEST_UNKNOWN: manifest unknown\n`,
+      );
+    });
+
     it('shows the digests in the table, and fails to log in without the docker config', () => {
       const table = runCli(['images', join(dir, 'deploy.yaml'), '--resolve'], { env });
       assert.equal(table.status, 0, table.stderr);

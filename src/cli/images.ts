@@ -14,12 +14,13 @@ import type { ScanInput } from '../scan/scan.ts';
 import { readLiveCluster } from './cluster.ts';
 import { readsCluster } from './commands/cluster-options.ts';
 import type { ClusterFlags } from './commands/cluster-options.ts';
+import type { RegistryFlags } from './commands/registry-options.ts';
 import { writeReport } from './output-file.ts';
 import { VERSION } from '../version.ts';
 import type { ReportText } from './output-file.ts';
 
 /** The flags of `kubeward images`, as commander parses them. */
-export interface ImagesFlags extends ClusterFlags {
+export interface ImagesFlags extends ClusterFlags, RegistryFlags {
   readonly filename: readonly string[];
   readonly kustomize: readonly string[];
   readonly helm: readonly string[];
@@ -33,9 +34,6 @@ export interface ImagesFlags extends ClusterFlags {
   readonly output: ImagesOutput;
   readonly outputFile?: string;
   readonly resolve: boolean;
-  readonly platform?: string;
-  readonly insecureRegistry: readonly string[];
-  readonly registryTimeout: number;
 }
 
 /**

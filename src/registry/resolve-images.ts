@@ -34,15 +34,13 @@ export interface ResolveOptions extends Omit<RegistryOptions, 'credentials'> {
 
 /**
  * Asks the registries what each tag points to: every valid reference with a tag is resolved once
- * (`registry/repository:tag`), a reference without a tag as `:latest`, as runtimes pull it. Then the
- * `image-digest-missing` findings of the inventory (suppressions honoured as in a scan) gain the
- * digest and their fix, `image: <reference as written>@<digest>`.
+ * (`registry/repository:tag`), a reference without a tag as `:latest`, as runtimes pull it; a
+ * reference by digest alone is not asked about. Failures are kept as the row's `error`.
  */
-export async function resolveImages(
-  inventory: Inventory,
+export async function resolveTags(
   entries: readonly ImageEntry[],
-  options: ResolveOptions,
-): Promise<ImagesResult> {
+  options: Omit<ResolveOptions, 'diagnostics' | 'files'>,
+): Promise<readonly ImageRow[]> {
   const cache = new Map<string, Promise<RegistryCredentials | undefined>>();
   const client = new RegistryClient({
     ...options,
@@ -70,27 +68,54 @@ export async function resolveImages(
     }
     return pending;
   };
-  const rows = await mapLimited(entries, options.concurrency ?? 8, async (entry): Promise<ImageRow> => {
+  return mapLimited(entries, options.concurrency ?? 8, async (entry): Promise<ImageRow> => {
     const resolution = await resolutionOf(entry);
     return resolution === undefined ? { entry } : { entry, resolution };
   });
+}
+
+/**
+ * What resolved tags do to the `image-digest-missing` findings: a finding on an image field whose
+ * tag was resolved gains the digest in its message and its fix, `<reference as written>@<digest>`;
+ * other findings are returned as they are.
+ */
+export function pinningFixes(rows: readonly ImageRow[]): (finding: Finding) => Finding {
   const byField = new Map<string, { image: string; digest: string }>();
   for (const row of rows) {
     if (row.resolution === undefined || 'error' in row.resolution) continue;
-    for (const use of row.entry.uses)
-      byField.set(
-        fieldKey(
-          use.resource.origin.file,
-          use.resource.origin.document,
-          use.resource.origin.itemPath,
-          use.path,
-        ),
-        {
-          image: row.entry.image,
-          digest: row.resolution.digest,
-        },
-      );
+    for (const use of row.entry.uses) {
+      const { origin } = use.resource;
+      byField.set(fieldKey(origin.file, origin.document, origin.itemPath, use.path), {
+        image: row.entry.image,
+        digest: row.resolution.digest,
+      });
+    }
   }
+  return (finding) => {
+    const origin = finding.resource?.origin;
+    if (finding.checkId !== imageDigestMissing.id || origin === undefined) return finding;
+    const found = byField.get(fieldKey(origin.file, origin.document, origin.itemPath, finding.path));
+    if (found === undefined) return finding;
+    const value = `${found.image}@${found.digest}`;
+    return {
+      ...finding,
+      message: `${finding.message}: the tag points to ${found.digest} today`,
+      fix: { description: `pin the image to the digest its tag points to today: ${value}`, value },
+    };
+  };
+}
+
+/**
+ * `kubeward images --resolve`: the tags resolved ({@link resolveTags}), and the
+ * `image-digest-missing` findings of the inventory (suppressions honoured as in a scan) with the
+ * digests and fixes of {@link pinningFixes}, as a report.
+ */
+export async function resolveImages(
+  inventory: Inventory,
+  entries: readonly ImageEntry[],
+  options: ResolveOptions,
+): Promise<ImagesResult> {
+  const rows = await resolveTags(entries, options);
   const findings = runChecks(
     [imageDigestMissing],
     inventory,
@@ -102,20 +127,7 @@ export async function resolveImages(
       honourAnnotations: true,
     },
     new Date(),
-  ).map((finding): Finding => {
-    const origin = finding.resource?.origin;
-    const found =
-      origin === undefined
-        ? undefined
-        : byField.get(fieldKey(origin.file, origin.document, origin.itemPath, finding.path));
-    if (found === undefined) return finding;
-    const value = `${found.image}@${found.digest}`;
-    return {
-      ...finding,
-      message: `${finding.message}: the tag points to ${found.digest} today`,
-      fix: { description: `pin the image to the digest its tag points to today: ${value}`, value },
-    };
-  });
+  ).map(pinningFixes(rows));
   const report = buildReport({
     checks: [imageDigestMissing],
     inventory,

@@ -1,18 +1,11 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { IMAGES_OUTPUTS } from '../../render/images/outputs.ts';
 import type { ImagesFlags } from '../images.ts';
 import { addClusterOptions } from './cluster-options.ts';
 import { collect } from './collect.ts';
 import { defaultNamespaceOption } from './default-namespace.ts';
 import { maxFileSizeOption } from './max-file-size.ts';
-
-function parseDuration(text: string): number {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text);
-  if (!match) throw new InvalidArgumentError('give a duration: 30s, 2m, 500ms (a bare number is seconds)');
-  const milliseconds = Number(match[1]) * (match[2] === 'ms' ? 1 : match[2] === 'm' ? 60_000 : 1000);
-  if (milliseconds <= 0) throw new InvalidArgumentError('the timeout must be more than 0');
-  return milliseconds;
-}
+import { addRegistryOptions } from './registry-options.ts';
 
 /** `kubeward images`: the images a set of manifests or a cluster runs (see ../images.ts). */
 export function imagesCommand(): Command {
@@ -56,24 +49,11 @@ export function imagesCommand(): Command {
     .addOption(defaultNamespaceOption())
     .addOption(new Option('-o, --output <format>', 'output format').choices(IMAGES_OUTPUTS).default('table'))
     .option('--output-file <path>', 'write the list to a file instead of stdout')
-    .option('--resolve', 'ask the registries which digest each tag points to', false)
-    .option(
-      '--platform <os/arch[/variant]>',
-      'the platform whose image an index resolves to (default: this host, e.g. linux/amd64)',
-    )
-    .option(
-      '--insecure-registry <host[:port]>',
-      'talk plain HTTP to this registry (repeatable; never assumed)',
-      collect,
-      [],
-    )
-    .addOption(
-      new Option('--registry-timeout <duration>', 'longest wait for one registry request (default 30s)')
-        .argParser(parseDuration)
-        .default(30_000, '30s'),
-    );
-  return addClusterOptions(command).action(async (paths: string[], flags: ImagesFlags) => {
-    const { images } = await import('../images.ts');
-    await images(paths, flags);
-  });
+    .option('--resolve', 'ask the registries which digest each tag points to', false);
+  return addRegistryOptions(addClusterOptions(command)).action(
+    async (paths: string[], flags: ImagesFlags) => {
+      const { images } = await import('../images.ts');
+      await images(paths, flags);
+    },
+  );
 }

@@ -9,6 +9,7 @@ import { defaultNamespaceOption } from './default-namespace.ts';
 import { configOption, failOnOption } from './findings-options.ts';
 import { kubernetesVersionOption } from './kubernetes-version.ts';
 import { maxFileSizeOption } from './max-file-size.ts';
+import { addRegistryOptions } from './registry-options.ts';
 
 /** `kubeward scan`: check manifests, a cluster dump or a node's files. */
 export function scanCommand(): Command {
@@ -85,8 +86,13 @@ export function scanCommand(): Command {
     .option('--summary', 'print only the scorecard and the total (table output)', false)
     .option('--baseline <file>', 'findings in this baseline (or JSON report) are marked and do not fail')
     .option('--write-baseline <file>', 'write the fingerprints of the findings that count to this file')
-    .option('--no-color', 'never colour the table');
-  return addClusterOptions(command).action(async (paths: string[], flags: ScanFlags) => {
+    .option('--no-color', 'never colour the table')
+    .option(
+      '--images',
+      'ask the registries which digest each image tag points to: image-digest-missing findings gain it and their fix',
+      false,
+    );
+  return addRegistryOptions(addClusterOptions(command)).action(async (paths: string[], flags: ScanFlags) => {
     const { scan } = await import('../scan.ts');
     await scan(paths, flags);
   });
