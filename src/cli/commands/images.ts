@@ -10,6 +10,8 @@ import { addRegistryOptions } from './registry-options.ts';
 /** `kubeward images`: the images a set of manifests or a cluster runs (see ../images.ts). */
 export function imagesCommand(): Command {
   const command = new Command('images')
+    // Options after a sub-command's name are the sub-command's own (`images sbom --platform …`).
+    .enablePositionalOptions()
     .summary('list the images of manifests or a cluster, and pin their tags to digests')
     .description(
       'List every image the workloads run (init and ephemeral containers included), with its\n' +
