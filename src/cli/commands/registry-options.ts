@@ -31,7 +31,7 @@ export function addRegistryOptions(command: Command): Command {
       [],
     )
     .addOption(
-      new Option('--registry-timeout <duration>', 'longest wait for one registry request (default 30s)')
+      new Option('--registry-timeout <duration>', 'longest wait for one registry request')
         .argParser(parseDuration)
         .default(30_000, '30s'),
     );
