@@ -394,10 +394,15 @@ describe(
     before(async () => {
       dir = mkdtempSync(join(tmpdir(), 'kubeward-registry-token-'));
       const pki = registryPki(join(dir, 'pki'));
-      tokens = await startTokenServer(join(dir, 'tokens'), pki, (user, password, repository, actions) => {
-        if (user === USER && password === PASSWORD) return actions;
-        return repository.startsWith('public/') ? actions.filter((action) => action === 'pull') : [];
-      });
+      tokens = await startTokenServer(
+        join(dir, 'tokens'),
+        pki,
+        (user, password, repository, actions) => {
+          if (user === USER && password === PASSWORD) return actions;
+          return repository.startsWith('public/') ? actions.filter((action) => action === 'pull') : [];
+        },
+        [['refresh-of-alice', [USER, PASSWORD]]],
+      );
       registry = await startRegistry(join(dir, 'registry'), { kind: 'token', ...tokens }, pki);
       const pusher = new RegistryPusher(registry, async (repository) => {
         const scope = `repository:${repository}:pull,push`;
@@ -440,6 +445,27 @@ describe(
       });
       assert.equal(resolved.digest, closed.digest);
       assert.deepEqual(tokens.requests, [{ scope: 'repository:private/app:pull', user: USER }]);
+    });
+
+    it('trades an identity token for an access token (OAuth2 refresh_token), and reports a refused one', async () => {
+      tokens.requests.length = 0;
+      const resolved = await resolveTag(client({ identityToken: 'refresh-of-alice' }), {
+        registry: registry.host,
+        repository: 'private/app',
+        reference: '4',
+      });
+      assert.equal(resolved.digest, closed.digest);
+      assert.deepEqual(tokens.requests, [{ scope: 'repository:private/app:pull', user: USER }]);
+      await assert.rejects(
+        resolveTag(client({ identityToken: 'stolen' }), {
+          registry: registry.host,
+          repository: 'private/app',
+          reference: '4',
+        }),
+        {
+          message: `${registry.host}/private/app manifests/4: the token service ${tokens.realm} refused (401) the credentials`,
+        },
+      );
     });
 
     it('reports a token that grants nothing as an authentication failure, with the registry error', async () => {

@@ -1,5 +1,6 @@
 import { createSign, randomBytes, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
@@ -25,7 +26,8 @@ const base64url = (data: Buffer | string): string => Buffer.from(data).toString(
  * A token service as distribution's token auth expects one (docs/spec/auth/token.md and jwt.md):
  * GET `?service=…&scope=repository:NAME:ACTIONS` with optional basic credentials answers
  * `{"token": JWT}`, an RS256 JWT whose `x5c` header carries the signing certificate and whose
- * `access` claim grants what `grant` allows. Served over TLS with the registry's certificate.
+ * `access` claim grants what `grant` allows; and POST `grant_type=refresh_token` (oauth.md) for the
+ * users of `refresh`, answering `{"access_token": JWT}`. Served over TLS with the registry's certificate.
  */
 export async function startTokenServer(
   dir: string,
@@ -36,6 +38,7 @@ export async function startTokenServer(
     repository: string,
     actions: readonly string[],
   ) => readonly string[],
+  refresh: readonly (readonly [string, [string, string]])[] = [],
 ): Promise<RunningTokenServer> {
   issue(dir, { subject: '/CN=kubeward test token signer', path: 'signer' });
   const signerCert = readFileSync(join(dir, 'signer.crt'), 'utf8');
@@ -45,14 +48,28 @@ export async function startTokenServer(
   const service = 'kubeward-test-registry';
   const issuer = 'kubeward-test-token-issuer';
   const requests: { scope: string; user: string | undefined }[] = [];
+  const refreshTokens = new Map<string, [string, string]>(refresh.map(([token, user]) => [token, user]));
   const sockets = new Set<Duplex>();
-  const server = createServer({ cert: readFileSync(tls.cert), key: readFileSync(tls.key) }, (req, res) => {
+  const answer = (req: IncomingMessage, res: ServerResponse, form: URLSearchParams): void => {
     const url = new URL(req.url ?? '/', `https://127.0.0.1:${String(port)}`);
-    const scope = url.searchParams.get('scope') ?? '';
+    const params = req.method === 'POST' ? form : url.searchParams;
+    const scope = params.get('scope') ?? '';
     const header = req.headers.authorization ?? '';
-    const [user, password] = header.startsWith('Basic ')
-      ? (Buffer.from(header.slice(6), 'base64').toString().split(':', 2) as [string, string])
-      : [undefined, undefined];
+    // docs/spec/auth/oauth.md: a refresh token stands for the user it was issued to.
+    const refresh =
+      params.get('grant_type') === 'refresh_token'
+        ? refreshTokens.get(params.get('refresh_token') ?? '')
+        : undefined;
+    const [user, password] = refresh
+      ? refresh
+      : header.startsWith('Basic ')
+        ? (Buffer.from(header.slice(6), 'base64').toString().split(':', 2) as [string, string])
+        : [undefined, undefined];
+    if (req.method === 'POST' && refresh === undefined) {
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end('{"error":"invalid_grant"}');
+      return;
+    }
     requests.push({ scope, user });
     const access = scope
       .split(' ')
@@ -80,8 +97,20 @@ export async function startTokenServer(
       }),
     );
     const signature = createSign('RSA-SHA256').update(`${head}.${claims}`).sign(signerKey);
+    const token = `${head}.${claims}.${base64url(signature)}`;
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ token: `${head}.${claims}.${base64url(signature)}`, expires_in: 300 }));
+    res.end(
+      JSON.stringify(
+        req.method === 'POST' ? { access_token: token, expires_in: 300 } : { token, expires_in: 300 },
+      ),
+    );
+  };
+  const server = createServer({ cert: readFileSync(tls.cert), key: readFileSync(tls.key) }, (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      answer(req, res, new URLSearchParams(Buffer.concat(chunks).toString()));
+    });
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
