@@ -10,7 +10,7 @@ const LAYERS = [
   { name: 'load', entries: ['load'] },
   { name: 'engines', entries: ['pss', 'netpol', 'rbac', 'score', 'controlplane', 'policy'], isolated: true },
   { name: 'checks', entries: ['checks'] },
-  { name: 'runs', entries: ['scan', 'report', 'config', 'probe', 'cluster'] },
+  { name: 'runs', entries: ['scan', 'report', 'config', 'probe', 'cluster', 'registry'] },
   { name: 'render', entries: ['render'] },
   { name: 'commands', entries: ['cli', 'webhook', 'docs', 'index.ts'] },
 ];
@@ -32,7 +32,8 @@ const FILE_IO = bare(['fs', 'fs/promises', 'child_process', 'readline', 'worker_
 const NETWORK_IO = [
   ...bare(['http', 'https', 'http2', 'tls', 'dgram', 'dns', 'dns/promises']).map((name) => ({
     name,
-    message: 'network I/O belongs to src/probe, src/cluster and src/webhook (docs/architecture.md)',
+    message:
+      'network I/O belongs to src/probe, src/cluster, src/registry and src/webhook (docs/architecture.md)',
   })),
   ...bare(['net']).map((name) => ({
     name,
@@ -56,6 +57,7 @@ const FORBIDDEN_IO = {
   runs: [...FILE_IO, ...NETWORK_IO],
   probe: FILE_IO,
   cluster: FILE_IO,
+  registry: FILE_IO,
   render: [...FILE_IO, ...NETWORK_IO],
   commands: [],
 };

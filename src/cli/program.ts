@@ -6,6 +6,7 @@ import { ignoreClosedPipes } from './pipe.ts';
 import { reportUnknownCommands } from './unknown-command.ts';
 import { auditCommand } from './commands/audit.ts';
 import { checksCommand } from './commands/checks.ts';
+import { imagesCommand } from './commands/images.ts';
 import { netpolCommand } from './commands/netpol.ts';
 import { rbacCommand } from './commands/rbac.ts';
 import { scanCommand } from './commands/scan.ts';
@@ -31,6 +32,7 @@ function buildProgram(invokedAs: string): Command {
     scanCommand(),
     snapshotCommand(),
     scoreCommand(),
+    imagesCommand(),
     netpolCommand(),
     rbacCommand(),
     auditCommand(),

@@ -1,6 +1,7 @@
 import { CHECKS } from '../checks/registry.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { UsageError } from '../model/errors.ts';
+import { escapeControls } from '../model/terminal-text.ts';
 import type { FrameworkId } from '../model/frameworks/framework.ts';
 import { FRAMEWORK_CATALOGUES } from '../model/frameworks/index.ts';
 import type { Severity } from '../model/severity.ts';
@@ -18,11 +19,15 @@ import { readLiveCluster } from './cluster.ts';
 import { useColor } from './color.ts';
 import { inputSource, readOptionsOf } from './sources.ts';
 import type { InputFlags } from './sources.ts';
+import type { RegistryFlags } from './commands/registry-options.ts';
+import type { Report } from '../report/report.ts';
+import type { Inventory } from '../model/inventory.ts';
+import { VERSION } from '../version.ts';
 import type { ScanInput } from '../scan/scan.ts';
 import { refuseInputAsOutput, writeOutputFile, writeReport } from './output-file.ts';
 
 /** The flags of `kubeward scan`, as commander parses them. */
-export interface ScanFlags extends InputFlags {
+export interface ScanFlags extends InputFlags, RegistryFlags {
   readonly defaultNamespace?: string;
   readonly output: OutputFormat;
   readonly outputFile?: string;
@@ -41,6 +46,7 @@ export interface ScanFlags extends InputFlags {
   readonly summary: boolean;
   readonly baseline?: string;
   readonly writeBaseline?: string;
+  readonly images: boolean;
 }
 
 /** `kubeward scan`: check manifests, a cluster dump or a node's files, and print the findings. */
@@ -88,7 +94,9 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
     ...(flags.minSeverity === undefined ? {} : { minSeverity: flags.minSeverity }),
     ...(baseline === undefined ? {} : { baseline }),
   });
-  const { report } = result;
+  const report = flags.images
+    ? await withPinnedImages(result.report, result.inventory, flags)
+    : result.report;
   process.stderr.write(renderDiagnostics(report));
   const chunks = RENDERERS[flags.output](report, {
     color: useColor(flags.color, flags.outputFile === undefined ? process.stdout : undefined),
@@ -112,6 +120,28 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
     ...(flags.baseline === undefined ? [] : [flags.baseline]),
   ]);
   process.exitCode = scanExitCode(report, flags.failOn ?? config.failOn ?? 'high');
+}
+
+/**
+ * `--images`: the report with each tag resolved by its registry, the `image-digest-missing`
+ * findings carrying the digest and their fix. Tags a registry could not resolve are warned about.
+ */
+async function withPinnedImages(report: Report, inventory: Inventory, flags: ScanFlags): Promise<Report> {
+  const { hostPlatform, parsePlatform } = await import('../registry/platform.ts');
+  const { pinningFixes, resolveTags } = await import('../registry/resolve-images.ts');
+  const { imagesOf } = await import('../model/image-usage.ts');
+  const rows = await resolveTags(imagesOf(inventory), {
+    platform: flags.platform === undefined ? hostPlatform() : parsePlatform(flags.platform),
+    insecure: flags.insecureRegistry,
+    timeoutMs: flags.registryTimeout,
+    userAgent: `kubeward/${VERSION}`,
+  });
+  for (const row of rows)
+    if (row.resolution !== undefined && 'error' in row.resolution)
+      process.stderr.write(
+        `warning: image ${escapeControls(row.entry.image)}: ${escapeControls(row.resolution.error)}\n`,
+      );
+  return { ...report, findings: report.findings.map(pinningFixes(rows)) };
 }
 
 /** The objects of the live cluster the flags name, as a scan input, and the namespace they were read from. */

@@ -33,4 +33,13 @@ export interface Finding {
   /** Path of the offending field inside `resource.object` (`[]` for the object as a whole). */
   readonly path: FieldPath;
   readonly suppressed: Suppression | undefined;
+  /** A known fix: the value the finding's field should hold (a tag pinned to the digest it resolves to). */
+  readonly fix?: Fix | undefined;
+}
+
+/** A change that fixes a finding: the new value of its field, and what it does. */
+export interface Fix {
+  readonly description: string;
+  /** The field's new value, as it is written in YAML (`registry/app:1.2@sha256:…`). */
+  readonly value: string;
 }

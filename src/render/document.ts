@@ -50,6 +50,7 @@ export function reportDocument(report: Report): Record<string, unknown> {
       location: locationOf(finding) ?? null,
       suppressed: finding.suppressed ?? null,
       fingerprint: fingerprint(finding),
+      ...(finding.fix === undefined ? {} : { fix: finding.fix }),
     })),
     diagnostics: report.diagnostics,
   };

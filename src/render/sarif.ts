@@ -1,4 +1,5 @@
-import type { Location as SarifLocation, Log, PhysicalLocation, Result, Run } from 'sarif';
+import type { Fix as SarifFix, Location as SarifLocation, Log, PhysicalLocation, Result, Run } from 'sarif';
+import type { Finding } from '../model/finding.ts';
 import { fingerprint } from '../model/fingerprint.ts';
 import type { Report } from '../report/report.ts';
 import { anchorsOf, objectName, placeIn } from '../report/location.ts';
@@ -101,6 +102,7 @@ function sarifRun(report: Report, options: SarifOptions): { run: Run; results: S
         locations: [location],
         partialFingerprints: { [FINGERPRINT_KEY]: id, primaryLocationLineHash: `${id}:${occurrence}` },
         properties: { severity: finding.severity, theme: finding.theme },
+        ...fixesOf(finding, physical(files, anchored)),
         ...(finding.suppressed
           ? {
               suppressions: [
@@ -127,6 +129,31 @@ function sarifRun(report: Report, options: SarifOptions): { run: Run; results: S
       artifacts: [...files.list],
     },
     results,
+  };
+}
+
+/**
+ * A finding's fix as SARIF `fixes`: its field's line (key and value, as the region spans them)
+ * replaced by the key and the new value. Only for findings located by line: an object read from a
+ * cluster has no text to change.
+ */
+function fixesOf(finding: Finding, at: PhysicalLocation): { fixes?: SarifFix[] } {
+  const key = finding.path[finding.path.length - 1];
+  if (finding.fix === undefined || at.region === undefined || typeof key !== 'string') return {};
+  return {
+    fixes: [
+      {
+        description: { text: finding.fix.description },
+        artifactChanges: [
+          {
+            artifactLocation: at.artifactLocation ?? {},
+            replacements: [
+              { deletedRegion: at.region, insertedContent: { text: `${key}: ${finding.fix.value}` } },
+            ],
+          },
+        ],
+      },
+    ],
   };
 }
 

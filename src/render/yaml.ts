@@ -51,6 +51,11 @@ export function renderYamlChunks(report: Report): Iterable<string> {
   return chunked(pieces(reportDocument(report)));
 }
 
+/** Any document of plain data (a {@link StreamedList} written item by item) as YAML chunks, as {@link renderYamlChunks}. */
+export function yamlChunks(document: Readonly<Record<string, unknown>>): Iterable<string> {
+  return chunked(pieces(document));
+}
+
 /** `-o yaml` as one string, for reports small enough to hold whole. */
 export function renderYaml(report: Report): string {
   return [...renderYamlChunks(report)].join('');

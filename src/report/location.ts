@@ -24,7 +24,7 @@ export interface Location extends Position {
 export function locationOf(finding: Finding): Location | undefined {
   const resource = finding.resource;
   if (!resource) return undefined;
-  return at(resource, finding.path);
+  return locationAt(resource, finding.path);
 }
 
 /** Where in a location's file a finding is: `line:column`, or the field path of a live object (`.` for all of it). */
@@ -84,7 +84,7 @@ export function anchorsOf(objects: readonly ScannedObject[]): Anchor {
     const namespace = object.kind === 'Namespace' && object.namespace === '' ? object.name : object.namespace;
     const inNamespace = byNamespace.get(namespace);
     if (inNamespace)
-      return at(
+      return locationAt(
         inNamespace.resource,
         inNamespace.resource.namespace === undefined ? [] : ['metadata', 'namespace'],
       );
@@ -95,7 +95,7 @@ export function anchorsOf(objects: readonly ScannedObject[]): Anchor {
       byGroup.get(group) ??
       (domain === undefined ? undefined : byDomain.get(domain)) ??
       first;
-    return near && at(near.resource, []);
+    return near && locationAt(near.resource, []);
   };
 }
 
@@ -110,7 +110,8 @@ function nodeFilePath(name: string): string {
   return name.replace(/#\d+$/, '');
 }
 
-function at(resource: Resource, path: FieldPath): Location {
+/** Where a field of a loaded object is: file:line:col, or the field path of an object read from a cluster. */
+export function locationAt(resource: Resource, path: FieldPath): Location {
   const { origin } = resource;
   const found = origin.locate(path);
   const position: Location =

@@ -10,6 +10,7 @@ import { addSourceOptions } from './source-options.ts';
 import { defaultNamespaceOption } from './default-namespace.ts';
 import { configOption, failOnOption } from './findings-options.ts';
 import { kubernetesVersionOption } from './kubernetes-version.ts';
+import { addRegistryOptions } from './registry-options.ts';
 
 /** What `-n` and `-A` select on `scan` (and `score`): the same for manifests and a live cluster. */
 export const SCAN_NAMESPACES = {
@@ -76,8 +77,13 @@ export function scanCommand(): Command {
     .option('--summary', 'print only the scorecard and the total (table output)', false)
     .option('--baseline <file>', 'findings in this baseline (or JSON report) are marked and do not fail')
     .option('--write-baseline <file>', 'write the fingerprints of the findings that count to this file')
-    .option('--no-color', 'never colour the table');
-  return addClusterOptions(command, { secrets: true }).action(async (paths: string[], flags: ScanFlags) => {
+    .option('--no-color', 'never colour the table')
+    .option(
+      '--images',
+      'ask the registries which digest each image tag points to: image-digest-missing findings gain it and their fix',
+      false,
+    );
+  return addRegistryOptions(addClusterOptions(command, { secrets: true })).action(async (paths: string[], flags: ScanFlags) => {
     const { scan } = await import('../scan.ts');
     await scan(paths, flags);
   });

@@ -1,0 +1,38 @@
+import { InvalidArgumentError, Option } from 'commander';
+import type { Command } from 'commander';
+import { collect } from './collect.ts';
+
+/** The flags of a command that asks registries, as commander parses them. */
+export interface RegistryFlags {
+  readonly platform?: string;
+  readonly insecureRegistry: readonly string[];
+  readonly registryTimeout: number;
+}
+
+function parseDuration(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text);
+  if (!match) throw new InvalidArgumentError('give a duration: 30s, 2m, 500ms (a bare number is seconds)');
+  const milliseconds = Number(match[1]) * (match[2] === 'ms' ? 1 : match[2] === 'm' ? 60_000 : 1000);
+  if (milliseconds <= 0) throw new InvalidArgumentError('the timeout must be more than 0');
+  return milliseconds;
+}
+
+/** `--platform`, `--insecure-registry` and `--registry-timeout`: how registries are asked. */
+export function addRegistryOptions(command: Command): Command {
+  return command
+    .option(
+      '--platform <os/arch[/variant]>',
+      'the platform whose image an index resolves to (default: this host, e.g. linux/amd64)',
+    )
+    .option(
+      '--insecure-registry <host[:port]>',
+      'talk plain HTTP to this registry (repeatable; never assumed)',
+      collect,
+      [],
+    )
+    .addOption(
+      new Option('--registry-timeout <duration>', 'longest wait for one registry request')
+        .argParser(parseDuration)
+        .default(30_000, '30s'),
+    );
+}
