@@ -73,6 +73,8 @@ const LOAD_READERS = [
   'load/kustomization-roots.ts',
   'load/helm.ts',
   'load/node',
+  'load/audit/read.ts',
+  'load/audit/follow.ts',
 ];
 
 /** Layers that may not call the readers either: they are given what was read. */
