@@ -50,10 +50,10 @@ export async function detect(files: readonly string[], flags: DetectFlags): Prom
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   process.on('SIGUSR1', report);
-  let unusable = false;
+  const outcome = { unusable: false };
   try {
     const readOne = async (input: string): Promise<void> => {
-      if (await readInput(input, flags, writer, controller.signal)) unusable = true;
+      if (await readInput(input, flags, writer, controller.signal)) outcome.unusable = true;
     };
     if (flags.follow) await Promise.all(inputs.map(readOne));
     else for (const input of inputs) if (!controller.signal.aborted) await readOne(input);
@@ -63,7 +63,7 @@ export async function detect(files: readonly string[], flags: DetectFlags): Prom
     process.off('SIGUSR1', report);
   }
   process.stderr.write(renderStats(writer.stats()));
-  process.exitCode = unusable ? 2 : writer.failed ? 1 : 0;
+  process.exitCode = outcome.unusable ? 2 : writer.failed ? 1 : 0;
 }
 
 /** Reads one input to its end (or until `signal`); true when some of it could not be used. */

@@ -28,7 +28,8 @@ export function auditEvent(options: AuditEventOptions = {}): AuditEvent {
   const name = options.name ?? 'web-0';
   const time = options.time ?? '2026-03-02T10:15:30.123456Z';
   const collection = `/api/v1/namespaces/${namespace}/${resource}`;
-  const requestURI = verb === 'create' || verb === 'list' ? collection : `${collection}/${name}`;
+  const onCollection = (verb === 'create' || verb === 'list') && options.subresource === undefined;
+  const requestURI = onCollection ? collection : `${collection}/${name}`;
   return {
     kind: 'Event',
     apiVersion: 'audit.k8s.io/v1',
@@ -51,12 +52,15 @@ export function auditEvent(options: AuditEventOptions = {}): AuditEvent {
     objectRef: {
       resource,
       namespace,
-      ...(verb === 'create' || verb === 'list' ? {} : { name }),
+      ...(onCollection ? {} : { name }),
       apiVersion: 'v1',
       ...(options.subresource === undefined ? {} : { subresource: options.subresource }),
     },
     responseStatus: { metadata: {}, code: options.code ?? (verb === 'create' ? 201 : 200) },
     ...(options.requestObject === undefined ? {} : { requestObject: options.requestObject }),
+    ...(options.requestObject === undefined || (options.level ?? 'RequestResponse') !== 'RequestResponse'
+      ? {}
+      : { responseObject: options.requestObject }),
     requestReceivedTimestamp: time,
     stageTimestamp: time,
     annotations: { 'authorization.k8s.io/decision': 'allow', 'authorization.k8s.io/reason': '' },
