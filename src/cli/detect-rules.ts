@@ -15,9 +15,9 @@ export interface RulesFlags {
 
 /** Where Falco's own k8s_audit rules are published; kubeward does not ship them. */
 export const FALCO_RULES_HINT =
-  "give --rules FILE: Falco's Kubernetes audit rules are k8s_audit_rules.yaml in\n" +
-  '  https://github.com/falcosecurity/plugins/tree/main/plugins/k8saudit/rules\n' +
-  '(kubeward does not bundle them), or write rules of your own in the same language';
+  "give --rules FILE, Falco's Kubernetes audit rules (k8s_audit_rules.yaml from " +
+  'https://github.com/falcosecurity/plugins/tree/main/plugins/k8saudit/rules; kubeward does not bundle ' +
+  'them) or rules of your own in the same language';
 
 /**
  * Reads the `--rules` files in order and compiles them; what loading noted (rules of another source
