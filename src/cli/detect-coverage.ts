@@ -26,7 +26,7 @@ export async function detectCoverage(flags: CoverageFlags): Promise<void> {
   try {
     text = (await readRegularFile(file, flags.maxFileSize)).toString('utf8');
   } catch (error) {
-    throw new InputError(formatDiagnostic(fileError(file, error)), { cause: error });
+    throw new InputError(`${file}: ${fileError(file, error).message}`, { cause: error });
   }
   const parsed = parseSource({ file, text, format: /^\s*\{/.test(text) ? 'json' : 'yaml' });
   const problem = parsed.diagnostics.find((diagnostic) => diagnostic.level === 'error');

@@ -83,6 +83,7 @@ export function detectCommand(): Command {
         'Stats go to stderr at the end and on SIGUSR1. Exit 1: an alert at or above --fail-on;\n' +
         'exit 2: bad rules, or input that could not be used (every line that could was still matched).',
     )
+    .enablePositionalOptions()
     .argument('[files...]', 'audit log files, EventList documents, or - for stdin')
     .option(
       '-F, --follow',
@@ -161,7 +162,8 @@ function serveCommand(): Command {
       new Option('--log-level <level>', 'least level logged (JSON lines on stderr)')
         .choices(['debug', 'info', 'warn', 'error'])
         .default('info'),
-    );
+    )
+    .addOption(maxFileSizeOption());
   rulesOptions(command);
   alertOptions(command);
   return command.action(async (flags: DetectServeFlags) => {
