@@ -26,7 +26,9 @@ function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
+      server.close(() => {
+        resolve(port);
+      });
     });
   });
 }
@@ -164,7 +166,9 @@ describe('kubeward detect serve', needs('openssl'), () => {
             },
             (response) => {
               response.resume();
-              response.on('end', () => resolve(response.statusCode ?? 0));
+              response.on('end', () => {
+                resolve(response.statusCode ?? 0);
+              });
             },
           );
           call.on('error', reject);
