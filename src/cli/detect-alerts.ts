@@ -38,13 +38,19 @@ export function priorityFlag(flag: string, text: string | undefined): Priority |
 
 /**
  * An {@link AlertWriter} to `stdout`: Falco JSON lines with `-o json` (the default off a terminal),
- * else a table whose header is written before the first alert.
+ * else a table whose header is written before the first alert. When the reader of stdout goes away
+ * (`detect … | head`), writing stops quietly and `closed` is called; counting goes on.
  */
 export function alertWriter(
   ruleset: Ruleset,
   flags: AlertFlags,
   stdout: Writable & { readonly isTTY?: boolean },
-  options: { readonly hostname: string; readonly color: boolean },
+  options: {
+    readonly hostname: string;
+    readonly color: boolean;
+    /** Called once when the reader of stdout went away (EPIPE): nothing more is written. */
+    readonly closed?: () => void;
+  },
 ): AlertWriter {
   const minimum = priorityFlag('--min-priority', flags.minPriority) ?? 'DEBUG';
   const failOn = priorityFlag('--fail-on', flags.failOn);
@@ -59,6 +65,7 @@ export function alertWriter(
   const counts = { events: 0, matched: 0, alerts: 0, shown: 0, dropped: 0 };
   const byRule = new Map<string, number>();
   let failed = false;
+  let closed = false;
   return {
     async write(events) {
       const lines: string[] = [];
@@ -81,7 +88,14 @@ export function alertWriter(
           }
         }
       }
-      if (lines.length > 0) await writeChunks(stdout, lines);
+      if (lines.length === 0 || closed) return;
+      try {
+        await writeChunks(stdout, lines);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+        closed = true;
+        options.closed?.();
+      }
     },
     drop(count) {
       counts.dropped += count;

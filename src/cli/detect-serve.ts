@@ -52,11 +52,16 @@ export async function detectServe(flags: DetectServeFlags): Promise<void> {
     return;
   }
   const ruleset = await loadRuleset(flags, process.stderr);
+  const log = jsonLogger((line) => process.stderr.write(line), flags.logLevel);
+  const stopped = new AbortController();
   const writer = alertWriter(ruleset, flags, process.stdout, {
     hostname: flags.hostname ?? hostname(),
     color: useColor(flags.color, process.stdout),
+    closed: () => {
+      log('error', 'stdout closed: no alert can be written; stopping');
+      stopped.abort();
+    },
   });
-  const log = jsonLogger((line) => process.stderr.write(line), flags.logLevel);
   const webhook = await startAuditWebhook({
     tls: { cert: flags.tlsCert, key: flags.tlsKey },
     log,
@@ -86,6 +91,9 @@ export async function detectServe(flags: DetectServeFlags): Promise<void> {
     };
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
+    stopped.signal.addEventListener('abort', () => {
+      stop('SIGPIPE');
+    });
   });
   process.off('SIGUSR1', report);
   process.stderr.write(renderStats(stats()));

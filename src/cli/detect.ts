@@ -35,15 +35,16 @@ export async function detect(files: readonly string[], flags: DetectFlags): Prom
   if (files.length === 0 && process.stdin.isTTY)
     throw new UsageError('no audit events to read: name files (or - for stdin), or pipe events to stdin');
   const inputs = files.length > 0 ? files : ['-'];
-  const writer = alertWriter(ruleset, flags, process.stdout, {
-    hostname: flags.hostname ?? hostname(),
-    color: useColor(flags.color, process.stdout),
-  });
   const controller = new AbortController();
   const stop = (): void => {
     controller.abort();
     if (inputs.includes('-')) process.stdin.destroy();
   };
+  const writer = alertWriter(ruleset, flags, process.stdout, {
+    hostname: flags.hostname ?? hostname(),
+    color: useColor(flags.color, process.stdout),
+    closed: stop,
+  });
   const report = (): void => {
     process.stderr.write(renderStats(writer.stats(), true));
   };
