@@ -4,7 +4,7 @@
 // dumped with its keys sorted) and userspace/falco/falco_outputs.cpp (the `%evt.time: Priority`
 // prefix of output; format_priority's names).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -161,6 +161,26 @@ describe('kubeward detect', () => {
       rotated.stdout,
       piped.stdout.replace(/"hostname":"[^"]*"/g, (match) => match),
     );
+  });
+
+  it('stops writing quietly when the reader of stdout goes away, and still exits with its code and stats', () => {
+    const file = join(dir, 'many.log');
+    const anonymous = auditEvent({ username: 'system:anonymous', groups: ['system:unauthenticated'] });
+    writeFileSync(file, jsonLines(Array.from({ length: 3000 }, () => anonymous)));
+    const err = join(dir, 'err.txt');
+    const code = join(dir, 'code.txt');
+    const main = join(ROOT, 'src/cli/main.ts');
+    const script = `{ "$1" --import "$2" "$3" detect "$4" --rules "$5" -o json 2>"$6"; echo $? >"$7"; } | head -c 100 >/dev/null`;
+    const result = spawnSync(
+      'sh',
+      ['-c', script, 'sh', process.execPath, import.meta.resolve('tsx'), main, file, RULES, err, code],
+      { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8' },
+    );
+    assert.equal(result.status, 0);
+    assert.equal(readFileSync(code, 'utf8'), '0\n');
+    const stderr = readFileSync(err, 'utf8');
+    assert.doesNotMatch(stderr, /error/);
+    assert.match(stderr, /^detect: \d+ events read, \d+ matched/m);
   });
 
   it('follows a file with -F, prints stats on SIGUSR1, and stops with its stats on SIGTERM', async () => {
