@@ -45,7 +45,7 @@ export class ConditionCompiler {
   located(error: ConditionCompileError | ConditionSyntaxError, at: RulesLocation, text: string): RulesError {
     const source = error instanceof MacroCompileError ? this.macroSource(error.macro) : undefined;
     if (error instanceof MacroCompileError && source)
-      return new RulesError(`${error.message} (in macro '${error.macro}')`, at, {
+      return new RulesError(`${error.message} (used by ${at.item})`, source.at, {
         condition: source.text,
         pos: error.pos,
       });

@@ -9,10 +9,11 @@ import type { RulesLocation } from './errors.ts';
 import type { Test } from './event-scope.ts';
 import { Slots } from './event-scope.ts';
 import type { Operand } from './operand.ts';
-import { ConditionCompileError } from './operand.ts';
+import { compileOperand, ConditionCompileError } from './operand.ts';
+import { INDEX_FIELDS, RuleIndex } from './rule-index.ts';
 import type { OutputFormatter } from './output-format.ts';
 import { compileOutput } from './output-format.ts';
-import { ConditionSyntaxError, parseCondition } from './parse-condition.ts';
+import { ConditionSyntaxError, parseCondition, parseOutputOperand } from './parse-condition.ts';
 import { readRulesFile } from './read-rules.ts';
 import type { ReadState } from './read-rules.ts';
 
@@ -35,6 +36,8 @@ export interface LoadedRules {
   readonly macros: ReadonlyMap<string, ExprNode>;
   readonly slots: Slots;
   readonly state: ReadState;
+  /** The enabled-rule selection by stage, verb and resource. */
+  readonly index: (rules: readonly LoadedRule[]) => RuleIndex<LoadedRule>;
 }
 
 function syntaxOrCompile(error: unknown): error is ConditionSyntaxError | ConditionCompileError {
@@ -152,5 +155,16 @@ export function loadRules(files: readonly { path: string; text: string }[]): Loa
   }
   for (const [source, count] of skipped)
     state.notes.push(`skipped ${count} rule${count === 1 ? '' : 's'} for source ${source}`);
-  return { rules, macros, slots, state };
+  const readers = INDEX_FIELDS.map((field) => {
+    const parsed = parseOutputOperand(field);
+    if (!parsed) throw new Error(`index field ${field} does not parse`);
+    return compileOperand(parsed.operand, slots, reads).read;
+  });
+  const index = (selected: readonly LoadedRule[]): RuleIndex<LoadedRule> =>
+    new RuleIndex(
+      selected.map((rule) => ({ rule, ast: rule.ast })),
+      macros,
+      readers,
+    );
+  return { rules, macros, slots, state, index };
 }

@@ -2,7 +2,7 @@ import { loadRules } from './compile-rules.ts';
 import type { LoadedRule, LoadedRules } from './compile-rules.ts';
 import { ruleCoverageOf } from './coverage.ts';
 import { begin, newScope } from './event-scope.ts';
-import { eventNanos, isoNanos } from './event-time.ts';
+import { eventTime, isoTime } from './event-time.ts';
 import type { Priority } from './priority.ts';
 
 export { RulesError } from './errors.ts';
@@ -74,6 +74,7 @@ export function compileRules(files: readonly RulesFile[], options: CompileOption
   const disabledTags = new Set(options.disabledTags ?? []);
   const all = options.ruleMatching === 'all';
   const enabled = loaded.rules.filter((r) => r.enabled && !r.info.tags.some((t) => disabledTags.has(t)));
+  const index = loaded.index(enabled);
   const scope = newScope();
   const rules: CompiledRule[] = loaded.rules.map((r) => ({
     name: r.info.name,
@@ -91,7 +92,7 @@ export function compileRules(files: readonly RulesFile[], options: CompileOption
       if (event === null || typeof event !== 'object' || Array.isArray(event)) return [];
       begin(scope, event);
       let alerts: Alert[] | undefined;
-      for (const rule of enabled) {
+      for (const rule of index.candidates(scope)) {
         if (!rule.test(scope)) continue;
         (alerts ??= []).push(alertOf(rule, scope, event));
         if (!all) break;
@@ -106,9 +107,9 @@ export function compileRules(files: readonly RulesFile[], options: CompileOption
 
 function alertOf(rule: LoadedRule, scope: Parameters<LoadedRule['test']>[0], event: unknown): Alert {
   const { output, outputFields } = rule.format(scope);
-  const nanos = eventNanos(event);
+  const time = eventTime(event);
   return {
-    time: nanos === undefined ? '' : isoNanos(nanos),
+    time: time === undefined ? '' : isoTime(time),
     rule: rule.info.name,
     priority: rule.info.priority,
     output,

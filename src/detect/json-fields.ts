@@ -1,4 +1,4 @@
-import { eventNanos } from './event-time.ts';
+import { eventTime, rawtime } from './event-time.ts';
 import type { Extractor, FieldInfo, FieldValue } from './field-value.ts';
 import { jsonGet } from './json-value.ts';
 
@@ -38,5 +38,8 @@ export function jsonExtractor(name: string, arg: string): Extractor {
   const field = name.slice(name.indexOf('.') + 1);
   if (field === 'value') return (event) => pointerValue(event, arg);
   if (field === 'obj') return (event) => JSON.stringify(event, null, 2);
-  return (event) => eventNanos(event)?.toString();
+  return (event) => {
+    const time = eventTime(event);
+    return time && rawtime(time);
+  };
 }

@@ -5,11 +5,12 @@
  */
 export function jsonGet(value: unknown, key: string): unknown {
   if (value === null || typeof value !== 'object') return undefined;
-  if (Array.isArray(value)) {
-    if (!/^[0-9]+$/.test(key)) return undefined;
-    return value[Number(key)];
-  }
-  return Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  if (Array.isArray(value)) return /^[0-9]+$/.test(key) ? (value[Number(key)] as unknown) : undefined;
+  const found = (value as Record<string, unknown>)[key];
+  // A parsed JSON value holds no functions: one found here, or `__proto__`, is inherited unless own.
+  if (typeof found === 'function' || key === '__proto__')
+    return Object.hasOwn(value, key) ? found : undefined;
+  return found;
 }
 
 /** `jsonGet` along several keys. */
