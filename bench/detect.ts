@@ -305,16 +305,23 @@ export const bench: BenchCase = {
     try {
       const file = join(dir, 'audit.log');
       writeFileSync(file, `${lines.join('\n')}\n`);
-      const run = completed(
-        'kubeward detect',
-        runNode([CLI, 'detect', file, ...RULES.flatMap((path) => ['--rules', path]), '-o', 'json'], true),
-      );
+      const rules = RULES.flatMap((path) => ['--rules', path]);
+      const run = completed('kubeward detect', runNode([CLI, 'detect', file, ...rules, '-o', 'json'], true));
+      const one = join(dir, 'one.log');
+      writeFileSync(one, `${lines[0] ?? ''}\n`);
+      const start = completed('kubeward detect', runNode([CLI, 'detect', one, ...rules, '-o', 'json'], true));
       cli = [
         {
-          label: 'CLI on the file, -o json, per CPU second (start included)',
+          label: 'CLI on the file, -o json, per CPU second',
           value: EVENTS / (run.cpuMs / 1000),
           unit: 'events/s',
           peakRssKiB: run.peakRssKiB,
+        },
+        { label: 'CLI start and rules compiled (one event), CPU time', value: start.cpuMs, unit: 'ms' },
+        {
+          label: 'CLI per CPU second once started',
+          value: EVENTS / ((run.cpuMs - start.cpuMs) / 1000),
+          unit: 'events/s',
         },
         { label: 'CLI on the file, wall time (machine shared)', value: run.wallMs, unit: 'ms' },
       ];
