@@ -83,6 +83,23 @@ describe('kubeward detect serve', needs('openssl'), () => {
     assert.equal(config['current-context'], 'kubeward-detect');
   });
 
+  it('--print-config points at this host and port by default, and says the URL must reach it', () => {
+    const run = runCli(['detect', 'serve', ...tls(), '--port', '9555', '--print-config']);
+    assert.equal(run.status, 0, run.stderr);
+    const config = load(run.stdout) as Kubeconfig;
+    assert.equal(config.clusters[0]?.cluster.server, 'https://127.0.0.1:9555/audit');
+    assert.equal(
+      Buffer.from(config.clusters[0]?.cluster['certificate-authority-data'] ?? '', 'base64').toString(),
+      readFileSync(join(dir, 'tls.crt'), 'utf8'),
+      'without --ca-file, the serving certificate is the trust anchor',
+    );
+    assert.deepEqual(config.users[0]?.user, {});
+    assert.equal(
+      run.stderr,
+      'note: server https://127.0.0.1:9555/audit: the API server must reach this address and --tls-cert must name it; set --server-url otherwise\n',
+    );
+  });
+
   it('--print-config refuses a URL that is not https, a CA that is no certificate, half a client pair', () => {
     const http = runCli(['detect', 'serve', ...tls(), '--print-config', '--server-url', 'http://x:1/audit']);
     assert.deepEqual(

@@ -191,6 +191,52 @@ describe('kubeward detect serve over HTTPS', needs('openssl'), () => {
     assert.deepEqual([health.status, health.text], [200, 'ok\n']);
   });
 
+  it('answers 429 while --max-in-flight bodies are being read', async () => {
+    const one = await startAuditWebhook({
+      tls: { cert: join(dir, 'tls.crt'), key: join(dir, 'tls.key') },
+      log: () => undefined,
+      port: 0,
+      host: '127.0.0.1',
+      maxInFlight: 1,
+      consume: () => undefined,
+    });
+    try {
+      const slowTarget = { ...target, url: new URL(`https://127.0.0.1:${String(one.port)}/audit`) };
+      const body = eventList([auditEvent()]);
+      let finish = (): void => undefined;
+      const slow = new Promise<Answer>((resolve, reject) => {
+        const call = request(
+          {
+            host: '127.0.0.1',
+            port: one.port,
+            path: '/audit',
+            method: 'POST',
+            ca: target.ca,
+            agent: false,
+            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          },
+          (response) => {
+            let text = '';
+            response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+            response.on('end', () => {
+              resolve({ status: response.statusCode ?? 0, headers: response.headers, text });
+            });
+          },
+        );
+        call.on('error', reject);
+        call.write(body.slice(0, 10));
+        finish = () => call.end(body.slice(10));
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const refused = await post(slowTarget, eventList([auditEvent()]));
+      assert.deepEqual([refused.status, refused.text], [429, 'too many batches in flight; retry\n']);
+      finish();
+      assert.equal((await slow).status, 200);
+    } finally {
+      await one.close();
+    }
+  });
+
   it('keeps the good items of a batch and counts the others as dropped', async () => {
     const before = webhook.counts().dropped;
     const answer = await post(target, eventList([auditEvent(), 7]));
