@@ -257,6 +257,18 @@ describe('following a file (-F)', () => {
     ]);
   });
 
+  it('refuses to follow a gzip-compressed file, saying to read it without -F', async () => {
+    const path = file('rotated.log.gz', gzipSync(jsonLines([auditEvent()])));
+    const controller = new AbortController();
+    const follow = { signal: controller.signal, intervalMs: 10, notice: () => undefined };
+    const { events, diagnostics } = await read(path, { follow });
+    controller.abort();
+    assert.equal(events.length, 0);
+    assert.deepEqual(diagnostics, [
+      'rotated.log.gz: error: gzip-compressed: -F follows plain log files; read rotated .gz files without -F',
+    ]);
+  });
+
   it('waits for a file that does not exist yet, and says it is waiting', async () => {
     const path = join(root, 'later.log');
     const controller = new AbortController();

@@ -73,6 +73,16 @@ export async function* readAuditEvents(input: string, options: AuditReadOptions)
         continue;
       }
       if (mode === 'lines') {
+        if (options.follow !== undefined && lines.lines === 0 && isGzip(chunk)) {
+          yield failure({
+            level: 'error',
+            file,
+            line: 0,
+            column: 0,
+            message: 'gzip-compressed: -F follows plain log files; read rotated .gz files without -F',
+          });
+          return;
+        }
         lines.push(chunk);
         if (lines.pending) yield lines.take();
         continue;
@@ -105,6 +115,10 @@ export async function* readAuditEvents(input: string, options: AuditReadOptions)
     const diagnostic = fileError(file, error);
     yield failure(lines.lines > 0 ? { ...diagnostic, line: lines.lines } : diagnostic);
   }
+}
+
+function isGzip(chunk: Buffer): boolean {
+  return chunk[0] === GZIP_MAGIC[0] && chunk[1] === GZIP_MAGIC[1];
 }
 
 function failure(diagnostic: Diagnostic): AuditBatch {
@@ -154,7 +168,7 @@ async function* gunzipped(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer>
   if (first.done === true) return;
   const head: Buffer = first.value;
   const rest: AsyncIterable<Buffer> = { [Symbol.asyncIterator]: () => iterator };
-  if (head[0] !== GZIP_MAGIC[0] || head[1] !== GZIP_MAGIC[1]) {
+  if (!isGzip(head)) {
     yield head;
     yield* rest;
     return;
