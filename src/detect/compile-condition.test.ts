@@ -103,6 +103,8 @@ const TABLE: readonly (readonly [string, boolean])[] = [
   ['jevt.value[/responseStatus/code] = 101', true],
   ['jevt.value[/user/groups] = \'["devs","system:authenticated"]\'', true],
   ['json.value[/nothing] exists', false],
+  ['jevt.value[/constructor] exists', false],
+  ['jevt.value[/user/toString] exists', false],
   ['jevt.rawtime = 1773480365158832000', true],
   // Transformers.
   ['tolower(ka.user.name) = jane.doe', true],

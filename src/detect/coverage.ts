@@ -30,6 +30,45 @@ const RESOURCE_GROUPS: Readonly<Record<string, string>> = {
   ingresses: 'networking.k8s.io',
 };
 
+/**
+ * The subresources of the built-in resources Falco's rules name (the Kubernetes API reference):
+ * a request on one of these resources has no other subresource.
+ */
+const SUBRESOURCES: Readonly<Record<string, readonly string[]>> = {
+  pods: [
+    'attach',
+    'binding',
+    'ephemeralcontainers',
+    'eviction',
+    'exec',
+    'log',
+    'portforward',
+    'proxy',
+    'resize',
+    'status',
+  ],
+  services: ['proxy', 'status'],
+  nodes: ['proxy', 'status'],
+  namespaces: ['finalize', 'status'],
+  serviceaccounts: ['token'],
+  deployments: ['scale', 'status'],
+  daemonsets: ['status'],
+  replicasets: ['scale', 'status'],
+  statefulsets: ['scale', 'status'],
+  ingresses: ['status'],
+  configmaps: [],
+  secrets: [],
+  roles: [],
+  rolebindings: [],
+  clusterroles: [],
+  clusterrolebindings: [],
+};
+
+/** The built-in resources that have a subresource. */
+function ownersOf(subresource: string): string[] {
+  return Object.keys(SUBRESOURCES).filter((r) => SUBRESOURCES[r]?.includes(subresource));
+}
+
 const OTHER = '\u0000other';
 const STAGES = ['RequestReceived', 'ResponseStarted', 'ResponseComplete', 'Panic'];
 
@@ -95,6 +134,16 @@ function pinned(alt: Alternative, dim: Dimension, fallback: readonly string[]): 
   return values ? [...values] : fallback;
 }
 
+/** The resources worth trying: those pinned; else, for built-in subresources, their owners; else all. */
+function resourceCandidates(alt: Alternative, c: Candidates): readonly string[] {
+  const resources = alt.dims.resource;
+  if (resources) return [...resources];
+  const subresources = alt.dims.subresource;
+  if (!subresources) return c.resources;
+  const owners = [...subresources].map(ownersOf);
+  return owners.every((o) => o.length > 0) ? [...new Set(owners.flat())] : c.resources;
+}
+
 /** Every request an alternative allows, as far as the policy can tell them apart. */
 function* requests(alt: Alternative, c: Candidates): Generator<AuditRequest> {
   const resourcePinned = alt.dims.resource !== undefined || alt.dims.subresource !== undefined;
@@ -105,10 +154,16 @@ function* requests(alt: Alternative, c: Candidates): Generator<AuditRequest> {
         if (!resourcePinned)
           for (const path of pinned(alt, 'uri', c.paths)) yield { user, groups, verb, path };
         if (uriPinned && !resourcePinned) continue;
-        for (const resource of pinned(alt, 'resource', c.resources)) {
+        for (const resource of resourceCandidates(alt, c)) {
           const known = RESOURCE_GROUPS[resource];
+          const subresources = SUBRESOURCES[resource];
           for (const group of known === undefined ? c.groups : [known])
-            for (const subresource of pinned(alt, 'subresource', c.subresources))
+            for (const subresource of pinned(
+              alt,
+              'subresource',
+              subresources ? ['', ...subresources] : c.subresources,
+            )) {
+              if (subresources && subresource !== '' && !subresources.includes(subresource)) continue;
               for (const namespace of pinned(alt, 'namespace', c.namespaces))
                 for (const name of c.names)
                   yield {
@@ -118,6 +173,7 @@ function* requests(alt: Alternative, c: Candidates): Generator<AuditRequest> {
                     path: '',
                     resource: { group, resource, subresource, namespace, name },
                   };
+            }
         }
       }
 }
@@ -131,10 +187,13 @@ interface Verdict {
 
 function describe(request: AuditRequest): string {
   const r = request.resource;
-  const show = (v: string): string => (v === OTHER ? 'any' : v);
-  if (!r) return `${show(request.verb)} ${show(request.path)}`;
-  const what = r.subresource === '' ? show(r.resource) : `${show(r.resource)}/${show(r.subresource)}`;
-  return `${show(request.verb)} ${what}`;
+  const verb = request.verb === OTHER ? 'any request' : request.verb;
+  if (!r)
+    return `${verb === 'any request' ? 'any request to' : verb} ${request.path === OTHER ? 'a non-resource URL' : request.path}`;
+  const resource = r.resource === OTHER ? 'any resource' : r.resource;
+  const what =
+    r.subresource === '' ? resource : `${resource}/${r.subresource === OTHER ? '*' : r.subresource}`;
+  return `${verb === 'any request' ? 'any request on' : verb} ${what}`;
 }
 
 function judge(alt: Alternative, request: AuditRequest, decision: PolicyDecision): Verdict {

@@ -202,6 +202,11 @@ describe('ka.* extraction (k8saudit plugin extract.go)', () => {
       argRequired: true,
     });
     assert.equal(k8sauditFieldInfo('ka.req.pod.containers.nope'), undefined);
+    assert.equal(
+      k8sauditFieldInfo('ka.req.pod.ephemeralContainers.host_port'),
+      undefined,
+      'ephemeral containers have no ports',
+    );
     assert.equal(new Set(K8SAUDIT_FIELDS).size, K8SAUDIT_FIELDS.length);
   });
 });

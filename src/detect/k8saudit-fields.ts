@@ -328,11 +328,17 @@ const DEFINITIONS: Readonly<Record<string, Definition>> = {
 
 const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'];
 
+/** Ephemeral containers have no ports, so fields.go declares no host_port for them. */
+function declared(list: string, field: string): boolean {
+  return Object.hasOwn(CONTAINER_FIELDS, field) && !(list === 'ephemeralContainers' && field === 'host_port');
+}
+
 function containerDefinition(name: string): Definition | undefined {
   for (const list of CONTAINER_LISTS) {
     const prefix = `ka.req.pod.${list}.`;
     if (!name.startsWith(prefix)) continue;
-    const extract = CONTAINER_FIELDS[name.slice(prefix.length)];
+    const field = name.slice(prefix.length);
+    const extract = declared(list, field) ? CONTAINER_FIELDS[field] : undefined;
     return extract && indexed((e, i) => extract(e, list, i));
   }
   return undefined;
@@ -345,7 +351,11 @@ function definition(name: string): Definition | undefined {
 /** Every `ka.*` field name the plugin declares. */
 export const K8SAUDIT_FIELDS: readonly string[] = [
   ...Object.keys(DEFINITIONS),
-  ...CONTAINER_LISTS.flatMap((list) => Object.keys(CONTAINER_FIELDS).map((f) => `ka.req.pod.${list}.${f}`)),
+  ...CONTAINER_LISTS.flatMap((list) =>
+    Object.keys(CONTAINER_FIELDS)
+      .filter((f) => declared(list, f))
+      .map((f) => `ka.req.pod.${list}.${f}`),
+  ),
 ];
 
 /** The declaration of a `ka.*` field, or undefined when the plugin has none by that name. */

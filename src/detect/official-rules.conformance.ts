@@ -8,9 +8,18 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { conformancePath } from '../testing/conformance.ts';
-import { compileRules } from './index.ts';
+import { join } from 'node:path';
+import { load } from '../load/js-yaml.ts';
+import { compileRules, ruleCoverage } from './index.ts';
 import type { RulesFile } from './index.ts';
-import { auditEvents, eventById, officialRuleCases, testRulesFile } from './testing/audit-fixtures.ts';
+import { k8sauditFieldInfo, K8SAUDIT_FIELDS } from './k8saudit-fields.ts';
+import {
+  auditEvents,
+  DETECT_TESTDATA,
+  eventById,
+  officialRuleCases,
+  testRulesFile,
+} from './testing/audit-fixtures.ts';
 
 const official: RulesFile = {
   path: 'k8s_audit_rules.yaml',
@@ -91,5 +100,36 @@ describe('official k8s_audit rules', () => {
       tags: ['k8s'],
       source: 'k8s_audit',
     });
+  });
+});
+
+describe('official k8s_audit rules under an audit Policy', () => {
+  it('cannot see configmap contents when configmaps are logged at Metadata (testdata/detect/audit-policy.yaml)', () => {
+    const policy = load(readFileSync(join(DETECT_TESTDATA, 'audit-policy.yaml'), 'utf8'));
+    const blind = ruleCoverage(compileRules([official]), policy).filter((c) => !c.canFire);
+    assert.deepEqual(blind, [
+      {
+        rule: 'Create/Modify Configmap With Private Credentials',
+        canFire: false,
+        reason:
+          'reads ka.req.configmap.obj, which needs level Request, but the audit policy logs create configmaps at level Metadata (policy rule 4)',
+      },
+    ]);
+  });
+});
+
+describe('the k8saudit plugin field table', () => {
+  it('names only fields this engine extracts, with the same list and argument kinds', () => {
+    const readme = readFileSync(conformancePath('corpus/falco/k8saudit-plugin-README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| `(ka\.[^`]+)`\s*\| `string( \(list\))?`\s*\| ([^|]+?)\s*\|/gm)];
+    assert.ok(rows.length > 90, `only ${rows.length} fields read from the README`);
+    for (const [, name, list, arg] of rows) {
+      const info = k8sauditFieldInfo(name as string);
+      assert.ok(info, `${name} is not extracted`);
+      assert.equal(info.list, list !== undefined, `${name} list`);
+      const expected = arg === 'None' ? 'none' : arg?.startsWith('Key') ? 'key' : 'index';
+      assert.equal(info.arg, expected, `${name} argument`);
+    }
+    assert.equal(K8SAUDIT_FIELDS.length, rows.length, 'no field beyond the table');
   });
 });

@@ -100,7 +100,7 @@ function longestOperand(
       return { text: format.slice(start, start + parsed.length), operand, length: parsed.length };
     } catch (caught) {
       if (!(caught instanceof ConditionCompileError)) throw caught;
-      error = caught;
+      error ??= caught;
       size = Math.min(size, parsed.length);
     }
   }

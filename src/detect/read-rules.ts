@@ -128,19 +128,20 @@ class ItemReader {
     if (override === null || typeof override !== 'object' || Array.isArray(override))
       throw new RulesError('The override property must be a map', overrideAt);
     for (const [key, operation] of Object.entries(override as Item)) {
+      const keyAt = this.where([index, 'override', key], at.item);
       if (operation === 'append' && append.includes(key)) result.append.add(key);
       else if (operation === 'replace' && replace.includes(key)) result.replace.add(key);
       else if (operation === 'append' || operation === 'replace')
-        throw new RulesError(`Key '${key}' cannot be overridden with '${operation}'`, overrideAt);
+        throw new RulesError(`Key '${key}' cannot be overridden with '${operation}'`, keyAt);
       else
         throw new RulesError(
           `Invalid override operation for key '${key}': '${String(operation)}'. Allowed values are: append, replace`,
-          overrideAt,
+          keyAt,
         );
       if (!has(item, key))
         throw new RulesError(
           `An ${operation} override for '${key}' was specified but '${key}' is not defined`,
-          overrideAt,
+          keyAt,
         );
     }
     return result;
