@@ -8,7 +8,11 @@ import tseslint from 'typescript-eslint';
 const LAYERS = [
   { name: 'model', entries: ['model', 'version.ts'] },
   { name: 'load', entries: ['load'] },
-  { name: 'engines', entries: ['pss', 'netpol', 'rbac', 'score', 'controlplane', 'policy'], isolated: true },
+  {
+    name: 'engines',
+    entries: ['pss', 'netpol', 'rbac', 'score', 'controlplane', 'policy', 'detect'],
+    isolated: true,
+  },
   { name: 'checks', entries: ['checks'] },
   { name: 'runs', entries: ['scan', 'report', 'config', 'probe', 'cluster', 'registry'] },
   { name: 'render', entries: ['render'] },
@@ -75,6 +79,8 @@ const LOAD_READERS = [
   'load/kustomization-roots.ts',
   'load/helm.ts',
   'load/node',
+  'load/audit/read.ts',
+  'load/audit/follow.ts',
 ];
 
 /** Layers that may not call the readers either: they are given what was read. */

@@ -26,6 +26,8 @@ export interface ChildRun {
   readonly wallMs: number;
   /** The sum of the peak resident set sizes of the run's Node.js processes, in KiB. */
   readonly peakRssKiB: number;
+  /** The CPU time (user and system) of the run's Node.js processes that exited, in ms. */
+  readonly cpuMs: number;
   /** The command lines of the processes that started and never exited (a signal, a V8 abort). */
   readonly died: readonly string[];
   readonly stdout: string;
@@ -53,11 +55,14 @@ export function runNode(argv: readonly string[], discardStdout = false): ChildRu
     const wallMs = performance.now() - started;
     if (result.error) throw result.error;
     let peakRssKiB = 0;
+    let cpuMs = 0;
     const died: string[] = [];
     for (const name of readdirSync(probeDir).filter((entry) => entry.endsWith('.start'))) {
       const exited = join(probeDir, name.replace(/\.start$/, '.json'));
       if (existsSync(exited)) {
-        peakRssKiB += (JSON.parse(readFileSync(exited, 'utf8')) as { maxRSS: number }).maxRSS;
+        const record = JSON.parse(readFileSync(exited, 'utf8')) as { maxRSS: number; cpuMs?: number };
+        peakRssKiB += record.maxRSS;
+        cpuMs += record.cpuMs ?? 0;
       } else {
         const { argv: started } = JSON.parse(readFileSync(join(probeDir, name), 'utf8')) as {
           argv: string[];
@@ -70,6 +75,7 @@ export function runNode(argv: readonly string[], discardStdout = false): ChildRu
       signal: result.signal,
       wallMs,
       peakRssKiB,
+      cpuMs,
       died,
       stdout: discardStdout ? '' : result.stdout,
       stderr: result.stderr,

@@ -155,4 +155,10 @@ describe('unknown commands', () => {
       assert.match(run.stdout, /^Usage: kubeward/, args.join(' '));
     }
   });
+
+  it('read an operand of a command that takes files besides its sub-commands as a file, --help kept', () => {
+    const run = kubeward(['detect', 'events.jsonl', '--help']);
+    assert.equal(run.status, 0);
+    assert.match(run.stdout, /^Usage: kubeward detect \[options\] \[command\] \[files\.\.\.\]/);
+  });
 });

@@ -6,6 +6,7 @@ import { ignoreClosedPipes } from './pipe.ts';
 import { reportUnknownCommands } from './unknown-command.ts';
 import { auditCommand } from './commands/audit.ts';
 import { checksCommand } from './commands/checks.ts';
+import { detectCommand } from './commands/detect.ts';
 import { imagesCommand } from './commands/images.ts';
 import { netpolCommand } from './commands/netpol.ts';
 import { rbacCommand } from './commands/rbac.ts';
@@ -36,6 +37,7 @@ function buildProgram(invokedAs: string): Command {
     netpolCommand(),
     rbacCommand(),
     auditCommand(),
+    detectCommand(),
     testCommand(),
     webhookCommand(),
     checksCommand(),

@@ -266,7 +266,8 @@ function sniffFormat(text: string): 'yaml' | 'json' {
   return /^\s*[{[]/.test(text) && /[}\]]\s*$/.test(text) ? 'json' : 'yaml';
 }
 
-function fileError(file: string, error: unknown): Diagnostic {
+/** The error diagnostic of a file that could not be read: refused, missing, unreadable. */
+export function fileError(file: string, error: unknown): Diagnostic {
   if (error instanceof FileRefusedError)
     return { level: 'error', file, line: 0, column: 0, message: error.message };
   const code = (error as NodeJS.ErrnoException).code;

@@ -91,6 +91,26 @@ export async function readRegularFile(file: string, maxBytes: number): Promise<B
   }
 }
 
+/**
+ * Opens `file` for streaming, as long as it is a regular file (or a symbolic link to one), decided on
+ * the opened descriptor as {@link readRegularFile} decides it; no size cap (the caller streams it and
+ * bounds what it holds). Throws a {@link FileRefusedError}, or the system's error when it cannot be
+ * opened.
+ */
+export async function openRegularFile(file: string): Promise<FileHandle> {
+  const before = await stat(file);
+  if (!before.isFile()) throw notRegular(file, before, (await lstat(file)).isSymbolicLink());
+  const handle = await open(file, OPEN_FLAGS);
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw notRegular(file, stats, (await lstat(file)).isSymbolicLink());
+    return handle;
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
 async function readHandle(file: string, handle: FileHandle, maxBytes: number): Promise<Buffer> {
   const stats = await handle.stat();
   if (!stats.isFile()) throw notRegular(file, stats, (await lstat(file)).isSymbolicLink());

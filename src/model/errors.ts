@@ -22,7 +22,7 @@ export class UsageError extends KubewardError {
 
 /** An invalid `.kubeward.yaml` or other configuration; the message carries file:line:col. */
 export class ConfigError extends KubewardError {
-  override readonly name = 'ConfigError';
+  override readonly name: string = 'ConfigError';
   constructor(message: string, options?: ErrorOptions) {
     super('config', message, options);
   }

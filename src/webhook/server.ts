@@ -1,10 +1,7 @@
-import { createServer } from 'node:https';
 import type { Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { firstTooDeep } from '../load/json-depth.ts';
 import { LIMITS } from '../load/limits.ts';
-import { KubewardError } from '../model/errors.ts';
 import { readBody } from './body.ts';
 import { evaluateRequest } from './evaluate.ts';
 import type { AdmissionPolicy, Verdict } from './evaluate.ts';
@@ -14,10 +11,9 @@ import { createMetrics } from './metrics.ts';
 import type { WebhookMetrics } from './metrics.ts';
 import { admissionResponse, admissionReviewReply, deniedBy } from './response.ts';
 import { parseAdmissionReview } from './review.ts';
-import { trackConnections } from './connections.ts';
+import { plain, startHttpsServer } from './https-server.ts';
 import { quietCollector } from './memory.ts';
 import type { QuietCollection } from './memory.ts';
-import { clientAuthentication, readCertificate, SERVING_TLS, watchCertificate } from './tls.ts';
 import type { CertificateFiles } from './tls.ts';
 
 /** How to run the admission webhook server. */
@@ -84,9 +80,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   const maxInFlight = options.maxInFlight ?? WEBHOOK_DEFAULTS.maxInFlight;
   const { log, policy } = options;
   const metrics = createMetrics();
-  let ready = false;
   let inFlight = 0;
-  const clientTls = options.clientCa === undefined ? {} : clientAuthentication(options.clientCa);
   const collection = options.quietCollection ?? {
     quietMs: WEBHOOK_DEFAULTS.collectQuietMs,
     afterBytes: Math.max(WEBHOOK_DEFAULTS.collectAfterBytes, limit),
@@ -94,43 +88,15 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   };
   const collector = quietCollector(collection);
 
-  const server = createServer(
-    {
-      ...readCertificate(options.tls),
-      ...SERVING_TLS,
-      ...clientTls,
-      handshakeTimeout: options.handshakeTimeoutMs ?? WEBHOOK_DEFAULTS.handshakeTimeoutMs,
-      headersTimeout: headersTimeoutMs,
-      requestTimeout: headersTimeoutMs + budgetMs,
-      keepAliveTimeout: options.keepAliveTimeoutMs ?? WEBHOOK_DEFAULTS.keepAliveTimeoutMs,
-      connectionsCheckingInterval: Math.min(1000, headersTimeoutMs),
-    },
-    (request, response) => {
-      const started = process.hrtime.bigint();
-      const path = (request.url ?? '/').split('?', 1)[0] ?? '/';
-      response.on('finish', () => {
-        metrics.observeRequest(path, response.statusCode, Number(process.hrtime.bigint() - started) / 1e9);
-      });
-      void route(request, response, path);
-    },
-  );
-  server.maxConnections = options.maxConnections ?? WEBHOOK_DEFAULTS.maxConnections;
-  const connections = trackConnections(server, () => {
-    collector.received(collection.connectionBytes ?? 0);
-    if (inFlight === 0) collector.quiet();
-  });
-  server.on('tlsClientError', (error, socket) => {
-    log('debug', 'TLS handshake failed', { error: error.message });
-    socket.destroy();
-  });
-  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    log('debug', 'malformed or slow HTTP request', { error: error.message });
-    const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
-    if (socket.writable) {
-      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
-      setTimeout(() => socket.destroy(), 100).unref();
-    } else socket.destroy();
-  });
+  let ready = (): boolean => false;
+  const handle = (request: IncomingMessage, response: ServerResponse): void => {
+    const started = process.hrtime.bigint();
+    const path = (request.url ?? '/').split('?', 1)[0] ?? '/';
+    response.on('finish', () => {
+      metrics.observeRequest(path, response.statusCode, Number(process.hrtime.bigint() - started) / 1e9);
+    });
+    void route(request, response, path);
+  };
 
   async function route(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
     try {
@@ -153,7 +119,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
       } else if (path === '/healthz') {
         plain(response, 200, 'ok\n');
       } else if (path === '/readyz') {
-        plain(response, ready ? 200 : 503, ready ? 'ok\n' : 'shutting down\n');
+        plain(response, ready() ? 200 : 503, ready() ? 'ok\n' : 'shutting down\n');
       } else if (path === '/metrics') {
         plain(response, 200, metrics.render(), {
           'content-type': 'text/plain; version=0.0.4; charset=utf-8',
@@ -230,84 +196,36 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     response.end(text);
   }
 
-  const stopWatching = watchCertificate(
-    options.tls,
-    options.reloadIntervalMs ?? WEBHOOK_DEFAULTS.reloadIntervalMs,
-    (context) => {
-      server.setSecureContext({ ...context, ...SERVING_TLS, ...clientTls });
-      metrics.observeCertificateReload(true);
-      log('info', 'serving certificate reloaded', { cert: options.tls.cert });
-    },
-    (error) => {
-      metrics.observeCertificateReload(false);
-      log('error', 'serving certificate not reloaded; keeping the previous one', { error: error.message });
-    },
-  );
-
-  const host = options.host ?? WEBHOOK_DEFAULTS.host;
-  const requestedPort = options.port ?? WEBHOOK_DEFAULTS.port;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(requestedPort, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  }).catch((error: unknown) => {
-    stopWatching();
-    throw new KubewardError(
-      'runtime',
-      `cannot listen on ${host}:${String(requestedPort)}: ${(error as Error).message}`,
-      {
-        cause: error,
+  const started = await startHttpsServer(
+    {
+      ...options,
+      budgetMs,
+      headersTimeoutMs,
+      onCertificateReload: (ok) => {
+        metrics.observeCertificateReload(ok);
       },
-    );
-  });
-  ready = true;
-  const port = (server.address() as AddressInfo).port;
-  log('info', 'listening', {
-    port,
-    tlsMinVersion: SERVING_TLS.minVersion,
-    clientCertificates: options.clientCa === undefined ? 'not required' : 'required',
-    maxBodyBytes: limit,
-    budgetMs,
-    maxInFlight,
-  });
-
-  let closing: Promise<void> | undefined;
-  const close = (): Promise<void> =>
-    (closing ??= new Promise<void>((resolve) => {
-      ready = false;
-      stopWatching();
+      onConnectionClosed: () => {
+        collector.received(collection.connectionBytes ?? 0);
+        if (inFlight === 0) collector.quiet();
+      },
+      listeningFields: { maxBodyBytes: limit, budgetMs, maxInFlight },
+    },
+    handle,
+  );
+  ready = () => started.ready;
+  return {
+    server: started.server,
+    port: started.port,
+    metrics,
+    close: () => {
       collector.stop();
-      const grace = setTimeout(() => {
-        connections.destroyAll();
-      }, options.shutdownGraceMs ?? WEBHOOK_DEFAULTS.shutdownGraceMs);
-      server.close(() => {
-        clearTimeout(grace);
-        log('info', 'stopped');
-        resolve();
-      });
-      server.closeIdleConnections();
-    }));
-  return { server, port, metrics, close };
+      return started.close();
+    },
+  };
 }
 
 /** Denials are warnings; admissions with warnings are info; clean admissions, the bulk, are debug. */
 function levelOf(verdict: Verdict): LogLevel {
   if (!verdict.allowed) return 'warn';
   return verdict.warnings.length > 0 || verdict.policyWarnings.length > 0 ? 'info' : 'debug';
-}
-
-function plain(
-  response: ServerResponse,
-  code: number,
-  text: string,
-  headers: Readonly<Record<string, string>> = {},
-): void {
-  response.writeHead(code, {
-    'content-type': 'text/plain; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    ...headers,
-  });
-  response.end(text);
 }
