@@ -92,6 +92,9 @@ const TABLE: readonly (readonly [string, boolean])[] = [
   ['ka.target.namespace regex "sh"', false],
   ['ka.uri pmatch (/api/v1/namespaces/shop, /apis)', true],
   ['ka.uri pmatch (/api/v1/namespaces/sh)', false],
+  // libs userspace/libsinsp/test/prefix_search.ut.cpp: a `*` component matches any one component.
+  ['ka.uri pmatch (/api/*/namespaces/shop/pods)', true],
+  ['ka.uri pmatch (/api/v1/namespaces/shop/pods/web/exec/*)', false],
   // Field arguments and the json plugin.
   ['ka.uri.param[command] = sh', true],
   ['ka.uri.param[container] = web', true],

@@ -364,14 +364,25 @@ class Parser {
         if (this.lexString(op)) return true;
         continue;
       }
-      const saved = { idx: this.idx, line: this.line, col: this.col, token: this.lastToken };
+      const saved = this.save();
       if (this.lexString(op.trim()) && this.lexBlank()) {
         this.lastToken = op;
         return true;
       }
-      Object.assign(this, { idx: saved.idx, line: saved.line, col: saved.col, lastToken: saved.token });
+      this.restore(saved);
     }
     return false;
+  }
+
+  private save(): { idx: number; line: number; col: number; token: string } {
+    return { idx: this.idx, line: this.line, col: this.col, token: this.lastToken };
+  }
+
+  private restore(saved: { idx: number; line: number; col: number; token: string }): void {
+    this.idx = saved.idx;
+    this.line = saved.line;
+    this.col = saved.col;
+    this.lastToken = saved.token;
   }
 
   private lexQuoted(): boolean {

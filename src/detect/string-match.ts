@@ -44,14 +44,16 @@ function pathComponents(path: string): string[] {
 
 /**
  * `pmatch`: whether one of the paths is a prefix of `value`, component by component (libsinsp's
- * path_prefix_search): `/var/run` matches `/var/run` and `/var/run/docker.sock`, not `/var/running`.
+ * path_prefix_search): `/var/run` matches `/var/run` and `/var/run/docker.sock`, not `/var/running`;
+ * a component that is a lone star stands for any one component.
  */
 export function pathPrefixMatcher(paths: readonly string[]): (value: string) => boolean {
   const prefixes = paths.map(pathComponents);
   return (value) => {
     const parts = pathComponents(value);
     return prefixes.some(
-      (prefix) => prefix.length <= parts.length && prefix.every((part, i) => parts[i] === part),
+      (prefix) =>
+        prefix.length <= parts.length && prefix.every((part, i) => part === '*' || parts[i] === part),
     );
   };
 }
