@@ -90,6 +90,8 @@ const TABLE: readonly (readonly [string, boolean])[] = [
   ['ka.user.name glob "jane.*"', false],
   ['ka.target.namespace regex "sh[a-z]+"', true],
   ['ka.target.namespace regex "sh"', false],
+  // RE2 syntax, as libsinsp compiles `regex` operands with RE2: inline flags are RE2's, not JavaScript's.
+  ['ka.target.namespace regex "(?i)SH[A-Z]+"', true],
   ['ka.uri pmatch (/api/v1/namespaces/shop, /apis)', true],
   ['ka.uri pmatch (/api/v1/namespaces/sh)', false],
   // libs userspace/libsinsp/test/prefix_search.ut.cpp: a `*` component matches any one component.
@@ -171,6 +173,7 @@ describe('condition semantics (libsinsp filterchecks, k8saudit and json plugins)
     ['len(ka.verb) contains 1', "'contains' operator not supported for type 'uint64'", 1],
     ['len(ka.verb) > abc', 'expected a number value', 16],
     ['ka.verb regex "("', 'invalid regex pattern', 15],
+    ['ka.verb regex "(?=g)et"', 'invalid regex pattern', 15],
   ];
   for (const [condition, message, col] of REFUSED)
     it(`refuses ${condition} at column ${col}`, () => {

@@ -1,4 +1,5 @@
 import { Buffer } from 'node:buffer';
+import { RE2JS } from '@bufbuild/re2';
 import type { BinaryCheckNode, ExprNode, OperandNode, ValueNode } from './ast.ts';
 import type { EventScope, Test } from './event-scope.ts';
 import { cachedReader } from './event-scope.ts';
@@ -294,7 +295,7 @@ function stringTest(read: Operand['read'], op: string, operand: string, node: Bi
       const regex = compileRegex(operand, node);
       return (scope) => {
         const v = value(scope);
-        return v !== undefined && regex.test(v);
+        return v !== undefined && regex.matches(v);
       };
     }
     default:
@@ -305,10 +306,13 @@ function stringTest(read: Operand['read'], op: string, operand: string, node: Bi
   }
 }
 
-/** RE2 (POSIX syntax) matched against the whole value, as libsinsp's `regex` operator anchors both ends. */
-function compileRegex(pattern: string, node: BinaryCheckNode): RegExp {
+/**
+ * An RE2 pattern matched against the whole value: libsinsp compiles `regex` operands with RE2 and
+ * matches with `RE2::Anchor::ANCHOR_BOTH` (userspace/libsinsp/sinsp_filtercheck.cpp).
+ */
+function compileRegex(pattern: string, node: BinaryCheckNode): RE2JS {
   try {
-    return new RegExp(`^(?:${pattern})$`, 'u');
+    return RE2JS.compile(pattern);
   } catch (error) {
     throw new ConditionCompileError(`invalid regex pattern: ${(error as Error).message}`, node.right.pos);
   }
