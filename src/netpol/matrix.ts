@@ -1,5 +1,6 @@
+import { adminMatrix } from './admin-matrix.ts';
 import type { CompiledRule, DirectionPolicy, NetpolModel } from './engine.ts';
-import { ipBlockContains, resolvePorts } from './engine.ts';
+import { ignoresHostNetwork, ipBlockContains, resolvePorts } from './engine.ts';
 import type { IpRange } from './ip.ts';
 import type { NamedPort, PodClass } from './pods.ts';
 import type { PortSet } from './ports.ts';
@@ -166,12 +167,31 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
       else for (let i = 0; i < n; i++) if (rule.classes[i] === 1) masks[i] = (masks[i] ?? 0) | flag;
     });
   };
+  const admin = adminMatrix(
+    model,
+    table.sets,
+    (set) => table.intern(set),
+    (direction, c) =>
+      direction === 'ingress' ? side(model.ingress, c) !== undefined : side(model.egress, c) !== undefined,
+  );
+  const nodeLocal = ignoresHostNetwork(model.options)
+    ? classes.filter((podClass) => podClass.nodeLocal).map((podClass) => podClass.index)
+    : [];
+  const adminColumn = (d: number): void => {
+    if (!model.admin.ingress[d]) return;
+    for (let s = 0; s < n; s++) classToClass[s * n + d] = admin.ingress(d, s, classToClass[s * n + d] ?? 0);
+  };
   for (let d = 0; d < n; d++) {
     const destination = classes[d] as PodClass;
     const entry = side(model.ingress, d);
-    if (!entry) continue;
+    if (!entry) {
+      adminColumn(d);
+      continue;
+    }
     if (entry.rules.length > MASK_RULES) {
       for (let s = 0; s < n; s++) classToClass[s * n + d] = ingressId(destination, s, undefined);
+      for (const s of nodeLocal) classToClass[s * n + d] = 1;
+      adminColumn(d);
       continue;
     }
     fillMasks(entry.rules);
@@ -190,17 +210,29 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
       }
       classToClass[s * n + d] = lastId;
     }
+    for (const s of nodeLocal) classToClass[s * n + d] = 1;
+    adminColumn(d);
   }
   // Pass 2, per source row: its egress rules admitting each destination, met with the ingress answer.
   for (let s = 0; s < n; s++) {
     const source = classes[s] as PodClass;
     const entry = side(model.egress, s);
-    if (!entry) continue;
+    const adminSide = model.admin.egress[s] !== undefined;
+    const out = (d: number, id: number): number => (adminSide ? admin.egress(s, d, id) : id);
     const row = s * n;
+    if (!entry) {
+      if (!adminSide) continue;
+      for (let d = 0; d < n; d++) {
+        const into = classToClass[row + d] ?? 0;
+        if (into !== 0) classToClass[row + d] = combine(out(d, 1), into);
+      }
+      continue;
+    }
     if (entry.rules.length > MASK_RULES) {
       for (let d = 0; d < n; d++) {
         const into = classToClass[row + d] ?? 0;
-        if (into !== 0) classToClass[row + d] = combine(egressId(source, classes[d], d, undefined), into);
+        if (into !== 0)
+          classToClass[row + d] = combine(out(d, egressId(source, classes[d], d, undefined)), into);
       }
       continue;
     }
@@ -212,7 +244,7 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
       if (into === 0) continue;
       const destination = classes[d] as PodClass;
       if (named && destination.namedPortsId >= 0xffff) {
-        classToClass[row + d] = combine(egressId(source, destination, d, undefined), into);
+        classToClass[row + d] = combine(out(d, egressId(source, destination, d, undefined)), into);
         continue;
       }
       const mask = masks[d] ?? 0;
@@ -220,7 +252,7 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
       let id = cache.get(key);
       if (id === undefined)
         cache.set(key, (id = table.intern(unionOfMask(entry.rules, mask, destination.namedPorts))));
-      classToClass[row + d] = combine(id, into);
+      classToClass[row + d] = combine(out(d, id), into);
     }
   }
   // Addresses: each rule's admitted atoms are marked once (atoms never straddle a CIDR boundary).
@@ -255,14 +287,23 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
     const podClass = classes[c] as PodClass;
     for (const direction of ['ingress', 'egress'] as const) {
       const entry = side(direction === 'ingress' ? model.ingress : model.egress, c);
-      if (!entry) continue;
       const cell = (a: number): number => (direction === 'ingress' ? a * n + c : c * atomCount + a);
       const target = direction === 'ingress' ? atomToClass : classToAtom;
+      const adminAtoms = (): void => {
+        if (!model.admin[direction][c]) return;
+        for (let a = 0; a < atomCount; a++)
+          target[cell(a)] = admin.atom(direction, c, a, target[cell(a)] ?? 0);
+      };
+      if (!entry) {
+        adminAtoms();
+        continue;
+      }
       if (entry.rules.length > MASK_RULES) {
         atoms.forEach((atom, a) => {
           target[cell(a)] =
             direction === 'ingress' ? ingressId(podClass, -1, atom) : egressId(podClass, undefined, -1, atom);
         });
+        adminAtoms();
         continue;
       }
       fillAtomMasks(entry.rules);
@@ -275,6 +316,7 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
         if (id === undefined) cache.set(key, (id = table.intern(unionOfMask(entry.rules, mask, named))));
         target[cell(a)] = id;
       }
+      adminAtoms();
     }
   }
   return { model, portSets: table.sets, classToClass, atomToClass, classToAtom };
