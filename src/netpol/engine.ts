@@ -8,6 +8,7 @@ import type { IpRange } from './ip.ts';
 import type { AdminCompiledRule, AdminModel, AdminSide } from './admin-engine.ts';
 import { adminVerdict, compileAdminPolicies } from './admin-engine.ts';
 import { adminPoliciesOf } from './admin-policy.ts';
+import type { HostNetworkMode } from './host-network.ts';
 import { ipAtoms, rangeContains, rangesOverlap } from './ip.ts';
 import type { Direction, IpBlockPeer, NetworkPolicy, PodPeer, PolicyPort, PolicyRule } from './policy.ts';
 import { policiesOf } from './policy.ts';
@@ -33,11 +34,7 @@ export interface NetpolOptions {
   readonly hostNetwork?: HostNetworkMode;
 }
 
-/** See {@link NetpolOptions.hostNetwork}. */
-export type HostNetworkMode = 'ignore' | 'pod';
-
-/** The values `--host-network` takes. */
-export const HOST_NETWORK_MODES: readonly HostNetworkMode[] = ['ignore', 'pod'];
+export type { HostNetworkMode } from './host-network.ts';
 
 /** Defaults: ipBlocks do not match pods (the docs say they are meant for cluster-external addresses). */
 export const DEFAULT_NETPOL_OPTIONS: NetpolOptions = { ipBlockMatchesPods: false, hostNetwork: 'ignore' };
