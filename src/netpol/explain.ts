@@ -136,7 +136,9 @@ function side(
                 ? describeAdmin(baselineRules[0])
                 : verdict && (verdict.admin.length > 0 || verdict.baseline.length > 0) && !probe
                   ? 'AdminNetworkPolicy and BaselineAdminNetworkPolicy rules, then the default allow'
-                  : 'no policy isolates it in this direction: allowed';
+                  : verdict
+                    ? 'no AdminNetworkPolicy or BaselineAdminNetworkPolicy rule matches and no NetworkPolicy isolates it: allowed'
+                    : 'no policy isolates it in this direction: allowed';
   const base = { endpoint: endpointName(self), decidedBy, adminRules, baselineRules };
   if (!entry?.isolated)
     return {
