@@ -59,6 +59,8 @@ export interface AdminMatrix {
   ingress(destination: number, source: number, networkPolicyId: number): number;
   /** The final egress id of `source` towards class `destination` given the NetworkPolicy id. */
   egress(source: number, destination: number, networkPolicyId: number): number;
+  /** Which rules of class `self`'s side admit each peer class, as ids (equal ids: equal verdicts). */
+  peerIds(direction: 'ingress' | 'egress', self: number): Int32Array;
   /** The same towards or from an address atom. */
   atom(direction: 'ingress' | 'egress', podClass: number, atom: number, networkPolicyId: number): number;
 }
@@ -78,10 +80,13 @@ export function adminMatrix(
   const n = classes.length;
   const atoms = model.atoms;
   const indexCache = new Map<AdminCompiledRule, Int32Array>();
-  const groupIds = new Map<string, TierIds>();
-  const idsOf = (side: AdminSide, kind: 'classes' | 'atoms', direction: string): TierIds => {
-    const key = `${direction}:${kind}:${side.group}`;
-    let ids = groupIds.get(key);
+  const groupIds = {
+    ingress: { classes: new Map<number, TierIds>(), atoms: new Map<number, TierIds>() },
+    egress: { classes: new Map<number, TierIds>(), atoms: new Map<number, TierIds>() },
+  };
+  const idsOf = (side: AdminSide, kind: 'classes' | 'atoms', direction: 'ingress' | 'egress'): TierIds => {
+    const table = groupIds[direction][kind];
+    let ids = table.get(side.group);
     if (!ids) {
       ids =
         kind === 'classes'
@@ -94,7 +99,7 @@ export function adminMatrix(
               });
               return list;
             });
-      groupIds.set(key, ids);
+      table.set(side.group, ids);
     }
     return ids;
   };
@@ -137,6 +142,9 @@ export function adminMatrix(
   const nodeLocalSource = (source: number): boolean =>
     (model.options.hostNetwork ?? 'ignore') === 'ignore' && (classes[source]?.nodeLocal ?? false);
   return {
+    peerIds(direction, self) {
+      return idsOf(model.admin[direction][self] as AdminSide, 'classes', direction).ids;
+    },
     ingress(destination, source, networkPolicyId) {
       const side = model.admin.ingress[destination] as AdminSide;
       const { ids, matched } = idsOf(side, 'classes', 'ingress');
