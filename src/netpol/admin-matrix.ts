@@ -3,8 +3,9 @@ import { adminVerdict } from './admin-engine.ts';
 import type { NetpolModel } from './engine.ts';
 import { ipBlockContains, resolvePorts } from './engine.ts';
 import type { IpRange } from './ip.ts';
-import type { NamedPort } from './pods.ts';
+import type { NamedPort, PodClass } from './pods.ts';
 import type { PortSet } from './ports.ts';
+import { intersectPorts, NO_PORTS, unionPorts } from './ports.ts';
 
 /**
  * For one rule list, which of its rules admit each peer, as an id per peer: peers with equal ids are
@@ -55,10 +56,10 @@ function tierIds(
 
 /** Applies the admin tiers on top of the NetworkPolicy answers the matrix computed. */
 export interface AdminMatrix {
-  /** The final ingress id of `destination` from class `source` given the NetworkPolicy id. */
-  ingress(destination: number, source: number, networkPolicyId: number): number;
-  /** The final egress id of `source` towards class `destination` given the NetworkPolicy id. */
-  egress(source: number, destination: number, networkPolicyId: number): number;
+  /** For one destination: its final ingress id from class `source`, given the NetworkPolicy answer. */
+  ingressColumn(destination: number): (source: number, networkPolicyId: number) => number;
+  /** For one source: its final egress id towards class `destination`, given the NetworkPolicy answer. */
+  egressRow(source: number): (destination: number, networkPolicyId: number) => number;
   /** Which rules of class `self`'s side admit each peer class, as ids (equal ids: equal verdicts). */
   peerIds(direction: 'ingress' | 'egress', self: number): Int32Array;
   /** The same towards or from an address atom. */
@@ -103,98 +104,147 @@ export function adminMatrix(
     }
     return ids;
   };
-  const caches = {
-    ingress: classes.map(() => new Map<number | string, number>()),
-    egress: classes.map(() => new Map<number | string, number>()),
+  const tables = {
+    ingress: new Map<number, GroupTable[]>(),
+    egress: new Map<number, GroupTable[]>(),
   };
-  const verdictId = (
-    direction: 'ingress' | 'egress',
-    self: number,
+  /** The verdict table of a group for destinations with one named-port signature. */
+  const tableOf = (direction: 'ingress' | 'egress', side: AdminSide, namedKey: number): GroupTable => {
+    let byNamed = tables[direction].get(side.group);
+    if (!byNamed) tables[direction].set(side.group, (byNamed = []));
+    let table = byNamed[namedKey];
+    if (!table) byNamed[namedKey] = table = groupTable(side);
+    return table;
+  };
+  const mixed = new Map<number, Map<number, number>>();
+  /** allowed ∪ (toNetworkPolicies ∩ the NetworkPolicy answer), interned, for the mixed case. */
+  const mixedId = (allowedId: number, toNpId: number, networkPolicyId: number): number => {
+    const pair = allowedId * 0x200000 + toNpId;
+    let byAnswer = mixed.get(pair);
+    if (!byAnswer) mixed.set(pair, (byAnswer = new Map<number, number>()));
+    let id = byAnswer.get(networkPolicyId);
+    if (id === undefined) {
+      const set = unionPorts([
+        sets[allowedId] as PortSet,
+        intersectPorts(sets[toNpId] as PortSet, sets[networkPolicyId] as PortSet),
+      ]);
+      byAnswer.set(networkPolicyId, (id = intern(set)));
+    }
+    return id;
+  };
+  /** Fills the table's entries for one set of admitting rules (`matchedId`). */
+  const fill = (
+    table: GroupTable,
     side: AdminSide,
     flags: Uint8Array,
     matchedId: number,
     named: readonly NamedPort[] | undefined,
-    namedKey: number,
-    networkPolicyId: number,
-    nodeLocal: boolean,
-  ): number => {
-    const cache = caches[direction][self] as Map<number | string, number>;
-    const key =
-      matchedId < 0x8000 && namedKey < 0x8000
-        ? ((matchedId * 0x8000 + namedKey) * 2 + (nodeLocal ? 1 : 0)) * 0x200000 + networkPolicyId
-        : `${matchedId}:${namedKey}:${nodeLocal}:${networkPolicyId}`;
-    let id = cache.get(key);
-    if (id === undefined) {
-      const index = new Map(side.rules.map((rule, r) => [rule, r]));
-      const verdict = adminVerdict(
-        side,
-        (rule) => flags[index.get(rule) ?? -1] === 1,
-        (ports) => resolvePorts(ports, named),
-        {
-          isolated: isolated(direction, self),
-          allowed: nodeLocal ? (sets[1] as PortSet) : (sets[networkPolicyId] as PortSet),
-        },
-      );
-      cache.set(key, (id = intern(verdict.allowed)));
-    }
-    return id;
+  ): void => {
+    const index = table.index;
+    const admits = (rule: AdminCompiledRule): boolean => flags[index.get(rule) ?? -1] === 1;
+    const resolve = (ports: Parameters<typeof resolvePorts>[0]): PortSet => resolvePorts(ports, named);
+    const baseline = adminVerdict(side, admits, resolve, { isolated: false, allowed: NO_PORTS });
+    table.baseline[matchedId] = intern(baseline.allowed);
+    const isolated = adminVerdict(side, admits, resolve, { isolated: true, allowed: NO_PORTS });
+    const allowedId = intern(isolated.allowed);
+    const toNpId = intern(isolated.toNetworkPolicies);
+    table.allowed[matchedId] = allowedId;
+    table.toNetworkPolicies[matchedId] = toNpId;
+    table.isolated[matchedId] =
+      toNpId === 0 ? allowedId : toNpId === 1 && allowedId === 0 ? PASS_THROUGH : MIXED;
   };
-  const nodeLocalSource = (source: number): boolean =>
-    (model.options.hostNetwork ?? 'ignore') === 'ignore' && (classes[source]?.nodeLocal ?? false);
+  const verdictOf = (
+    side: AdminSide,
+    table: GroupTable,
+    ids: TierIds,
+    peer: number,
+    named: readonly NamedPort[] | undefined,
+    isolatedSide: boolean,
+    networkPolicyId: number,
+  ): number => {
+    const matchedId = ids.ids[peer] ?? 0;
+    let baseline = table.baseline[matchedId];
+    if (baseline === undefined) {
+      fill(table, side, ids.matched[matchedId] as Uint8Array, matchedId, named);
+      baseline = table.baseline[matchedId] ?? 0;
+    }
+    if (!isolatedSide) return baseline;
+    const decided = table.isolated[matchedId] ?? MIXED;
+    if (decided >= 0) return decided;
+    if (decided === PASS_THROUGH) return networkPolicyId;
+    return mixedId(table.allowed[matchedId] ?? 0, table.toNetworkPolicies[matchedId] ?? 0, networkPolicyId);
+  };
+  const namedKeyOf = (side: AdminSide, podClass: PodClass | undefined): number =>
+    side.rules.some((rule) => rule.named) ? (podClass?.namedPortsId ?? 0) + 1 : 0;
   return {
     peerIds(direction, self) {
       return idsOf(model.admin[direction][self] as AdminSide, 'classes', direction).ids;
     },
-    ingress(destination, source, networkPolicyId) {
+    ingressColumn(destination) {
       const side = model.admin.ingress[destination] as AdminSide;
-      const { ids, matched } = idsOf(side, 'classes', 'ingress');
-      const matchedId = ids[source] ?? 0;
       const podClass = classes[destination];
-      return verdictId(
-        'ingress',
-        destination,
-        side,
-        matched[matchedId] as Uint8Array,
-        matchedId,
-        podClass?.namedPorts,
-        0,
-        networkPolicyId,
-        nodeLocalSource(source),
-      );
+      const table = tableOf('ingress', side, namedKeyOf(side, podClass));
+      const ids = idsOf(side, 'classes', 'ingress');
+      const isolatedSide = isolated('ingress', destination);
+      const named = podClass?.namedPorts;
+      return (source, networkPolicyId) =>
+        verdictOf(side, table, ids, source, named, isolatedSide, networkPolicyId);
     },
-    egress(source, destination, networkPolicyId) {
+    egressRow(source) {
       const side = model.admin.egress[source] as AdminSide;
-      const { ids, matched } = idsOf(side, 'classes', 'egress');
-      const matchedId = ids[destination] ?? 0;
-      const podClass = classes[destination];
-      const named = side.rules.some((rule) => rule.named);
-      return verdictId(
-        'egress',
-        source,
-        side,
-        matched[matchedId] as Uint8Array,
-        matchedId,
-        podClass?.namedPorts,
-        named ? (podClass?.namedPortsId ?? 0) + 1 : 0,
-        networkPolicyId,
-        false,
-      );
+      const ids = idsOf(side, 'classes', 'egress');
+      const isolatedSide = isolated('egress', source);
+      const namedRules = side.rules.some((rule) => rule.named);
+      const plain = tableOf('egress', side, 0);
+      return (destination, networkPolicyId) => {
+        const podClass = classes[destination];
+        const table = namedRules ? tableOf('egress', side, (podClass?.namedPortsId ?? 0) + 1) : plain;
+        return verdictOf(side, table, ids, destination, podClass?.namedPorts, isolatedSide, networkPolicyId);
+      };
     },
     atom(direction, podClass, atom, networkPolicyId) {
       const side = model.admin[direction][podClass] as AdminSide;
-      const { ids, matched } = idsOf(side, 'atoms', direction);
-      const matchedId = ids[atom] ?? 0;
-      return verdictId(
-        direction,
-        podClass,
+      const self = classes[podClass];
+      const named = direction === 'ingress' ? self?.namedPorts : undefined;
+      // Atom verdicts get their own tables: their admitting-rule ids are numbered apart from classes'.
+      const namedKey = 0x100000 + (direction === 'ingress' ? namedKeyOf(side, self) : 0);
+      return verdictOf(
         side,
-        matched[matchedId] as Uint8Array,
-        matchedId,
-        direction === 'ingress' ? classes[podClass]?.namedPorts : undefined,
-        0,
+        tableOf(direction, side, namedKey),
+        idsOf(side, 'atoms', direction),
+        atom,
+        named,
+        isolated(direction, podClass),
         networkPolicyId,
-        false,
       );
     },
+  };
+}
+
+const PASS_THROUGH = -1;
+/** Some ports decided by admin rules, the rest by the NetworkPolicies: computed per answer. */
+const MIXED = -2;
+
+/**
+ * Verdict ids of one group (and named-port signature), per admitting-rules id: with no NetworkPolicy
+ * isolating the pod (`baseline`: ANPs, then the BANP, then allow), and with one isolating it
+ * (`isolated`: a port-set id when the ANPs decided every port, else PASS_THROUGH or MIXED, for which
+ * `allowed` and `toNetworkPolicies` hold the parts).
+ */
+interface GroupTable {
+  readonly index: ReadonlyMap<AdminCompiledRule, number>;
+  readonly baseline: number[];
+  readonly isolated: number[];
+  readonly allowed: number[];
+  readonly toNetworkPolicies: number[];
+}
+
+function groupTable(side: AdminSide): GroupTable {
+  return {
+    index: new Map(side.rules.map((rule, r) => [rule, r])),
+    baseline: [],
+    isolated: [],
+    allowed: [],
+    toNetworkPolicies: [],
   };
 }

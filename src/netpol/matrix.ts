@@ -177,31 +177,10 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
   const nodeLocal = ignoresHostNetwork(model.options)
     ? classes.filter((podClass) => podClass.nodeLocal).map((podClass) => podClass.index)
     : [];
-  const isNodeLocal = new Uint8Array(n);
-  for (const s of nodeLocal) isNodeLocal[s] = 1;
-  // Runs of sources admitted by the same admin rules with the same NetworkPolicy answer share a verdict.
   const adminColumn = (d: number): void => {
     if (!model.admin.ingress[d]) return;
-    const ids = admin.peerIds('ingress', d);
-    let lastPeers = -1;
-    let lastAnswer = -1;
-    let lastId = 0;
-    for (let s = 0; s < n; s++) {
-      const cell = s * n + d;
-      const peers = ids[s] ?? 0;
-      const answer = classToClass[cell] ?? 0;
-      if (peers === lastPeers && answer === lastAnswer && isNodeLocal[s] === 0) {
-        classToClass[cell] = lastId;
-        continue;
-      }
-      const id = admin.ingress(d, s, answer);
-      classToClass[cell] = id;
-      if (isNodeLocal[s] === 0) {
-        lastPeers = peers;
-        lastAnswer = answer;
-        lastId = id;
-      } else lastPeers = -1;
-    }
+    const verdict = admin.ingressColumn(d);
+    for (let s = 0; s < n; s++) classToClass[s * n + d] = verdict(s, classToClass[s * n + d] ?? 0);
   };
   for (let d = 0; d < n; d++) {
     const destination = classes[d] as PodClass;
@@ -239,25 +218,8 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
   for (let s = 0; s < n; s++) {
     const source = classes[s] as PodClass;
     const entry = side(model.egress, s);
-    const adminSide = model.admin.egress[s];
-    const egressIds = adminSide ? admin.peerIds('egress', s) : undefined;
-    const adminNamed = adminSide?.rules.some((rule) => rule.named) ?? false;
-    let lastPeers = -1;
-    let lastAnswer = -1;
-    let lastNamed = -1;
-    let lastId = 0;
-    const out = (d: number, id: number): number => {
-      if (!egressIds) return id;
-      const peers = egressIds[d] ?? 0;
-      const named = adminNamed ? (classes[d]?.namedPortsId ?? 0) : 0;
-      if (peers !== lastPeers || id !== lastAnswer || named !== lastNamed) {
-        lastId = admin.egress(s, d, id);
-        lastPeers = peers;
-        lastAnswer = id;
-        lastNamed = named;
-      }
-      return lastId;
-    };
+    const adminSide = model.admin.egress[s] !== undefined;
+    const out = adminSide ? admin.egressRow(s) : (_: number, id: number): number => id;
     const row = s * n;
     if (!entry) {
       if (!adminSide) continue;
