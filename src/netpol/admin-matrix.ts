@@ -60,10 +60,22 @@ export interface AdminMatrix {
   ingressColumn(destination: number): (source: number, networkPolicyId: number) => number;
   /** For one source: its final egress id towards class `destination`, given the NetworkPolicy answer. */
   egressRow(source: number): (destination: number, networkPolicyId: number) => number;
+  /** The fast path of a destination's ingress verdicts (see AdminLookup). */
+  ingressLookup(destination: number): AdminLookup;
+  /**
+   * The fast path of a source's egress verdicts towards destinations with `destination`'s named ports
+   * (all destinations alike when egressNamed is false).
+   */
+  egressLookup(source: number, destination: number): AdminLookup;
+  /** Whether the source's egress verdicts depend on the destination's named ports. */
+  egressNamed(source: number): boolean;
   /** Which rules of class `self`'s side admit each peer class, as ids (equal ids: equal verdicts). */
   peerIds(direction: 'ingress' | 'egress', self: number): Int32Array;
-  /** The same towards or from an address atom. */
-  atom(direction: 'ingress' | 'egress', podClass: number, atom: number, networkPolicyId: number): number;
+  /** For one class and direction: its final id towards or from address atom `atom`. */
+  atomRow(
+    direction: 'ingress' | 'egress',
+    podClass: number,
+  ): (atom: number, networkPolicyId: number) => number;
 }
 
 /**
@@ -174,11 +186,66 @@ export function adminMatrix(
     if (decided === PASS_THROUGH) return networkPolicyId;
     return mixedId(table.allowed[matchedId] ?? 0, table.toNetworkPolicies[matchedId] ?? 0, networkPolicyId);
   };
+  /** The fast path of one side's table: verdict ids per admitting-rules id, filled as met. */
+  const lookup = (
+    side: AdminSide,
+    table: GroupTable,
+    ids: TierIds,
+    named: readonly NamedPort[] | undefined,
+    isolatedSide: boolean,
+  ): AdminLookup => {
+    const which = isolatedSide ? 1 : 0;
+    let lut = table.luts[which];
+    if (!lut) table.luts[which] = lut = new Int32Array(ids.matched.length).fill(UNKNOWN);
+    const filled = lut;
+    return {
+      ids: ids.ids,
+      lut: filled,
+      resolve: (peer, networkPolicyId) => {
+        const matchedId = ids.ids[peer] ?? 0;
+        const dense = networkPolicyId < DENSE_ANSWERS;
+        const row = dense ? table.mixedRows[matchedId] : undefined;
+        const known = row?.[networkPolicyId] ?? 0;
+        if (known > 0) return known - 1;
+        const id = verdictOf(side, table, ids, peer, named, isolatedSide, networkPolicyId);
+        const decided = isolatedSide ? (table.isolated[matchedId] ?? MIXED) : id;
+        filled[matchedId] = decided;
+        if (decided === MIXED && dense)
+          (table.mixedRows[matchedId] ??= new Int32Array(DENSE_ANSWERS))[networkPolicyId] = id + 1;
+        return id;
+      },
+    };
+  };
   const namedKeyOf = (side: AdminSide, podClass: PodClass | undefined): number =>
     side.rules.some((rule) => rule.named) ? (podClass?.namedPortsId ?? 0) + 1 : 0;
   return {
     peerIds(direction, self) {
       return idsOf(model.admin[direction][self] as AdminSide, 'classes', direction).ids;
+    },
+    ingressLookup(destination) {
+      const side = model.admin.ingress[destination] as AdminSide;
+      const podClass = classes[destination];
+      return lookup(
+        side,
+        tableOf('ingress', side, namedKeyOf(side, podClass)),
+        idsOf(side, 'classes', 'ingress'),
+        podClass?.namedPorts,
+        isolated('ingress', destination),
+      );
+    },
+    egressLookup(source, destination) {
+      const side = model.admin.egress[source] as AdminSide;
+      const podClass = classes[destination];
+      return lookup(
+        side,
+        tableOf('egress', side, namedKeyOf(side, podClass)),
+        idsOf(side, 'classes', 'egress'),
+        podClass?.namedPorts,
+        isolated('egress', source),
+      );
+    },
+    egressNamed(source) {
+      return (model.admin.egress[source] as AdminSide).rules.some((rule) => rule.named);
     },
     ingressColumn(destination) {
       const side = model.admin.ingress[destination] as AdminSide;
@@ -202,28 +269,41 @@ export function adminMatrix(
         return verdictOf(side, table, ids, destination, podClass?.namedPorts, isolatedSide, networkPolicyId);
       };
     },
-    atom(direction, podClass, atom, networkPolicyId) {
+    atomRow(direction, podClass) {
       const side = model.admin[direction][podClass] as AdminSide;
       const self = classes[podClass];
       const named = direction === 'ingress' ? self?.namedPorts : undefined;
       // Atom verdicts get their own tables: their admitting-rule ids are numbered apart from classes'.
-      const namedKey = 0x100000 + (direction === 'ingress' ? namedKeyOf(side, self) : 0);
-      return verdictOf(
+      const table = tableOf(
+        direction,
         side,
-        tableOf(direction, side, namedKey),
-        idsOf(side, 'atoms', direction),
-        atom,
-        named,
-        isolated(direction, podClass),
-        networkPolicyId,
+        0x100000 + (direction === 'ingress' ? namedKeyOf(side, self) : 0),
       );
+      const ids = idsOf(side, 'atoms', direction);
+      const isolatedSide = isolated(direction, podClass);
+      return (atom, networkPolicyId) =>
+        verdictOf(side, table, ids, atom, named, isolatedSide, networkPolicyId);
     },
   };
 }
 
-const PASS_THROUGH = -1;
+export const PASS_THROUGH = -1;
 /** Some ports decided by admin rules, the rest by the NetworkPolicies: computed per answer. */
 const MIXED = -2;
+/** NetworkPolicy answers below this id have their mixed verdicts in flat rows. */
+const DENSE_ANSWERS = 256;
+/** Not computed yet. */
+const UNKNOWN = -3;
+
+/**
+ * One side's verdicts for the matrix's inner loops: `lut[ids[peer]]` is a port-set id, or
+ * PASS_THROUGH (the NetworkPolicy answer itself), or another negative value: then `resolve`.
+ */
+export interface AdminLookup {
+  readonly ids: Int32Array;
+  readonly lut: Int32Array;
+  readonly resolve: (peer: number, networkPolicyId: number) => number;
+}
 
 /**
  * Verdict ids of one group (and named-port signature), per admitting-rules id: with no NetworkPolicy
@@ -232,6 +312,10 @@ const MIXED = -2;
  * `allowed` and `toNetworkPolicies` hold the parts).
  */
 interface GroupTable {
+  /** Mixed verdicts (isolated side) per admitting-rules id, by NetworkPolicy answer id (id + 1; 0: unknown). */
+  readonly mixedRows: Int32Array[];
+  /** Fast-path tables: not isolated, isolated (see AdminLookup). */
+  readonly luts: (Int32Array | undefined)[];
   readonly index: ReadonlyMap<AdminCompiledRule, number>;
   readonly baseline: number[];
   readonly isolated: number[];
@@ -241,6 +325,8 @@ interface GroupTable {
 
 function groupTable(side: AdminSide): GroupTable {
   return {
+    mixedRows: [],
+    luts: [],
     index: new Map(side.rules.map((rule, r) => [rule, r])),
     baseline: [],
     isolated: [],
