@@ -56,10 +56,6 @@ function tierIds(
 
 /** Applies the admin tiers on top of the NetworkPolicy answers the matrix computed. */
 export interface AdminMatrix {
-  /** For one destination: its final ingress id from class `source`, given the NetworkPolicy answer. */
-  ingressColumn(destination: number): (source: number, networkPolicyId: number) => number;
-  /** For one source: its final egress id towards class `destination`, given the NetworkPolicy answer. */
-  egressRow(source: number): (destination: number, networkPolicyId: number) => number;
   /** The fast path of a destination's ingress verdicts (see AdminLookup). */
   ingressLookup(destination: number): AdminLookup;
   /**
@@ -71,11 +67,8 @@ export interface AdminMatrix {
   egressNamed(source: number): boolean;
   /** Which rules of class `self`'s side admit each peer class, as ids (equal ids: equal verdicts). */
   peerIds(direction: 'ingress' | 'egress', self: number): Int32Array;
-  /** For one class and direction: its final id towards or from address atom `atom`. */
-  atomRow(
-    direction: 'ingress' | 'egress',
-    podClass: number,
-  ): (atom: number, networkPolicyId: number) => number;
+  /** For one class and direction: the fast path of its verdicts towards or from address atoms. */
+  atomRow(direction: 'ingress' | 'egress', podClass: number): AdminLookup;
 }
 
 /**
@@ -247,28 +240,6 @@ export function adminMatrix(
     egressNamed(source) {
       return (model.admin.egress[source] as AdminSide).rules.some((rule) => rule.named);
     },
-    ingressColumn(destination) {
-      const side = model.admin.ingress[destination] as AdminSide;
-      const podClass = classes[destination];
-      const table = tableOf('ingress', side, namedKeyOf(side, podClass));
-      const ids = idsOf(side, 'classes', 'ingress');
-      const isolatedSide = isolated('ingress', destination);
-      const named = podClass?.namedPorts;
-      return (source, networkPolicyId) =>
-        verdictOf(side, table, ids, source, named, isolatedSide, networkPolicyId);
-    },
-    egressRow(source) {
-      const side = model.admin.egress[source] as AdminSide;
-      const ids = idsOf(side, 'classes', 'egress');
-      const isolatedSide = isolated('egress', source);
-      const namedRules = side.rules.some((rule) => rule.named);
-      const plain = tableOf('egress', side, 0);
-      return (destination, networkPolicyId) => {
-        const podClass = classes[destination];
-        const table = namedRules ? tableOf('egress', side, (podClass?.namedPortsId ?? 0) + 1) : plain;
-        return verdictOf(side, table, ids, destination, podClass?.namedPorts, isolatedSide, networkPolicyId);
-      };
-    },
     atomRow(direction, podClass) {
       const side = model.admin[direction][podClass] as AdminSide;
       const self = classes[podClass];
@@ -281,8 +252,7 @@ export function adminMatrix(
       );
       const ids = idsOf(side, 'atoms', direction);
       const isolatedSide = isolated(direction, podClass);
-      return (atom, networkPolicyId) =>
-        verdictOf(side, table, ids, atom, named, isolatedSide, networkPolicyId);
+      return lookup(side, table, ids, named, isolatedSide);
     },
   };
 }

@@ -324,8 +324,13 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
       const target = direction === 'ingress' ? atomToClass : classToAtom;
       const adminAtoms = (): void => {
         if (!model.admin[direction][c]) return;
-        const verdict = admin.atomRow(direction, c);
-        for (let a = 0; a < atomCount; a++) target[cell(a)] = verdict(a, target[cell(a)] ?? 0);
+        const fast = admin.atomRow(direction, c);
+        for (let a = 0; a < atomCount; a++) {
+          const at = direction === 'ingress' ? a * n + c : c * atomCount + a;
+          const answer = target[at] ?? 0;
+          const v = fast.lut[fast.ids[a] ?? 0] ?? -3;
+          target[at] = v >= 0 ? v : v === PASS_THROUGH ? answer : fast.resolve(a, answer);
+        }
       };
       if (!entry) {
         adminAtoms();
