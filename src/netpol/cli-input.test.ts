@@ -134,6 +134,9 @@ describe('kubeward netpol: admin tiers and hostNetwork', () => {
     );
     const bad = netpol(['matrix', '-f', 'admin-tiers.yaml', '--host-network', 'bridge']);
     assert.notEqual(bad.status, 0);
-    assert.match(bad.stderr, /option '--host-network <mode>' argument 'bridge' is invalid\. Allowed choices are ignore, pod\./);
+    assert.match(
+      bad.stderr,
+      /option '--host-network <mode>' argument 'bridge' is invalid\. Allowed choices are ignore, pod\./,
+    );
   });
 });
