@@ -2,12 +2,17 @@ import { loadSources } from '../src/load/load.ts';
 import { buildInventory } from '../src/model/inventory.ts';
 import { buildNetpolModel } from '../src/netpol/engine.ts';
 import { reachabilityMatrix } from '../src/netpol/matrix.ts';
+import type { Inventory } from '../src/model/inventory.ts';
+import type { NetpolModel } from '../src/netpol/engine.ts';
+import type { ReachabilityMatrix } from '../src/netpol/matrix.ts';
 import type { BenchCase } from './case.ts';
+import { BenchFailure, median } from './case.ts';
 import { pick, seededRandom } from './random.ts';
 
 const WORKLOADS = 5_000;
 const NAMESPACES = 200;
 const POLICIES = 2_000;
+const ADMIN_POLICIES = 200;
 const TEAMS = ['payments', 'search', 'identity', 'media', 'platform'];
 const TIERS = ['web', 'api', 'worker', 'db', 'cache'];
 
@@ -151,6 +156,86 @@ export function generateNetpolCorpus(seed = 5, size: NetpolCorpusSize = DEFAULT_
 }
 
 /**
+ * AdminNetworkPolicies of every shape over the corpus's namespaces (labelled `team`) and pods
+ * (labelled `tier`), plus the BaselineAdminNetworkPolicy `default`: subjects by namespace or by
+ * namespace and pod, Allow/Deny/Pass rules with namespaces, pods and networks peers, numbered, ranged
+ * and named ports. Priorities repeat every 150 policies, so some share one (as clusters do).
+ */
+export function generateAdminPolicies(count = ADMIN_POLICIES, seed = 7): string {
+  const random = seededRandom(seed);
+  const documents: unknown[] = [];
+  const actions = ['Allow', 'Deny', 'Pass'];
+  const team = (): unknown => ({ matchLabels: { team: pick(random, TEAMS) } });
+  const tier = (): unknown => ({ matchLabels: { tier: pick(random, TIERS) } });
+  const ports = (i: number): unknown[] | undefined =>
+    i % 4 === 0
+      ? undefined
+      : i % 4 === 1
+        ? [{ portNumber: { protocol: 'TCP', port: 8000 + (i % 7) } }]
+        : i % 4 === 2
+          ? [{ portRange: { protocol: 'TCP', start: 8000, end: 8003 } }]
+          : [{ namedPort: 'metrics' }];
+  for (let a = 0; a < count; a++) {
+    const subject =
+      a % 3 === 0
+        ? { namespaces: team() }
+        : { pods: { namespaceSelector: a % 2 === 0 ? {} : team(), podSelector: tier() } };
+    const peer = (i: number): unknown =>
+      i % 3 === 0 ? { namespaces: team() } : { pods: { namespaceSelector: team(), podSelector: tier() } };
+    const ingress = [0, 1].map((i) => ({
+      name: `in-${i}`,
+      action: pick(random, actions),
+      from: [peer(a + i)],
+      ...(ports(a + i) ? { ports: ports(a + i) } : {}),
+    }));
+    const egress = [0, 1].map((i) => ({
+      name: `out-${i}`,
+      action: pick(random, actions),
+      to: [i === 1 && a % 5 === 0 ? { networks: [`10.${a % 256}.0.0/16`] } : peer(a + i + 1)],
+      ...(ports(a + i + 1) && !(i === 1 && a % 5 === 0 && (a + i + 1) % 4 === 3)
+        ? { ports: ports(a + i + 1) }
+        : {}),
+    }));
+    documents.push({
+      apiVersion: 'policy.networking.k8s.io/v1alpha1',
+      kind: 'AdminNetworkPolicy',
+      metadata: { name: `anp-${a}` },
+      spec: { priority: a % 150, subject, ingress, egress },
+    });
+  }
+  documents.push({
+    apiVersion: 'policy.networking.k8s.io/v1alpha1',
+    kind: 'BaselineAdminNetworkPolicy',
+    metadata: { name: 'default' },
+    spec: {
+      subject: { namespaces: {} },
+      ingress: [
+        { name: 'allow-same-team', action: 'Allow', from: [{ namespaces: team() }] },
+        { name: 'deny-rest', action: 'Deny', from: [{ namespaces: {} }] },
+      ],
+      egress: [{ name: 'deny-metadata', action: 'Deny', to: [{ networks: ['169.254.169.254/32'] }] }],
+    },
+  });
+  return documents.map((document) => JSON.stringify(document)).join('\n---\n');
+}
+
+/** CPU milliseconds of the model and matrix of an inventory. */
+function matrixCpu(inventory: Inventory): {
+  readonly cpu: number;
+  readonly model: NetpolModel;
+  readonly matrix: ReachabilityMatrix;
+} {
+  const started = process.cpuUsage();
+  const model = buildNetpolModel(inventory);
+  const matrix = reachabilityMatrix(model);
+  const cpu = process.cpuUsage(started);
+  return { cpu: (cpu.user + cpu.system) / 1000, model, matrix };
+}
+
+/** At most this many times the NetworkPolicy-only CPU time once the ANPs and the BANP are added. */
+const ADMIN_RATIO_GOAL = 1.5;
+
+/**
  * Full reachability matrix for 5,000 workloads in 200 namespaces under 2,000 policies: model
  * (pod classes, selector sets per rule) plus every class × class cell and every class × address-atom
  * cell. Peak memory is the process's maxRSS, which includes loading the corpus.
@@ -172,7 +257,26 @@ export const bench: BenchCase = {
     let allowedPairs = 0;
     for (const cell of matrix.classToClass) if (cell !== 0) allowedPairs++;
     const classes = model.pods.classes.length;
-    return Promise.resolve([
+    // The same cluster with 200 ANPs and the BANP, measured in alternation with the NetworkPolicy-only
+    // one (CPU time, median of three each), so the ratio compares runs under the same load.
+    const adminText = generateAdminPolicies();
+    const withAdmin = buildInventory([
+      ...resources,
+      ...loadSources([{ file: 'netpol-bench-admin.yaml', text: adminText, format: 'yaml', named: true }])
+        .resources,
+    ]);
+    const plain: number[] = [];
+    const admin: number[] = [];
+    let adminRun = matrixCpu(withAdmin);
+    for (let round = 0; round < 3; round++) {
+      plain.push(matrixCpu(inventory).cpu);
+      adminRun = matrixCpu(withAdmin);
+      admin.push(adminRun.cpu);
+    }
+    const ratio = median(admin) / median(plain);
+    let adminPairs = 0;
+    for (const cell of adminRun.matrix.classToClass) if (cell !== 0) adminPairs++;
+    const measurements = [
       { label: 'workloads', value: inventory.workloads.length, unit: '' },
       { label: 'namespaces', value: inventory.namespaces.size, unit: '' },
       { label: 'policies', value: model.policies.length, unit: '' },
@@ -191,6 +295,23 @@ export const bench: BenchCase = {
       { label: 'rss before model', value: rssBefore / 2 ** 20, unit: 'MiB' },
       { label: 'rss after matrix', value: process.memoryUsage().rss / 2 ** 20, unit: 'MiB' },
       { label: 'peak rss (resourceUsage maxRSS)', value: process.resourceUsage().maxRSS / 1024, unit: 'MiB' },
-    ]);
+      {
+        label: 'AdminNetworkPolicies (+ BANP default)',
+        value: adminRun.model.admin.policies.admin.length,
+        unit: '',
+      },
+      { label: 'class pairs with some port allowed, with ANPs', value: adminPairs, unit: '' },
+      { label: 'model + matrix CPU, NetworkPolicies only (median of 3)', value: median(plain), unit: 'ms' },
+      { label: 'model + matrix CPU, with ANPs and BANP (median of 3)', value: median(admin), unit: 'ms' },
+      { label: 'with ANPs / NetworkPolicies only', value: ratio, unit: '×' },
+    ];
+    if (ratio > ADMIN_RATIO_GOAL)
+      return Promise.reject(
+        new BenchFailure(
+          `200 ANPs and a BANP cost ${ratio.toFixed(2)}× the NetworkPolicy-only matrix (goal: at most ${ADMIN_RATIO_GOAL}×)`,
+          measurements,
+        ),
+      );
+    return Promise.resolve(measurements);
   },
 };

@@ -3,11 +3,14 @@ import { readRegularFileSync } from '../load/regular-file.ts';
 import { formatDiagnostic } from '../model/diagnostic.ts';
 import { escapeControls } from '../model/terminal-text.ts';
 import { InputError, UsageError } from '../model/errors.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Inventory } from '../model/inventory.ts';
-import { buildInventory } from '../model/inventory.ts';
+import { buildInventory, namespaceOf } from '../model/inventory.ts';
+import { podTemplateOf } from '../model/workload.ts';
 import { evaluateAssertions } from '../netpol/assert.ts';
 import { connectionList } from '../netpol/connections.ts';
-import type { Endpoint, NetpolModel } from '../netpol/engine.ts';
+import { netpolDiagnostics } from '../netpol/diagnostics.ts';
+import type { Endpoint, HostNetworkMode, NetpolModel } from '../netpol/engine.ts';
 import { buildNetpolModel } from '../netpol/engine.ts';
 import { explainConnection } from '../netpol/explain.ts';
 import type { Probe } from '../netpol/explain.ts';
@@ -30,6 +33,21 @@ import { writeReport } from './output-file.ts';
 export interface InputFlags extends SourceInputFlags {
   readonly defaultNamespace: string;
   readonly ipblockMatchesPods: boolean;
+  readonly hostNetwork: HostNetworkMode;
+}
+
+/** Error diagnostics printed for an inventory's input: the command then exits 2, like `scan`. */
+const inputErrors = new WeakMap<Inventory, number>();
+
+function printDiagnostics(inventory: Inventory, diagnostics: readonly Diagnostic[]): void {
+  for (const diagnostic of diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
+  const errors = diagnostics.filter((diagnostic) => diagnostic.level === 'error').length;
+  inputErrors.set(inventory, (inputErrors.get(inventory) ?? 0) + errors);
+}
+
+/** The command's own exit code, or 2 when some input could not be used (the output still covers the rest). */
+function exitCode(inventory: Inventory, code: number): number {
+  return (inputErrors.get(inventory) ?? 0) > 0 ? 2 : code;
 }
 
 /** The inventory of the manifests or the live cluster (every namespace of it), and the namespace asked for. */
@@ -42,37 +60,52 @@ async function loadInventory(
       'no manifests: give them with -f (file, directory or -), -k DIR or --helm DIR, or read a live cluster with --context',
     );
   const { loaded, namespace } = await loadScoped([], flags, source, { secrets: 'none', read: 'all' });
-  for (const diagnostic of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
-  if (loaded.diagnostics.some((diagnostic) => diagnostic.level === 'error') && loaded.resources.length === 0)
+  if (
+    loaded.diagnostics.some((diagnostic) => diagnostic.level === 'error') &&
+    loaded.resources.length === 0
+  ) {
+    for (const diagnostic of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
     throw new InputError('no usable manifests');
+  }
   const inventory = buildInventory(loaded.resources, { defaultNamespace: flags.defaultNamespace });
-  for (const diagnostic of inventory.diagnostics)
-    if (diagnostic.level === 'warning') process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
+  printDiagnostics(inventory, [...loaded.diagnostics, ...inventory.diagnostics]);
   return { inventory, namespace };
 }
 
 function modelOf(inventory: Inventory, flags: InputFlags): NetpolModel {
-  const model = buildNetpolModel(inventory, { ipBlockMatchesPods: flags.ipblockMatchesPods });
-  for (const policy of model.policies) {
-    for (const problem of policy.problems) {
-      const position = policy.resource.origin.locate(problem.path);
-      const warning = {
-        level: 'warning' as const,
-        file: policy.resource.origin.file,
-        line: position.line,
-        column: position.column,
-        message: `NetworkPolicy ${policy.namespace}/${policy.name}: ${problem.message}`,
-      };
-      process.stderr.write(`${formatDiagnostic(warning)}\n`);
-    }
-  }
+  const model = buildNetpolModel(inventory, {
+    ipBlockMatchesPods: flags.ipblockMatchesPods,
+    hostNetwork: flags.hostNetwork,
+  });
+  printDiagnostics(inventory, netpolDiagnostics(inventory, model));
   return model;
 }
 
-function endpointOf(model: NetpolModel, reference: string): Endpoint {
+/** Why a workload the input declares is not in the model: its pod spec was refused (diagnostics above). */
+function leftOut(inventory: Inventory, reference: string): string | undefined {
+  const parts = reference.split('/');
+  const [kind, namespace, name] =
+    parts.length >= 3 ? [parts[0], parts[1], parts.slice(2).join('/')] : [undefined, parts[0], parts[1]];
+  const resource = inventory.resources.find(
+    (candidate) =>
+      candidate.name === (name ?? namespace) &&
+      (name === undefined || namespaceOf(inventory, candidate) === namespace) &&
+      (kind === undefined || candidate.kind.toLowerCase() === kind.toLowerCase()) &&
+      !inventory.workloads.some((workload) => workload.resource === candidate) &&
+      podTemplateOf(candidate, namespaceOf(inventory, candidate)) !== undefined,
+  );
+  return (
+    resource &&
+    `${resource.kind.toLowerCase()}/${namespaceOf(inventory, resource)}/${resource.name} is left out: its pod spec is invalid (see the errors above)`
+  );
+}
+
+function endpointOf(model: NetpolModel, reference: string, inventory: Inventory): Endpoint {
   const address = addressEndpoint(reference);
   if (address) return address;
   const workloads = findWorkloads(model, reference);
+  const invalid = workloads.length === 0 ? leftOut(inventory, reference) : undefined;
+  if (invalid !== undefined) throw new InputError(invalid);
   if (workloads.length === 0)
     throw new UsageError(
       `no workload ${reference} (give kind/namespace/name, namespace/name or an IP address)`,
@@ -122,6 +155,7 @@ export async function netpolMatrix(flags: InputFlags & { output: MatrixFormat })
       `note: no connection with an end in namespace ${escapeControls(namespace)}, the context's; -n NAME or -A for others\n`,
     );
   process.stdout.write(renderConnections(list, flags.output, terminalWidth(process.stdout)));
+  process.exitCode = exitCode(inventory, 0);
 }
 
 /** `kubeward netpol explain`: the verdict for SRC → DST and the rules that decide it. */
@@ -132,12 +166,18 @@ export async function netpolExplain(
   flags: InputFlags & { output: string },
 ): Promise<void> {
   const probe = parseProbe(port);
-  const model = modelOf((await loadInventory(flags)).inventory, flags);
-  const explanation = explainConnection(model, endpointOf(model, src), endpointOf(model, dst), probe);
+  const { inventory } = await loadInventory(flags);
+  const model = modelOf(inventory, flags);
+  const explanation = explainConnection(
+    model,
+    endpointOf(model, src, inventory),
+    endpointOf(model, dst, inventory),
+    probe,
+  );
   process.stdout.write(
     flags.output === 'json' ? `${JSON.stringify(explanation, null, 2)}\n` : renderExplanation(explanation),
   );
-  process.exitCode = explanation.allowed ? 0 : 1;
+  process.exitCode = exitCode(inventory, explanation.allowed ? 0 : 1);
 }
 
 /** `kubeward netpol assert`: netassert assertions checked against the manifests. */
@@ -154,7 +194,7 @@ export async function netpolAssert(
     ...pathsOf([], flags),
     ...inventory.resources.map((resource) => resource.origin.file),
   ]);
-  process.exitCode = results.some((result) => result.status === 'fail') ? 1 : 0;
+  process.exitCode = exitCode(inventory, results.some((result) => result.status === 'fail') ? 1 : 0);
 }
 
 /** `kubeward netpol generate`: default-deny, DNS egress and least-privilege allow policies. */

@@ -11,6 +11,7 @@ import type { DuplicateKey } from './duplicate-keys.ts';
 import { jsonMayRepeatKeys } from './json-key-count.ts';
 import { firstTooDeep } from './json-depth.ts';
 import { lineColumn } from './lines.ts';
+import { indentQuotedContinuations } from './quoted-continuations.ts';
 import type { DocumentEvents, Source } from './source.ts';
 import { KUBERNETES_YAML_SCHEMA } from './yaml-schema.ts';
 
@@ -37,8 +38,35 @@ export function parseSource(source: Source): ParsedSource {
     return { documents: parseYamlChunk(source, source.text, 0, 0), diagnostics: [] };
   } catch (error) {
     if (!(error instanceof YAMLException || error instanceof DuplicateKeyError)) throw error;
-    return parseYamlByDocument(source);
+    return (
+      (error instanceof YAMLException && error.reason === 'deficient indentation'
+        ? asKubectlReadsIt(source)
+        : undefined) ?? parseYamlByDocument(source)
+    );
   }
+}
+
+/**
+ * The source with quoted scalars' shallow continuation lines indented (see indentQuotedContinuations),
+ * when that makes it parse: kubectl accepts them. Each such line gets a warning; line numbers hold.
+ */
+function asKubectlReadsIt(source: Source): ParsedSource | undefined {
+  const repaired = indentQuotedContinuations(source.text);
+  if (repaired.lines.length === 0) return undefined;
+  const text = repaired.text;
+  const indented: Source = { ...source, text };
+  const parsed = parseYamlByDocument(indented);
+  if (parsed.diagnostics.some((diagnostic) => diagnostic.message.includes('deficient indentation')))
+    return undefined;
+  const warnings = repaired.lines.map(({ line }): Diagnostic => ({
+    level: 'warning',
+    file: source.file,
+    line,
+    column: 1,
+    message:
+      'this continuation line of a quoted string is indented no deeper than its key: the YAML spec refuses it, kubectl (go-yaml) reads it; indent it further',
+  }));
+  return { documents: parsed.documents, diagnostics: [...warnings, ...parsed.diagnostics] };
 }
 
 function parseYamlChunk(source: Source, text: string, offset: number, firstIndex: number): ParsedDocument[] {

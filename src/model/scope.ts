@@ -3,7 +3,9 @@
  * taken as namespaced, which is what `kubectl apply` assumes for an object without a namespace.
  */
 const CLUSTER_SCOPED = new Set([
+  'AdminNetworkPolicy',
   'APIService',
+  'BaselineAdminNetworkPolicy',
   'CertificateSigningRequest',
   'ClusterRole',
   'ClusterRoleBinding',
@@ -30,6 +32,7 @@ const CLUSTER_SCOPED = new Set([
   'ValidatingWebhookConfiguration',
   'VolumeAttachment',
   'ClusterIssuer',
+  'ClusterNetworkPolicy',
   'ClusterPolicy',
 ]);
 

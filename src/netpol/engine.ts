@@ -1,9 +1,14 @@
 import type { Inventory } from '../model/inventory.ts';
+import { ofKind } from '../model/inventory.ts';
 import type { Labels } from '../model/label-selector.ts';
 import { NAMESPACE_NAME_LABEL } from '../model/namespace.ts';
 import type { Mapping } from '../model/path.ts';
 import { isRecord } from '../model/path.ts';
 import type { IpRange } from './ip.ts';
+import type { AdminCompiledRule, AdminModel, AdminSide } from './admin-engine.ts';
+import { adminVerdict, compileAdminPolicies } from './admin-engine.ts';
+import { adminPoliciesOf } from './admin-policy.ts';
+import type { HostNetworkMode } from './host-network.ts';
 import { ipAtoms, rangeContains, rangesOverlap } from './ip.ts';
 import type { Direction, IpBlockPeer, NetworkPolicy, PodPeer, PolicyPort, PolicyRule } from './policy.ts';
 import { policiesOf } from './policy.ts';
@@ -20,10 +25,19 @@ export interface NetpolOptions {
    * no). Only pods whose address is known (a Pod's `status.podIPs`) can match.
    */
   readonly ipBlockMatchesPods: boolean;
+  /**
+   * How policies treat hostNetwork pods. `ignore` (the common implementation, and the default):
+   * no selector selects them, they are reached as their node (ipBlocks, ANP `nodes` peers) and a
+   * hostNetwork DaemonSet's traffic comes from every pod's own node, which ingress isolation never
+   * blocks. `pod`: they are selected and matched like any other pod.
+   */
+  readonly hostNetwork?: HostNetworkMode;
 }
 
+export type { HostNetworkMode } from './host-network.ts';
+
 /** Defaults: ipBlocks do not match pods (the docs say they are meant for cluster-external addresses). */
-export const DEFAULT_NETPOL_OPTIONS: NetpolOptions = { ipBlockMatchesPods: false };
+export const DEFAULT_NETPOL_OPTIONS: NetpolOptions = { ipBlockMatchesPods: false, hostNetwork: 'ignore' };
 
 /** A rule prepared for matching: the pod classes its peers select, computed once. */
 export interface CompiledRule {
@@ -67,6 +81,13 @@ export interface NetpolModel {
   readonly selected: ReadonlyMap<NetworkPolicy, readonly PodClass[]>;
   /** Each policy's compiled rules, for the directions it isolates (a direction it does not list is empty). */
   readonly rulesOf: ReadonlyMap<NetworkPolicy, Readonly<Record<Direction, readonly CompiledRule[]>>>;
+  /** AdminNetworkPolicies and the BaselineAdminNetworkPolicy, per class and direction. */
+  readonly admin: AdminModel;
+}
+
+/** Whether selectors skip hostNetwork pods under the options. */
+export function ignoresHostNetwork(options: NetpolOptions): boolean {
+  return (options.hostNetwork ?? 'ignore') === 'ignore';
 }
 
 /**
@@ -78,7 +99,13 @@ export function buildNetpolModel(
   options: NetpolOptions = DEFAULT_NETPOL_OPTIONS,
 ): NetpolModel {
   const policies = policiesOf(inventory);
-  const pods = podClassesOf(inventory, options.ipBlockMatchesPods);
+  const adminPolicies = adminPoliciesOf(inventory);
+  const ignoreHost = ignoresHostNetwork(options);
+  const hasNetworks = [
+    ...adminPolicies.admin,
+    ...(adminPolicies.baseline ? [adminPolicies.baseline] : []),
+  ].some((policy) => policy.egress.some((rule) => rule.peers.some((peer) => peer.type === 'networks')));
+  const pods = podClassesOf(inventory, options.ipBlockMatchesPods || hasNetworks);
   const classCount = pods.classes.length;
   const byNamespace = new Map<string, PodClass[]>();
   for (const podClass of pods.classes) {
@@ -157,7 +184,7 @@ export function buildNetpolModel(
     const selects = classFilter(peer.podSelector);
     for (const namespace of namespaces) {
       for (const podClass of candidates(namespace, peer.podSelector)) {
-        if (!podClass.hostNetwork && selects(podClass)) set[podClass.index] = 1;
+        if (!(ignoreHost && podClass.hostNetwork) && selects(podClass)) set[podClass.index] = 1;
       }
     }
     peerSets.set(key, set);
@@ -198,7 +225,7 @@ export function buildNetpolModel(
   for (const policy of policies) {
     const selects = classFilter(policy.podSelector);
     const targets = candidates(policy.namespace, policy.podSelector).filter(
-      (podClass) => !podClass.hostNetwork && selects(podClass),
+      (podClass) => !(ignoreHost && podClass.hostNetwork) && selects(podClass),
     );
     selected.set(policy, targets);
     const compiled: Record<Direction, CompiledRule[]> = { ingress: [], egress: [] };
@@ -220,7 +247,23 @@ export function buildNetpolModel(
       }
     }
   }
-  return { options, policies, pods, atoms: ipAtoms(ipRanges), ingress, egress, selected, rulesOf };
+  // ANP `networks` match every address, pods with a known one included (adminnetworkpolicy_types.go).
+  const withAddress = pods.classes.filter((podClass) => podClass.ips.length > 0);
+  const admin = compileAdminPolicies(adminPolicies, {
+    classes: pods.classes,
+    selectPods: (namespaceSelector, podSelector) =>
+      podPeerClasses({ type: 'pods', namespaceSelector, podSelector, path: [] }, ''),
+    hostNetworkIgnored: ignoreHost,
+    nodes: ofKind(inventory, 'Node'),
+    addressed: (block) => {
+      const set = new Uint8Array(classCount);
+      for (const podClass of withAddress)
+        if (podClass.ips.some((ip) => ipBlockContains(block, ip))) set[podClass.index] = 1;
+      return set;
+    },
+  });
+  for (const range of admin.ranges) ipRanges.push(range);
+  return { options, policies, pods, atoms: ipAtoms(ipRanges), ingress, egress, selected, rulesOf, admin };
 }
 
 function labelIndexKey(namespace: string, key: string, value: string): string {
@@ -244,7 +287,10 @@ export function ipBlockContains(peer: IpBlockPeer, range: IpRange): boolean {
 }
 
 /** Whether a rule's peers take in the endpoint (the other end of the connection). */
-export function ruleMatchesPeer(rule: CompiledRule, peer: Endpoint): boolean {
+export function ruleMatchesPeer(
+  rule: Pick<CompiledRule, 'allPeers' | 'classes' | 'ipBlocks'>,
+  peer: Endpoint,
+): boolean {
   if (rule.allPeers) return true;
   if (peer.type === 'pods') return rule.classes[peer.podClass.index] === 1;
   return rule.ipBlocks.some((block) => ipBlockContains(block, peer.range));
@@ -273,7 +319,9 @@ export function resolvePorts(
   return unionPorts(sets);
 }
 
-function namedPortsOfEndpoint(endpoint: Endpoint): readonly NamedPort[] | undefined {
+type NamedPorts = readonly NamedPort[] | undefined;
+
+function namedPortsOfEndpoint(endpoint: Endpoint): NamedPorts {
   return endpoint.type === 'pods' ? endpoint.podClass.namedPorts : undefined;
 }
 
@@ -282,22 +330,58 @@ export function matchingRules(side: DirectionPolicy, peer: Endpoint): CompiledRu
   return side.rules.filter((rule) => ruleMatchesPeer(rule, peer));
 }
 
-/** What the source's egress policies allow towards the destination (every port when not isolated). */
-export function egressAllowed(model: NetpolModel, source: Endpoint, destination: Endpoint): PortSet {
-  if (source.type !== 'pods') return ALL_PORTS;
-  const side = model.egress[source.podClass.index];
+/** What the NetworkPolicies of `side` allow from/to `peer` (every port when none isolates it). */
+function networkPolicyAllowed(side: DirectionPolicy | undefined, peer: Endpoint, named: NamedPorts): PortSet {
   if (!side?.isolated) return ALL_PORTS;
-  const named = namedPortsOfEndpoint(destination);
-  return unionPorts(matchingRules(side, destination).map((rule) => resolvePorts(rule.ports, named)));
+  return unionPorts(matchingRules(side, peer).map((rule) => resolvePorts(rule.ports, named)));
 }
 
-/** What the destination's ingress policies allow from the source (every port when not isolated). */
+/** Whether traffic from `source` comes from the destination's own node (see NetpolOptions.hostNetwork). */
+export function isNodeLocal(model: NetpolModel, source: Endpoint): boolean {
+  return ignoresHostNetwork(model.options) && source.type === 'pods' && source.podClass.nodeLocal;
+}
+
+/** The admin-tier verdict of one side, or undefined when no ANP/BANP applies to it. */
+export function adminSideVerdict(
+  model: NetpolModel,
+  direction: Direction,
+  self: Endpoint,
+  other: Endpoint,
+  named: NamedPorts,
+): ReturnType<typeof adminVerdict> | undefined {
+  if (self.type !== 'pods') return undefined;
+  const admin: AdminSide | undefined = model.admin[direction][self.podClass.index];
+  if (!admin) return undefined;
+  const side = model[direction][self.podClass.index];
+  const allowed =
+    direction === 'ingress' && isNodeLocal(model, other)
+      ? ALL_PORTS
+      : networkPolicyAllowed(side, other, named);
+  return adminVerdict(
+    admin,
+    (rule: AdminCompiledRule) => ruleMatchesPeer(rule, other),
+    (ports) => resolvePorts(ports, named),
+    { isolated: side?.isolated ?? false, allowed },
+  );
+}
+
+/** What the source's egress allows towards the destination: ANPs, NetworkPolicies, BANP, in that order. */
+export function egressAllowed(model: NetpolModel, source: Endpoint, destination: Endpoint): PortSet {
+  if (source.type !== 'pods') return ALL_PORTS;
+  const named = namedPortsOfEndpoint(destination);
+  const verdict = adminSideVerdict(model, 'egress', source, destination, named);
+  if (verdict) return verdict.allowed;
+  return networkPolicyAllowed(model.egress[source.podClass.index], destination, named);
+}
+
+/** What the destination's ingress allows from the source: ANPs, NetworkPolicies, BANP, in that order. */
 export function ingressAllowed(model: NetpolModel, source: Endpoint, destination: Endpoint): PortSet {
   if (destination.type !== 'pods') return ALL_PORTS;
-  const side = model.ingress[destination.podClass.index];
-  if (!side?.isolated) return ALL_PORTS;
   const named = destination.podClass.namedPorts;
-  return unionPorts(matchingRules(side, source).map((rule) => resolvePorts(rule.ports, named)));
+  const verdict = adminSideVerdict(model, 'ingress', destination, source, named);
+  if (verdict) return verdict.allowed;
+  if (isNodeLocal(model, source)) return ALL_PORTS;
+  return networkPolicyAllowed(model.ingress[destination.podClass.index], source, named);
 }
 
 /**

@@ -1,8 +1,16 @@
 import type { Resource } from '../model/resource.ts';
 import { formatPath } from '../model/path.ts';
 import type { FieldPath } from '../model/path.ts';
+import type { AdminStep } from './admin-engine.ts';
 import type { CompiledRule, Endpoint, NetpolModel } from './engine.ts';
-import { egressAllowed, ingressAllowed, matchingRules, resolvePorts } from './engine.ts';
+import {
+  adminSideVerdict,
+  egressAllowed,
+  ingressAllowed,
+  isNodeLocal,
+  matchingRules,
+  resolvePorts,
+} from './engine.ts';
 import { formatRange } from './ip.ts';
 import type { PortSet, Protocol } from './ports.ts';
 import { formatPorts, hasPort, intersectPorts, isEmptyPorts } from './ports.ts';
@@ -21,9 +29,32 @@ export interface RuleReason {
   readonly ports: string;
 }
 
+/** An AdminNetworkPolicy or BaselineAdminNetworkPolicy rule that decided some ports of one side. */
+export interface AdminRuleReason {
+  readonly kind: 'AdminNetworkPolicy' | 'BaselineAdminNetworkPolicy';
+  readonly policy: string;
+  /** The ANP's `spec.priority`; undefined for the BANP. */
+  readonly priority: number | undefined;
+  /** The rule's `name`, or `#index`. */
+  readonly rule: string;
+  readonly action: 'Allow' | 'Deny' | 'Pass';
+  readonly location: string;
+  /** The ports this rule decided (ports an earlier rule decided are not its). */
+  readonly ports: string;
+}
+
 /** The verdict of one side (the source's egress or the destination's ingress). */
 export interface SideExplanation {
   readonly endpoint: string;
+  /**
+   * What decided (with a probe: the one tier and rule that decided that port): an ANP rule, the
+   * NetworkPolicies, the node-local rule, the BANP, or the default allow.
+   */
+  readonly decidedBy: string;
+  /** ANP rules that matched, in evaluation order (empty when none applies). */
+  readonly adminRules: readonly AdminRuleReason[];
+  /** BANP rules that matched (only when no NetworkPolicy isolates the pod in this direction). */
+  readonly baselineRules: readonly AdminRuleReason[];
   /** False: no policy isolates this side, so it allows everything. */
   readonly isolated: boolean;
   readonly policies: readonly string[];
@@ -53,6 +84,24 @@ function endpointName(endpoint: Endpoint): string {
     .join(', ');
 }
 
+function adminReason(step: AdminStep): AdminRuleReason {
+  const { policy, rule } = step.rule;
+  return {
+    kind: policy.kind,
+    policy: policy.name,
+    priority: policy.tier === 'admin' ? policy.priority : undefined,
+    rule: rule.name,
+    action: rule.action,
+    location: where(policy.resource, rule.path),
+    ports: formatPorts(step.ports),
+  };
+}
+
+function describeAdmin(reason: AdminRuleReason): string {
+  const priority = reason.priority === undefined ? '' : ` (priority ${reason.priority})`;
+  return `${reason.kind} ${reason.policy}${priority} rule ${reason.rule}: ${reason.action}`;
+}
+
 function side(
   model: NetpolModel,
   direction: 'ingress' | 'egress',
@@ -62,24 +111,60 @@ function side(
   allowed: PortSet,
   probe: Probe | undefined,
 ): SideExplanation {
-  const entry = self.type === 'pods' ? model[direction][self.podClass.index] : undefined;
-  if (!entry?.isolated)
-    return { endpoint: endpointName(self), isolated: false, policies: [], rules: [], allowed: 'all' };
   const named = destination.type === 'pods' ? destination.podClass.namedPorts : undefined;
-  const rules = matchingRules(entry, other).flatMap((rule: CompiledRule): RuleReason[] => {
-    const ports = resolvePorts(rule.ports, named);
-    if (isEmptyPorts(ports) || (probe && !hasPort(ports, probe.protocol, probe.port))) return [];
-    return [
-      {
-        policy: `${rule.policy.namespace}/${rule.policy.name}`,
-        rule: formatPath(rule.rule.path),
-        location: where(rule.policy.resource, rule.rule.path),
-        ports: formatPorts(ports),
-      },
-    ];
-  });
+  const holds = (ports: PortSet): boolean =>
+    !isEmptyPorts(ports) && (probe === undefined || hasPort(ports, probe.protocol, probe.port));
+  const verdict = adminSideVerdict(model, direction, self, other, named);
+  const adminRules = (verdict?.admin ?? []).filter((step) => holds(step.ports)).map(adminReason);
+  const baselineRules = (verdict?.baseline ?? []).filter((step) => holds(step.ports)).map(adminReason);
+  const toNetworkPolicies = verdict === undefined || holds(verdict.toNetworkPolicies);
+  const entry = self.type === 'pods' ? model[direction][self.podClass.index] : undefined;
+  const nodeLocal = direction === 'ingress' && isNodeLocal(model, other);
+  const finalAdmin = adminRules.find((reason) => reason.action !== 'Pass');
+  const decidedBy =
+    self.type !== 'pods'
+      ? 'an address outside the pod network: no policy applies on this side'
+      : probe && finalAdmin
+        ? describeAdmin(finalAdmin)
+        : probe && !toNetworkPolicies
+          ? 'AdminNetworkPolicy rules'
+          : entry?.isolated && nodeLocal
+            ? "node-local: a hostNetwork DaemonSet runs on every node, and traffic from a pod's own node is never blocked by ingress isolation"
+            : entry?.isolated
+              ? 'NetworkPolicies'
+              : probe && baselineRules[0]
+                ? describeAdmin(baselineRules[0])
+                : verdict && (verdict.admin.length > 0 || verdict.baseline.length > 0) && !probe
+                  ? 'AdminNetworkPolicy and BaselineAdminNetworkPolicy rules, then the default allow'
+                  : verdict
+                    ? 'no AdminNetworkPolicy or BaselineAdminNetworkPolicy rule matches and no NetworkPolicy isolates it: allowed'
+                    : 'no policy isolates it in this direction: allowed';
+  const base = { endpoint: endpointName(self), decidedBy, adminRules, baselineRules };
+  if (!entry?.isolated)
+    return {
+      ...base,
+      isolated: false,
+      policies: [],
+      rules: [],
+      allowed: verdict ? formatPorts(allowed) : 'all',
+    };
+  const rules =
+    toNetworkPolicies && !nodeLocal
+      ? matchingRules(entry, other).flatMap((rule: CompiledRule): RuleReason[] => {
+          const ports = resolvePorts(rule.ports, named);
+          if (!holds(ports)) return [];
+          return [
+            {
+              policy: `${rule.policy.namespace}/${rule.policy.name}`,
+              rule: formatPath(rule.rule.path),
+              location: where(rule.policy.resource, rule.rule.path),
+              ports: formatPorts(ports),
+            },
+          ];
+        })
+      : [];
   return {
-    endpoint: endpointName(self),
+    ...base,
     isolated: true,
     policies: entry.policies.map(
       (policy) => `${policy.namespace}/${policy.name} (${where(policy.resource, ['spec', 'podSelector'])})`,

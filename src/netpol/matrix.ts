@@ -1,5 +1,6 @@
+import { adminMatrix, PASS_THROUGH } from './admin-matrix.ts';
 import type { CompiledRule, DirectionPolicy, NetpolModel } from './engine.ts';
-import { ipBlockContains, resolvePorts } from './engine.ts';
+import { ignoresHostNetwork, ipBlockContains, resolvePorts } from './engine.ts';
 import type { IpRange } from './ip.ts';
 import type { NamedPort, PodClass } from './pods.ts';
 import type { PortSet } from './ports.ts';
@@ -42,6 +43,9 @@ function portSetTable(): { readonly sets: PortSet[]; intern(set: PortSet): numbe
 }
 
 type MaskKey = number | string;
+
+/** Port-set ids below this have their pairwise intersections in a flat table. */
+const DENSE_IDS = 512;
 
 /** Rules per class that fit a numeric mask key (mask × 2^16 + salt stays a safe integer). */
 const MASK_RULES = 24;
@@ -109,6 +113,8 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
   const ingressCache = classes.map(() => new Map<MaskKey, number>());
   const egressCache = classes.map(() => new Map<MaskKey, number>());
   const combined = new Map<number, number>();
+  // Intersections of the first port sets, by index (id + 1; 0: not computed): most cells meet these.
+  const denseCombined = new Uint32Array(DENSE_IDS * DENSE_IDS);
 
   const side = (policies: readonly DirectionPolicy[], index: number): DirectionPolicy | undefined => {
     const entry = policies[index];
@@ -144,6 +150,8 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
     if (out === 1) return into;
     if (into === 1 || out === into) return out;
     if (out === 0 || into === 0) return 0;
+    const small = out < DENSE_IDS && into < DENSE_IDS ? out * DENSE_IDS + into : -1;
+    if (small >= 0 && (denseCombined[small] ?? 0) > 0) return (denseCombined[small] ?? 1) - 1;
     const key = out * 0x100000 + into;
     let id = combined.get(key);
     if (id === undefined) {
@@ -152,6 +160,7 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
         (id = table.intern(intersectPorts(table.sets[out] as PortSet, table.sets[into] as PortSet))),
       );
     }
+    if (small >= 0) denseCombined[small] = id + 1;
     return id;
   };
 
@@ -166,41 +175,97 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
       else for (let i = 0; i < n; i++) if (rule.classes[i] === 1) masks[i] = (masks[i] ?? 0) | flag;
     });
   };
+  const admin = adminMatrix(
+    model,
+    table.sets,
+    (set) => table.intern(set),
+    (direction, c) =>
+      direction === 'ingress' ? side(model.ingress, c) !== undefined : side(model.egress, c) !== undefined,
+  );
+  const nodeLocal = ignoresHostNetwork(model.options)
+    ? classes.filter((podClass) => podClass.nodeLocal).map((podClass) => podClass.index)
+    : [];
+  const adminColumn = (d: number): void => {
+    if (!model.admin.ingress[d]) return;
+    const { ids, lut, resolve } = admin.ingressLookup(d);
+    for (let s = 0; s < n; s++) {
+      const cell = s * n + d;
+      const answer = classToClass[cell] ?? 0;
+      const v = lut[ids[s] ?? 0] ?? -3;
+      classToClass[cell] = v >= 0 ? v : v === PASS_THROUGH ? answer : resolve(s, answer);
+    }
+  };
   for (let d = 0; d < n; d++) {
     const destination = classes[d] as PodClass;
     const entry = side(model.ingress, d);
-    if (!entry) continue;
+    if (!entry) {
+      adminColumn(d);
+      continue;
+    }
     if (entry.rules.length > MASK_RULES) {
       for (let s = 0; s < n; s++) classToClass[s * n + d] = ingressId(destination, s, undefined);
+      for (const s of nodeLocal) classToClass[s * n + d] = 1;
+      adminColumn(d);
       continue;
     }
     fillMasks(entry.rules);
     const cache = ingressCache[d] as Map<MaskKey, number>;
-    let lastMask = -1;
+    for (const s of nodeLocal) masks[s] = -1;
+    const fast = model.admin.ingress[d] ? admin.ingressLookup(d) : undefined;
+    let lastMask = -2;
     let lastId = 0;
     for (let s = 0; s < n; s++) {
       const mask = masks[s] ?? 0;
       if (mask !== lastMask) {
         const key = mask * 0x10000;
-        let id = cache.get(key);
+        let id = mask === -1 ? 1 : cache.get(key);
         if (id === undefined)
           cache.set(key, (id = table.intern(unionOfMask(entry.rules, mask, destination.namedPorts))));
         lastMask = mask;
         lastId = id;
       }
-      classToClass[s * n + d] = lastId;
+      if (fast) {
+        const v = fast.lut[fast.ids[s] ?? 0] ?? -3;
+        classToClass[s * n + d] = v >= 0 ? v : v === PASS_THROUGH ? lastId : fast.resolve(s, lastId);
+      } else classToClass[s * n + d] = lastId;
     }
   }
+  const namedKeys = classes.map((podClass) => podClass.namedPortsId);
+  /** A source's egress verdict per destination, from the fast tables (one per named-port signature). */
+  const egressVerdicts = (s: number): ((d: number, answer: number) => number) => {
+    const named = admin.egressNamed(s);
+    const lookups: ReturnType<typeof admin.egressLookup>[] = [];
+    const only = named ? undefined : admin.egressLookup(s, 0);
+    return (d, answer) => {
+      let fast = only;
+      if (!fast) {
+        const key = namedKeys[d] ?? 0;
+        fast = lookups[key] ??= admin.egressLookup(s, d);
+      }
+      const v = fast.lut[fast.ids[d] ?? 0] ?? -3;
+      return v >= 0 ? v : v === PASS_THROUGH ? answer : fast.resolve(d, answer);
+    };
+  };
   // Pass 2, per source row: its egress rules admitting each destination, met with the ingress answer.
   for (let s = 0; s < n; s++) {
     const source = classes[s] as PodClass;
     const entry = side(model.egress, s);
-    if (!entry) continue;
+    const adminSide = model.admin.egress[s] !== undefined;
+    const out = adminSide ? egressVerdicts(s) : (_: number, id: number): number => id;
     const row = s * n;
+    if (!entry) {
+      if (!adminSide) continue;
+      for (let d = 0; d < n; d++) {
+        const into = classToClass[row + d] ?? 0;
+        if (into !== 0) classToClass[row + d] = combine(out(d, 1), into);
+      }
+      continue;
+    }
     if (entry.rules.length > MASK_RULES) {
       for (let d = 0; d < n; d++) {
         const into = classToClass[row + d] ?? 0;
-        if (into !== 0) classToClass[row + d] = combine(egressId(source, classes[d], d, undefined), into);
+        if (into !== 0)
+          classToClass[row + d] = combine(out(d, egressId(source, classes[d], d, undefined)), into);
       }
       continue;
     }
@@ -212,7 +277,7 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
       if (into === 0) continue;
       const destination = classes[d] as PodClass;
       if (named && destination.namedPortsId >= 0xffff) {
-        classToClass[row + d] = combine(egressId(source, destination, d, undefined), into);
+        classToClass[row + d] = combine(out(d, egressId(source, destination, d, undefined)), into);
         continue;
       }
       const mask = masks[d] ?? 0;
@@ -220,7 +285,7 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
       let id = cache.get(key);
       if (id === undefined)
         cache.set(key, (id = table.intern(unionOfMask(entry.rules, mask, destination.namedPorts))));
-      classToClass[row + d] = combine(id, into);
+      classToClass[row + d] = combine(out(d, id), into);
     }
   }
   // Addresses: each rule's admitted atoms are marked once (atoms never straddle a CIDR boundary).
@@ -255,14 +320,28 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
     const podClass = classes[c] as PodClass;
     for (const direction of ['ingress', 'egress'] as const) {
       const entry = side(direction === 'ingress' ? model.ingress : model.egress, c);
-      if (!entry) continue;
       const cell = (a: number): number => (direction === 'ingress' ? a * n + c : c * atomCount + a);
       const target = direction === 'ingress' ? atomToClass : classToAtom;
+      const adminAtoms = (): void => {
+        if (!model.admin[direction][c]) return;
+        const fast = admin.atomRow(direction, c);
+        for (let a = 0; a < atomCount; a++) {
+          const at = direction === 'ingress' ? a * n + c : c * atomCount + a;
+          const answer = target[at] ?? 0;
+          const v = fast.lut[fast.ids[a] ?? 0] ?? -3;
+          target[at] = v >= 0 ? v : v === PASS_THROUGH ? answer : fast.resolve(a, answer);
+        }
+      };
+      if (!entry) {
+        adminAtoms();
+        continue;
+      }
       if (entry.rules.length > MASK_RULES) {
         atoms.forEach((atom, a) => {
           target[cell(a)] =
             direction === 'ingress' ? ingressId(podClass, -1, atom) : egressId(podClass, undefined, -1, atom);
         });
+        adminAtoms();
         continue;
       }
       fillAtomMasks(entry.rules);
@@ -275,6 +354,7 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
         if (id === undefined) cache.set(key, (id = table.intern(unionOfMask(entry.rules, mask, named))));
         target[cell(a)] = id;
       }
+      adminAtoms();
     }
   }
   return { model, portSets: table.sets, classToClass, atomToClass, classToAtom };

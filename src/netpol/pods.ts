@@ -34,6 +34,13 @@ export interface PodClass {
   /** Index of this class's named-port signature: classes with equal indexes resolve names alike. */
   readonly namedPortsId: number;
   readonly hostNetwork: boolean;
+  /**
+   * A hostNetwork DaemonSet: it runs on every node, so one of its pods shares a node with any
+   * destination, and traffic from a pod's own node is never blocked by ingress isolation.
+   */
+  readonly nodeLocal: boolean;
+  /** A hostNetwork pod's `spec.nodeSelector` (the nodes it may run on; empty: any node). */
+  readonly nodeSelector: Labels;
   /** Addresses from a Pod's `status.podIPs`/`podIP`, when known. */
   readonly ips: readonly IpRange[];
   readonly workloads: readonly Workload[];
@@ -108,12 +115,14 @@ export function podClassesOf(inventory: Inventory, keepIps: boolean): PodClasses
     const labelsKey = sortedLabelKey(labels);
     const namedPorts = namedPortsOf(workload);
     const hostNetwork = isHostNetwork(workload);
+    const nodeLocal = hostNetwork && workload.resource.kind === 'DaemonSet';
+    const nodeSelector = hostNetwork ? labelsOf(workload.podSpec.nodeSelector) : {};
     const ips = keepIps ? podIpsOf(workload) : [];
     const portsKey = JSON.stringify(namedPorts);
     let namedPortsId = namedPortIds.get(portsKey);
     if (namedPortsId === undefined) namedPortIds.set(portsKey, (namedPortsId = namedPortIds.size));
     const addresses = ips.map((ip) => `${ip.family}:${String(ip.first)}`).join(',');
-    const key = `${workload.namespace}\u0000${labelsKey}\u0000${String(namedPortsId)}\u0000${String(hostNetwork)}\u0000${addresses}`;
+    const key = `${workload.namespace}\u0000${labelsKey}\u0000${String(namedPortsId)}\u0000${String(hostNetwork)}\u0000${String(nodeLocal)}\u0000${sortedLabelKey(nodeSelector)}\u0000${addresses}`;
     let entry = byKey.get(key);
     if (!entry) {
       const workloads: Workload[] = [];
@@ -128,6 +137,8 @@ export function podClassesOf(inventory: Inventory, keepIps: boolean): PodClasses
         namedPorts,
         namedPortsId,
         hostNetwork,
+        nodeLocal,
+        nodeSelector,
         ips,
         workloads,
       };

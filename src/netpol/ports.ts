@@ -108,3 +108,27 @@ export function formatPorts(set: PortSet): string {
   }
   return parts.join(' ');
 }
+
+function subtractRanges(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
+  const out: PortRange[] = [];
+  for (const [first, last] of a) {
+    let start = first;
+    for (const [cutFirst, cutLast] of b) {
+      if (cutLast < start || cutFirst > last) continue;
+      if (cutFirst > start) out.push([start, cutFirst - 1]);
+      start = Math.max(start, cutLast + 1);
+      if (start > last) break;
+    }
+    if (start <= last) out.push([start, last]);
+  }
+  return out;
+}
+
+/** The ports of `a` that are not in `b`. */
+export function subtractPorts(a: PortSet, b: PortSet): PortSet {
+  return {
+    TCP: subtractRanges(a.TCP, b.TCP),
+    UDP: subtractRanges(a.UDP, b.UDP),
+    SCTP: subtractRanges(a.SCTP, b.SCTP),
+  };
+}

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { HOST_NETWORK_MODES } from '../../netpol/host-network.ts';
 import { MATRIX_FORMATS } from '../../render/netpol/formats.ts';
 import type { MatrixFormat } from '../../render/netpol/formats.ts';
 import type { InputFlags } from '../netpol.ts';
@@ -16,6 +17,14 @@ function withInputs(command: Command, namespaces?: NamespaceHelp): Command {
       '--ipblock-matches-pods',
       'let ipBlock peers match pod addresses known from Pod status (as upstream e2e and Cyclonus; np-guard does not)',
       false,
+    )
+    .addOption(
+      new Option(
+        '--host-network <mode>',
+        "hostNetwork pods: ignore = not selected by policies, reached as their node, a hostNetwork DaemonSet counts as every pod's own node (the common implementation); pod = ordinary pods",
+      )
+        .choices(HOST_NETWORK_MODES)
+        .default('ignore'),
     );
 }
 
