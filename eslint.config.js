@@ -8,7 +8,11 @@ import tseslint from 'typescript-eslint';
 const LAYERS = [
   { name: 'model', entries: ['model', 'version.ts'] },
   { name: 'load', entries: ['load'] },
-  { name: 'engines', entries: ['pss', 'netpol', 'rbac', 'score', 'controlplane', 'policy'], isolated: true },
+  {
+    name: 'engines',
+    entries: ['pss', 'netpol', 'rbac', 'score', 'controlplane', 'policy', 'images'],
+    isolated: true,
+  },
   { name: 'checks', entries: ['checks'] },
   { name: 'runs', entries: ['scan', 'report', 'config', 'probe', 'cluster'] },
   { name: 'render', entries: ['render'] },
