@@ -6,6 +6,7 @@ import { ignoreClosedPipes } from './pipe.ts';
 import { reportUnknownCommands } from './unknown-command.ts';
 import { auditCommand } from './commands/audit.ts';
 import { checksCommand } from './commands/checks.ts';
+import { addImageContentCommands } from './commands/images-content.ts';
 import { netpolCommand } from './commands/netpol.ts';
 import { rbacCommand } from './commands/rbac.ts';
 import { scanCommand } from './commands/scan.ts';
@@ -37,6 +38,9 @@ function buildProgram(invokedAs: string): Command {
     testCommand(),
     webhookCommand(),
     checksCommand(),
+    addImageContentCommands(
+      new Command('images').summary('read local images: their SBOM and known vulnerabilities'),
+    ),
   ])
     program.addCommand(command);
   applyRecursively(program, (command) => command.exitOverride());

@@ -53,8 +53,8 @@ export async function* readOsvDirectory(directory: string): AsyncGenerator<OsvFi
     while (pending.size >= CONCURRENT_READS) await Promise.race(pending);
     while (settled.length > 0) yield settled.shift() as OsvFile;
   }
-  while (pending.size > 0) {
-    await Promise.race(pending);
+  while (pending.size > 0 || settled.length > 0) {
+    if (settled.length === 0) await Promise.race(pending);
     while (settled.length > 0) yield settled.shift() as OsvFile;
   }
 }
