@@ -8,7 +8,9 @@ import { dockerSaveArchive, writeOciLayout } from '../testing/oci-image.ts';
 import type { TestEntry } from '../testing/oci-image.ts';
 
 const temporary = mkdtempSync(join(tmpdir(), 'kubeward-images-cli-'));
-after(() => rmSync(temporary, { recursive: true, force: true }));
+after(() => {
+  rmSync(temporary, { recursive: true, force: true });
+});
 
 // An Alpine image in two layers (the second upgrades openssl's libraries), apk's installed database
 // as apk-tools doc/apk-v2.5 describes it, and OSV records written from the OSV schema.

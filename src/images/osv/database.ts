@@ -2,11 +2,16 @@ import { normalizePythonName } from '../package.ts';
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import { osvRecordProblem } from './record.ts';
 import type { OsvAffected, OsvRecord } from './record.ts';
+import { vulnerabilitySeverity } from './severity.ts';
+import type { VulnerabilitySeverity } from './severity.ts';
 
 /** One affected package of a record: what matching needs, the record kept once for all its packages. */
 export interface OsvEntry {
   readonly record: OsvRecord;
   readonly affected: OsvAffected;
+  /** Scored once, when the record is added; `problems` are vectors that could not be scored. */
+  readonly severity: VulnerabilitySeverity | undefined;
+  readonly problems: readonly string[];
 }
 
 /** A package name as an ecosystem compares names: PyPI's are normalised (PEP 503), others exact. */
@@ -29,9 +34,16 @@ export class OsvDatabase {
     this.count++;
     for (const affected of record.affected ?? []) {
       const key = advisoryKey(affected.package.ecosystem, affected.package.name);
+      const problems: string[] = [];
+      const entry = {
+        record,
+        affected,
+        severity: vulnerabilitySeverity(record, affected, problems),
+        problems,
+      };
       const list = this.entries.get(key);
-      if (list) list.push({ record, affected });
-      else this.entries.set(key, [{ record, affected }]);
+      if (list) list.push(entry);
+      else this.entries.set(key, [entry]);
     }
   }
 

@@ -5,7 +5,6 @@ import { versionComparator } from '../versions/index.ts';
 import type { VersionComparator } from '../versions/index.ts';
 import type { OsvDatabase, OsvEntry } from './database.ts';
 import type { OsvAffected, OsvRange } from './record.ts';
-import { vulnerabilitySeverity } from './severity.ts';
 import type { VulnerabilitySeverity } from './severity.ts';
 
 /** One known vulnerability of one package of an image. */
@@ -114,7 +113,7 @@ export function matchVulnerabilities(
     } catch {
       continue;
     }
-    for (const { record, affected } of entries) {
+    for (const { record, affected, severity, problems } of entries) {
       let fixed: readonly string[] | undefined;
       try {
         fixed = affects(item.advisoryVersion, affected, compare);
@@ -131,13 +130,12 @@ export function matchVulnerabilities(
       const key = `${record.id}\u0000${item.purl}`;
       if (fixed === undefined || seen.has(key)) continue;
       seen.add(key);
-      const problems: string[] = [];
       vulnerabilities.push({
         id: record.id,
         aliases: record.aliases ?? [],
         summary: record.summary,
         package: item,
-        severity: vulnerabilitySeverity(record, affected, problems),
+        severity,
         fixedVersions: fixed,
       });
       for (const problem of problems) {
