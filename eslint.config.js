@@ -10,7 +10,7 @@ const LAYERS = [
   { name: 'load', entries: ['load'] },
   {
     name: 'engines',
-    entries: ['pss', 'netpol', 'rbac', 'score', 'controlplane', 'policy', 'detect'],
+    entries: ['pss', 'netpol', 'rbac', 'score', 'controlplane', 'policy', 'detect', 'images'],
     isolated: true,
   },
   { name: 'checks', entries: ['checks'] },

@@ -20,8 +20,11 @@ const CLI_ENTRY_POINTS = [
   { in: 'src/load/typescript-hooks.ts', out: 'typescript-hooks' },
 ];
 
-/** Native or self-locating packages the bundle must load from node_modules. */
-const EXTERNAL = ['esbuild'];
+/**
+ * Native or self-locating packages the bundle must load from node_modules
+ * (@cyclonedx/cyclonedx-library finds its schemas through __dirname).
+ */
+const EXTERNAL = ['esbuild', '@cyclonedx/cyclonedx-library'];
 
 /**
  * src/load/js-yaml.ts loads js-yaml's CommonJS build at run time; the bundle holds that same build

@@ -45,3 +45,5 @@ export type { Framework, FrameworkControl, FrameworkId } from './model/framework
 export { FRAMEWORK_CATALOGUES } from './model/frameworks/index.ts';
 export { frameworkScorecard } from './report/framework.ts';
 export type { ControlStatus, ControlSummary, FrameworkScorecard } from './report/framework.ts';
+export { compareVersions, versionScheme } from './images/versions/index.ts';
+export type { VersionScheme } from './images/versions/index.ts';

@@ -8,6 +8,7 @@ import { auditCommand } from './commands/audit.ts';
 import { checksCommand } from './commands/checks.ts';
 import { detectCommand } from './commands/detect.ts';
 import { imagesCommand } from './commands/images.ts';
+import { addImageContentCommands } from './commands/images-content.ts';
 import { netpolCommand } from './commands/netpol.ts';
 import { rbacCommand } from './commands/rbac.ts';
 import { scanCommand } from './commands/scan.ts';
@@ -33,7 +34,7 @@ function buildProgram(invokedAs: string): Command {
     scanCommand(),
     snapshotCommand(),
     scoreCommand(),
-    imagesCommand(),
+    addImageContentCommands(imagesCommand()),
     netpolCommand(),
     rbacCommand(),
     auditCommand(),
