@@ -8,6 +8,7 @@ import { auditCommand } from './commands/audit.ts';
 import { checksCommand } from './commands/checks.ts';
 import { netpolCommand } from './commands/netpol.ts';
 import { rbacCommand } from './commands/rbac.ts';
+import { reportCommand } from './commands/report.ts';
 import { scanCommand } from './commands/scan.ts';
 import { scoreCommand } from './commands/score.ts';
 import { snapshotCommand } from './commands/snapshot.ts';
@@ -29,6 +30,7 @@ function buildProgram(invokedAs: string): Command {
     .enablePositionalOptions();
   for (const command of [
     scanCommand(),
+    reportCommand(),
     snapshotCommand(),
     scoreCommand(),
     netpolCommand(),

@@ -52,5 +52,6 @@ export function reportDocument(report: Report): Record<string, unknown> {
       fingerprint: fingerprint(finding),
     })),
     diagnostics: report.diagnostics,
+    ...(report.graphs === undefined ? {} : { graphs: report.graphs }),
   };
 }

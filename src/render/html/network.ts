@@ -1,0 +1,219 @@
+import type { ReportDocument } from '../../report/report-document.ts';
+import { renderExplanation } from '../netpol/explain.ts';
+import { h, scriptJson } from './escape.ts';
+import type { GraphLayout, GraphSpec } from './layout.ts';
+import { layoutGraph, textWidth } from './layout.ts';
+import type { Decorate, Decoration } from './svg.ts';
+import { drawSvg } from './svg.ts';
+
+/** The network graph of a report (`graphs.network`). */
+export type NetworkData = NonNullable<ReportDocument['graphs']>['network'];
+
+/** The network graph laid out: the main drawing, and in an aggregated graph one per namespace. */
+export interface NetworkDrawing {
+  readonly main: GraphLayout;
+  readonly namespaces: ReadonlyMap<string, GraphLayout>;
+}
+
+/** Workloads drawn at most when a namespace of an aggregated graph is opened. */
+export const NAMESPACE_WORKLOADS_DRAWN = 500;
+
+const workloadNode = (id: string): string => `w:${id}`;
+const externalNode = (range: string): string => `x:${range}`;
+const namespaceNode = (namespace: string): string => `n:${namespace}`;
+
+/** `deployment/shop/web` drawn as `web`, with its kind below in the title. */
+function shortName(workload: NetworkData['workloads'][number]): string {
+  return `${workload.kind.toLowerCase()}/${workload.name}`;
+}
+
+function workloadSpec(graph: NetworkData, namespace?: string): GraphSpec {
+  const workloads = graph.workloads.filter((w) => namespace === undefined || w.namespace === namespace);
+  const known = new Set(workloads.map((w) => w.id));
+  const edges = graph.edges.filter(
+    (edge) => namespace === undefined || (known.has(edge.source) && known.has(edge.destination)),
+  );
+  const endpoint = (name: string): string => (known.has(name) ? workloadNode(name) : externalNode(name));
+  const namespaces = [...new Set(workloads.map((w) => w.namespace))];
+  return {
+    direction: 'RIGHT',
+    clusters:
+      namespace === undefined
+        ? namespaces.map((ns) => ({ id: namespaceNode(ns), label: `namespace ${ns}` }))
+        : [],
+    nodes: [
+      ...workloads.map((w) => ({
+        id: workloadNode(w.id),
+        label: shortName(w),
+        ...(namespace === undefined ? { cluster: namespaceNode(w.namespace) } : {}),
+      })),
+      ...(namespace === undefined
+        ? graph.external.map((range) => ({ id: externalNode(range), label: range }))
+        : []),
+    ],
+    edges: edges.map((edge, i) => ({
+      id: `e${String(i)}`,
+      source: endpoint(edge.source),
+      target: endpoint(edge.destination),
+      label: edge.ports,
+    })),
+  };
+}
+
+function namespaceSpec(graph: NetworkData): GraphSpec {
+  const sizes = workloadCounts(graph);
+  return {
+    direction: 'RIGHT',
+    clusters: [],
+    nodes: [
+      ...[...sizes].map(([namespace, size]) => ({
+        id: namespaceNode(namespace),
+        label: `${namespace} (${String(size)})`,
+      })),
+      ...graph.external.map((range) => ({ id: externalNode(range), label: range })),
+    ],
+    edges: graph.namespaceEdges
+      .filter((edge) => edge.source !== edge.destination)
+      .map((edge, i) => ({
+        id: `e${String(i)}`,
+        source: sizes.has(edge.source) ? namespaceNode(edge.source) : externalNode(edge.source),
+        target: sizes.has(edge.destination)
+          ? namespaceNode(edge.destination)
+          : externalNode(edge.destination),
+        label: `${String(edge.connections)} × ${edge.ports}`,
+      })),
+  };
+}
+
+function workloadCounts(graph: NetworkData): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const workload of graph.workloads)
+    sizes.set(workload.namespace, (sizes.get(workload.namespace) ?? 0) + 1);
+  return sizes;
+}
+
+/** Workloads in rows, for a namespace whose connections are too many to draw. */
+function gridLayout(graph: NetworkData, namespace: string): GraphLayout {
+  const workloads = graph.workloads
+    .filter((w) => w.namespace === namespace)
+    .slice(0, NAMESPACE_WORKLOADS_DRAWN);
+  let width = 60;
+  for (const w of workloads) width = Math.max(width, textWidth(shortName(w)) + 16);
+  const columns = Math.max(1, Math.min(6, Math.floor(1100 / (width + 16))));
+  const nodes = workloads.map((w, i) => ({
+    id: workloadNode(w.id),
+    label: shortName(w),
+    box: { x: 8 + (i % columns) * (width + 16), y: 8 + Math.floor(i / columns) * 40, width, height: 26 },
+  }));
+  const rows = Math.ceil(workloads.length / columns);
+  return {
+    width: 16 + Math.min(columns, workloads.length) * (width + 16),
+    height: 16 + rows * 40,
+    clusters: [],
+    nodes,
+    edges: [],
+  };
+}
+
+/**
+ * Lays the network graph out: workload by workload inside namespace clusters, or, when the graph is
+ * aggregated, namespace by namespace, with one drawing per namespace to open (its own connections
+ * when the report holds them, else its workloads in rows).
+ */
+export async function layoutNetwork(graph: NetworkData): Promise<NetworkDrawing> {
+  if (!graph.aggregated) return { main: await layoutGraph(workloadSpec(graph)), namespaces: new Map() };
+  const namespaces = new Map<string, GraphLayout>();
+  const namespaceOf = new Map(graph.workloads.map((w) => [w.id, w.namespace]));
+  const withEdges = new Set(graph.edges.map((edge) => namespaceOf.get(edge.source)));
+  for (const namespace of workloadCounts(graph).keys())
+    namespaces.set(
+      namespace,
+      withEdges.has(namespace)
+        ? await layoutGraph(workloadSpec(graph, namespace))
+        : gridLayout(graph, namespace),
+    );
+  return { main: await layoutGraph(namespaceSpec(graph)), namespaces };
+}
+
+function decorations(graph: NetworkData, explained: ReadonlySet<string>): Decorate {
+  const workloads = new Map(graph.workloads.map((w) => [workloadNode(w.id), w]));
+  const sizes = workloadCounts(graph);
+  const idOf = (node: string): string => node.slice(2);
+  return {
+    node(id): Decoration {
+      const workload = workloads.get(id);
+      if (workload) {
+        const open = [
+          ...(workload.ingressIsolated ? [] : ['no NetworkPolicy isolates its ingress']),
+          ...(workload.egressIsolated ? [] : ['no NetworkPolicy isolates its egress']),
+        ];
+        return {
+          className: `node workload${workload.ingressIsolated ? '' : ' open-ingress'}${workload.egressIsolated ? '' : ' open-egress'}`,
+          data: { id: workload.id, namespace: workload.namespace },
+          title: `${workload.id}${open.length === 0 ? ': isolated by policy' : `: ${open.join('; ')}`}`,
+        };
+      }
+      if (id.startsWith('n:'))
+        return {
+          className: 'node namespace',
+          data: { id: idOf(id), namespace: idOf(id) },
+          title: `namespace ${idOf(id)}: ${String(sizes.get(idOf(id)) ?? 0)} workloads (open to show them)`,
+        };
+      return { className: 'node external', data: { id: idOf(id) }, title: `addresses ${idOf(id)}` };
+    },
+    edge(edge): Decoration {
+      const source = idOf(edge.source);
+      const destination = idOf(edge.target);
+      const key = `${source} → ${destination}`;
+      return {
+        className: `edge${explained.has(key) ? ' explained' : ''}`,
+        data: { source, destination },
+        title: `${key}: ${edge.label?.text ?? ''}`,
+      };
+    },
+  };
+}
+
+/**
+ * The network section: legend, the drawing (or, without one, the connections as a list), the
+ * explanation panel, and the explanations of the drawn edges as data for the page's script.
+ */
+export function renderNetwork(graph: NetworkData | undefined, drawing: NetworkDrawing | undefined): string {
+  if (graph === undefined)
+    return '<p class="note">This report holds no graphs: write the JSON report with <code>kubeward scan -o json --graphs</code>.</p>';
+  if (graph.workloads.length === 0) return '<p class="note">No workloads in this input.</p>';
+  const explanations = Object.fromEntries(
+    graph.explanations.map(({ source, destination, explanation }) => [
+      `${source} → ${destination}`,
+      renderExplanation(explanation),
+    ]),
+  );
+  const explained = new Set(Object.keys(explanations));
+  const open = graph.workloads.filter((w) => !w.ingressIsolated).length;
+  const summary = `<p id="network-summary">${String(graph.workloads.length)} workloads in ${String(workloadCounts(graph).size)} namespaces, ${String(graph.external.length)} external address ranges; ${String(open)} workloads accept connections from anywhere (no NetworkPolicy isolates their ingress).${graph.aggregated ? ' Drawn by namespace: edges count the workload pairs allowed; open a namespace to see its workloads.' : ''}</p>`;
+  const legend =
+    '<p class="legend"><span class="key workload">isolated workload</span> <span class="key workload open-ingress">not isolated (ingress)</span> <span class="key external">external addresses</span> Select a workload to highlight its connections, a connection to see why it is allowed.</p>';
+  if (drawing === undefined) {
+    const rows = graph.edges
+      .map(
+        (edge) =>
+          `<tr><td>${h(edge.source)}</td><td>${h(edge.destination)}</td><td>${h(edge.ports)}</td></tr>`,
+      )
+      .join('');
+    return `${summary}<table><thead><tr><th>Source</th><th>Destination</th><th>Ports</th></tr></thead><tbody>${rows}</tbody></table>`;
+  }
+  const decorate = decorations(graph, explained);
+  const main = drawSvg(
+    'network-graph',
+    graph.aggregated ? 'Network connections between namespaces' : 'Network connections between workloads',
+    drawing.main,
+    decorate,
+  );
+  const templates = [...drawing.namespaces]
+    .map(
+      ([namespace, layout], i) =>
+        `<template data-namespace="${h(namespace)}">${drawSvg(`network-ns-${String(i)}`, `Workloads of namespace ${namespace}`, layout, decorate)}</template>`,
+    )
+    .join('');
+  return `${summary}${legend}<div class="graph-box">${main}</div><div id="namespace-panel" hidden><h3 id="namespace-title"></h3><div class="graph-box" id="namespace-graph"></div></div><div id="explain-panel" hidden><h3 id="explain-title"></h3><pre id="explain-text"></pre></div>${templates}<script type="application/json" id="explanations">${scriptJson(explanations)}</script>`;
+}
