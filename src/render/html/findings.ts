@@ -3,6 +3,7 @@ import { SEVERITIES } from '../../model/severity.ts';
 import { THEMES } from '../../model/theme.ts';
 import type { ReportDocument } from '../../report/report-document.ts';
 import { checkDocsPage, DOCS_BASE_URL } from '../sarif-rule.ts';
+import { escapeControls } from '../../model/terminal-text.ts';
 import { h } from './escape.ts';
 
 /** A finding's status in the page: it counts, it is suppressed, or a `--baseline` holds it (not new). */
@@ -10,7 +11,8 @@ const STATUS = { counts: 0, suppressed: 1, baseline: 2 } as const;
 
 /**
  * The findings as the page's script reads them: checks and objects once each, findings as rows of
- * indexes and values (`[check, severity, object, line, column, message, status]`), gzipped and in
+ * indexes and values (`[check, severity, object, line, column, message, status, field]`; text
+ * from input with its control characters made visible, as everywhere), gzipped and in
  * base64, so that a report of 50,000 findings stays a few megabytes.
  */
 export function findingsData(document: ReportDocument): string {
@@ -24,9 +26,9 @@ export function findingsData(document: ReportDocument): string {
       const rule = document.rules[finding.check];
       checkIndex.set(finding.check, (check = checks.length));
       checks.push([
-        finding.check,
-        rule?.title ?? finding.check,
-        rule?.remediation ?? '',
+        escapeControls(finding.check),
+        escapeControls(rule?.title ?? finding.check),
+        escapeControls(rule?.remediation ?? ''),
         new URL(checkDocsPage(finding.check), DOCS_BASE_URL).href,
       ]);
     }
@@ -35,7 +37,12 @@ export function findingsData(document: ReportDocument): string {
     let object = objectIndex.get(key);
     if (object === undefined) {
       objectIndex.set(key, (object = objects.length));
-      objects.push([finding.object.kind, finding.object.namespace, finding.object.name, file]);
+      objects.push([
+        escapeControls(finding.object.kind),
+        escapeControls(finding.object.namespace),
+        escapeControls(finding.object.name),
+        escapeControls(file),
+      ]);
     }
     const status =
       finding.suppressed === null
@@ -49,8 +56,9 @@ export function findingsData(document: ReportDocument): string {
       object,
       finding.location?.line ?? 0,
       finding.location?.column ?? 0,
-      finding.message,
+      escapeControls(finding.message),
       status,
+      escapeControls(finding.field),
     ];
   });
   const themes = document.findings.map((finding) => THEMES.findIndex(({ id }) => id === finding.theme));

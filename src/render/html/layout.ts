@@ -18,6 +18,8 @@ export interface GraphSpec {
     readonly source: string;
     readonly target: string;
     readonly label?: string;
+    /** The edge stands for connections both ways: drawn with an arrow at each end. */
+    readonly both?: boolean;
   }[];
   /** Where edges point: `RIGHT` (left to right) or `DOWN`. */
   readonly direction: 'RIGHT' | 'DOWN';
@@ -48,6 +50,7 @@ export interface GraphLayout {
     readonly source: string;
     readonly target: string;
     readonly points: readonly Point[];
+    readonly both: boolean;
     readonly label?: { readonly text: string; readonly x: number; readonly y: number };
   }[];
 }
@@ -147,6 +150,7 @@ export async function layoutGraph(spec: GraphSpec): Promise<GraphLayout> {
         source: given.source,
         target: given.target,
         points,
+        both: given.both === true,
         ...(label === undefined || given.label === undefined
           ? {}
           : {

@@ -1,3 +1,4 @@
+import { escapeControls } from '../../model/terminal-text.ts';
 import type { ReportDocument } from '../../report/report-document.ts';
 import { renderExplanation } from '../netpol/explain.ts';
 import { h, scriptJson } from './escape.ts';
@@ -27,14 +28,78 @@ function shortName(workload: NetworkData['workloads'][number]): string {
   return `${workload.kind.toLowerCase()}/${workload.name}`;
 }
 
-function workloadSpec(graph: NetworkData, namespace?: string): GraphSpec {
+/** A drawn edge: one way, or both ways with the same ports; unlabelled when every port is allowed. */
+export interface DrawnEdge {
+  readonly source: string;
+  readonly destination: string;
+  readonly ports: string;
+  readonly both: boolean;
+}
+
+/**
+ * What the drawing shows of a graph's edges (inside one namespace, or all of them): address ranges
+ * reached alike (same workloads, same ports, both ways) drawn as one node, and a connection allowed
+ * both ways with the same ports drawn as one edge with two arrows.
+ */
+export function drawnNetwork(
+  graph: NetworkData,
+  namespace?: string,
+): {
+  readonly workloads: NetworkData['workloads'];
+  readonly external: readonly { readonly id: string; readonly ranges: readonly string[] }[];
+  readonly edges: readonly DrawnEdge[];
+} {
   const workloads = graph.workloads.filter((w) => namespace === undefined || w.namespace === namespace);
   const known = new Set(workloads.map((w) => w.id));
-  const edges = graph.edges.filter(
-    (edge) => namespace === undefined || (known.has(edge.source) && known.has(edge.destination)),
+  const edges = graph.edges.filter((edge) =>
+    namespace === undefined ? true : known.has(edge.source) && known.has(edge.destination),
   );
+  const signatures = new Map<string, string[]>();
+  if (namespace === undefined)
+    for (const edge of edges) {
+      const range = known.has(edge.source)
+        ? known.has(edge.destination)
+          ? undefined
+          : edge.destination
+        : edge.source;
+      if (range === undefined) continue;
+      const line =
+        range === edge.source ? `in ${edge.destination} ${edge.ports}` : `out ${edge.source} ${edge.ports}`;
+      signatures.set(range, [...(signatures.get(range) ?? []), line]);
+    }
+  const groups = new Map<string, string[]>();
+  for (const range of namespace === undefined ? graph.external : []) {
+    const key = (signatures.get(range) ?? []).sort().join('\n');
+    groups.set(key, [...(groups.get(key) ?? []), range]);
+  }
+  const external = [...groups.values()].map((ranges) => ({ id: ranges[0] ?? '', ranges }));
+  const representative = new Map(external.flatMap((group) => group.ranges.map((range) => [range, group.id])));
+  const endpoint = (name: string): string => representative.get(name) ?? name;
+  const directed = new Map<string, DrawnEdge>();
+  for (const edge of edges) {
+    const source = endpoint(edge.source);
+    const destination = endpoint(edge.destination);
+    directed.set(`${source}\u0000${destination}`, { source, destination, ports: edge.ports, both: false });
+  }
+  const drawn: DrawnEdge[] = [];
+  const done = new Set<string>();
+  for (const [key, edge] of directed) {
+    if (done.has(key)) continue;
+    const reverseKey = `${edge.destination}\u0000${edge.source}`;
+    const reverse = directed.get(reverseKey);
+    if (reverse && reverse.ports === edge.ports) {
+      done.add(reverseKey);
+      drawn.push({ ...edge, both: true });
+    } else drawn.push(edge);
+  }
+  return { workloads, external, edges: drawn };
+}
+
+function workloadSpec(graph: NetworkData, namespace?: string): GraphSpec {
+  const drawn = drawnNetwork(graph, namespace);
+  const known = new Set(drawn.workloads.map((w) => w.id));
   const endpoint = (name: string): string => (known.has(name) ? workloadNode(name) : externalNode(name));
-  const namespaces = [...new Set(workloads.map((w) => w.namespace))];
+  const namespaces = [...new Set(drawn.workloads.map((w) => w.namespace))];
   return {
     direction: 'RIGHT',
     clusters:
@@ -42,20 +107,19 @@ function workloadSpec(graph: NetworkData, namespace?: string): GraphSpec {
         ? namespaces.map((ns) => ({ id: namespaceNode(ns), label: `namespace ${ns}` }))
         : [],
     nodes: [
-      ...workloads.map((w) => ({
+      ...drawn.workloads.map((w) => ({
         id: workloadNode(w.id),
         label: shortName(w),
         ...(namespace === undefined ? { cluster: namespaceNode(w.namespace) } : {}),
       })),
-      ...(namespace === undefined
-        ? graph.external.map((range) => ({ id: externalNode(range), label: range }))
-        : []),
+      ...drawn.external.map((group) => ({ id: externalNode(group.id), label: group.ranges.join(', ') })),
     ],
-    edges: edges.map((edge, i) => ({
+    edges: drawn.edges.map((edge, i) => ({
       id: `e${String(i)}`,
       source: endpoint(edge.source),
       target: endpoint(edge.destination),
-      label: edge.ports,
+      both: edge.both,
+      ...(edge.ports === 'all' ? {} : { label: edge.ports }),
     })),
   };
 }
@@ -164,11 +228,11 @@ function decorations(graph: NetworkData, explained: ReadonlySet<string>): Decora
     edge(edge): Decoration {
       const source = idOf(edge.source);
       const destination = idOf(edge.target);
-      const key = `${source} → ${destination}`;
+      const key = `${source} ${edge.both ? '↔' : '→'} ${destination}`;
       return {
-        className: `edge${explained.has(key) ? ' explained' : ''}`,
-        data: { source, destination },
-        title: `${key}: ${edge.label?.text ?? ''}`,
+        className: `edge${explained.has(`${escapeControls(source)} → ${escapeControls(destination)}`) ? ' explained' : ''}`,
+        data: { source, destination, ...(edge.both ? { both: '1' } : {}) },
+        title: `${key}: ${edge.label?.text ?? 'every port'}`,
       };
     },
   };
@@ -184,7 +248,7 @@ export function renderNetwork(graph: NetworkData | undefined, drawing: NetworkDr
   if (graph.workloads.length === 0) return '<p class="note">No workloads in this input.</p>';
   const explanations = Object.fromEntries(
     graph.explanations.map(({ source, destination, explanation }) => [
-      `${source} → ${destination}`,
+      `${escapeControls(source)} → ${escapeControls(destination)}`,
       renderExplanation(explanation),
     ]),
   );
@@ -192,7 +256,7 @@ export function renderNetwork(graph: NetworkData | undefined, drawing: NetworkDr
   const open = graph.workloads.filter((w) => !w.ingressIsolated).length;
   const summary = `<p id="network-summary">${String(graph.workloads.length)} workloads in ${String(workloadCounts(graph).size)} namespaces, ${String(graph.external.length)} external address ranges; ${String(open)} workloads accept connections from anywhere (no NetworkPolicy isolates their ingress).${graph.aggregated ? ' Drawn by namespace: edges count the workload pairs allowed; open a namespace to see its workloads.' : ''}</p>`;
   const legend =
-    '<p class="legend"><span class="key workload">isolated workload</span> <span class="key workload open-ingress">not isolated (ingress)</span> <span class="key external">external addresses</span> Select a workload to highlight its connections, a connection to see why it is allowed.</p>';
+    '<p class="legend"><span class="key workload">isolated workload</span> <span class="key workload open-ingress">not isolated (ingress)</span> <span class="key external">external addresses</span> An arrow at both ends: allowed both ways; no label: every port. Select a workload to highlight its connections, a connection to see why it is allowed.</p>';
   if (drawing === undefined) {
     const rows = graph.edges
       .map(

@@ -104,7 +104,8 @@ export const SCRIPT = `
       code.appendChild(link);
       cell(row).appendChild(code);
       cell(row, object[0] + ' ' + (object[1] ? object[1] + '/' : '') + object[2]);
-      cell(row, object[3] + (r[3] ? ':' + r[3] + ':' + r[4] : ''), 'where');
+      var where = cell(row, object[3] + (r[3] ? ':' + r[3] + ':' + r[4] : ''), 'where');
+      if (r[7]) { var field = document.createElement('code'); field.textContent = r[7]; where.appendChild(document.createElement('br')); where.appendChild(field); }
       var message = cell(row, r[5]);
       if (check[2]) { var small = document.createElement('small'); small.textContent = check[2]; message.appendChild(document.createElement('br')); message.appendChild(small); }
       fragment.appendChild(row);
@@ -172,10 +173,13 @@ export const SCRIPT = `
     svg.classList.add('focus');
     edge.classList.add('hl');
     if (svg.id === 'attack-graph') return;
-    var key = edge.dataset.source + ' \\u2192 ' + edge.dataset.destination;
-    document.getElementById('explain-title').textContent = key;
-    document.getElementById('explain-text').textContent = explanations[key] ||
-      'Not precomputed for this report: kubeward netpol explain ' + edge.dataset.source + ' ' + edge.dataset.destination;
+    var pairs = [[edge.dataset.source, edge.dataset.destination]];
+    if (edge.dataset.both) pairs.push([edge.dataset.destination, edge.dataset.source]);
+    document.getElementById('explain-title').textContent = edge.dataset.source + (edge.dataset.both ? ' \\u2194 ' : ' \\u2192 ') + edge.dataset.destination;
+    document.getElementById('explain-text').textContent = pairs.map(function (pair) {
+      var key = pair[0] + ' \\u2192 ' + pair[1];
+      return '$ kubeward netpol explain ' + pair[0] + ' ' + pair[1] + '\\n' + (explanations[key] || 'not precomputed for this report\\n');
+    }).join('\\n');
     document.getElementById('explain-panel').hidden = false;
   }
   function openNamespace(namespace) {

@@ -45,7 +45,7 @@ export function drawSvg(id: string, label: string, layout: GraphLayout, decorate
       const text = edge.label
         ? `<text x="${round(edge.label.x)}" y="${round(edge.label.y + 4)}" text-anchor="middle">${h(edge.label.text)}</text>`
         : '';
-      return `<g ${attributes(decoration)}><title>${h(decoration.title)}</title><path d="${path(edge.points)}" marker-end="url(#${id}-arrow)"/>${text}</g>`;
+      return `<g ${attributes(decoration)}><title>${h(decoration.title)}</title><path d="${path(edge.points)}"${edge.both ? ` marker-start="url(#${id}-arrow)"` : ''} marker-end="url(#${id}-arrow)"/>${text}</g>`;
     })
     .join('');
   const nodes = layout.nodes
