@@ -27,6 +27,14 @@ import { pageDocument, renderHtml, renderHtmlReport } from './html.ts';
 import { renderHtmlPage } from './html/page.ts';
 import { renderJson } from './json.ts';
 
+/** What the tests read of a DOM element in the page (the project's types have no DOM library). */
+interface PageElement {
+  getAttribute(name: string): string | null;
+  readonly textContent: string | null;
+  dispatchEvent(event: unknown): boolean;
+  focus(): void;
+}
+
 const run = parseConfig('<defaults>', '', CHECKS).run;
 const loaded = await load([join(ROOT, 'examples/insecure')], { recursive: true });
 const scanned = scanLoaded(loaded, { checks: CHECKS, run, now: TEST_NOW });
@@ -116,7 +124,9 @@ describe('the HTML report in headless Chromium', needs(CHROMIUM), () => {
   const url = pathToFileURL(file).href;
   let browser: BrowserPage;
   const shown = () =>
-    browser.page.$$eval('#findings tbody tr', (rows) => rows.map((row) => row.getAttribute('data-severity')));
+    browser.page.$$eval('#findings tbody tr', (rows: PageElement[]) =>
+      rows.map((row) => row.getAttribute('data-severity')),
+    );
   const open = async (hash = '') => {
     await browser.page.goto(`${url}${hash}`, { waitUntil: 'load' });
     await browser.page.waitForSelector('body[data-ready="1"]');
@@ -190,7 +200,7 @@ describe('the HTML report in headless Chromium', needs(CHROMIUM), () => {
   it('highlights the edges of a selected workload, and explains a selected edge', async () => {
     await open();
     await browser.page.click('#network-graph .node[data-id="deployment/shop/web"]');
-    const lit = await browser.page.$$eval('#network-graph .edge.hl', (edges) =>
+    const lit = await browser.page.$$eval('#network-graph .edge.hl', (edges: PageElement[]) =>
       edges.map((e) => `${e.getAttribute('data-source') ?? ''} ${e.getAttribute('data-destination') ?? ''}`),
     );
     assert.equal(lit.length, 6);
@@ -198,11 +208,11 @@ describe('the HTML report in headless Chromium', needs(CHROMIUM), () => {
     // A click on the edge itself (its middle may lie under another edge).
     await browser.page.$eval(
       '#network-graph .edge[data-source="0.0.0.0/0"][data-destination="deployment/shop/web"]',
-      (edge) => {
+      (edge: PageElement) => {
         edge.dispatchEvent(new Event('click', { bubbles: true }));
       },
     );
-    const text = await browser.page.$eval('#explain-text', (pre) => pre.textContent);
+    const text = await browser.page.$eval('#explain-text', (pre: PageElement) => pre.textContent);
     assert.match(
       text ?? '',
       /^\$ kubeward netpol explain 0\.0\.0\.0\/0 deployment\/shop\/web\nALLOWED \(any port\); allowed ports: all\n/,
@@ -213,8 +223,11 @@ describe('the HTML report in headless Chromium', needs(CHROMIUM), () => {
 
   it('works from the keyboard: a focused workload is selected with Enter, Escape clears', async () => {
     await open();
-    await browser.page.$eval('#attack-graph .node[data-id="workload:Deployment/shop/web"]', (node) =>
-      (node as unknown as { focus(): void }).focus(),
+    await browser.page.$eval(
+      '#attack-graph .node[data-id="workload:Deployment/shop/web"]',
+      (node: PageElement) => {
+        node.focus();
+      },
     );
     await browser.page.keyboard.press('Enter');
     assert.equal(await browser.page.$$eval('#attack-graph .edge.hl', (edges) => edges.length), 7);
