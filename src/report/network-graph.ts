@@ -99,27 +99,34 @@ export function networkGraph(inventory: Inventory, settings: Settings): NetworkG
     .sort((a, b) => compare(a.id, b.id));
   const external = model.atoms.map(formatRange);
   const aggregated = workloads.length > WORKLOAD_LIMIT;
-  const expandable = aggregated ? expandableNamespaces(matrix) : undefined;
   const edges: NetworkEdge[] = [];
   const endpoints = new Map<string, Endpoint>();
-  forEachCell(matrix, (source, destination, ports) => {
+  const add = (source: CellEnd, destination: CellEnd, ports: PortSet): void => {
     const sourceNames = source.type === 'pods' ? source.podClass.workloads.map(workloadName) : [source.name];
     const destinationNames =
       destination.type === 'pods' ? destination.podClass.workloads.map(workloadName) : [destination.name];
-    if (aggregated) {
-      if (source.type !== 'pods' || destination.type !== 'pods') return;
-      if (source.podClass.namespace !== destination.podClass.namespace) return;
-      if (expandable?.has(source.podClass.namespace) !== true) return;
-    }
     const text = formatPorts(ports);
     for (const from of sourceNames)
       for (const to of destinationNames)
         if (from !== to) edges.push({ source: from, destination: to, ports: text });
-    if (!aggregated) {
-      for (const name of sourceNames) endpoints.set(name, endpointOf(source));
-      for (const name of destinationNames) endpoints.set(name, endpointOf(destination));
-    }
-  });
+    if (aggregated) return;
+    for (const name of sourceNames) endpoints.set(name, endpointOf(source));
+    for (const name of destinationNames) endpoints.set(name, endpointOf(destination));
+  };
+  if (aggregated) {
+    const n = classes.length;
+    for (const members of expandableNamespaces(matrix))
+      for (const source of members)
+        for (const destination of members) {
+          const id = matrix.classToClass[source.index * n + destination.index] ?? 0;
+          if (id !== 0)
+            add(
+              { type: 'pods', podClass: source },
+              { type: 'pods', podClass: destination },
+              matrix.portSets[id] ?? NO_PORTS,
+            );
+        }
+  } else forEachCell(matrix, add);
   edges.sort((a, b) => compare(a.source, b.source) || compare(a.destination, b.destination));
   const explanations = aggregated
     ? []
@@ -176,28 +183,30 @@ function forEachCell(
     }
 }
 
-/** The namespaces small enough to be drawn workload by workload in an aggregated graph. */
-function expandableNamespaces(matrix: ReachabilityMatrix): Set<string> {
-  const sizes = new Map<string, number>();
-  for (const podClass of matrix.model.pods.classes)
-    sizes.set(podClass.namespace, (sizes.get(podClass.namespace) ?? 0) + podClass.workloads.length);
-  const edges = new Map<string, number>();
-  forEachCell(matrix, (source, destination) => {
-    if (source.type !== 'pods' || destination.type !== 'pods') return;
-    if (source.podClass.namespace !== destination.podClass.namespace) return;
-    const pairs =
-      source.podClass.workloads.length * destination.podClass.workloads.length -
-      (source.podClass === destination.podClass ? source.podClass.workloads.length : 0);
-    edges.set(source.podClass.namespace, (edges.get(source.podClass.namespace) ?? 0) + pairs);
-  });
-  return new Set(
-    [...sizes]
-      .filter(
-        ([namespace, size]) =>
-          size <= EXPANDABLE_WORKLOADS && (edges.get(namespace) ?? 0) <= EXPANDABLE_EDGES,
-      )
-      .map(([namespace]) => namespace),
-  );
+/** The classes of each namespace small enough to be drawn workload by workload in an aggregated graph. */
+function expandableNamespaces(matrix: ReachabilityMatrix): PodClass[][] {
+  const byNamespace = new Map<string, PodClass[]>();
+  for (const podClass of matrix.model.pods.classes) {
+    const members = byNamespace.get(podClass.namespace);
+    if (members) members.push(podClass);
+    else byNamespace.set(podClass.namespace, [podClass]);
+  }
+  const n = matrix.model.pods.classes.length;
+  const expandable: PodClass[][] = [];
+  for (const members of byNamespace.values()) {
+    let size = 0;
+    for (const podClass of members) size += podClass.workloads.length;
+    if (size > EXPANDABLE_WORKLOADS) continue;
+    let pairs = 0;
+    for (const source of members)
+      for (const destination of members)
+        if ((matrix.classToClass[source.index * n + destination.index] ?? 0) !== 0)
+          pairs +=
+            source.workloads.length * destination.workloads.length -
+            (source === destination ? source.workloads.length : 0);
+    if (pairs <= EXPANDABLE_EDGES) expandable.push(members);
+  }
+  return expandable;
 }
 
 /** Connections summed per pair of namespaces (an address range stands for itself). */

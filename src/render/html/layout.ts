@@ -23,6 +23,11 @@ export interface GraphSpec {
   }[];
   /** Where edges point: `RIGHT` (left to right) or `DOWN`. */
   readonly direction: 'RIGHT' | 'DOWN';
+  /**
+   * ELK's `layered` (the default: edges in one direction, labels placed) or `force` (straight edges,
+   * no clusters), for dense graphs where layering costs too much and shows little.
+   */
+  readonly algorithm?: 'layered' | 'force';
 }
 
 /** A box in the drawing's coordinates (absolute, from the top left corner). */
@@ -61,6 +66,13 @@ export function textWidth(text: string): number {
 }
 
 const NODE_HEIGHT = 26;
+
+const FORCE = {
+  'elk.algorithm': 'force',
+  'elk.randomSeed': '1',
+  'elk.spacing.nodeNode': '60',
+  'elk.padding': '[top=8,left=8,bottom=8,right=8]',
+};
 const PADDING = 12;
 
 /**
@@ -106,17 +118,20 @@ export async function layoutGraph(spec: GraphSpec): Promise<GraphLayout> {
     id: 'root',
     children: top,
     edges,
-    layoutOptions: {
-      'elk.algorithm': 'layered',
-      'elk.direction': spec.direction,
-      'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
-      'elk.edgeRouting': 'POLYLINE',
-      'elk.edgeLabels.placement': 'CENTER',
-      'elk.spacing.nodeNode': '24',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '48',
-      'elk.spacing.edgeLabel': '2',
-      'elk.padding': '[top=8,left=8,bottom=8,right=8]',
-    },
+    layoutOptions:
+      spec.algorithm === 'force'
+        ? FORCE
+        : {
+            'elk.algorithm': 'layered',
+            'elk.direction': spec.direction,
+            'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+            'elk.edgeRouting': 'POLYLINE',
+            'elk.edgeLabels.placement': 'CENTER',
+            'elk.spacing.nodeNode': '24',
+            'elk.layered.spacing.nodeNodeBetweenLayers': '48',
+            'elk.spacing.edgeLabel': '2',
+            'elk.padding': '[top=8,left=8,bottom=8,right=8]',
+          },
   };
   const laid = await new ELK().layout(root);
   const origin = new Map<string, Point>([['root', { x: 0, y: 0 }]]);

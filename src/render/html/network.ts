@@ -124,10 +124,15 @@ function workloadSpec(graph: NetworkData, namespace?: string): GraphSpec {
   };
 }
 
+/** Namespace edges above which the overview is laid out by force (straight edges, no labels). */
+const LAYERED_NAMESPACE_EDGES = 120;
+
 function namespaceSpec(graph: NetworkData): GraphSpec {
   const sizes = workloadCounts(graph);
+  const dense = graph.namespaceEdges.length > LAYERED_NAMESPACE_EDGES;
   return {
     direction: 'RIGHT',
+    algorithm: dense ? 'force' : 'layered',
     clusters: [],
     nodes: [
       ...[...sizes].map(([namespace, size]) => ({
@@ -144,7 +149,7 @@ function namespaceSpec(graph: NetworkData): GraphSpec {
         target: sizes.has(edge.destination)
           ? namespaceNode(edge.destination)
           : externalNode(edge.destination),
-        label: `${String(edge.connections)} × ${edge.ports}`,
+        ...(dense ? {} : { label: `${String(edge.connections)} × ${edge.ports}` }),
       })),
   };
 }
@@ -203,6 +208,7 @@ function decorations(graph: NetworkData, explained: ReadonlySet<string>): Decora
   const workloads = new Map(graph.workloads.map((w) => [workloadNode(w.id), w]));
   const sizes = workloadCounts(graph);
   const idOf = (node: string): string => node.slice(2);
+  const between = new Map(graph.namespaceEdges.map((edge) => [`${edge.source}\u0000${edge.destination}`, edge]));
   return {
     node(id): Decoration {
       const workload = workloads.get(id);
@@ -229,6 +235,13 @@ function decorations(graph: NetworkData, explained: ReadonlySet<string>): Decora
       const source = idOf(edge.source);
       const destination = idOf(edge.target);
       const key = `${source} ${edge.both ? '↔' : '→'} ${destination}`;
+      const counted = graph.aggregated ? between.get(`${source}\u0000${destination}`) : undefined;
+      if (counted)
+        return {
+          className: 'edge namespaces',
+          data: { source, destination },
+          title: `${key}: ${String(counted.connections)} workload pairs, ${counted.ports}`,
+        };
       return {
         className: `edge${explained.has(`${escapeControls(source)} → ${escapeControls(destination)}`) ? ' explained' : ''}`,
         data: { source, destination, ...(edge.both ? { both: '1' } : {}) },
