@@ -81,7 +81,11 @@ export const bench: BenchCase = {
       { label: 'graphs from the engines', value: modelled - started, unit: 'ms' },
       { label: 'layout (elkjs) and page', value: rendered - modelled, unit: 'ms' },
       { label: 'file size', value: bytes / (1024 * 1024), unit: 'MiB' },
-      { label: `load in headless Chromium until the findings show (median of ${String(LOADS)})`, value: load, unit: 'ms' },
+      {
+        label: `load in headless Chromium until the findings show (median of ${String(LOADS)})`,
+        value: load,
+        unit: 'ms',
+      },
     ];
     const failures = [
       ...(bytes > MAX_BYTES ? [`file of ${String(bytes)} bytes, over 5 MiB`] : []),

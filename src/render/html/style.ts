@@ -19,6 +19,7 @@ select,button,input{font:inherit;color:inherit;background:var(--bg);border:1px s
 :focus-visible{outline:3px solid var(--focus);outline-offset:2px}
 .note,.legend{color:var(--muted)}
 .graph-box{overflow:auto;border:1px solid var(--line);border-radius:6px;background:var(--bg);max-height:80vh}
+svg.graph{display:block;max-width:100%;height:auto}
 svg.graph text{font:12px system-ui,sans-serif;fill:var(--fg)}
 svg.graph .cluster rect{fill:var(--panel);stroke:var(--line)} svg.graph .cluster text{font-weight:600;fill:var(--muted)}
 svg.graph .node rect{fill:var(--node);stroke:var(--edge);stroke-width:1.5} svg.graph .node{cursor:pointer}
