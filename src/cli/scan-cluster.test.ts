@@ -146,7 +146,10 @@ describe('scan of a live cluster', needs('openssl'), () => {
       );
       const html = pageFindings((await runCliAsync([...args, '-o', 'html'])).stdout);
       assert.equal(html.objects[html.rows[0]?.[2] ?? -1]?.[3], 'cluster://test/Deployment/shop/web');
-      assert.equal(html.rows[0]?.[7], 'spec.template.spec.containers[0].securityContext.privileged');
+      assert.equal(
+        html.fields[html.rows[0]?.[7] ?? -1],
+        'spec.template.spec.containers[0].securityContext.privileged',
+      );
     });
 
     it('reads page by page with --chunk-size, and finds the same', async () => {

@@ -107,6 +107,55 @@ describe('the HTML report and the JSON report', () => {
     assert.equal(privileged?.[3], 'https://kubeward.invalid/docs/checks/pss-privileged.md');
   });
 
+  it('with a baseline: the diff section counts the new findings, which come first', () => {
+    const held = new Set(report.findings.slice(0, 100).map((finding) => finding));
+    const html = renderHtml({
+      ...report,
+      findings: report.findings.map((finding) =>
+        held.has(finding)
+          ? { ...finding, suppressed: { by: 'baseline', reason: 'in baseline b.json' } }
+          : finding,
+      ),
+      summary: { ...report.summary, inBaseline: held.size },
+    });
+    assert.match(html, /<body data-baseline="1">/);
+    assert.match(
+      html,
+      new RegExp(
+        `<strong id="new-count">${String(report.findings.length - held.size)}</strong> new findings`,
+      ),
+    );
+    assert.match(html, /<option value="new">new<\/option>/);
+    assert.equal(pageFindings(html).rows.filter((row) => row[6] === 2).length, held.size);
+    assert.doesNotMatch(renderHtml(report), /id="diff"/);
+  });
+
+  it("with --framework: the framework's controls as a second scorecard", () => {
+    const framework = {
+      id: 'pss' as const,
+      title: 'Pod Security Standards',
+      source: 'kubernetes.io/docs/concepts/security/pod-security-standards/',
+      controls: [
+        {
+          id: 'privileged',
+          title: 'Privileged Containers',
+          group: 'baseline',
+          checks: [{ id: 'pss-privileged', applied: true, findings: 2 }],
+          findings: 2,
+          bySeverity: { critical: 2, high: 0, medium: 0, low: 0, info: 0 },
+          status: 'fail' as const,
+        },
+      ],
+    };
+    const html = renderHtml({ ...report, framework });
+    assert.match(html, /<section id="framework"><h2>Pod Security Standards<\/h2><p>1 controls: 1 fail\./);
+    assert.match(
+      html,
+      /<code>privileged<\/code><\/td><td>Privileged Containers <small>\(baseline\)<\/small>/,
+    );
+    assert.doesNotMatch(renderHtml(report), /id="framework"/);
+  });
+
   it('escapes what comes from the manifests', () => {
     const hostile = '</script><script>alert(1)</script>';
     const html = renderHtml({

@@ -4,6 +4,8 @@ import { gunzipSync } from 'node:zlib';
 export interface PageFindings {
   readonly checks: readonly (readonly [id: string, title: string, remediation: string, docs: string])[];
   readonly objects: readonly (readonly [kind: string, namespace: string, name: string, file: string])[];
+  /** Field paths, once each: a row's `field` is an index here. */
+  readonly fields: readonly string[];
   readonly rows: readonly (readonly [
     check: number,
     severity: number,
@@ -12,7 +14,7 @@ export interface PageFindings {
     column: number,
     message: string,
     status: number,
-    field: string,
+    field: number,
   ])[];
   readonly themes: readonly number[];
 }

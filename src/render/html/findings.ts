@@ -11,7 +11,7 @@ const STATUS = { counts: 0, suppressed: 1, baseline: 2 } as const;
 
 /**
  * The findings as the page's script reads them: checks and objects once each, findings as rows of
- * indexes and values (`[check, severity, object, line, column, message, status, field]`; text
+ * indexes and values (`[check, severity, object, line, column, message, status, field]`, fields listed once; text
  * from input with its control characters made visible, as everywhere), gzipped and in
  * base64, so that a report of 50,000 findings stays a few megabytes.
  */
@@ -20,6 +20,16 @@ export function findingsData(document: ReportDocument): string {
   const checks: [string, string, string, string][] = [];
   const objectIndex = new Map<string, number>();
   const objects: [string, string, string, string][] = [];
+  const fieldIndex = new Map<string, number>();
+  const fields: string[] = [];
+  const fieldOf = (field: string): number => {
+    let index = fieldIndex.get(field);
+    if (index === undefined) {
+      fieldIndex.set(field, (index = fields.length));
+      fields.push(escapeControls(field));
+    }
+    return index;
+  };
   const rows = document.findings.map((finding) => {
     let check = checkIndex.get(finding.check);
     if (check === undefined) {
@@ -58,11 +68,11 @@ export function findingsData(document: ReportDocument): string {
       finding.location?.column ?? 0,
       escapeControls(finding.message),
       status,
-      escapeControls(finding.field),
+      fieldOf(finding.field),
     ];
   });
   const themes = document.findings.map((finding) => THEMES.findIndex(({ id }) => id === finding.theme));
-  return gzipSync(JSON.stringify({ checks, objects, rows, themes })).toString('base64');
+  return gzipSync(JSON.stringify({ checks, objects, fields, rows, themes })).toString('base64');
 }
 
 /** Whether the report was made against a baseline: some finding is marked as held by it. */

@@ -208,7 +208,9 @@ function decorations(graph: NetworkData, explained: ReadonlySet<string>): Decora
   const workloads = new Map(graph.workloads.map((w) => [workloadNode(w.id), w]));
   const sizes = workloadCounts(graph);
   const idOf = (node: string): string => node.slice(2);
-  const between = new Map(graph.namespaceEdges.map((edge) => [`${edge.source}\u0000${edge.destination}`, edge]));
+  const between = new Map(
+    graph.namespaceEdges.map((edge) => [`${edge.source}\u0000${edge.destination}`, edge]),
+  );
   return {
     node(id): Decoration {
       const workload = workloads.get(id);
@@ -286,11 +288,11 @@ export function renderNetwork(graph: NetworkData | undefined, drawing: NetworkDr
     drawing.main,
     decorate,
   );
-  const templates = [...drawing.namespaces]
-    .map(
-      ([namespace, layout], i) =>
-        `<template data-namespace="${h(namespace)}">${drawSvg(`network-ns-${String(i)}`, `Workloads of namespace ${namespace}`, layout, decorate)}</template>`,
-    )
-    .join('');
-  return `${summary}${legend}<div class="graph-box">${main}</div><div id="namespace-panel" hidden><h3 id="namespace-title"></h3><div class="graph-box" id="namespace-graph"></div></div><div id="explain-panel" hidden><h3 id="explain-title"></h3><pre id="explain-text"></pre></div>${templates}<script type="application/json" id="explanations">${scriptJson(explanations)}</script>`;
+  const namespaces = Object.fromEntries(
+    [...drawing.namespaces].map(([namespace, layout], i) => [
+      escapeControls(namespace),
+      drawSvg(`network-ns-${String(i)}`, `Workloads of namespace ${namespace}`, layout, decorate),
+    ]),
+  );
+  return `${summary}${legend}<div class="graph-box">${main}</div><div id="namespace-panel" hidden><h3 id="namespace-title"></h3><div class="graph-box" id="namespace-graph"></div></div><div id="explain-panel" hidden><h3 id="explain-title"></h3><pre id="explain-text"></pre></div><script type="application/json" id="namespace-drawings">${scriptJson(namespaces)}</script><script type="application/json" id="explanations">${scriptJson(explanations)}</script>`;
 }

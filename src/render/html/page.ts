@@ -83,7 +83,7 @@ export function renderHtmlPage(document: ReportDocument, drawings: PageDrawings 
 <main>
 <section id="scorecard"><h2>Scorecard</h2>${renderScorecard(document)}</section>
 ${renderFramework(document)}
-${graphs === undefined ? '' : `<section id="network"><h2>Network</h2>${renderNetwork(graphs.network, drawings.network)}</section>`}
+${graphs === undefined ? `<section id="network"><h2>Network and attack paths</h2>${renderNetwork(undefined, undefined)}</section>` : `<section id="network"><h2>Network</h2>${renderNetwork(graphs.network, drawings.network)}</section>`}
 ${graphs === undefined ? '' : `<section id="attack-paths"><h2>Attack paths</h2>${renderAttackPaths(graphs.attackPaths, drawings.attackPaths)}</section>`}
 ${diffSummary(document)}
 <section id="findings-section"><h2>Findings</h2>

@@ -105,7 +105,7 @@ export const SCRIPT = `
       cell(row).appendChild(code);
       cell(row, object[0] + ' ' + (object[1] ? object[1] + '/' : '') + object[2]);
       var where = cell(row, object[3] + (r[3] ? ':' + r[3] + ':' + r[4] : ''), 'where');
-      if (r[7]) { var field = document.createElement('code'); field.textContent = r[7]; where.appendChild(document.createElement('br')); where.appendChild(field); }
+      if (data.fields[r[7]]) { var field = document.createElement('code'); field.textContent = data.fields[r[7]]; where.appendChild(document.createElement('br')); where.appendChild(field); }
       var message = cell(row, r[5]);
       if (check[2]) { var small = document.createElement('small'); small.textContent = check[2]; message.appendChild(document.createElement('br')); message.appendChild(small); }
       fragment.appendChild(row);
@@ -182,11 +182,14 @@ export const SCRIPT = `
     }).join('\\n');
     document.getElementById('explain-panel').hidden = false;
   }
+  var drawings = null;
   function openNamespace(namespace) {
-    var template = Array.prototype.find.call(document.querySelectorAll('template[data-namespace]'), function (t) { return t.dataset.namespace === namespace; });
-    if (!template) return;
+    if (drawings === null) drawings = JSON.parse((document.getElementById('namespace-drawings') || { textContent: '{}' }).textContent);
+    var drawing = drawings[namespace];
+    if (drawing === undefined) return;
     document.getElementById('namespace-title').textContent = 'namespace ' + namespace;
-    document.getElementById('namespace-graph').replaceChildren(template.content.cloneNode(true));
+    // The drawing is the report's own SVG, its text escaped when the report was made.
+    document.getElementById('namespace-graph').innerHTML = drawing;
     document.getElementById('namespace-panel').hidden = false;
   }
   function activate(target) {
