@@ -11,6 +11,7 @@ import { imagesCommand } from './commands/images.ts';
 import { addImageContentCommands } from './commands/images-content.ts';
 import { netpolCommand } from './commands/netpol.ts';
 import { rbacCommand } from './commands/rbac.ts';
+import { reportCommand } from './commands/report.ts';
 import { scanCommand } from './commands/scan.ts';
 import { scoreCommand } from './commands/score.ts';
 import { snapshotCommand } from './commands/snapshot.ts';
@@ -32,6 +33,7 @@ function buildProgram(invokedAs: string): Command {
     .enablePositionalOptions();
   for (const command of [
     scanCommand(),
+    reportCommand(),
     snapshotCommand(),
     scoreCommand(),
     addImageContentCommands(imagesCommand()),

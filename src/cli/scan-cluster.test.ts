@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { dump } from '../load/js-yaml.ts';
 import { startApiServer } from '../testing/api-server.ts';
 import type { ApiServerOptions, RunningApiServer } from '../testing/api-server.ts';
+import { pageFindings } from '../testing/html-report.ts';
 import { runCliAsync } from '../testing/cli.ts';
 import { needs } from '../testing/tools.ts';
 import { CLUSTER_OBJECTS, clusterObjects } from '../testing/cluster-objects.ts';
@@ -164,9 +165,12 @@ describe('scan of a live cluster', needs('openssl'), () => {
         junit,
         /cluster:\/\/test\/Deployment\/shop\/web spec\.template\.spec\.containers\[0\]\.securityContext\.privileged: privileged/,
       );
-      const html = (await runCliAsync([...args, '-o', 'html'])).stdout;
-      assert.match(html, /<code>cluster:\/\/test\/Deployment\/shop\/web<\/code>/);
-      assert.match(html, /<code>spec\.template\.spec\.containers\[0\]\.securityContext\.privileged<\/code>/);
+      const html = pageFindings((await runCliAsync([...args, '-o', 'html'])).stdout);
+      assert.equal(html.objects[html.rows[0]?.[2] ?? -1]?.[3], 'cluster://test/Deployment/shop/web');
+      assert.equal(
+        html.fields[html.rows[0]?.[7] ?? -1],
+        'spec.template.spec.containers[0].securityContext.privileged',
+      );
     });
 
     it('reads page by page with --chunk-size, and finds the same', async () => {

@@ -8,6 +8,8 @@ import type { Severity } from '../model/severity.ts';
 import { targetPolicyErrors } from '../pss/target.ts';
 import { terminalWidth } from '../render/columns.ts';
 import { RENDERERS } from '../render/index.ts';
+import { renderHtmlReport } from '../render/html.ts';
+import { reportGraphs } from '../report/graphs.ts';
 import type { OutputFormat } from '../render/formats.ts';
 import { renderDiagnostics } from '../render/table.ts';
 import { readBaselineFile } from '../load/baseline-file.ts';
@@ -44,6 +46,7 @@ export interface ScanFlags extends InputFlags, RegistryFlags {
   readonly skip: readonly string[];
   readonly minSeverity?: Severity;
   readonly summary: boolean;
+  readonly graphs: boolean;
   readonly baseline?: string;
   readonly writeBaseline?: string;
   readonly images: boolean;
@@ -56,6 +59,10 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
   if (source === 'none')
     throw new UsageError(
       'nothing to scan: give files, directories, -f -, -k DIR or --helm DIR, or read a live cluster with --context NAME or -A (see kubeward scan --help)',
+    );
+  if (flags.graphs && flags.output !== 'json' && flags.output !== 'yaml' && flags.output !== 'html')
+    throw new UsageError(
+      `--graphs adds the graphs to -o json and -o yaml (and -o html draws them); not to -o ${flags.output}`,
     );
   if (flags.summary && flags.output !== 'table')
     throw new UsageError(`--summary prints the table's scorecard; with -o ${flags.output}, read its summary`);
@@ -94,17 +101,23 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
     ...(flags.minSeverity === undefined ? {} : { minSeverity: flags.minSeverity }),
     ...(baseline === undefined ? {} : { baseline }),
   });
-  const report = flags.images
+  const scanned = flags.images
     ? await withPinnedImages(result.report, result.inventory, flags)
     : result.report;
+  const report =
+    flags.output === 'html' || flags.graphs
+      ? { ...scanned, graphs: reportGraphs(result.inventory, settings) }
+      : scanned;
   process.stderr.write(renderDiagnostics(report));
-  const chunks = RENDERERS[flags.output](report, {
+  const options = {
     color: useColor(flags.color, flags.outputFile === undefined ? process.stdout : undefined),
     showSuppressed: flags.showSuppressed,
     baseDirectory: process.cwd(),
     width: terminalWidth(flags.outputFile === undefined ? process.stdout : undefined),
     summaryOnly: flags.summary,
-  });
+  };
+  const chunks =
+    flags.output === 'html' ? [await renderHtmlReport(report)] : RENDERERS[flags.output](report, options);
   const read = [
     ...inputs,
     ...flags.values,

@@ -34,7 +34,7 @@ export interface AdminRuleReason {
   readonly kind: 'AdminNetworkPolicy' | 'BaselineAdminNetworkPolicy';
   readonly policy: string;
   /** The ANP's `spec.priority`; undefined for the BANP. */
-  readonly priority: number | undefined;
+  readonly priority?: number | undefined;
   /** The rule's `name`, or `#index`. */
   readonly rule: string;
   readonly action: 'Allow' | 'Deny' | 'Pass';

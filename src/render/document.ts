@@ -53,5 +53,6 @@ export function reportDocument(report: Report): Record<string, unknown> {
       ...(finding.fix === undefined ? {} : { fix: finding.fix }),
     })),
     diagnostics: report.diagnostics,
+    ...(report.graphs === undefined ? {} : { graphs: report.graphs }),
   };
 }

@@ -16,6 +16,7 @@ import type { SeverityCounts } from './severity-counts.ts';
 import { atLeast, SEVERITIES } from '../model/severity.ts';
 import type { Severity } from '../model/severity.ts';
 import { objectName } from './location.ts';
+import type { ReportGraphs } from './graphs.ts';
 
 /** An object that was scanned, with the ids of the checks that applied to it (JUnit lists them all). */
 export interface ScannedObject {
@@ -62,6 +63,8 @@ export interface Report {
   readonly summary: Summary;
   /** The per-control scorecard, when the run was asked for a framework (`--framework`). */
   readonly framework?: FrameworkScorecard;
+  /** The network and attack-path graphs (`reportGraphs`), when the run was asked for them (`-o html`, `--graphs`). */
+  readonly graphs?: ReportGraphs;
 }
 
 /**

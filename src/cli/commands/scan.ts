@@ -43,6 +43,10 @@ export function scanCommand(): Command {
         "  # Accept today's findings, then fail only on new ones\n" +
         '  kubeward scan deploy/ --fail-on none --write-baseline kubeward-baseline.json\n' +
         '  kubeward scan deploy/ --baseline kubeward-baseline.json\n\n' +
+        '  # Write the HTML report, or keep the JSON one and make the page later\n' +
+        '  kubeward scan deploy/ -o html --output-file kubeward.html\n' +
+        '  kubeward scan deploy/ -o json --graphs --output-file kubeward.json\n' +
+        '  kubeward report kubeward.json -o html --output-file kubeward.html\n\n' +
         '  # Print the scorecard only\n' +
         '  kubeward scan deploy/ --summary',
     )
@@ -73,6 +77,11 @@ export function scanCommand(): Command {
         '--min-severity <severity>',
         'list only findings at or above this severity; the others still count for --fail-on',
       ).choices(SEVERITIES),
+    )
+    .option(
+      '--graphs',
+      'add the network and attack-path graphs to -o json and -o yaml (-o html always draws them)',
+      false,
     )
     .option('--summary', 'print only the scorecard and the total (table output)', false)
     .option('--baseline <file>', 'findings in this baseline (or JSON report) are marked and do not fail')
