@@ -92,8 +92,10 @@ export function scanCommand(): Command {
       'ask the registries which digest each image tag points to: image-digest-missing findings gain it and their fix',
       false,
     );
-  return addRegistryOptions(addClusterOptions(command, { secrets: true })).action(async (paths: string[], flags: ScanFlags) => {
-    const { scan } = await import('../scan.ts');
-    await scan(paths, flags);
-  });
+  return addRegistryOptions(addClusterOptions(command, { secrets: true })).action(
+    async (paths: string[], flags: ScanFlags) => {
+      const { scan } = await import('../scan.ts');
+      await scan(paths, flags);
+    },
+  );
 }

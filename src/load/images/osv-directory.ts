@@ -4,8 +4,7 @@ import { InputError } from '../../model/errors.ts';
 
 /** One file of an OSV directory: its JSON value, or why it could not be read. */
 export type OsvFile =
-  | { readonly file: string; readonly value: unknown }
-  | { readonly file: string; readonly error: string };
+  { readonly file: string; readonly value: unknown } | { readonly file: string; readonly error: string };
 
 /** Largest OSV record file read (the largest records, with thousands of versions, stay far below). */
 const MAX_RECORD_BYTES = 16 * 1024 * 1024;
@@ -23,7 +22,8 @@ async function* jsonFiles(directory: string): AsyncGenerator<string> {
 async function readOne(file: string): Promise<OsvFile> {
   try {
     const bytes = await readFile(file);
-    if (bytes.length > MAX_RECORD_BYTES) return { file, error: `${String(bytes.length)} bytes, more than an OSV record may have` };
+    if (bytes.length > MAX_RECORD_BYTES)
+      return { file, error: `${String(bytes.length)} bytes, more than an OSV record may have` };
     return { file, value: JSON.parse(bytes.toString('utf8')) as unknown };
   } catch (error) {
     return { file, error: error instanceof Error ? error.message : String(error) };

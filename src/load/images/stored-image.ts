@@ -1,10 +1,5 @@
 import { InputError } from '../../model/errors.ts';
-import type {
-  Descriptor,
-  ImageManifest,
-  ImageSource,
-  Platform,
-} from '../../model/image-source.ts';
+import type { Descriptor, ImageManifest, ImageSource, Platform } from '../../model/image-source.ts';
 import type { ImageStore } from './store.ts';
 import { digestOf, splitDigest, verifiedChunks } from './verified-blob.ts';
 
