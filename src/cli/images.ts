@@ -9,27 +9,16 @@ import type { ImagesOutput } from '../render/images/outputs.ts';
 import type { ImageRow, ImagesResult } from '../report/images-result.ts';
 import { renderImagesTable } from '../render/images/table.ts';
 import { renderSarifChunks } from '../render/sarif.ts';
-import { filesOf, loadInputs } from '../scan/inputs.ts';
-import type { ScanInput } from '../scan/scan.ts';
-import { readLiveCluster } from './cluster.ts';
-import { readsCluster } from './commands/cluster-options.ts';
-import type { ClusterFlags } from './commands/cluster-options.ts';
+import { filesOf } from '../scan/inputs.ts';
 import type { RegistryFlags } from './commands/registry-options.ts';
 import { writeReport } from './output-file.ts';
+import { inputSource, loadScoped, pathsOf } from './sources.ts';
+import type { InputFlags } from './sources.ts';
 import { VERSION } from '../version.ts';
 import type { ReportText } from './output-file.ts';
 
 /** The flags of `kubeward images`, as commander parses them. */
-export interface ImagesFlags extends ClusterFlags, RegistryFlags {
-  readonly filename: readonly string[];
-  readonly kustomize: readonly string[];
-  readonly helm: readonly string[];
-  readonly values: readonly string[];
-  readonly set: readonly string[];
-  readonly release?: string;
-  readonly recursive: boolean;
-  readonly maxFileSize: number;
-  readonly namespace?: string;
+export interface ImagesFlags extends InputFlags, RegistryFlags {
   readonly defaultNamespace?: string;
   readonly output: ImagesOutput;
   readonly outputFile?: string;
@@ -42,14 +31,8 @@ export interface ImagesFlags extends ClusterFlags, RegistryFlags {
  * Exit 0, or 2 when an input could not be read at all.
  */
 export async function images(paths: string[], flags: ImagesFlags): Promise<void> {
-  const inputs = [...paths, ...flags.filename];
-  const live = readsCluster(flags);
-  const fromFiles = inputs.length > 0 || flags.kustomize.length > 0 || flags.helm.length > 0;
-  if (live && fromFiles)
-    throw new UsageError(
-      'images reads either files or a live cluster (--kubeconfig, --context, -A), not both',
-    );
-  if (!live && !fromFiles)
+  const source = inputSource('images', paths, flags, { allNamespacesReadsCluster: true });
+  if (source === 'none')
     throw new UsageError(
       'nothing to read: give files, directories, -f -, -k DIR or --helm DIR, or read a live cluster with --context NAME or -A',
     );
@@ -57,7 +40,7 @@ export async function images(paths: string[], flags: ImagesFlags): Promise<void>
     throw new UsageError('-o sarif lists the findings of --resolve: add --resolve');
   const { hostPlatform, parsePlatform } = await import('../registry/platform.ts');
   const platform = flags.platform === undefined ? hostPlatform() : parsePlatform(flags.platform);
-  const loaded = live ? await liveInput(flags) : await fileInput(inputs, flags);
+  const { loaded } = await loadScoped(paths, flags, source, { secrets: 'none', read: 'scope' });
   for (const diagnostic of loaded.diagnostics)
     if (diagnostic.level !== 'note') process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   if (loaded.resources.length === 0 && loaded.diagnostics.some((diagnostic) => diagnostic.level === 'error'))
@@ -78,11 +61,7 @@ export async function images(paths: string[], flags: ImagesFlags): Promise<void>
         userAgent: `kubeward/${VERSION}`,
       })
     : { rows: entries.map((entry): ImageRow => ({ entry })), diagnostics: loaded.diagnostics };
-  await writeReport(render(result, flags), flags.outputFile, [
-    ...inputs,
-    ...flags.values,
-    ...filesOf(loaded),
-  ]);
+  await writeReport(render(result, flags), flags.outputFile, [...pathsOf(paths, flags), ...filesOf(loaded)]);
   if (loaded.diagnostics.some((diagnostic: Diagnostic) => diagnostic.level === 'error')) process.exitCode = 2;
 }
 
@@ -102,27 +81,4 @@ function render(result: ImagesResult, flags: ImagesFlags): ReportText {
         throw new UsageError('-o sarif lists the findings of --resolve: add --resolve');
       return renderSarifChunks(result.report, { baseDirectory: process.cwd() });
   }
-}
-
-function fileInput(inputs: readonly string[], flags: ImagesFlags): Promise<ScanInput> {
-  return loadInputs(inputs, {
-    recursive: flags.recursive,
-    maxFileSize: flags.maxFileSize,
-    kustomize: flags.kustomize,
-    helm: flags.helm,
-    helmOptions: {
-      values: flags.values,
-      set: flags.set,
-      ...(flags.release === undefined ? {} : { release: flags.release }),
-      ...(flags.namespace === undefined ? {} : { namespace: flags.namespace }),
-    },
-  });
-}
-
-async function liveInput(flags: ImagesFlags): Promise<ScanInput> {
-  const read = await readLiveCluster(flags, {
-    secrets: 'none',
-    ...(flags.namespace === undefined ? {} : { namespace: flags.namespace }),
-  });
-  return { resources: read.resources, diagnostics: read.diagnostics, files: 0 };
 }

@@ -2,14 +2,14 @@ import { Command, Option } from 'commander';
 import { IMAGES_OUTPUTS } from '../../render/images/outputs.ts';
 import type { ImagesFlags } from '../images.ts';
 import { addClusterOptions } from './cluster-options.ts';
-import { collect } from './collect.ts';
 import { defaultNamespaceOption } from './default-namespace.ts';
-import { maxFileSizeOption } from './max-file-size.ts';
+import { addNamespaceOptions } from './namespace-options.ts';
 import { addRegistryOptions } from './registry-options.ts';
+import { addSourceOptions } from './source-options.ts';
 
 /** `kubeward images`: the images a set of manifests or a cluster runs (see ../images.ts). */
 export function imagesCommand(): Command {
-  const command = new Command('images')
+  const base = new Command('images')
     // Options after a sub-command's name are the sub-command's own (`images sbom --platform …`).
     .enablePositionalOptions()
     .summary('list the images of manifests or a cluster, and pin their tags to digests')
@@ -29,25 +29,12 @@ export function imagesCommand(): Command {
         '  kubeward images --context prod -A -o json\n' +
         '  kubeward images deploy/ --resolve -o sarif --output-file images.sarif',
     )
-    .argument('[paths...]', 'files or directories to read (same as -f)')
-    .option('-f, --filename <path>', 'file, directory or - for stdin (repeatable)', collect, [])
-    .option(
-      '-k, --kustomize <dir>',
-      'build this kustomization and read what it builds (repeatable)',
-      collect,
-      [],
-    )
-    .option('--helm <dir>', 'render this Helm chart with helm template and read it (repeatable)', collect, [])
-    .option('--values <file>', 'values file for the charts rendered (repeatable)', collect, [])
-    .option('--set <key=value>', 'value for the charts rendered, as helm --set (repeatable)', collect, [])
-    .option('--release <name>', 'release name the charts are rendered for')
-    .option('-R, --recursive', 'walk directories recursively (default)', true)
-    .option('--no-recursive', 'read only the top level of directories')
-    .addOption(maxFileSizeOption())
-    .option(
-      '-n, --namespace <name>',
-      'of a live cluster: read only this namespace; of a chart: render for it',
-    )
+    .argument('[paths...]', 'files or directories to read (same as -f)');
+  const command = addNamespaceOptions(addSourceOptions(base, 'objects whose images to list'), {
+    namespace:
+      "of a live cluster, read only this namespace (default: the context's); of a chart, render for it",
+    allNamespaces: 'read every namespace of the live cluster',
+  })
     .addOption(defaultNamespaceOption())
     .addOption(new Option('-o, --output <format>', 'output format').choices(IMAGES_OUTPUTS).default('table'))
     .option('--output-file <path>', 'write the list to a file instead of stdout')
