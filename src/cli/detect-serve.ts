@@ -13,6 +13,7 @@ import { alertWriter } from './detect-alerts.ts';
 import type { AlertFlags } from './detect-alerts.ts';
 import { loadRuleset } from './detect-rules.ts';
 import type { RulesFlags } from './detect-rules.ts';
+import { integerFlag } from './integer-flag.ts';
 
 /** The flags of `kubeward detect serve`, as commander parses them. */
 export interface DetectServeFlags extends RulesFlags, AlertFlags {
@@ -33,20 +34,13 @@ export interface DetectServeFlags extends RulesFlags, AlertFlags {
   readonly logLevel: LogLevel;
 }
 
-function integer(flag: string, value: string, min: number, max: number): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < min || parsed > max)
-    throw new UsageError(`${flag} must be an integer from ${String(min)} to ${String(max)}, not "${value}"`);
-  return parsed;
-}
-
 /**
  * `kubeward detect serve`: the audit webhook backend, matching what kube-apiserver sends until
  * SIGTERM or SIGINT (queued events are matched before it stops); with --print-config, the config file
  * kube-apiserver needs to call it.
  */
 export async function detectServe(flags: DetectServeFlags): Promise<void> {
-  const port = integer('--port', flags.port, 0, 65535);
+  const port = integerFlag('--port', flags.port, 0, 65535);
   if (flags.printConfig) {
     await printConfig(flags, port);
     return;
@@ -67,10 +61,10 @@ export async function detectServe(flags: DetectServeFlags): Promise<void> {
     log,
     port,
     host: flags.host,
-    maxBodyBytes: integer('--max-body-bytes', flags.maxBodyBytes, 1024, 1024 * 1024 * 1024),
-    maxInFlight: integer('--max-in-flight', flags.maxInFlight, 1, 1000),
-    maxQueueEvents: integer('--max-queue-events', flags.maxQueueEvents, 1, 10_000_000),
-    maxQueueBytes: integer('--max-queue-bytes', flags.maxQueueBytes, 1024, 16 * 1024 * 1024 * 1024),
+    maxBodyBytes: integerFlag('--max-body-bytes', flags.maxBodyBytes, 1024, 1024 * 1024 * 1024),
+    maxInFlight: integerFlag('--max-in-flight', flags.maxInFlight, 1, 1000),
+    maxQueueEvents: integerFlag('--max-queue-events', flags.maxQueueEvents, 1, 10_000_000),
+    maxQueueBytes: integerFlag('--max-queue-bytes', flags.maxQueueBytes, 1024, 16 * 1024 * 1024 * 1024),
     ...(flags.clientCa === undefined ? {} : { clientCa: flags.clientCa }),
     consume: (events) => writer.write(events),
   });

@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { CHECKS } from '../checks/registry.ts';
 import { loadConfig } from '../config/load-config.ts';
-import { InputError, UsageError } from '../model/errors.ts';
+import { InputError } from '../model/errors.ts';
 import type { Severity } from '../model/severity.ts';
 import { certificateProblems, issueCertificates, writeCertificates } from '../webhook/cert.ts';
 import { kubesecScoreRule } from '../webhook/kubesec.ts';
@@ -10,6 +10,7 @@ import type { LogLevel } from '../webhook/log.ts';
 import { renderManifests, webhookManifests } from '../webhook/manifests.ts';
 import { loadAdmissionPolicies } from '../webhook/policies.ts';
 import { startWebhookServer } from '../webhook/server.ts';
+import { integerFlag } from './integer-flag.ts';
 
 /** The flags of `kubeward webhook serve`, as commander parses them. */
 export interface ServeFlags {
@@ -58,19 +59,12 @@ export interface CertFlags {
   readonly outDir: string;
 }
 
-function integer(flag: string, value: string, min: number, max: number): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < min || parsed > max)
-    throw new UsageError(`${flag} must be an integer from ${String(min)} to ${String(max)}, not "${value}"`);
-  return parsed;
-}
-
 /** `kubeward webhook serve`: the checks as a ValidatingAdmissionWebhook, until SIGTERM or SIGINT. */
 export async function serveWebhook(flags: ServeFlags): Promise<void> {
   const config = loadConfig(flags.config, CHECKS);
   const log = jsonLogger((line) => process.stderr.write(line), flags.logLevel);
   const minScore =
-    flags.minScore === undefined ? undefined : integer('--min-score', flags.minScore, -1000, 1000);
+    flags.minScore === undefined ? undefined : integerFlag('--min-score', flags.minScore, -1000, 1000);
   const policies = flags.policy.length > 0 ? await loadAdmissionPolicies(flags.policy) : undefined;
   const webhook = await startWebhookServer({
     tls: { cert: flags.tlsCert, key: flags.tlsKey },
@@ -83,16 +77,16 @@ export async function serveWebhook(flags: ServeFlags): Promise<void> {
       connect: flags.connect,
     },
     log,
-    port: integer('--port', flags.port, 0, 65535),
+    port: integerFlag('--port', flags.port, 0, 65535),
     host: flags.host,
-    maxBodyBytes: integer('--max-body-bytes', flags.maxBodyBytes, 1024, 64 * 1024 * 1024),
-    budgetMs: integer('--budget-ms', flags.budgetMs, 100, 9000),
-    handshakeTimeoutMs: integer('--handshake-timeout-ms', flags.handshakeTimeoutMs, 100, 120_000),
-    headersTimeoutMs: integer('--headers-timeout-ms', flags.headersTimeoutMs, 100, 120_000),
-    keepAliveTimeoutMs: integer('--idle-timeout-ms', flags.idleTimeoutMs, 100, 600_000),
-    maxConnections: integer('--max-connections', flags.maxConnections, 1, 100_000),
-    maxInFlight: integer('--max-in-flight', flags.maxInFlight, 1, 10_000),
-    shutdownGraceMs: integer('--shutdown-grace-ms', flags.shutdownGraceMs, 0, 120_000),
+    maxBodyBytes: integerFlag('--max-body-bytes', flags.maxBodyBytes, 1024, 64 * 1024 * 1024),
+    budgetMs: integerFlag('--budget-ms', flags.budgetMs, 100, 9000),
+    handshakeTimeoutMs: integerFlag('--handshake-timeout-ms', flags.handshakeTimeoutMs, 100, 120_000),
+    headersTimeoutMs: integerFlag('--headers-timeout-ms', flags.headersTimeoutMs, 100, 120_000),
+    keepAliveTimeoutMs: integerFlag('--idle-timeout-ms', flags.idleTimeoutMs, 100, 600_000),
+    maxConnections: integerFlag('--max-connections', flags.maxConnections, 1, 100_000),
+    maxInFlight: integerFlag('--max-in-flight', flags.maxInFlight, 1, 10_000),
+    shutdownGraceMs: integerFlag('--shutdown-grace-ms', flags.shutdownGraceMs, 0, 120_000),
     ...(flags.clientCa === undefined ? {} : { clientCa: flags.clientCa }),
   });
   await new Promise<void>((resolve) => {
@@ -131,11 +125,11 @@ export async function printWebhookManifests(flags: ManifestFlags): Promise<void>
     image: flags.image,
     caBundle,
     apiServerCidrs: flags.apiserverCidr,
-    timeoutSeconds: integer('--timeout-seconds', flags.timeoutSeconds, 1, 30),
+    timeoutSeconds: integerFlag('--timeout-seconds', flags.timeoutSeconds, 1, 30),
     tlsSecret: flags.tlsSecret,
     connect: flags.connect,
-    maxInFlight: integer('--max-in-flight', flags.maxInFlight, 1, 10_000),
-    maxBodyBytes: integer('--max-body-bytes', flags.maxBodyBytes, 1024, 64 * 1024 * 1024),
+    maxInFlight: integerFlag('--max-in-flight', flags.maxInFlight, 1, 10_000),
+    maxBodyBytes: integerFlag('--max-body-bytes', flags.maxBodyBytes, 1024, 64 * 1024 * 1024),
   });
   process.stdout.write(renderManifests(manifests));
 }
@@ -145,7 +139,7 @@ export async function issueWebhookCertificate(flags: CertFlags): Promise<void> {
   const issued = issueCertificates({
     service: flags.name,
     namespace: flags.namespace,
-    days: integer('--days', flags.days, 1, 3650),
+    days: integerFlag('--days', flags.days, 1, 3650),
     extraNames: flags.san,
   });
   const problems = certificateProblems(issued, flags.name, flags.namespace);

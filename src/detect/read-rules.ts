@@ -195,19 +195,7 @@ class ItemReader {
       index,
       at,
       ['condition', 'output', 'desc', 'tags', 'exceptions'],
-      [
-        'condition',
-        'output',
-        'desc',
-        'priority',
-        'capture',
-        'capture_duration',
-        'tags',
-        'exceptions',
-        'enabled',
-        'warn_evttypes',
-        'skip-if-unknown-filter',
-      ],
+      OVERRIDABLE,
     );
     const append = this.appendFlag(item, at, overrides.append.size + overrides.replace.size > 0);
     this.unknownKeys(item, RULE_KEYS, at);
