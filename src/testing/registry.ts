@@ -5,7 +5,7 @@ import { request } from 'node:https';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { issue } from './test-pki.ts';
-import { freePort } from './test-servers.ts';
+import { freePort, stopChild } from './test-servers.ts';
 
 /** A Debian `docker-registry` (distribution 2.8) serving TLS on loopback, started for a test. */
 export interface RunningRegistry {
@@ -92,17 +92,7 @@ export async function startRegistry(
   child.stderr.on('data', (chunk: Buffer) => {
     log += chunk.toString();
   });
-  const stop = (): Promise<void> =>
-    new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) {
-        resolve();
-        return;
-      }
-      child.once('exit', () => {
-        resolve();
-      });
-      child.kill('SIGTERM');
-    });
+  const stop = (): Promise<void> => stopChild(child);
   const ca = readFileSync(pki.ca, 'utf8');
   const host = `127.0.0.1:${String(port)}`;
   const deadline = Date.now() + 20_000;

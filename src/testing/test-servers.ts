@@ -2,6 +2,20 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
+/** Stops a child process with SIGTERM and resolves once it has exited (at once if it already has). */
+export function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      resolve();
+      return;
+    }
+    child.once('exit', () => {
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
 /** A free TCP port on loopback, from the kernel (bind to 0, read, close). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -51,17 +65,7 @@ export async function startEtcd(
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  const stop = (): Promise<void> =>
-    new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) {
-        resolve();
-        return;
-      }
-      child.once('exit', () => {
-        resolve();
-      });
-      child.kill('SIGTERM');
-    });
+  const stop = (): Promise<void> => stopChild(child);
   await new Promise<void>((resolve, reject) => {
     let log = '';
     const timer = setTimeout(() => {
