@@ -72,6 +72,21 @@ export function labelMapProblems(labels: unknown, path: FieldPath): LabelProblem
 
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 
+/**
+ * Fields of a label selector other than `matchLabels` and `matchExpressions` (metav1.LabelSelector):
+ * `kubectl apply` refuses them under its default strict field validation, and where validation is off
+ * the API server drops them, so the selector matches as if they were not written.
+ */
+export function unknownSelectorFields(selector: unknown, path: FieldPath): LabelProblem[] {
+  if (!isRecord(selector)) return [];
+  return Object.keys(selector)
+    .filter((key) => key !== 'matchLabels' && key !== 'matchExpressions')
+    .map((key) => ({
+      path: [...path, key],
+      message: `unknown field ${key} in a label selector: kubectl apply refuses it, and an API server that accepts it drops it, so this selector matches as if ${key} were not written`,
+    }));
+}
+
 /** Problems of a metav1.LabelSelector at `path`: its matchLabels and each matchExpressions requirement. */
 export function labelSelectorProblems(selector: unknown, path: FieldPath): LabelProblem[] {
   if (selector === undefined || selector === null) return [];

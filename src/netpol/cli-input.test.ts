@@ -121,6 +121,20 @@ describe('kubeward netpol: admin tiers and hostNetwork', () => {
     );
   });
 
+  it('warns about an unknown field in an ANP selector (an older peer form) and evaluates it as dropped', () => {
+    const run = netpol(['explain', 'pod/demo/a', 'pod/demo/b', '80', '-f', 'anp-older-peer-form.yaml']);
+    assert.match(
+      run.stderr,
+      /^anp-older-peer-form\.yaml:38:13: warning: AdminNetworkPolicy pass-development: unknown field namespaceSelector in a label selector: kubectl apply refuses it, and an API server that accepts it drops it, so this selector matches as if namespaceSelector were not written$/m,
+    );
+    assert.match(run.stdout, /^DENIED \(TCP\/80\)/m);
+    assert.match(run.stdout, /rule development-ns at anp-older-peer-form\.yaml:34:7: Pass \(all\)/);
+    assert.match(run.stdout, /decided by: BaselineAdminNetworkPolicy default rule baseline-deny: Deny/);
+    const current = netpol(['matrix', '-f', 'admin-tiers.yaml']);
+    assert.match(current.stderr, /warning: AdminNetworkPolicy/);
+    assert.doesNotMatch(current.stderr, /unknown field/);
+  });
+
   it('warns about ANPs sharing a priority and about a BANP not named default', () => {
     const run = netpol(['matrix', '-f', 'admin-tiers.yaml']);
     assert.equal(run.status, 0, run.stderr);

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Inventory } from '../model/inventory.ts';
 import { ofKind } from '../model/inventory.ts';
 import type { LabelProblem } from '../model/label-validation.ts';
-import { labelMapProblems, labelSelectorProblems } from '../model/label-validation.ts';
+import { labelMapProblems, labelSelectorProblems, unknownSelectorFields } from '../model/label-validation.ts';
 import type { FieldPath } from '../model/path.ts';
 import { isRecord } from '../model/path.ts';
 import type { Resource } from '../model/resource.ts';
@@ -96,6 +96,8 @@ export function netpolDiagnostics(inventory: Inventory, model: NetpolModel): Dia
       what,
       selectors.flatMap(([path, selector]) => labelSelectorProblems(selector, path)),
     );
+    for (const problem of selectors.flatMap(([path, selector]) => unknownSelectorFields(selector, path)))
+      diagnostics.push(at(policy.resource, 'warning', problem.path, `${what}: ${problem.message}`));
     for (const problem of policy.problems)
       diagnostics.push(at(policy.resource, 'warning', problem.path, `${what}: ${problem.message}`));
     for (const rule of policy.egress)
