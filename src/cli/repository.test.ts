@@ -19,7 +19,7 @@ const notes = (prefix: string) => [
 
 /** The error for the chart, rendered by nobody: helm is not on PATH. */
 const chart = (prefix: string) =>
-  `${prefix}chart: error: a Helm chart, and helm is not on PATH to render it: render it and scan the output: helm template ${prefix}chart | kubeward scan -`;
+  `${prefix}chart: error: a Helm chart, and helm is not on PATH to render it: render it and read the output instead: helm template ${prefix}chart > rendered.yaml`;
 
 /** An environment whose PATH holds no helm. */
 function withoutHelm<T>(run: (env: NodeJS.ProcessEnv) => T): T {

@@ -185,8 +185,8 @@ const CHART = join('testdata', 'helm', 'shop');
 describe('a chart given to score, rbac and netpol without helm on PATH', () => {
   it('is one error that gives the helm template command of the flags', () => {
     const hint =
-      `${CHART}: error: a Helm chart, and helm is not on PATH to render it: render it and scan the output: ` +
-      `helm template web ${CHART} --namespace shop --values 'eu values.yaml' --set image.tag=2.0 | kubeward scan -\n`;
+      `${CHART}: error: a Helm chart, and helm is not on PATH to render it: render it and read the output instead: ` +
+      `helm template web ${CHART} --namespace shop --values 'eu values.yaml' --set image.tag=2.0 > rendered.yaml\n`;
     const chart = [
       '--helm',
       CHART,

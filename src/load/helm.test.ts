@@ -48,8 +48,8 @@ describe('Helm charts', () => {
       line: 0,
       column: 0,
       message:
-        'a Helm chart, and helm is not on PATH to render it: render it and scan the output: ' +
-        `helm template web ${CHART} --values 'my values.yaml' | kubeward scan -`,
+        'a Helm chart, and helm is not on PATH to render it: render it and read the output instead: ' +
+        `helm template web ${CHART} --values 'my values.yaml' > rendered.yaml`,
     });
   });
 

@@ -61,8 +61,8 @@ export async function renderChart(
   if (helm === undefined)
     return error(
       chart,
-      `a Helm chart, and helm is not on PATH to render it: render it and scan the output: ` +
-        `helm ${args.map(quoted).join(' ')} | kubeward scan -`,
+      `a Helm chart, and helm is not on PATH to render it: render it and read the output instead: ` +
+        `helm ${args.map(quoted).join(' ')} > rendered.yaml`,
     );
   const result = await runTool(helm, args, { maxBytes: options.maxBytes });
   return result.ok ? { chart, text: result.stdout } : error(chart, `helm template failed: ${result.reason}`);

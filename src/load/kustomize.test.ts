@@ -209,7 +209,7 @@ describe('kustomizations without kubectl or kustomize', () => {
         message:
           'a kustomization, and neither kubectl nor kustomize is on PATH to build it: install kubectl ' +
           '(https://kubernetes.io/docs/tasks/tools/) or kustomize (https://kubectl.docs.kubernetes.io/installation/kustomize/); ' +
-          `or build it yourself and scan the output: kubectl kustomize ${PROD} | kubeward scan -`,
+          `or build it yourself and read the output instead: kubectl kustomize ${PROD} > rendered.yaml`,
       },
     ]);
   });

@@ -85,7 +85,7 @@ export async function buildKustomization(
     return error(
       root,
       `a kustomization, and neither kubectl nor kustomize is on PATH to build it: ${INSTALL_HINT}; ` +
-        `or build it yourself and scan the output: kubectl kustomize ${root} | kubeward scan -`,
+        `or build it yourself and read the output instead: kubectl kustomize ${root} > rendered.yaml`,
     );
   const real = realpathSync(root);
   const wrapper = mkdtempSync(join(realpathSync(tmpdir()), 'kubeward-kustomize-'));
