@@ -98,4 +98,21 @@ describe('kubeward netpol diff', () => {
     assert.match(run.stderr, /^error: no usable manifests$/m);
     assert.equal(run.stdout, '');
   });
+
+  it('an input error on one side is printed and exits 2, after the diff of what could be read', () => {
+    const run = netpol(['diff', 'before', '../no-silent-drops/malformed-workload.yaml']);
+    assert.equal(run.status, 2);
+    assert.match(
+      run.stderr,
+      /^\.\.\/no-silent-drops\/malformed-workload\.yaml:23:11: error: Deployment\/db: invalid spec\.template\.spec\.containers\[0\]\.ports: must be a list, got a map$/m,
+    );
+    assert.match(run.stdout, /^- deployment\/shop\/web -> deployment\/shop\/db {2}all$/m);
+  });
+
+  it('a path that does not exist exits 2', () => {
+    const run = netpol(['diff', 'missing', 'after']);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /^missing: error: cannot read: no such file or directory$/m);
+    assert.equal(run.stdout, '');
+  });
 });
