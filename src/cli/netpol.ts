@@ -8,7 +8,9 @@ import type { Inventory } from '../model/inventory.ts';
 import { buildInventory, namespaceOf } from '../model/inventory.ts';
 import { podTemplateOf } from '../model/workload.ts';
 import { evaluateAssertions } from '../netpol/assert.ts';
+import { diffConnections } from '../netpol/connection-diff.ts';
 import { connectionList } from '../netpol/connections.ts';
+import type { ConnectionList } from '../netpol/connections.ts';
 import { netpolDiagnostics } from '../netpol/diagnostics.ts';
 import type { Endpoint, HostNetworkMode, NetpolModel } from '../netpol/engine.ts';
 import { buildNetpolModel } from '../netpol/engine.ts';
@@ -23,6 +25,8 @@ import { addressEndpoint, findWorkloads, workloadEndpoint } from '../netpol/quer
 import { terminalWidth } from '../render/columns.ts';
 import { renderAssertJunit, renderAssertTap } from '../render/netpol/assert.ts';
 import { renderConnections } from '../render/netpol/connections.ts';
+import { renderConnectionDiff } from '../render/netpol/diff.ts';
+import type { DiffFormat } from '../render/netpol/diff.ts';
 import type { MatrixFormat } from '../render/netpol/formats.ts';
 import { renderExplanation } from '../render/netpol/explain.ts';
 import { inputSource, loadScoped, pathsOf } from './sources.ts';
@@ -35,6 +39,12 @@ export interface InputFlags extends SourceInputFlags {
   readonly ipblockMatchesPods: boolean;
   readonly hostNetwork: HostNetworkMode;
 }
+
+/** The flags of `kubeward netpol diff`: the model options, applied to both sides, and how directories are read. */
+export type DiffFlags = Pick<
+  InputFlags,
+  'defaultNamespace' | 'ipblockMatchesPods' | 'hostNetwork' | 'recursive' | 'maxFileSize'
+>;
 
 /** Error diagnostics printed for an inventory's input: the command then exits 2, like `scan`. */
 const inputErrors = new WeakMap<Inventory, number>();
@@ -72,7 +82,10 @@ async function loadInventory(
   return { inventory, namespace };
 }
 
-function modelOf(inventory: Inventory, flags: InputFlags): NetpolModel {
+function modelOf(
+  inventory: Inventory,
+  flags: Pick<InputFlags, 'ipblockMatchesPods' | 'hostNetwork'>,
+): NetpolModel {
   const model = buildNetpolModel(inventory, {
     ipBlockMatchesPods: flags.ipblockMatchesPods,
     hostNetwork: flags.hostNetwork,
@@ -218,4 +231,34 @@ export async function netpolGenerate(flags: InputFlags & { flows?: string }): Pr
       `warning: generated policies do not satisfy ${escapeControls(`${result.assertion.name}: ${result.reason}`)}\n`,
     );
   process.exitCode = failed.length > 0 || generated.unresolved.length > 0 ? 1 : 0;
+}
+
+/** The connections of the manifests at `path` (a file or directory), read with the flags of `diff`. */
+async function connectionsAt(
+  path: string,
+  flags: DiffFlags,
+): Promise<{ inventory: Inventory; list: ConnectionList }> {
+  const { inventory } = await loadInventory({
+    ...flags,
+    filename: [path],
+    kustomize: [],
+    helm: [],
+    values: [],
+    set: [],
+  });
+  return { inventory, list: connectionList(reachabilityMatrix(modelOf(inventory, flags))) };
+}
+
+/** `kubeward netpol diff`: connections added, removed and changed between two manifest sets. */
+export async function netpolDiff(
+  before: string,
+  after: string,
+  flags: DiffFlags & { output: DiffFormat; failOnNew: boolean },
+): Promise<void> {
+  const earlier = await connectionsAt(before, flags);
+  const later = await connectionsAt(after, flags);
+  const diff = diffConnections(earlier.list, later.list);
+  process.stdout.write(renderConnectionDiff(diff, flags.output));
+  const code = flags.failOnNew && diff.added.length > 0 ? 1 : 0;
+  process.exitCode = Math.max(exitCode(earlier.inventory, code), exitCode(later.inventory, code));
 }

@@ -2,16 +2,19 @@ import { Command, Option } from 'commander';
 import { HOST_NETWORK_MODES } from '../../netpol/host-network.ts';
 import { MATRIX_FORMATS } from '../../render/netpol/formats.ts';
 import type { MatrixFormat } from '../../render/netpol/formats.ts';
-import type { InputFlags } from '../netpol.ts';
+import { DIFF_FORMATS } from '../../render/netpol/diff.ts';
+import type { DiffFormat } from '../../render/netpol/diff.ts';
+import type { DiffFlags, InputFlags } from '../netpol.ts';
 import { addClusterOptions } from './cluster-options.ts';
 import { defaultNamespaceOption } from './default-namespace.ts';
 import { addNamespaceOptions } from './namespace-options.ts';
 import type { NamespaceHelp } from './namespace-options.ts';
+import { maxFileSizeOption } from './max-file-size.ts';
 import { addSourceOptions } from './source-options.ts';
 
-function withInputs(command: Command, namespaces?: NamespaceHelp): Command {
-  const sourced = addSourceOptions(command);
-  return addClusterOptions(namespaces === undefined ? sourced : addNamespaceOptions(sourced, namespaces))
+/** The options of how the manifests are modelled, the same on every sub-command. */
+function withModelOptions(command: Command): Command {
+  return command
     .addOption(defaultNamespaceOption())
     .option(
       '--ipblock-matches-pods',
@@ -26,6 +29,13 @@ function withInputs(command: Command, namespaces?: NamespaceHelp): Command {
         .choices(HOST_NETWORK_MODES)
         .default('ignore'),
     );
+}
+
+function withInputs(command: Command, namespaces?: NamespaceHelp): Command {
+  const sourced = addSourceOptions(command);
+  return withModelOptions(
+    addClusterOptions(namespaces === undefined ? sourced : addNamespaceOptions(sourced, namespaces)),
+  );
 }
 
 /** Why `netpol` reads a live cluster in every namespace whatever `-n` says. */
@@ -90,6 +100,36 @@ export function netpolCommand(): Command {
       const { netpolGenerate } = await import('../netpol.ts');
       await netpolGenerate(flags);
     });
+
+  withModelOptions(netpol.command('diff'))
+    .description(
+      'connections added, removed and changed (other ports) from the manifests BEFORE to those AFTER, e.g. two checkouts of a repository',
+    )
+    .argument('<before>', 'manifests before: file or directory')
+    .argument('<after>', 'manifests after: file or directory')
+    .option('-R, --recursive', 'walk directories recursively (default)', true)
+    .option('--no-recursive', 'read only the top level of directories')
+    .addOption(maxFileSizeOption())
+    .addOption(
+      new Option('-o, --output <format>', 'output format (md: for a pull-request comment)')
+        .choices(DIFF_FORMATS)
+        .default('text'),
+    )
+    .option(
+      '--fail-on-new',
+      'exit 1 when AFTER allows a connection (source, destination) BEFORE does not',
+      false,
+    )
+    .action(
+      async (
+        before: string,
+        after: string,
+        flags: DiffFlags & { output: DiffFormat; failOnNew: boolean },
+      ) => {
+        const { netpolDiff } = await import('../netpol.ts');
+        await netpolDiff(before, after, flags);
+      },
+    );
 
   return netpol;
 }

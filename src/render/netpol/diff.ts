@@ -1,0 +1,87 @@
+import { escapeControls } from '../../model/terminal-text.ts';
+import type { ConnectionDiff } from '../../netpol/connection-diff.ts';
+import { jsonText } from '../json-text.ts';
+
+/** The formats of `kubeward netpol diff -o`. */
+export const DIFF_FORMATS = ['text', 'json', 'md'] as const;
+
+/** One of {@link DIFF_FORMATS}. */
+export type DiffFormat = (typeof DIFF_FORMATS)[number];
+
+function summary(diff: ConnectionDiff): string {
+  return `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed, ${diff.unchanged} unchanged`;
+}
+
+function text(diff: ConnectionDiff): string {
+  const pair = (source: string, destination: string): string =>
+    `${escapeControls(source)} -> ${escapeControls(destination)}`;
+  return [
+    ...diff.added.map((c) => `+ ${pair(c.source, c.destination)}  ${escapeControls(c.ports)}`),
+    ...diff.removed.map((c) => `- ${pair(c.source, c.destination)}  ${escapeControls(c.ports)}`),
+    ...diff.changed.map(
+      (c) => `~ ${pair(c.source, c.destination)}  ${escapeControls(c.before)} -> ${escapeControls(c.after)}`,
+    ),
+    summary(diff),
+  ].join('\n');
+}
+
+function markdownCell(value: string): string {
+  return `\`${escapeControls(value).replaceAll('|', '\\|').replaceAll('`', "'")}\``;
+}
+
+function markdownTable(
+  title: string,
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): string[] {
+  if (rows.length === 0) return [];
+  return [
+    `### ${title} (${rows.length})`,
+    '',
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---|').join('')}`,
+    ...rows.map((row) => `| ${row.map(markdownCell).join(' | ')} |`),
+    '',
+  ];
+}
+
+function markdown(diff: ConnectionDiff): string {
+  return [
+    '## NetworkPolicy connections',
+    '',
+    `${summary(diff)}.`,
+    '',
+    ...markdownTable(
+      'Added',
+      ['source', 'destination', 'ports'],
+      diff.added.map((c) => [c.source, c.destination, c.ports]),
+    ),
+    ...markdownTable(
+      'Removed',
+      ['source', 'destination', 'ports'],
+      diff.removed.map((c) => [c.source, c.destination, c.ports]),
+    ),
+    ...markdownTable(
+      'Changed',
+      ['source', 'destination', 'ports before', 'ports after'],
+      diff.changed.map((c) => [c.source, c.destination, c.before, c.after]),
+    ),
+  ]
+    .join('\n')
+    .trimEnd();
+}
+
+/**
+ * Renders the connections added (`+`), removed (`-`) and changed (`~`, ports before -> after)
+ * between two manifest sets, then the counts; `md` as tables for a pull-request comment.
+ */
+export function renderConnectionDiff(diff: ConnectionDiff, format: DiffFormat): string {
+  switch (format) {
+    case 'text':
+      return `${text(diff)}\n`;
+    case 'json':
+      return jsonText(diff);
+    case 'md':
+      return `${markdown(diff)}\n`;
+  }
+}
