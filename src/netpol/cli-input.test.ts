@@ -1,25 +1,16 @@
 // `kubeward netpol` on input it must not drop silently (testdata/netpol/no-silent-drops), and the
 // admin-tier and hostNetwork flags, run for real in a child process.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { runNetpol } from '../testing/netpol-cli.ts';
+import type { CommandRun } from '../testing/netpol-cli.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const FIXTURES = join(ROOT, 'testdata', 'netpol', 'no-silent-drops');
 
-function netpol(args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
-  const script = `
-    import { netpolCommand } from ${JSON.stringify(join(ROOT, 'src', 'cli', 'commands', 'netpol.ts'))};
-    import { reportError } from ${JSON.stringify(join(ROOT, 'src', 'cli', 'exit.ts'))};
-    try { await netpolCommand().exitOverride().parseAsync(process.argv.slice(1), { from: 'user' }); }
-    catch (error) { process.exitCode = reportError(error, process.stderr); }`;
-  const result = spawnSync(
-    process.execPath,
-    ['--import', import.meta.resolve('tsx'), '--input-type=module', '-e', script, ...args],
-    { cwd: FIXTURES, encoding: 'utf8' },
-  );
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function netpol(args: readonly string[]): CommandRun {
+  return runNetpol(args, FIXTURES);
 }
 
 const MALFORMED =

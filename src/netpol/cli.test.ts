@@ -1,28 +1,16 @@
 // Runs `kubeward netpol` for real (a child process through tsx), as main.ts would once it is wired.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { runNetpol } from '../testing/netpol-cli.ts';
+import type { CommandRun } from '../testing/netpol-cli.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EXAMPLES = join(ROOT, 'examples', 'netpol');
 
-function netpol(args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
-  const script = `
-    import { netpolCommand } from ${JSON.stringify(join(ROOT, 'src', 'cli', 'commands', 'netpol.ts'))};
-    import { reportError } from ${JSON.stringify(join(ROOT, 'src', 'cli', 'exit.ts'))};
-    try { await netpolCommand().exitOverride().parseAsync(process.argv.slice(1), { from: 'user' }); }
-    catch (error) { process.exitCode = reportError(error, process.stderr); }`;
-  const result = spawnSync(
-    process.execPath,
-    ['--import', import.meta.resolve('tsx'), '--input-type=module', '-e', script, ...args],
-    {
-      cwd: EXAMPLES,
-      encoding: 'utf8',
-    },
-  );
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function netpol(args: readonly string[]): CommandRun {
+  return runNetpol(args, EXAMPLES);
 }
 
 describe('kubeward netpol (CLI)', () => {
