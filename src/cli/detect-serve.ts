@@ -14,6 +14,7 @@ import type { AlertFlags } from './detect-alerts.ts';
 import { loadRuleset } from './detect-rules.ts';
 import type { RulesFlags } from './detect-rules.ts';
 import { integerFlag } from './integer-flag.ts';
+import { untilStopped } from './until-stopped.ts';
 
 /** The flags of `kubeward detect serve`, as commander parses them. */
 export interface DetectServeFlags extends RulesFlags, AlertFlags {
@@ -76,19 +77,7 @@ export async function detectServe(flags: DetectServeFlags): Promise<void> {
     process.stderr.write(renderStats(stats(), true));
   };
   process.on('SIGUSR1', report);
-  await new Promise<void>((resolve) => {
-    const stop = (signal: NodeJS.Signals): void => {
-      log('info', 'shutting down', { signal });
-      process.off('SIGTERM', stop);
-      process.off('SIGINT', stop);
-      void webhook.close().then(resolve);
-    };
-    process.on('SIGTERM', stop);
-    process.on('SIGINT', stop);
-    stopped.signal.addEventListener('abort', () => {
-      stop('SIGPIPE');
-    });
-  });
+  await untilStopped(() => webhook.close(), log, stopped.signal);
   process.off('SIGUSR1', report);
   process.stderr.write(renderStats(stats()));
   process.exitCode = writer.failed ? 1 : 0;

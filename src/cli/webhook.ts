@@ -11,6 +11,7 @@ import { renderManifests, webhookManifests } from '../webhook/manifests.ts';
 import { loadAdmissionPolicies } from '../webhook/policies.ts';
 import { startWebhookServer } from '../webhook/server.ts';
 import { integerFlag } from './integer-flag.ts';
+import { untilStopped } from './until-stopped.ts';
 
 /** The flags of `kubeward webhook serve`, as commander parses them. */
 export interface ServeFlags {
@@ -89,16 +90,7 @@ export async function serveWebhook(flags: ServeFlags): Promise<void> {
     shutdownGraceMs: integerFlag('--shutdown-grace-ms', flags.shutdownGraceMs, 0, 120_000),
     ...(flags.clientCa === undefined ? {} : { clientCa: flags.clientCa }),
   });
-  await new Promise<void>((resolve) => {
-    const stop = (signal: NodeJS.Signals): void => {
-      log('info', 'shutting down', { signal });
-      process.off('SIGTERM', stop);
-      process.off('SIGINT', stop);
-      void webhook.close().then(resolve);
-    };
-    process.on('SIGTERM', stop);
-    process.on('SIGINT', stop);
-  });
+  await untilStopped(() => webhook.close(), log);
 }
 
 /** `kubeward webhook manifests`: the hardened deployment of the webhook as YAML. */
