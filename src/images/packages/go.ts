@@ -21,10 +21,13 @@ export function goVersionSemver(goVersion: string): string | undefined {
   return kind === undefined ? base : `${base}-${kind}.${number ?? ''}`;
 }
 
+/** A replacement that is a directory: a path starting with `./`, `../` or `/` (go.mod's `replace`). */
+const isDirectory = (path: string): boolean => /^(\.{1,2}\/|\/)/.test(path);
+
 /** A module as the binary holds it: its replacement when that is a module, itself otherwise. */
 function effective(module: GoModule): GoModule {
   const replacement = module.replacement;
-  return replacement !== undefined && replacement.version !== '' ? replacement : module;
+  return replacement !== undefined && !isDirectory(replacement.path) ? replacement : module;
 }
 
 /**

@@ -1,0 +1,110 @@
+/**
+ * Package databases and binaries made by the real tools, for image tests: an rpm SQLite database
+ * (`rpmbuild` builds packages from spec files written here, `rpm -i --justdb` records them) and a Go
+ * binary (`go build` of a module requiring a directory-replaced module), each in a temporary
+ * directory the caller removes.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** One rpm package to build: no files, `noarch`, as rpm's spec format (docs/manual/spec.md) says. */
+export interface TestRpm {
+  readonly name: string;
+  readonly version: string;
+  readonly release: string;
+  readonly epoch?: number;
+  readonly license: string;
+  /** Subpackages (`%package NAME`): binary RPMs of the same source RPM. */
+  readonly subpackages?: readonly string[];
+}
+
+function spec(rpm: TestRpm): string {
+  const lines = [
+    `Name: ${rpm.name}`,
+    `Version: ${rpm.version}`,
+    `Release: ${rpm.release}`,
+    ...(rpm.epoch === undefined ? [] : [`Epoch: ${String(rpm.epoch)}`]),
+    'Summary: a package of a kubeward test',
+    `License: ${rpm.license}`,
+    'BuildArch: noarch',
+    '%description',
+    'A package of a kubeward test.',
+  ];
+  for (const sub of rpm.subpackages ?? [])
+    lines.push(`%package ${sub}`, 'Summary: a subpackage', `%description ${sub}`, 'A subpackage.');
+  lines.push('%files');
+  for (const sub of rpm.subpackages ?? []) lines.push(`%files ${sub}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The bytes of an rpm SQLite database (`rpmdb.sqlite`) with the packages installed, built in `directory`. */
+export function rpmSqliteDatabase(directory: string, rpms: readonly TestRpm[]): Uint8Array {
+  const top = join(directory, 'rpmbuild');
+  const db = join(directory, 'rpmdb');
+  mkdirSync(db, { recursive: true });
+  const env = { ...process.env, HOME: directory };
+  const defines = [
+    '--define',
+    `_topdir ${top}`,
+    '--define',
+    `_dbpath ${db}`,
+    '--define',
+    '_db_backend sqlite',
+  ];
+  execFileSync('rpmdb', [...defines, '--initdb'], { env, stdio: 'pipe' });
+  const built: string[] = [];
+  for (const rpm of rpms) {
+    const file = join(directory, `${rpm.name}.spec`);
+    writeFileSync(file, spec(rpm));
+    execFileSync('rpmbuild', [...defines, '-bb', file], { env, stdio: 'pipe' });
+    const release = `${rpm.version}-${rpm.release}.noarch.rpm`;
+    for (const name of [rpm.name, ...(rpm.subpackages ?? []).map((sub) => `${rpm.name}-${sub}`)])
+      built.push(join(top, 'RPMS', 'noarch', `${name}-${release}`));
+  }
+  execFileSync('rpm', [...defines, '-i', '--justdb', '--nodeps', ...built], { env, stdio: 'pipe' });
+  return readFileSync(join(db, 'rpmdb.sqlite'));
+}
+
+/**
+ * A Go binary built from module `example.com/app`, which requires `example.com/greeting v0.0.0`
+ * replaced by a directory (go.mod's `replace`), offline: GOPROXY=off, GOTOOLCHAIN=local, GOPATH under
+ * `directory`, CGO_ENABLED=0, and a build cache in the system's temporary directory that every test
+ * shares (the standard library is compiled once).
+ */
+export function goBinary(directory: string): Uint8Array {
+  const app = join(directory, 'app');
+  const greeting = join(directory, 'greeting');
+  mkdirSync(app, { recursive: true });
+  mkdirSync(greeting, { recursive: true });
+  writeFileSync(join(greeting, 'go.mod'), 'module example.com/greeting\n\ngo 1.19\n');
+  writeFileSync(
+    join(greeting, 'greeting.go'),
+    'package greeting\n\nfunc Hello() string { return "hello" }\n',
+  );
+  writeFileSync(
+    join(app, 'go.mod'),
+    'module example.com/app\n\ngo 1.19\n\nrequire example.com/greeting v0.0.0\n\nreplace example.com/greeting => ../greeting\n',
+  );
+  writeFileSync(
+    join(app, 'main.go'),
+    'package main\n\nimport (\n\t"fmt"\n\n\t"example.com/greeting"\n)\n\nfunc main() { fmt.Println(greeting.Hello()) }\n',
+  );
+  const env = {
+    ...process.env,
+    HOME: directory,
+    GOFLAGS: '-mod=mod',
+    GOTOOLCHAIN: 'local',
+    GOPROXY: 'off',
+    GOCACHE: join(tmpdir(), 'kubeward-test-go-cache'),
+    GOPATH: join(directory, 'gopath'),
+    CGO_ENABLED: '0',
+  };
+  execFileSync('go', ['build', '-trimpath', '-o', join(directory, 'app.bin'), '.'], {
+    cwd: app,
+    env,
+    stdio: 'pipe',
+  });
+  return readFileSync(join(directory, 'app.bin'));
+}
