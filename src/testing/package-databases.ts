@@ -108,3 +108,28 @@ export function goBinary(directory: string): Uint8Array {
   });
   return readFileSync(join(directory, 'app.bin'));
 }
+
+/**
+ * The bytes of a Berkeley DB hash database holding `records` (4-byte little-endian keys, as rpm's
+ * `Packages` on x86 keys its headers), written by Berkeley DB's own `db5.3_load` from its dump
+ * format (`format=bytevalue`, one hex line per key and per value).
+ */
+export function berkeleyHashDatabase(
+  directory: string,
+  records: readonly { readonly key: number; readonly value: Uint8Array }[],
+): Uint8Array {
+  mkdirSync(directory, { recursive: true });
+  const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
+  const lines = ['VERSION=3', 'format=bytevalue', 'type=hash', 'db_pagesize=4096', 'HEADER=END'];
+  for (const { key, value } of records) {
+    const keyBytes = Buffer.alloc(4);
+    keyBytes.writeUInt32LE(key);
+    lines.push(` ${hex(keyBytes)}`, ` ${hex(value)}`);
+  }
+  lines.push('DATA=END', '');
+  const dump = join(directory, 'Packages.dump');
+  const database = join(directory, 'Packages');
+  writeFileSync(dump, lines.join('\n'));
+  execFileSync('db5.3_load', ['-f', dump, database], { stdio: 'pipe' });
+  return readFileSync(database);
+}

@@ -10,7 +10,7 @@ import { hasMagic } from './go-buildinfo.ts';
 import { goPackages } from './go.ts';
 import { isNpmLockfile, npmPackages } from './npm.ts';
 import { distInfoPackages, isDistInfoMetadata, isRequirementsFile, requirementsPackages } from './python.ts';
-import { isRpmDatabase, rpmSqlitePackages } from './rpm.ts';
+import { isRpmDatabase, isRpmSqlite, rpmBerkeleyPackages, rpmSqlitePackages } from './rpm.ts';
 
 export { goBinarySieve } from './go-binary.ts';
 
@@ -45,7 +45,7 @@ export interface DatabaseReaders {
 
 /** Whether an image's files hold a database only SQLite reads (so `DatabaseReaders.sqlite` is needed). */
 export function needsSqlite(files: ReadonlyMap<string, Uint8Array>): boolean {
-  for (const path of files.keys()) if (isRpmDatabase(path)) return true;
+  for (const path of files.keys()) if (isRpmSqlite(path)) return true;
   return false;
 }
 
@@ -82,7 +82,9 @@ export function imageContents(
     else if (isNpmLockfile(path)) found = npmPackages(file, text(), diagnostics);
     else if (isRequirementsFile(path)) found = requirementsPackages(file, text(), diagnostics);
     else if (isDistInfoMetadata(path)) found = distInfoPackages(file, text(), diagnostics);
-    else if (isRpmDatabase(path)) {
+    else if (isRpmDatabase(path) && !isRpmSqlite(path))
+      found = rpmBerkeleyPackages(file, content, distribution, diagnostics);
+    else if (isRpmSqlite(path)) {
       if (readers.sqlite === undefined)
         diagnostics.push({
           level: 'warning',

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { loadSqlite } from '../../load/sqlite.ts';
 import type { SqliteQuery } from '../../load/sqlite.ts';
 import type { Diagnostic } from '../../model/diagnostic.ts';
-import { rpmSqliteDatabase } from '../../testing/package-databases.ts';
+import { berkeleyHashDatabase, rpmSqliteDatabase } from '../../testing/package-databases.ts';
 import { needs } from '../../testing/tools.ts';
 import { compareVersions } from '../versions/index.ts';
 import { imageContents, needsSqlite } from './index.ts';
@@ -237,3 +237,70 @@ describe('rpm sqlite databases (rpm ≥ 4.16) made by the real rpm', needs('rpmb
     );
   });
 });
+
+describe(
+  'rpm Berkeley DB databases (rpm < 4.16) written by Berkeley DB',
+  needs('rpmbuild', 'rpmdb', 'rpm', 'db5.3_load'),
+  () => {
+    let packages: Uint8Array;
+    before(async () => {
+      const sqlite = await loadSqlite();
+      const database = rpmSqliteDatabase(join(temporary, 'for-bdb'), [
+        {
+          name: 'hello-kw',
+          version: '1.2.3',
+          release: '4.el8',
+          epoch: 2,
+          license: 'MIT',
+          subpackages: ['libs'],
+        },
+        { name: 'tool-kw', version: '0.9~rc1', release: '1.el8', license: 'Apache-2.0' },
+      ]);
+      const headers = [...sqlite(database, 'SELECT hnum, blob FROM Packages ORDER BY hnum')].map(
+        ([hnum, blob]) => ({
+          key: Number(hnum),
+          value: blob as Uint8Array,
+        }),
+      );
+      const nextInstance = new Uint8Array([headers.length + 1, 0, 0, 0]);
+      packages = berkeleyHashDatabase(join(temporary, 'bdb'), [{ key: 0, value: nextInstance }, ...headers]);
+    });
+
+    it('lists the packages of var/lib/rpm/Packages, headers on overflow pages, key 0 left out', () => {
+      const rocky8 = 'ID="rocky"\nVERSION_ID="8.10"\n';
+      const files = new Map([
+        ['etc/os-release', encoder.encode(rocky8)],
+        ['var/lib/rpm/Packages', packages],
+      ]);
+      assert.equal(needsSqlite(files), false);
+      const contents = imageContents(files);
+      assert.deepEqual(contents.diagnostics, []);
+      assert.deepEqual(
+        contents.packages
+          .map((p) => `${p.ecosystem} ${p.name} ${p.version} ${p.advisoryName} ${p.advisoryVersion}`)
+          .sort(),
+        [
+          'Rocky Linux:8 hello-kw 1.2.3-4.el8 hello-kw 2:1.2.3-4.el8',
+          'Rocky Linux:8 hello-kw-libs 1.2.3-4.el8 hello-kw 2:1.2.3-4.el8',
+          'Rocky Linux:8 tool-kw 0.9~rc1-1.el8 tool-kw 0.9~rc1-1.el8',
+        ],
+      );
+    });
+
+    it('warns about a file that is no hash database, and an overflow chain cut off', () => {
+      const messages = (bytes: Uint8Array): string[] =>
+        imageContents(new Map([['var/lib/rpm/Packages', bytes]])).diagnostics.map(
+          (d) => `${d.file}: ${d.message}`,
+        );
+      assert.deepEqual(messages(encoder.encode('not a database')), [
+        '/var/lib/rpm/Packages: not read as an rpm database: no Berkeley DB hash database (no hash magic on its first page)',
+      ]);
+      const cut = packages.subarray(0, packages.length - 4096);
+      const [message] = messages(cut);
+      assert.match(
+        message ?? '',
+        /^\/var\/lib\/rpm\/Packages: not read as an rpm database: hash page \d+ item \d+: (an overflow chain leaving the file at page \d+|page \d+ of an overflow chain is no overflow page)$/,
+      );
+    });
+  },
+);

@@ -1,5 +1,6 @@
 import type { SqliteQuery } from '../../load/sqlite.ts';
 import type { Diagnostic } from '../../model/diagnostic.ts';
+import { berkeleyHashRecords } from './berkeley-db.ts';
 import type { Distribution } from '../os-release.ts';
 import { purlOf } from '../package.ts';
 import type { ImagePackage } from '../package.ts';
@@ -15,9 +16,17 @@ export const RPM_SQLITE_DATABASES = [
   'usr/lib/sysimage/rpm/rpmdb.sqlite',
 ] as const;
 
-/** Whether a path is an rpm database kubeward reads. */
-export function isRpmDatabase(path: string): boolean {
+/** rpm's Berkeley DB hash database (rpm before 4.16: RHEL, CentOS and Rocky 8 and earlier, Amazon Linux 2). */
+export const RPM_BERKELEY_DATABASES = ['var/lib/rpm/Packages', 'usr/lib/sysimage/rpm/Packages'] as const;
+
+/** Whether a path is rpm's SQLite database. */
+export function isRpmSqlite(path: string): boolean {
   return (RPM_SQLITE_DATABASES as readonly string[]).includes(path);
+}
+
+/** Whether a path is an rpm database kubeward reads: SQLite or Berkeley DB. */
+export function isRpmDatabase(path: string): boolean {
+  return isRpmSqlite(path) || (RPM_BERKELEY_DATABASES as readonly string[]).includes(path);
 }
 
 /** rpm's sqlite backend keeps each package's header blob in one row (lib/backend/sqlite.c). */
@@ -148,4 +157,35 @@ export function rpmSqlitePackages(
     });
   }
   return packages;
+}
+
+/**
+ * The packages of an rpm Berkeley DB `Packages` database: one header blob per key (a 4-byte package
+ * instance; key 0 holds rpm's next instance number, not a package). A file that is no hash database,
+ * or whose pages point outside it, is a warning; the packages read before the problem are kept.
+ */
+export function rpmBerkeleyPackages(
+  file: string,
+  content: Uint8Array,
+  distribution: Distribution | undefined,
+  diagnostics: Diagnostic[],
+): ImagePackage[] {
+  function* headers(): Generator<{ readonly row: number; readonly blob: Uint8Array }> {
+    for (const record of berkeleyHashRecords(content)) {
+      if ('problem' in record) {
+        diagnostics.push({
+          level: 'warning',
+          file,
+          line: 0,
+          column: 0,
+          message: `not read as an rpm database: ${record.problem}`,
+        });
+        return;
+      }
+      const { key, value } = record;
+      const row = key.length === 4 ? new DataView(key.buffer, key.byteOffset, 4).getUint32(0, true) : -1;
+      if (row !== 0) yield { row, blob: value };
+    }
+  }
+  return rpmPackages(file, headers(), distribution, diagnostics);
 }
