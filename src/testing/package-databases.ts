@@ -71,9 +71,9 @@ export function rpmSqliteDatabase(directory: string, rpms: readonly TestRpm[]): 
  * A Go binary built from module `example.com/app`, which requires `example.com/greeting v0.0.0`
  * replaced by a directory (go.mod's `replace`), offline: GOPROXY=off, GOTOOLCHAIN=local, GOPATH under
  * `directory`, CGO_ENABLED=0, and a build cache in the system's temporary directory that every test
- * shares (the standard library is compiled once).
+ * shares (the standard library is compiled once); for `goarch` (cross-compiled) when given.
  */
-export function goBinary(directory: string): Uint8Array {
+export function goBinary(directory: string, goarch?: string): Uint8Array {
   const app = join(directory, 'app');
   const greeting = join(directory, 'greeting');
   mkdirSync(app, { recursive: true });
@@ -100,6 +100,7 @@ export function goBinary(directory: string): Uint8Array {
     GOCACHE: join(tmpdir(), 'kubeward-test-go-cache'),
     GOPATH: join(directory, 'gopath'),
     CGO_ENABLED: '0',
+    ...(goarch === undefined ? {} : { GOARCH: goarch }),
   };
   execFileSync('go', ['build', '-trimpath', '-o', join(directory, 'app.bin'), '.'], {
     cwd: app,

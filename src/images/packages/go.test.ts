@@ -186,6 +186,20 @@ describe('a Go binary built by the real Go toolchain', needs('go'), () => {
     assert.deepEqual(info.deps[0]?.replacement?.path, '../greeting');
   });
 
+  it('reads 32-bit and big-endian ELF files: GOARCH=386 and s390x', () => {
+    for (const goarch of ['386', 's390x']) {
+      const crossBuilt = goBinary(join(temporary, goarch), goarch);
+      assert.equal(crossBuilt[4], goarch === '386' ? 1 : 2, 'ELF class');
+      assert.equal(crossBuilt[5], goarch === '386' ? 1 : 2, 'ELF byte order');
+      const contents = imageContents(new Map([['usr/bin/app', crossBuilt]]));
+      assert.deepEqual(
+        contents.packages.map((p) => `${p.name} ${p.version}`),
+        [`stdlib ${goVersionSemver(goVersion) ?? ''}`, 'example.com/greeting v0.0.0'],
+        goarch,
+      );
+    }
+  });
+
   it('is not sieved without an execute bit, nor past the size cap', () => {
     const header = {
       path: 'usr/bin/app',
