@@ -75,8 +75,9 @@ export function sourceRpmName(sourceRpm: string): string | undefined {
 /**
  * The packages of rpm header blobs: name, `version-release`, epoch, architecture, licence and
  * source RPM of each (`gpg-pubkey` entries, keys rpm keeps as packages, are left out). Advisories
- * compare `[epoch:]version-release` (OSV's rpm ecosystems, rpmvercmp ordering) and name the source
- * RPM, but for Red Hat, which names binary RPMs. A blob that is no header is a warning naming its
+ * compare `[epoch:]version-release` by rpmvercmp, as OSV's rpm ecosystems write versions
+ * (google/osv.dev osv/ecosystems/redhat_test.py: `0:0.2.6-20.module+el8.9.0+1420+91577025`,
+ * `9.27-15.el8_10`), and name the source RPM, but for Red Hat, which names binary RPMs. A blob that is no header is a warning naming its
  * row, and the others are still read.
  */
 export function rpmPackages(
