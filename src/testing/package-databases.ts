@@ -134,3 +134,50 @@ export function berkeleyHashDatabase(
   execFileSync('db5.3_load', ['-f', dump, database], { stdio: 'pipe' });
   return readFileSync(database);
 }
+
+/**
+ * An rpm NDB `Packages.db` (SUSE) holding `blobs`, laid out as rpm-software-management/rpm
+ * lib/backend/ndb/rpmpkg.c writes one (no tool on Debian writes it: Debian's rpm has no NDB
+ * backend): the `RpmP` header, one page of slots (`Slot`, package index, block offset, block
+ * count; unused slots keep their magic and offset 0), then each blob in 16-byte blocks between its
+ * `BlbS` head and `BlbE` tail, the tail holding the adler32 of head, blob and padding.
+ */
+export function ndbPackagesDatabase(
+  blobs: readonly { readonly index: number; readonly blob: Uint8Array }[],
+): Uint8Array {
+  const page = 4096;
+  const magic = (text: string): number => Buffer.from(text, 'latin1').readUInt32LE(0);
+  const regions = blobs.map(({ blob }) => Math.ceil((16 + blob.length + 12) / 16) * 16);
+  const out = Buffer.alloc(page + regions.reduce((sum, size) => sum + size, 0));
+  out.writeUInt32LE(magic('RpmP'), 0);
+  out.writeUInt32LE(0, 4);
+  out.writeUInt32LE(1, 8);
+  out.writeUInt32LE(1, 12);
+  out.writeUInt32LE(Math.max(0, ...blobs.map((b) => b.index)) + 1, 16);
+  for (let slot = 32; slot < page; slot += 16) out.writeUInt32LE(magic('Slot'), slot);
+  let offset = page;
+  for (const [number, { index, blob }] of blobs.entries()) {
+    const size = regions[number] ?? 0;
+    const slot = 32 + number * 16;
+    out.writeUInt32LE(index, slot + 4);
+    out.writeUInt32LE(offset / 16, slot + 8);
+    out.writeUInt32LE(size / 16, slot + 12);
+    out.writeUInt32LE(magic('BlbS'), offset);
+    out.writeUInt32LE(index, offset + 4);
+    out.writeUInt32LE(1, offset + 8);
+    out.writeUInt32LE(blob.length, offset + 12);
+    out.set(blob, offset + 16);
+    const tail = offset + size - 12;
+    let a = 1;
+    let b = 0;
+    for (const byte of out.subarray(offset, tail)) {
+      a = (a + byte) % 65521;
+      b = (b + a) % 65521;
+    }
+    out.writeUInt32LE(((b << 16) | a) >>> 0, tail);
+    out.writeUInt32LE(blob.length, tail + 4);
+    out.writeUInt32LE(magic('BlbE'), tail + 8);
+    offset += size;
+  }
+  return new Uint8Array(out);
+}

@@ -10,7 +10,14 @@ import { hasMagic } from './go-buildinfo.ts';
 import { goPackages } from './go.ts';
 import { isNpmLockfile, npmPackages } from './npm.ts';
 import { distInfoPackages, isDistInfoMetadata, isRequirementsFile, requirementsPackages } from './python.ts';
-import { isRpmDatabase, isRpmSqlite, rpmBerkeleyPackages, rpmSqlitePackages } from './rpm.ts';
+import {
+  isRpmDatabase,
+  isRpmNdb,
+  isRpmSqlite,
+  rpmBerkeleyPackages,
+  rpmNdbPackages,
+  rpmSqlitePackages,
+} from './rpm.ts';
 
 export { goBinarySieve } from './go-binary.ts';
 
@@ -82,6 +89,7 @@ export function imageContents(
     else if (isNpmLockfile(path)) found = npmPackages(file, text(), diagnostics);
     else if (isRequirementsFile(path)) found = requirementsPackages(file, text(), diagnostics);
     else if (isDistInfoMetadata(path)) found = distInfoPackages(file, text(), diagnostics);
+    else if (isRpmNdb(path)) found = rpmNdbPackages(file, content, distribution, diagnostics);
     else if (isRpmDatabase(path) && !isRpmSqlite(path))
       found = rpmBerkeleyPackages(file, content, distribution, diagnostics);
     else if (isRpmSqlite(path)) {

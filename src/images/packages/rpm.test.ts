@@ -6,7 +6,11 @@ import { after, before, describe, it } from 'node:test';
 import { loadSqlite } from '../../load/sqlite.ts';
 import type { SqliteQuery } from '../../load/sqlite.ts';
 import type { Diagnostic } from '../../model/diagnostic.ts';
-import { berkeleyHashDatabase, rpmSqliteDatabase } from '../../testing/package-databases.ts';
+import {
+  berkeleyHashDatabase,
+  ndbPackagesDatabase,
+  rpmSqliteDatabase,
+} from '../../testing/package-databases.ts';
 import { needs } from '../../testing/tools.ts';
 import { compareVersions } from '../versions/index.ts';
 import { imageContents, needsSqlite } from './index.ts';
@@ -304,3 +308,60 @@ describe(
     });
   },
 );
+
+describe('rpm NDB databases (SUSE Packages.db)', needs('rpmbuild', 'rpmdb', 'rpm'), () => {
+  let packages: Uint8Array;
+  before(async () => {
+    const sqlite = await loadSqlite();
+    const database = rpmSqliteDatabase(join(temporary, 'for-ndb'), [
+      { name: 'hello-kw', version: '1.2.3', release: '150500.4.1', license: 'MIT', subpackages: ['libs'] },
+    ]);
+    const blobs = [...sqlite(database, 'SELECT hnum, blob FROM Packages ORDER BY hnum')].map(
+      ([hnum, blob]) => ({
+        index: Number(hnum),
+        blob: blob as Uint8Array,
+      }),
+    );
+    packages = ndbPackagesDatabase(blobs);
+  });
+
+  it('lists the packages of usr/lib/sysimage/rpm/Packages.db under the SUSE ecosystem', () => {
+    const sles = 'ID="sles"\nVERSION_ID="15.5"\nPRETTY_NAME="SUSE Linux Enterprise Server 15 SP5"\n';
+    const contents = imageContents(
+      new Map([
+        ['etc/os-release', encoder.encode(sles)],
+        ['usr/lib/sysimage/rpm/Packages.db', packages],
+      ]),
+    );
+    assert.deepEqual(contents.diagnostics, []);
+    assert.deepEqual(
+      contents.packages
+        .map((p) => `${p.ecosystem} ${p.name} ${p.version} ${p.advisoryName} ${p.purl}`)
+        .sort(),
+      [
+        'SUSE:SUSE Linux Enterprise Server 15 SP5 hello-kw 1.2.3-150500.4.1 hello-kw pkg:rpm/suse/hello-kw@1.2.3-150500.4.1?arch=noarch&distro=sles-15.5',
+        'SUSE:SUSE Linux Enterprise Server 15 SP5 hello-kw-libs 1.2.3-150500.4.1 hello-kw pkg:rpm/suse/hello-kw-libs@1.2.3-150500.4.1?arch=noarch&distro=sles-15.5',
+      ],
+    );
+  });
+
+  it('warns about a blob whose checksum fails, keeping the packages before it', () => {
+    const damaged = packages.slice();
+    const second = new DataView(damaged.buffer).getUint32(32 + 16 + 8, true) * 16;
+    damaged[second + 40] = (damaged[second + 40] ?? 0) ^ 0xff;
+    const contents = imageContents(new Map([['usr/lib/sysimage/rpm/Packages.db', damaged]]));
+    assert.equal(contents.packages.length, 1);
+    assert.deepEqual(
+      contents.diagnostics.map((d) => `${d.file}: ${d.message}`),
+      [
+        `/usr/lib/sysimage/rpm/Packages.db: not read as an rpm database: package 2 (slot 2) fails its adler32 checksum`,
+      ],
+    );
+    assert.deepEqual(
+      imageContents(new Map([['usr/lib/sysimage/rpm/Packages.db', encoder.encode('RpmX')]])).diagnostics.map(
+        (d) => d.message,
+      ),
+      ['not read as an rpm database: no NDB package database (no RpmP magic)'],
+    );
+  });
+});

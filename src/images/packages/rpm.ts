@@ -1,6 +1,7 @@
 import type { SqliteQuery } from '../../load/sqlite.ts';
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import { berkeleyHashRecords } from './berkeley-db.ts';
+import { ndbPackageBlobs } from './rpm-ndb.ts';
 import type { Distribution } from '../os-release.ts';
 import { purlOf } from '../package.ts';
 import type { ImagePackage } from '../package.ts';
@@ -19,14 +20,26 @@ export const RPM_SQLITE_DATABASES = [
 /** rpm's Berkeley DB hash database (rpm before 4.16: RHEL, CentOS and Rocky 8 and earlier, Amazon Linux 2). */
 export const RPM_BERKELEY_DATABASES = ['var/lib/rpm/Packages', 'usr/lib/sysimage/rpm/Packages'] as const;
 
+/** rpm's NDB database (SUSE: SLE 15 SP3 and openSUSE Leap 15.3 on, Tumbleweed). */
+export const RPM_NDB_DATABASES = ['usr/lib/sysimage/rpm/Packages.db', 'var/lib/rpm/Packages.db'] as const;
+
 /** Whether a path is rpm's SQLite database. */
 export function isRpmSqlite(path: string): boolean {
   return (RPM_SQLITE_DATABASES as readonly string[]).includes(path);
 }
 
-/** Whether a path is an rpm database kubeward reads: SQLite or Berkeley DB. */
+/** Whether a path is an rpm database kubeward reads: SQLite, Berkeley DB or NDB. */
 export function isRpmDatabase(path: string): boolean {
-  return isRpmSqlite(path) || (RPM_BERKELEY_DATABASES as readonly string[]).includes(path);
+  return (
+    isRpmSqlite(path) ||
+    (RPM_BERKELEY_DATABASES as readonly string[]).includes(path) ||
+    (RPM_NDB_DATABASES as readonly string[]).includes(path)
+  );
+}
+
+/** Whether a path is rpm's NDB database. */
+export function isRpmNdb(path: string): boolean {
+  return (RPM_NDB_DATABASES as readonly string[]).includes(path);
 }
 
 /** rpm's sqlite backend keeps each package's header blob in one row (lib/backend/sqlite.c). */
@@ -160,6 +173,34 @@ export function rpmSqlitePackages(
   return packages;
 }
 
+/** Header blobs as a database gives them, or why it stopped. */
+type BlobRecord = { readonly row: number; readonly blob: Uint8Array } | { readonly problem: string };
+
+/** The packages of a database's header blobs; a problem is a warning, the packages before it kept. */
+function databasePackages(
+  file: string,
+  records: Iterable<BlobRecord>,
+  distribution: Distribution | undefined,
+  diagnostics: Diagnostic[],
+): ImagePackage[] {
+  function* headers(): Generator<{ readonly row: number; readonly blob: Uint8Array }> {
+    for (const record of records) {
+      if ('problem' in record) {
+        diagnostics.push({
+          level: 'warning',
+          file,
+          line: 0,
+          column: 0,
+          message: `not read as an rpm database: ${record.problem}`,
+        });
+        return;
+      }
+      yield record;
+    }
+  }
+  return rpmPackages(file, headers(), distribution, diagnostics);
+}
+
 /**
  * The packages of an rpm Berkeley DB `Packages` database: one header blob per key (a 4-byte package
  * instance; key 0 holds rpm's next instance number, not a package). A file that is no hash database,
@@ -171,16 +212,10 @@ export function rpmBerkeleyPackages(
   distribution: Distribution | undefined,
   diagnostics: Diagnostic[],
 ): ImagePackage[] {
-  function* headers(): Generator<{ readonly row: number; readonly blob: Uint8Array }> {
+  function* records(): Generator<BlobRecord> {
     for (const record of berkeleyHashRecords(content)) {
       if ('problem' in record) {
-        diagnostics.push({
-          level: 'warning',
-          file,
-          line: 0,
-          column: 0,
-          message: `not read as an rpm database: ${record.problem}`,
-        });
+        yield record;
         return;
       }
       const { key, value } = record;
@@ -188,5 +223,18 @@ export function rpmBerkeleyPackages(
       if (row !== 0) yield { row, blob: value };
     }
   }
-  return rpmPackages(file, headers(), distribution, diagnostics);
+  return databasePackages(file, records(), distribution, diagnostics);
+}
+
+/**
+ * The packages of an rpm NDB `Packages.db` database (SUSE); a damaged slot or blob is a warning,
+ * the packages read before it kept.
+ */
+export function rpmNdbPackages(
+  file: string,
+  content: Uint8Array,
+  distribution: Distribution | undefined,
+  diagnostics: Diagnostic[],
+): ImagePackage[] {
+  return databasePackages(file, ndbPackageBlobs(content), distribution, diagnostics);
 }
