@@ -153,7 +153,10 @@ export function ndbPackagesDatabase(
   out.writeUInt32LE(0, 4);
   out.writeUInt32LE(1, 8);
   out.writeUInt32LE(1, 12);
-  out.writeUInt32LE(Math.max(0, ...blobs.map((b) => b.index)) + 1, 16);
+  out.writeUInt32LE(
+    blobs.reduce((next, b) => Math.max(next, b.index + 1), 1),
+    16,
+  );
   for (let slot = 32; slot < page; slot += 16) out.writeUInt32LE(magic('Slot'), slot);
   let offset = page;
   for (const [number, { index, blob }] of blobs.entries()) {
