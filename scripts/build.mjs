@@ -22,9 +22,9 @@ const CLI_ENTRY_POINTS = [
 
 /**
  * Native or self-locating packages the bundle must load from node_modules
- * (@cyclonedx/cyclonedx-library finds its schemas through __dirname).
+ * (@cyclonedx/cyclonedx-library finds its schemas through __dirname, sql.js its WebAssembly file).
  */
-const EXTERNAL = ['esbuild', '@cyclonedx/cyclonedx-library'];
+const EXTERNAL = ['esbuild', '@cyclonedx/cyclonedx-library', 'sql.js'];
 
 /**
  * src/load/js-yaml.ts loads js-yaml's CommonJS build at run time; the bundle holds that same build

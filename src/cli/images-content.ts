@@ -1,5 +1,5 @@
 import { arch } from 'node:os';
-import { imageContents, isPackageEvidence } from '../images/packages/index.ts';
+import { goBinarySieve, imageContents, isPackageEvidence, needsSqlite } from '../images/packages/index.ts';
 import type { ImageContents } from '../images/packages/index.ts';
 import { addOsvFile, OsvDatabase } from '../images/osv/database.ts';
 import { matchVulnerabilities } from '../images/osv/match.ts';
@@ -9,6 +9,7 @@ import { readImageFiles } from '../load/images/image-files.ts';
 import { openImage } from '../load/images/open-image.ts';
 import { readOsvDirectory } from '../load/images/osv-directory.ts';
 import { parsePlatform } from '../load/images/stored-image.ts';
+import { loadSqlite } from '../load/sqlite.ts';
 import { formatDiagnostic } from '../model/diagnostic.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { UsageError } from '../model/errors.ts';
@@ -63,8 +64,9 @@ async function readImage(flags: ImageContentFlags): Promise<ReadImage> {
   const platform = flags.platform === undefined ? hostPlatform() : parsePlatform(flags.platform);
   const location = flags.layout === undefined ? { archive: flags.archive ?? '' } : { layout: flags.layout };
   const source = await openImage(location, { platform, refName: flags.name });
-  const files = await readImageFiles(source, isPackageEvidence);
-  const contents = imageContents(files.files);
+  const files = await readImageFiles(source, isPackageEvidence, undefined, goBinarySieve);
+  const sqlite = needsSqlite(files.files) ? await loadSqlite() : undefined;
+  const contents = imageContents(files.files, { sqlite });
   printDiagnostics(contents.diagnostics);
   return {
     name: source.name,

@@ -9,6 +9,8 @@ export interface Distribution {
   readonly versionId: string | undefined;
   readonly versionCodename: string | undefined;
   readonly prettyName: string | undefined;
+  /** `CPE_NAME`, which Red Hat's OSV ecosystems are named after. */
+  readonly cpeName?: string | undefined;
   readonly file: string;
 }
 
@@ -45,6 +47,7 @@ export function detectDistribution(files: ReadonlyMap<string, Uint8Array>): Dist
       versionId: fields.get('VERSION_ID'),
       versionCodename: fields.get('VERSION_CODENAME'),
       prettyName: fields.get('PRETTY_NAME'),
+      cpeName: fields.get('CPE_NAME'),
       file,
     };
   }

@@ -15,6 +15,8 @@ export interface TestEntry {
   readonly type?: 'file' | 'directory' | 'symlink' | 'hardlink';
   readonly content?: string | Uint8Array;
   readonly linkTarget?: string;
+  /** Permission bits; 0o755 for directories and 0o644 for others unless given. */
+  readonly mode?: number;
 }
 
 const encoder = new TextEncoder();
@@ -23,13 +25,13 @@ function octal(value: number, length: number): string {
   return value.toString(8).padStart(length - 1, '0') + '\0';
 }
 
-function header(path: string, type: string, size: number, linkTarget = ''): Uint8Array {
+function header(path: string, type: string, size: number, linkTarget = '', mode?: number): Uint8Array {
   const block = new Uint8Array(512);
   const put = (text: string, at: number): void => {
     block.set(encoder.encode(text), at);
   };
   put(path.slice(0, 100), 0);
-  put(octal(type === '5' ? 0o755 : 0o644, 8), 100);
+  put(octal(mode ?? (type === '5' ? 0o755 : 0o644), 8), 100);
   put(octal(0, 8), 108);
   put(octal(0, 8), 116);
   put(octal(size, 12), 124);
@@ -68,7 +70,7 @@ export function tarArchive(entries: readonly TestEntry[]): Uint8Array {
       const pax = encoder.encode(paxRecord('path', entry.path));
       blocks.push(header('PaxHeader', 'x', pax.length), padded(pax));
     }
-    blocks.push(header(entry.path, type, type === '0' ? content.length : 0, entry.linkTarget));
+    blocks.push(header(entry.path, type, type === '0' ? content.length : 0, entry.linkTarget, entry.mode));
     if (type === '0') blocks.push(padded(content));
   }
   blocks.push(new Uint8Array(1024));

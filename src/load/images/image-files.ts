@@ -3,7 +3,7 @@ import { InputError } from '../../model/errors.ts';
 import type { ImageSource } from '../../model/image-source.ts';
 import { layerTar } from './decompress.ts';
 import { tarEntries, TAR_LIMITS } from './tar.ts';
-import type { TarLimits } from './tar.ts';
+import type { ContentSieve, TarHeader, TarLimits } from './tar.ts';
 
 /** The files kubeward kept from an image's layers, by path (no leading `/`), after every layer. */
 export interface ImageFiles {
@@ -65,12 +65,16 @@ class KeptPaths {
  * (`.wh.NAME`) hides NAME and everything below it in lower layers, an opaque whiteout
  * (`.wh..wh..opq`) hides every lower-layer entry of its directory, and a non-directory hides what
  * lower layers had below its path. Symbolic and hard links among the kept paths are resolved at the
- * end. Nothing is written to disk.
+ * end. Nothing is written to disk. A regular file not wanted whole may be streamed through the
+ * ContentSieve `sieve(header)` returns (a Go binary's build information): what the sieve keeps
+ * stands for the file, under its path; a file it keeps nothing of hides the lower layers' like any
+ * other.
  */
 export async function readImageFiles(
   source: ImageSource,
   wanted: (path: string) => boolean,
   limits: TarLimits = TAR_LIMITS,
+  sieve?: (header: TarHeader) => ContentSieve | undefined,
 ): Promise<ImageFiles> {
   const manifest = await source.manifest();
   const kept = new KeptPaths();
@@ -81,7 +85,12 @@ export async function readImageFiles(
     const tar = layerTar(await source.blob(descriptor), where);
     const keep = (header: { readonly path: string; readonly type: string }): boolean =>
       header.type === 'file' && wanted(header.path);
-    for await (const entry of tarEntries(tar, where, keep, limits)) {
+    const sifted =
+      sieve === undefined
+        ? undefined
+        : (header: TarHeader): ContentSieve | undefined =>
+            header.type === 'file' ? sieve(header) : undefined;
+    for await (const entry of tarEntries(tar, where, keep, limits, sifted)) {
       entries++;
       bytes += entry.size;
       const name = posix.basename(entry.path);

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { tarArchive } from '../../testing/oci-image.ts';
 import { tarEntries } from './tar.ts';
-import type { TarEntry } from './tar.ts';
+import type { ContentSieve, TarEntry } from './tar.ts';
 
 /** The bytes in chunks of 700, as a stream gives them (never aligned to tar's 512-byte blocks). */
 function chunks(bytes: Uint8Array, size = 700): Readable {
@@ -93,5 +93,73 @@ describe('tar reader', () => {
       },
     );
     assert.equal((await read(bytes, () => false, 1000)).length, 1);
+  });
+});
+
+describe('tar reader with a content sieve', () => {
+  /** A sieve that keeps the bytes up to the first `!` and wants nothing after it. */
+  function untilBang(): ContentSieve & { readonly taken: number[] } {
+    const kept: number[] = [];
+    const taken: number[] = [];
+    let done = false;
+    return {
+      taken,
+      take(chunk: Uint8Array): boolean {
+        taken.push(chunk.length);
+        for (const byte of chunk) {
+          if (byte === 0x21) done = true;
+          if (done) break;
+          kept.push(byte);
+        }
+        return done;
+      },
+      result: () => (kept.length === 0 ? undefined : new Uint8Array(kept)),
+    };
+  }
+
+  it('streams the sieved entries, stops at what the sieve wants, and reads on past them', async () => {
+    const sieves = new Map<string, ReturnType<typeof untilBang>>();
+    const bytes = tarArchive([
+      { path: 'bin/app', content: `build info!${'x'.repeat(3 * 1024 * 1024)}`, mode: 0o755 },
+      { path: 'bin/empty', content: '!', mode: 0o755 },
+      { path: 'etc/os-release', content: 'ID=debian\n' },
+      { path: 'bin/late', content: `${'y'.repeat(5)}!`, mode: 0o755 },
+    ]);
+    const entries: TarEntry[] = [];
+    const stream = tarEntries(
+      chunks(bytes, 64 * 1024),
+      'layer.tar',
+      (header) => header.path === 'etc/os-release',
+      undefined,
+      (header) => {
+        if ((header.mode & 0o111) === 0) return undefined;
+        const sieve = untilBang();
+        sieves.set(header.path, sieve);
+        return sieve;
+      },
+    );
+    for await (const entry of stream) entries.push(entry);
+    assert.deepEqual(
+      entries.map((e) => [e.path, e.mode.toString(8), decode(e.content)]),
+      [
+        ['bin/app', '755', 'build info'],
+        ['bin/empty', '755', undefined],
+        ['etc/os-release', '644', 'ID=debian\n'],
+        ['bin/late', '755', 'yyyyy'],
+      ],
+    );
+    assert.deepEqual(sieves.get('bin/app')?.taken, [1024 * 1024]);
+  });
+
+  it('fails on a sieved entry cut short, naming it', async () => {
+    const bytes = tarArchive([{ path: 'bin/app', content: 'z'.repeat(4000), mode: 0o755 }]).subarray(0, 2048);
+    await assert.rejects(
+      async () => {
+        const paths: string[] = [];
+        for await (const entry of tarEntries(chunks(bytes), 'layer.tar', () => false, undefined, untilBang))
+          paths.push(entry.path);
+      },
+      { message: 'layer.tar: truncated tar archive in bin/app' },
+    );
   });
 });

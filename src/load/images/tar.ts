@@ -20,7 +20,23 @@ export interface TarHeader {
   /** The target of a symbolic or hard link ("" for other entries). */
   readonly linkTarget: string;
   readonly offset: number;
+  /** The permission bits (`0o755`). */
+  readonly mode: number;
 }
+
+/**
+ * Reads one entry's content as it streams past and keeps only what it needs of it (a few bytes of a
+ * large file), so that the file is never held whole.
+ */
+export interface ContentSieve {
+  /** The next bytes of the content, in order; true once the sieve needs no more (the rest is skipped). */
+  take(chunk: Uint8Array): boolean;
+  /** What the sieve kept, or undefined when nothing. */
+  result(): Uint8Array | undefined;
+}
+
+/** How much of a sieved entry is read at a time. */
+const SIEVE_CHUNK = 1024 * 1024;
 
 /** An entry, with its content when the caller asked for it. */
 export interface TarEntry extends TarHeader {
@@ -161,14 +177,16 @@ export function normalizeTarPath(path: string): string {
 
 /**
  * The entries of a tar stream, in order. `keep(header)` says whether to hold an entry's content
- * in memory; a kept entry larger than `limits.maxEntryBytes` is an InputError naming it. `where`
- * names the archive in messages.
+ * in memory; a kept entry larger than `limits.maxEntryBytes` is an InputError naming it. An entry
+ * not kept may be given to the ContentSieve `sieve(header)` returns: its content streams through
+ * it, and the entry's content is what the sieve kept. `where` names the archive in messages.
  */
 export async function* tarEntries(
   chunks: AsyncIterable<Uint8Array>,
   where: string,
   keep: (header: TarHeader) => boolean,
   limits: TarLimits = TAR_LIMITS,
+  sieve?: (header: TarHeader) => ContentSieve | undefined,
 ): AsyncGenerator<TarEntry> {
   const reader = new ChunkReader(chunks);
   const global = new Map<string, string>();
@@ -222,6 +240,7 @@ export async function* tarEntries(
       size: contentSize,
       linkTarget,
       offset: reader.position,
+      mode: number(block, 100, 8, at) & 0o7777,
     };
     const wanted = contentSize >= 0 && keep(header);
     if (wanted && contentSize > limits.maxEntryBytes) {
@@ -230,11 +249,25 @@ export async function* tarEntries(
       );
     }
     const contentPadded = Math.ceil(contentSize / BLOCK) * BLOCK;
+    const sifting = wanted || contentSize === 0 ? undefined : sieve?.(header);
     if (wanted) {
       const content = await reader.read(contentPadded);
       if (content.length < contentPadded)
         throw new InputError(`${where}: truncated tar archive in ${header.path}`);
       yield { ...header, content: content.slice(0, contentSize) };
+    } else if (sifting !== undefined) {
+      let left = contentSize;
+      while (left > 0) {
+        const chunk = await reader.read(Math.min(left, SIEVE_CHUNK));
+        if (chunk.length === 0) throw new InputError(`${where}: truncated tar archive in ${header.path}`);
+        left -= chunk.length;
+        if (sifting.take(chunk)) break;
+      }
+      const rest = contentPadded - (contentSize - left);
+      if ((await reader.skip(rest)) < rest) {
+        throw new InputError(`${where}: truncated tar archive in ${header.path}`);
+      }
+      yield { ...header, content: sifting.result() };
     } else {
       yield { ...header, content: undefined };
       if ((await reader.skip(contentPadded)) < contentPadded) {
