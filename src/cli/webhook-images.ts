@@ -11,9 +11,13 @@ import type { Logger } from '../webhook/log.ts';
 import type { WebhookMetrics } from '../webhook/metrics.ts';
 import { loadOsvDatabase } from './images-content.ts';
 
+/** Longest wait for one registry request of a judgement that goes on after its review was answered. */
+const BACKGROUND_TIMEOUT_MS = 30_000;
+
 /**
  * The image judge `webhook serve` enforces `images.policy` with: registries asked with docker's
- * credentials within `images.registryTimeout` (one attempt: a review cannot wait for retries), the
+ * credentials, a review waiting at most `images.registryTimeout` for them while the reading goes on
+ * (each request up to 30 s, one attempt) to fill the caches for the next review; the
  * OSV database read once at start (no records is a ConfigError), cache lookups counted in
  * `metrics`. Rules that require signatures are judged through `verifySignatures`; without it they
  * cannot be evaluated and the failure policy applies. Undefined when the policy has no rules.
@@ -42,7 +46,7 @@ export async function webhookImageJudge(
   return imageJudge({
     policy: images.policy,
     client: new RegistryClient({
-      timeoutMs: images.registryTimeoutMs,
+      timeoutMs: Math.max(images.registryTimeoutMs, BACKGROUND_TIMEOUT_MS),
       insecure: images.insecureRegistries,
       credentials: dockerCredentialLookup(),
       retries: 0,

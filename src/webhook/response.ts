@@ -27,6 +27,9 @@ const CONTAINER_WORDS: Readonly<Record<ImageOutcome['field'], string>> = {
   ephemeralContainers: 'ephemeral container',
 };
 
+/** How a warning about an image that could not be judged starts (kept first: warnings are clipped). */
+const IGNORED = '[image-policy] admitted under failurePolicy Ignore: ';
+
 /** `[image-policy] container "app" image registry.example/app:1.0: reason`. */
 function describeImageOutcome(outcome: ImageOutcome): string {
   const container =
@@ -39,7 +42,8 @@ function describeImageOutcome(outcome: ImageOutcome): string {
 /**
  * The AdmissionResponse for a verdict. A denial carries code 403 (reason Forbidden) listing the
  * violations, or 400 (BadRequest) when the object could not be evaluated. Warnings and audit
- * annotations (`findings`, `denied-by`, `score`, `policy-audit`) are set whether or not the request is allowed.
+ * annotations (`findings`, `denied-by`, `score`, `policy-audit`, `image-policy`: every image reason
+ * unclipped) are set whether or not the request is allowed.
  */
 export function admissionResponse(uid: string, verdict: Verdict): AdmissionResponse {
   const annotations: Record<string, string> = {};
@@ -47,13 +51,15 @@ export function admissionResponse(uid: string, verdict: Verdict): AdmissionRespo
     annotations.findings = String(verdict.violations.length + verdict.warnings.length);
     const deniers = deniedBy(verdict);
     if (deniers.length > 0) annotations['denied-by'] = deniers.join(',');
+    const images = [...(verdict.imageViolations ?? []), ...(verdict.imageWarnings ?? [])];
+    if (images.length > 0) annotations['image-policy'] = images.map(describeImageOutcome).join('\n');
     if (verdict.policyAudits.length > 0)
       annotations['policy-audit'] = verdict.policyAudits.map(describePolicyOutcome).join('\n');
   }
   if (verdict.score !== undefined) annotations.score = String(verdict.score);
   const all = [
-    ...(verdict.imageWarnings ?? []).map(
-      (outcome) => `${describeImageOutcome(outcome)}; admitted under failurePolicy Ignore`,
+    ...(verdict.imageWarnings ?? []).map((outcome) =>
+      describeImageOutcome(outcome).replace('[image-policy] ', IGNORED),
     ),
     ...verdict.policyWarnings.map(describePolicyOutcome),
     ...verdict.warnings.map(describeFinding),
