@@ -47,7 +47,7 @@ export function resolveImages(
   const rules = (given.policy ?? []).map((rule, i): ImagePolicyRule => {
     if (rule.vulnerabilities !== undefined && given.osvDatabase === undefined)
       throw new ConfigError(
-        `${where(['images', 'policy', i, 'vulnerabilities'])}: denying vulnerabilities needs images.osvDatabase, a directory of OSV records`,
+        `${where(['images', 'policy', i, 'vulnerabilities'])}: images.policy[${String(i)}].vulnerabilities: denying vulnerabilities needs images.osvDatabase, a directory of OSV records`,
       );
     return {
       name: `images.policy[${String(i)}]`,
