@@ -48,6 +48,8 @@ export interface ImageJudgeOptions {
     /** Time a tag's digest is fresh. */
     readonly digestTtlMs: number;
   };
+  /** Images read from registries at once (default 4); more wait their turn. */
+  readonly maxConcurrentReads?: number | undefined;
   readonly now?: (() => number) | undefined;
   readonly onCache?: ((event: CacheEvent) => void) | undefined;
   /** A background refresh that failed: the stale entry stays in use. */
@@ -95,6 +97,7 @@ export function imageJudge(options: ImageJudgeOptions): ImageJudge {
     now: options.now,
   });
   const pending = new Map<string, Promise<unknown>>();
+  const reads = slots(options.maxConcurrentReads ?? 4);
 
   /** One computation per key at a time; its result stored when `keep` says so. */
   function once<V>(key: string, compute: () => Promise<V>): Promise<V> {
@@ -154,7 +157,7 @@ export function imageJudge(options: ImageJudgeOptions): ImageJudge {
         { registry: reference.registry, repository: reference.repository, reference: digest },
         { platform: options.platform },
       );
-      const files = await readImageFiles(source, isPackageEvidence);
+      const files = await reads(() => readImageFiles(source, isPackageEvidence));
       return matchVulnerabilities(imageContents(files.files).packages, options.database).vulnerabilities;
     } catch (error) {
       return { error: (error as Error).message };
@@ -230,6 +233,23 @@ export function imageJudge(options: ImageJudgeOptions): ImageJudge {
         digests.get(`${reference.registry}/${reference.repository}:${reference.tag ?? 'latest'}`)?.value;
       return { image, digest, ...imageVerdict([...pinning, ...outcome], policy.failurePolicy) };
     },
+  };
+}
+
+/** A gate letting at most `count` calls run at once, the others started in turn as slots free. */
+function slots(count: number): <T>(work: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (work) => {
+    if (running < count) running++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await work();
+    } finally {
+      const next = waiting.shift();
+      if (next === undefined) running--;
+      else next();
+    }
   };
 }
 
