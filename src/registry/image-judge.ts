@@ -189,15 +189,15 @@ export function imageJudge(options: ImageJudgeOptions): ImageJudge {
   async function digestOutcome(
     reference: ImageReference,
     rules: readonly ImagePolicyRule[],
-  ): Promise<DigestOutcome> {
+  ): Promise<{ readonly digest: string | undefined; readonly reasons: DigestOutcome }> {
     let digest: string;
     try {
       digest = reference.digest ?? (await digestOf(reference));
     } catch (error) {
-      return digestReasons({ digest: { error: (error as Error).message } }, rules);
+      return { digest: undefined, reasons: unevaluated(rules, (error as Error).message) };
     }
     const key = `${reference.registry}/${reference.repository}@${digest} ${rules.map((rule) => rule.name).join(',')}`;
-    return cached(verdicts, 'verdict', key, async () => {
+    const reasons = await cached(verdicts, 'verdict', key, async () => {
       const evidence: DigestEvidence = {
         digest,
         vulnerabilities: needsVulnerabilities(rules) ? await vulnerabilitiesOf(reference, digest) : undefined,
@@ -206,6 +206,7 @@ export function imageJudge(options: ImageJudgeOptions): ImageJudge {
       const reasons = digestReasons(evidence, rules);
       return { value: reasons, keep: reasons.every((reason) => reason.kind !== 'unevaluated') };
     });
+    return { digest, reasons };
   }
 
   return {
@@ -218,20 +219,24 @@ export function imageJudge(options: ImageJudgeOptions): ImageJudge {
       if (!needsDigest(rules))
         return { image, digest: reference.digest, ...imageVerdict(pinning, policy.failurePolicy) };
       let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<DigestOutcome>((resolve) => {
+      const late = new Promise<{ digest: undefined; reasons: DigestOutcome }>((resolve) => {
         timer = setTimeout(() => {
-          resolve(timedOut(reference, rules, timeoutMs));
+          resolve({
+            digest: undefined,
+            reasons: unevaluated(
+              rules,
+              `the registry ${reference.registry} did not answer within ${String(timeoutMs)} ms (images.registryTimeout)`,
+            ),
+          });
         }, timeoutMs);
       });
-      const work = digestOutcome(reference, rules).catch((error: unknown): DigestOutcome =>
-        digestReasons({ digest: { error: (error as Error).message } }, rules),
-      );
-      const outcome = await Promise.race([work, late]);
+      const work = digestOutcome(reference, rules).catch((error: unknown) => ({
+        digest: undefined,
+        reasons: unevaluated(rules, (error as Error).message),
+      }));
+      const { digest, reasons } = await Promise.race([work, late]);
       clearTimeout(timer);
-      const digest =
-        reference.digest ??
-        digests.get(`${reference.registry}/${reference.repository}:${reference.tag ?? 'latest'}`)?.value;
-      return { image, digest, ...imageVerdict([...pinning, ...outcome], policy.failurePolicy) };
+      return { image, digest, ...imageVerdict([...pinning, ...reasons], policy.failurePolicy) };
     },
   };
 }
@@ -253,17 +258,7 @@ function slots(count: number): <T>(work: () => Promise<T>) => Promise<T> {
   };
 }
 
-function timedOut(
-  reference: ImageReference,
-  rules: readonly ImagePolicyRule[],
-  timeoutMs: number,
-): DigestOutcome {
-  return digestReasons(
-    {
-      digest: {
-        error: `the registry ${reference.registry} did not answer within ${String(timeoutMs)} ms (images.registryTimeout)`,
-      },
-    },
-    rules,
-  );
+/** The rules that need a digest, each unevaluated for `error`. */
+function unevaluated(rules: readonly ImagePolicyRule[], error: string): DigestOutcome {
+  return digestReasons({ digest: { error } }, rules);
 }

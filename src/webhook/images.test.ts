@@ -387,6 +387,22 @@ describe(
       );
     });
 
+    it('judges the ephemeral container kubectl debug adds to a pod', async () => {
+      const image = `${registry.host}/team/debug:1.0`;
+      const body = JSON.parse(
+        podReview({ containers: [{ name: 'web', image: `${registry.host}/team/app@${pinned.digest}` }] }),
+      ) as { request: Record<string, unknown> & { object: { spec: Record<string, unknown> } } };
+      body.request.operation = 'UPDATE';
+      body.request.subResource = 'ephemeralcontainers';
+      body.request.object.spec.ephemeralContainers = [{ name: 'debugger', image }];
+      const response = await admit(main, JSON.stringify(body));
+      assert.equal(response.allowed, false);
+      assert.equal(
+        response.status?.message,
+        `kubeward: 1 violation: [image-policy] ephemeral container "debugger" image ${image}: not pinned by digest (images.policy[0] requires image@sha256:…)`,
+      );
+    });
+
     it('does not judge, nor look up, an image no rule matches', async () => {
       const from = registry.accessLog().length;
       const response = await admit(main, podReview({ containers: [{ name: 'web', image: 'nginx:1.27' }] }));

@@ -1,5 +1,6 @@
 import type { ImageReference } from '../../model/image.ts';
 import { atLeast } from '../../model/severity.ts';
+import type { Severity } from '../../model/severity.ts';
 import type { Vulnerability } from '../osv/match.ts';
 import type { FailurePolicy, ImagePolicyRule, SignatureCheck } from './policy.ts';
 
@@ -55,6 +56,18 @@ function describe(vulnerability: Vulnerability): string {
   return `${id} (${severity?.severity ?? 'unscored'}) in ${item.name} ${item.version}${fix}`;
 }
 
+function vulnerable(rule: string, threshold: Severity, denied: readonly Vulnerability[]): ImageReason {
+  const listed = denied.slice(0, LISTED_VULNERABILITIES).map(describe);
+  if (denied.length > LISTED_VULNERABILITIES)
+    listed.push(`and ${String(denied.length - LISTED_VULNERABILITIES)} more`);
+  const count = `${String(denied.length)} ${denied.length === 1 ? 'vulnerability' : 'vulnerabilities'}`;
+  return {
+    kind: 'vulnerable',
+    rule,
+    message: `${count} at or above ${threshold} (${rule}): ${listed.join(', ')}`,
+  };
+}
+
 /**
  * The reasons the image a digest names fails its rules: vulnerabilities at or above a rule's
  * `denyVulnerabilities` (unscored ones never reach a threshold), a signature check that did not
@@ -78,29 +91,18 @@ export function digestReasons(
     const threshold = rule.denyVulnerabilities;
     if (threshold !== undefined) {
       const found = evidence.vulnerabilities;
-      if (found === undefined || !Array.isArray(found)) {
-        const error =
-          found === undefined ? 'the vulnerabilities were not read' : (found as { error: string }).error;
+      if (found === undefined || 'error' in found) {
         reasons.push({
           kind: 'unevaluated',
           rule: rule.name,
-          message: `vulnerabilities cannot be evaluated: ${error}`,
+          message: `vulnerabilities cannot be evaluated: ${found?.error ?? 'they were not read'}`,
         });
       } else {
-        const denied = (found as readonly Vulnerability[]).filter(
+        const denied = found.filter(
           (vulnerability) =>
             vulnerability.severity !== undefined && atLeast(vulnerability.severity.severity, threshold),
         );
-        if (denied.length > 0) {
-          const listed = denied.slice(0, LISTED_VULNERABILITIES).map(describe);
-          if (denied.length > LISTED_VULNERABILITIES)
-            listed.push(`and ${String(denied.length - LISTED_VULNERABILITIES)} more`);
-          reasons.push({
-            kind: 'vulnerable',
-            rule: rule.name,
-            message: `${String(denied.length)} ${denied.length === 1 ? 'vulnerability' : 'vulnerabilities'} at or above ${threshold} (${rule.name}): ${listed.join(', ')}`,
-          });
-        }
+        if (denied.length > 0) reasons.push(vulnerable(rule.name, threshold, denied));
       }
     }
     if (rule.signatures !== undefined) {
