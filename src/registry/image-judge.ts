@@ -113,9 +113,9 @@ export function imageJudge(options: ImageJudgeOptions): ImageJudge {
     cache: TtlCache<V>,
     name: CacheEvent['cache'],
     key: string,
-    compute: () => Promise<{ value: V; keep: boolean }>,
+    compute: () => Promise<{ value: V; keep: boolean; problem?: string }>,
   ): Promise<V> {
-    const refresh = (): Promise<{ value: V; keep: boolean }> =>
+    const refresh = (): Promise<{ value: V; keep: boolean; problem?: string }> =>
       once(key, async () => {
         const result = await compute();
         if (result.keep) cache.set(key, result.value);
@@ -127,7 +127,7 @@ export function imageJudge(options: ImageJudgeOptions): ImageJudge {
     if (!found.fresh)
       void refresh().then(
         (result) => {
-          if (!result.keep) options.onRefreshFailed?.(key, 'the refresh could not be evaluated');
+          if (!result.keep) options.onRefreshFailed?.(key, result.problem ?? 'not evaluated');
         },
         (error: unknown) => options.onRefreshFailed?.(key, (error as Error).message),
       );
@@ -204,7 +204,12 @@ export function imageJudge(options: ImageJudgeOptions): ImageJudge {
         signatures: await signaturesOf(reference, digest, rules),
       };
       const reasons = digestReasons(evidence, rules);
-      return { value: reasons, keep: reasons.every((reason) => reason.kind !== 'unevaluated') };
+      const problems = reasons.filter((reason) => reason.kind === 'unevaluated');
+      return {
+        value: reasons,
+        keep: problems.length === 0,
+        problem: problems.map((reason) => `${reason.rule}: ${reason.message}`).join('; '),
+      };
     });
     return { digest, reasons };
   }
