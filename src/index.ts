@@ -47,3 +47,17 @@ export { frameworkScorecard } from './report/framework.ts';
 export type { ControlStatus, ControlSummary, FrameworkScorecard } from './report/framework.ts';
 export { compareVersions, versionScheme } from './images/versions/index.ts';
 export type { VersionScheme } from './images/versions/index.ts';
+export { rulesFor } from './images/policy/policy.ts';
+export type {
+  FailurePolicy,
+  ImagePolicy,
+  ImagePolicyRule,
+  SignatureCheck,
+  SignatureIdentity,
+  SignatureRequirement,
+  SignatureVerifier,
+} from './images/policy/policy.ts';
+export { digestReasons, imageVerdict, pinningReasons } from './images/policy/verdict.ts';
+export type { DigestEvidence, ImageReason, ImageVerdict } from './images/policy/verdict.ts';
+export { imageJudge } from './registry/image-judge.ts';
+export type { ImageJudge, ImageJudgeOptions, ImageJudgement } from './registry/image-judge.ts';

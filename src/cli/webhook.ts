@@ -8,10 +8,12 @@ import { kubesecScoreRule } from '../webhook/kubesec.ts';
 import { jsonLogger } from '../webhook/log.ts';
 import type { LogLevel } from '../webhook/log.ts';
 import { renderManifests, webhookManifests } from '../webhook/manifests.ts';
+import { createMetrics } from '../webhook/metrics.ts';
 import { loadAdmissionPolicies } from '../webhook/policies.ts';
 import { startWebhookServer } from '../webhook/server.ts';
 import { integerFlag } from './integer-flag.ts';
 import { untilStopped } from './until-stopped.ts';
+import { webhookImageJudge } from './webhook-images.ts';
 
 /** The flags of `kubeward webhook serve`, as commander parses them. */
 export interface ServeFlags {
@@ -67,6 +69,9 @@ export async function serveWebhook(flags: ServeFlags): Promise<void> {
   const minScore =
     flags.minScore === undefined ? undefined : integerFlag('--min-score', flags.minScore, -1000, 1000);
   const policies = flags.policy.length > 0 ? await loadAdmissionPolicies(flags.policy) : undefined;
+  const metrics = createMetrics();
+  const images =
+    config.images === undefined ? undefined : await webhookImageJudge(config.images, log, metrics);
   const webhook = await startWebhookServer({
     tls: { cert: flags.tlsCert, key: flags.tlsKey },
     policy: {
@@ -76,7 +81,9 @@ export async function serveWebhook(flags: ServeFlags): Promise<void> {
       ...(minScore === undefined ? {} : { score: kubesecScoreRule(minScore) }),
       ...(policies === undefined ? {} : { policies }),
       connect: flags.connect,
+      ...(images === undefined ? {} : { images }),
     },
+    metrics,
     log,
     port: integerFlag('--port', flags.port, 0, 65535),
     host: flags.host,

@@ -14,6 +14,8 @@ import type { Severity } from '../model/severity.ts';
 import { pathExclusions } from './exclude-paths.ts';
 import type { Position } from '../model/position.ts';
 import { compileExceptions } from './exceptions.ts';
+import { resolveImages } from './images.ts';
+import type { ImagesConfig } from './images.ts';
 import { configSchema } from './schema.ts';
 import type { ConfigFile } from './schema.ts';
 import { resolveSettings } from './settings.ts';
@@ -29,6 +31,8 @@ export interface Config {
   readonly file: string | undefined;
   /** Warnings for the `exclude.paths` patterns that match none of the files a scan read. */
   readonly unmatchedPaths: (files: readonly string[]) => readonly Diagnostic[];
+  /** `images:`: the image policy and how images are read for it; undefined when the file has none. */
+  readonly images: ImagesConfig | undefined;
 }
 
 /**
@@ -102,6 +106,7 @@ function fromConfigFile(
     file,
     failOn: config.failOn,
     unmatchedPaths: paths.unmatched,
+    images: config.images === undefined ? undefined : resolveImages(config.images, file, where),
     run: {
       settings: resolveSettings(config.settings, (key) => where(['settings', key])),
       disabled: new Set(config.checks?.disable ?? []),

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import type { Settings } from '../model/settings.ts';
+import { imageGlobError } from '../images/policy/glob.ts';
+import { parseDuration } from '../model/duration.ts';
 import { SEVERITIES } from '../model/severity.ts';
 import { expiryOf } from './expiry.ts';
 
@@ -66,6 +68,99 @@ export const exceptionSchema = z.strictObject({
     .optional(),
 });
 
+/** A duration as flags write it: `5s`, `2m`, `500ms`, `1h`. */
+const durationSchema = z.string().refine((text) => parseDuration(text) !== undefined, {
+  error: 'expected a duration more than 0: 5s, 2m, 500ms, 1h',
+});
+
+/** A regular expression of an identity, compiled as a check that it is one. */
+const regExpSchema = z.string().refine(
+  (text) => {
+    try {
+      new RegExp(text, 'u');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'not a valid regular expression' },
+);
+
+/**
+ * One keyless signer (policy-controller `identities`; cosign `--certificate-oidc-issuer[-regexp]`,
+ * `--certificate-identity[-regexp]`): exactly one of issuer and issuerRegExp, and of subject and
+ * subjectRegExp.
+ */
+const identitySchema = z
+  .strictObject({
+    issuer: z.string().min(1).optional(),
+    issuerRegExp: regExpSchema.optional(),
+    subject: z.string().min(1).optional(),
+    subjectRegExp: regExpSchema.optional(),
+  })
+  .refine(
+    (identity) =>
+      (identity.issuer === undefined) !== (identity.issuerRegExp === undefined) &&
+      (identity.subject === undefined) !== (identity.subjectRegExp === undefined),
+    { error: 'give one of issuer and issuerRegExp, and one of subject and subjectRegExp' },
+  );
+
+/** One rule of `images.policy`: the references it matches and what they require. */
+const imageRuleSchema = z
+  .strictObject({
+    match: z
+      .array(
+        z.string().check((context) => {
+          const error = imageGlobError(context.value);
+          if (error !== undefined)
+            context.issues.push({ code: 'custom', message: error, input: context.value });
+        }),
+      )
+      .min(1, { error: 'give at least one reference glob' }),
+    requirePinned: z.boolean().optional(),
+    signatures: z
+      .strictObject({
+        keys: z.array(z.string().min(1)).optional(),
+        identities: z.array(identitySchema).optional(),
+      })
+      .refine(({ keys = [], identities = [] }) => keys.length + identities.length > 0, {
+        error: 'give keys or identities to verify signatures with',
+      })
+      .optional(),
+    vulnerabilities: z.strictObject({ denyOn: severity }).optional(),
+  })
+  .refine(
+    (rule) =>
+      rule.requirePinned === true || rule.signatures !== undefined || rule.vulnerabilities !== undefined,
+    { error: 'a rule requires something: requirePinned, signatures or vulnerabilities' },
+  );
+
+/**
+ * `images:`, the image policy the admission webhook enforces, and how images are read for it.
+ * Paths are relative to the config file.
+ */
+export const imagesSchema = z.strictObject({
+  policy: z.array(imageRuleSchema).optional(),
+  osvDatabase: z.string().min(1).optional(),
+  registryTimeout: durationSchema.optional(),
+  failurePolicy: z.enum(['Fail', 'Ignore']).optional(),
+  platform: z
+    .string()
+    .regex(/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/, { error: 'expected os/arch[/variant], e.g. linux/amd64' })
+    .optional(),
+  insecureRegistries: z.array(z.string().min(1)).optional(),
+  cache: z
+    .strictObject({
+      entries: z.int().positive().optional(),
+      verdictTtl: durationSchema.optional(),
+      digestTtl: durationSchema.optional(),
+    })
+    .optional(),
+});
+
+/** The `images:` of a config file, as parsed. */
+export type ImagesFile = z.infer<typeof imagesSchema>;
+
 /** One exception, as parsed. */
 export type ExceptionEntry = z.infer<typeof exceptionSchema>;
 
@@ -91,6 +186,12 @@ export type SettingsFile = z.infer<typeof settingsSchema>;
  *     object: { kind: DaemonSet, namespace: monitoring, name: node-exporter }
  *     reason: reads the node's /proc and /sys; reviewed 2026-11
  *     expires: 2027-06-30
+ * images:
+ *   osvDatabase: ./osv
+ *   policy:
+ *     - match: ["registry.example.com/team/**"]
+ *       requirePinned: true
+ *       vulnerabilities: { denyOn: high }
  * ```
  */
 export const configSchema = z.strictObject({
@@ -111,6 +212,7 @@ export const configSchema = z.strictObject({
     .optional(),
   settings: settingsSchema.optional(),
   exceptions: z.array(exceptionSchema).optional(),
+  images: imagesSchema.optional(),
 });
 
 /** The parsed config file. */

@@ -32,6 +32,21 @@ export interface ResolveOptions extends Omit<RegistryOptions, 'credentials'> {
   readonly concurrency?: number | undefined;
 }
 
+/** Docker's credentials for each registry, looked up once per registry (as docker finds them). */
+export function dockerCredentialLookup(
+  dockerConfig?: DockerConfigOptions,
+): (registry: string) => Promise<RegistryCredentials | undefined> {
+  const cache = new Map<string, Promise<RegistryCredentials | undefined>>();
+  return (registry) => {
+    let found = cache.get(registry);
+    if (found === undefined) {
+      found = dockerCredentials(registry, dockerConfig);
+      cache.set(registry, found);
+    }
+    return found;
+  };
+}
+
 /**
  * Asks the registries what each tag points to: every valid reference with a tag is resolved once
  * (`registry/repository:tag`), a reference without a tag as `:latest`, as runtimes pull it; a
@@ -41,17 +56,9 @@ export async function resolveTags(
   entries: readonly ImageEntry[],
   options: Omit<ResolveOptions, 'diagnostics' | 'files'>,
 ): Promise<readonly ImageRow[]> {
-  const cache = new Map<string, Promise<RegistryCredentials | undefined>>();
   const client = new RegistryClient({
     ...options,
-    credentials: (registry) => {
-      let found = cache.get(registry);
-      if (found === undefined) {
-        found = dockerCredentials(registry, options.dockerConfig);
-        cache.set(registry, found);
-      }
-      return found;
-    },
+    credentials: dockerCredentialLookup(options.dockerConfig),
   });
   const resolutions = new Map<string, Promise<ImageResolution>>();
   const resolutionOf = (entry: ImageEntry): Promise<ImageResolution> | undefined => {

@@ -13,6 +13,11 @@ export interface RunningRegistry {
   readonly host: string;
   /** The test CA's certificate (PEM) the registry's certificate is signed by. */
   readonly ca: string;
+  /**
+   * The registry's access log so far (distribution writes one combined-log line per request to
+   * stdout): what the registry itself says it was asked.
+   */
+  accessLog(): readonly string[];
   stop(): Promise<void>;
 }
 
@@ -86,7 +91,11 @@ export async function startRegistry(
   ].join('\n');
   writeFileSync(join(dir, 'config.yml'), config);
   const child = spawn('docker-registry', ['serve', join(dir, 'config.yml')], {
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let access = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    access += chunk.toString();
   });
   let log = '';
   child.stderr.on('data', (chunk: Buffer) => {
@@ -108,7 +117,12 @@ export async function startRegistry(
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { host, ca, stop };
+  return {
+    host,
+    ca,
+    stop,
+    accessLog: () => access.split('\n').filter((line) => line !== ''),
+  };
 }
 
 /** One HTTPS exchange with the registry, read whole. */

@@ -7,6 +7,10 @@ import type { ReadSource } from '../load/read.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Finding } from '../model/finding.ts';
 import { buildInventory } from '../model/inventory.ts';
+import type { Inventory } from '../model/inventory.ts';
+import type { ContainerField } from '../model/containers.ts';
+import type { ImageReason } from '../images/policy/verdict.ts';
+import type { ImageJudge } from '../registry/image-judge.ts';
 import type { Mapping } from '../model/path.ts';
 import type { Resource } from '../model/resource.ts';
 import type { TestResult } from '../policy/result.ts';
@@ -52,6 +56,19 @@ export interface AdmissionPolicy {
   readonly policies?: AdmissionPolicies;
   /** `deny`: refuse every CONNECT to pods/exec, pods/attach and pods/portforward. Absent: `allow`. */
   readonly connect?: 'allow' | 'deny';
+  /** The image policy of `.kubeward.yaml` (`images.policy`), judging every container's image. */
+  readonly images?: ImageJudge;
+}
+
+/** What the image policy said about one container's image. */
+export interface ImageOutcome {
+  /** The container's name ('' when it has none). */
+  readonly container: string;
+  readonly field: ContainerField;
+  /** The `image` field in the object: `spec.template.spec.containers[0].image`. */
+  readonly path: string;
+  readonly image: string;
+  readonly reason: ImageReason;
 }
 
 /**
@@ -79,6 +96,10 @@ export interface Verdict {
   readonly invalid: string | undefined;
   /** Set when the policy refuses the operation itself (a CONNECT under `connect: deny`). */
   readonly refused?: string;
+  /** Images the image policy denies, one outcome per container and reason. */
+  readonly imageViolations?: readonly ImageOutcome[];
+  /** Image reasons only warned about (`unevaluated` under failurePolicy Ignore). */
+  readonly imageWarnings?: readonly ImageOutcome[];
 }
 
 const ALLOW: Verdict = {
@@ -114,24 +135,42 @@ const EVALUATED_SUBRESOURCES: readonly string[] = ['pods/ephemeralcontainers'];
  * synchronous; never throws for bad input (a missing or unloadable object is an `invalid` verdict).
  */
 export function evaluateRequest(request: AdmissionRequest, policy: AdmissionPolicy): Verdict {
+  return evaluateWithInventory(request, policy).verdict;
+}
+
+/**
+ * {@link evaluateRequest}, with the one-object inventory the object was evaluated in (undefined
+ * when nothing was evaluated), for what is judged after it (the image policy).
+ */
+export function evaluateWithInventory(
+  request: AdmissionRequest,
+  policy: AdmissionPolicy,
+): { readonly verdict: Verdict; readonly inventory: Inventory | undefined } {
+  const verdict = (value: Verdict) => ({ verdict: value, inventory: undefined });
   const subresource = request.subResource ?? '';
   const target =
     subresource === '' ? request.resource.resource : `${request.resource.resource}/${subresource}`;
   if (request.operation === 'CONNECT')
-    return policy.connect === 'deny' &&
-      request.resource.resource === 'pods' &&
-      CONNECT_SUBRESOURCES.includes(subresource)
-      ? { ...ALLOW, allowed: false, refused: `CONNECT to ${target} is refused by policy (--connect deny)` }
-      : { ...ALLOW, skipped: `CONNECT to ${target} is not evaluated` };
+    return verdict(
+      policy.connect === 'deny' &&
+        request.resource.resource === 'pods' &&
+        CONNECT_SUBRESOURCES.includes(subresource)
+        ? { ...ALLOW, allowed: false, refused: `CONNECT to ${target} is refused by policy (--connect deny)` }
+        : { ...ALLOW, skipped: `CONNECT to ${target} is not evaluated` },
+    );
   if (request.operation !== 'CREATE' && request.operation !== 'UPDATE')
-    return { ...ALLOW, skipped: `operation ${request.operation} is not evaluated` };
+    return verdict({ ...ALLOW, skipped: `operation ${request.operation} is not evaluated` });
   if (subresource !== '' && !EVALUATED_SUBRESOURCES.includes(target))
-    return { ...ALLOW, skipped: `subresource ${subresource} is not evaluated` };
+    return verdict({ ...ALLOW, skipped: `subresource ${subresource} is not evaluated` });
   const object = request.object;
   if (object === undefined || object === null)
-    return { ...ALLOW, allowed: false, invalid: `request.object is missing for ${request.operation}` };
+    return verdict({
+      ...ALLOW,
+      allowed: false,
+      invalid: `request.object is missing for ${request.operation}`,
+    });
   if (subresource !== '' && object.kind !== 'Pod')
-    return { ...ALLOW, allowed: false, invalid: `request.object of ${target} is not a Pod` };
+    return verdict({ ...ALLOW, allowed: false, invalid: `request.object of ${target} is not a Pod` });
 
   const loaded = loadObject(object);
   const defaultNamespace =
@@ -140,7 +179,7 @@ export function evaluateRequest(request: AdmissionRequest, policy: AdmissionPoli
   const problem =
     loaded.diagnostics.find((d) => d.level === 'error') ??
     inventory.diagnostics.find((d) => d.level === 'error');
-  if (problem) return { ...ALLOW, allowed: false, invalid: problem.message };
+  if (problem) return verdict({ ...ALLOW, allowed: false, invalid: problem.message });
 
   const findings = runPlan(planOf(policy), inventory, policy.run, new Date());
   const counted = findings.filter((finding) => finding.suppressed === undefined);
@@ -159,7 +198,7 @@ export function evaluateRequest(request: AdmissionRequest, policy: AdmissionPoli
   const outcomes = (wanted: (result: TestResult) => boolean): PolicyOutcome[] =>
     results.filter(wanted).map((result) => ({ test: result.test, message: result.messages.join('; ') }));
   const policyViolations = outcomes((result) => result.outcome === 'fail' || result.outcome === 'error');
-  return {
+  const evaluated: Verdict = {
     allowed: violations.length === 0 && scoreViolation === undefined && policyViolations.length === 0,
     violations,
     warnings,
@@ -172,6 +211,7 @@ export function evaluateRequest(request: AdmissionRequest, policy: AdmissionPoli
     skipped: undefined,
     invalid: undefined,
   };
+  return { verdict: evaluated, inventory };
 }
 
 const plans = new WeakMap<AdmissionPolicy, CheckPlan>();

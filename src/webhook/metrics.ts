@@ -10,6 +10,8 @@ export interface WebhookMetrics {
   /** One denial by a check (not counted for dryRun requests, which change nothing). */
   observeDenial(checkId: string): void;
   observeCertificateReload(ok: boolean): void;
+  /** One lookup in an image-policy cache (`digest`: tag → digest; `verdict`: digest → verdict). */
+  observeImageCache(cache: 'digest' | 'verdict', result: 'hit' | 'stale' | 'miss'): void;
   /** The text served on /metrics. */
   render(): string;
 }
@@ -25,6 +27,7 @@ export function createMetrics(): WebhookMetrics {
   const reviews = new Map<string, number>();
   const denials = new Map<string, number>();
   const reloads = new Map<string, number>();
+  const imageCache = new Map<string, number>();
   const buckets = LATENCY_BUCKETS.map(() => 0);
   let count = 0;
   let sum = 0;
@@ -50,6 +53,9 @@ export function createMetrics(): WebhookMetrics {
     observeCertificateReload(ok) {
       bump(reloads, `result="${ok ? 'success' : 'failure'}"`);
     },
+    observeImageCache(cache, result) {
+      bump(imageCache, `cache="${cache}",result="${result}"`);
+    },
     render() {
       const lines: string[] = [];
       const counter = (name: string, help: string, map: ReadonlyMap<string, number>): void => {
@@ -65,6 +71,11 @@ export function createMetrics(): WebhookMetrics {
       counter('kubeward_webhook_reviews_total', 'Admission reviews decided.', reviews);
       counter('kubeward_webhook_denials_total', 'Denials, by the check that denied.', denials);
       counter('kubeward_webhook_certificate_reloads_total', 'Serving certificate reloads.', reloads);
+      counter(
+        'kubeward_webhook_image_cache_lookups_total',
+        'Image policy cache lookups, by cache (digest: tag to digest, verdict: digest to verdict) and result (stale: answered while refreshed).',
+        imageCache,
+      );
       const name = 'kubeward_webhook_request_duration_seconds';
       lines.push(
         `# HELP ${name} Time from request start to response, in seconds.`,

@@ -3,10 +3,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { firstTooDeep } from '../load/json-depth.ts';
 import { LIMITS } from '../load/limits.ts';
 import { readBody } from './body.ts';
-import { evaluateRequest } from './evaluate.ts';
 import type { AdmissionPolicy, Verdict } from './evaluate.ts';
 import type { Logger, LogLevel } from './log.ts';
 import { WEBHOOK_DEFAULTS } from './defaults.ts';
+import { evaluateAdmission } from './images.ts';
 import { createMetrics } from './metrics.ts';
 import type { WebhookMetrics } from './metrics.ts';
 import { admissionResponse, admissionReviewReply, deniedBy } from './response.ts';
@@ -38,6 +38,8 @@ export interface WebhookServerOptions {
   readonly clientCa?: string;
   /** When garbage from large bodies is collected; by default after 16 MiB (or one body limit) and 1 s quiet. */
   readonly quietCollection?: QuietCollection;
+  /** The metrics to count into (created when absent): given when the image judge counts its caches. */
+  readonly metrics?: WebhookMetrics;
 }
 
 /** A running webhook server. */
@@ -65,6 +67,7 @@ export interface WebhookServer {
  * | body not received within the budget | 408, connection closed |
  * | not JSON, too deep, not an AdmissionReview v1 | 400 |
  * | object cannot be evaluated | 200, allowed: false, status 400 |
+ * | an image the image policy cannot judge in time (registry timeout, no signature verifier) | 200, per the policy's failurePolicy: Fail denies naming the reason, Ignore admits with a warning |
  * | internal error while evaluating | 500: the API server applies the webhook's failurePolicy (Fail: denied) |
  *
  * Once no review has been in flight for a second after enough body bytes were read, garbage is
@@ -79,7 +82,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   const headersTimeoutMs = options.headersTimeoutMs ?? WEBHOOK_DEFAULTS.headersTimeoutMs;
   const maxInFlight = options.maxInFlight ?? WEBHOOK_DEFAULTS.maxInFlight;
   const { log, policy } = options;
-  const metrics = createMetrics();
+  const metrics = options.metrics ?? createMetrics();
   let inFlight = 0;
   const collection = options.quietCollection ?? {
     quietMs: WEBHOOK_DEFAULTS.collectQuietMs,
@@ -168,7 +171,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
       return;
     }
     const started = performance.now();
-    const verdict = evaluateRequest(admission, policy);
+    const verdict = await evaluateAdmission(admission, policy);
     const dryRun = admission.dryRun === true;
     metrics.observeReview(admission.operation, verdict.allowed, dryRun);
     const deniers = deniedBy(verdict);
@@ -181,8 +184,8 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
       name: admission.name,
       user: admission.userInfo?.username,
       dryRun,
-      violations: verdict.violations.length,
-      warnings: verdict.warnings.length,
+      violations: verdict.violations.length + (verdict.imageViolations?.length ?? 0),
+      warnings: verdict.warnings.length + (verdict.imageWarnings?.length ?? 0),
       deniedBy: deniers.join(',') || undefined,
       skipped: verdict.skipped,
       invalid: verdict.invalid,
@@ -227,5 +230,9 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 /** Denials are warnings; admissions with warnings are info; clean admissions, the bulk, are debug. */
 function levelOf(verdict: Verdict): LogLevel {
   if (!verdict.allowed) return 'warn';
-  return verdict.warnings.length > 0 || verdict.policyWarnings.length > 0 ? 'info' : 'debug';
+  return verdict.warnings.length > 0 ||
+    verdict.policyWarnings.length > 0 ||
+    (verdict.imageWarnings?.length ?? 0) > 0
+    ? 'info'
+    : 'debug';
 }

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option } from 'commander';
 import type { Command } from 'commander';
+import { parseDuration } from '../../model/duration.ts';
 import { collect } from './collect.ts';
 
 /** The flags of a command that asks registries, as commander parses them. */
@@ -9,11 +10,10 @@ export interface RegistryFlags {
   readonly registryTimeout: number;
 }
 
-function parseDuration(text: string): number {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text);
-  if (!match) throw new InvalidArgumentError('give a duration: 30s, 2m, 500ms (a bare number is seconds)');
-  const milliseconds = Number(match[1]) * (match[2] === 'ms' ? 1 : match[2] === 'm' ? 60_000 : 1000);
-  if (milliseconds <= 0) throw new InvalidArgumentError('the timeout must be more than 0');
+function durationFlag(text: string): number {
+  const milliseconds = parseDuration(text);
+  if (milliseconds === undefined)
+    throw new InvalidArgumentError('give a duration more than 0: 30s, 2m, 500ms (a bare number is seconds)');
   return milliseconds;
 }
 
@@ -32,7 +32,7 @@ export function addRegistryOptions(command: Command): Command {
     )
     .addOption(
       new Option('--registry-timeout <duration>', 'longest wait for one registry request')
-        .argParser(parseDuration)
+        .argParser(durationFlag)
         .default(30_000, '30s'),
     );
 }

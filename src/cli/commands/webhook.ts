@@ -25,6 +25,8 @@ function serveCommand(): Command {
     .description(
       'Serve AdmissionReview v1 on POST /validate over HTTPS (TLS 1.2+), with /healthz, /readyz and /metrics.\n' +
         'Findings at or above --deny-on deny the request; milder ones are returned as warnings.\n' +
+        'With images.policy in the config, every container image is judged too (pinning, signatures,\n' +
+        'vulnerabilities against images.osvDatabase), registries waited for at most images.registryTimeout.\n' +
         'The certificate files are reloaded when they change. SIGTERM drains and stops.',
     )
     .requiredOption('--tls-cert <path>', 'serving certificate chain (PEM)')
