@@ -4,8 +4,11 @@ import type { ImageEntry } from '../model/image-usage.ts';
 import type { Platform } from '../model/image-source.ts';
 import type { ImageVerification } from '../report/image-verification.ts';
 import type { RegistryClient } from './client.ts';
+import { dockerRegistryClient } from './docker-client.ts';
+import type { DockerClientOptions } from './docker-client.ts';
 import { INDEX_TYPES } from './media-types.ts';
 import { selectPlatform } from './platform.ts';
+import { mapLimited } from './resolve-images.ts';
 import { fetchManifest, resolveTag } from './resolve.ts';
 import { findSignatures } from './signatures.ts';
 import type { RepositoryAddress } from './signatures.ts';
@@ -61,4 +64,33 @@ export async function verifyImage(
   } catch (error) {
     return { entry, error: (error as Error).message };
   }
+}
+
+/** How {@link verifyImages} reaches the registries. */
+export interface VerifyImagesOptions extends DockerClientOptions {
+  /** The platform whose image an unsigned index is narrowed to. */
+  readonly platform: Platform;
+  /** Images verified at once (default 8). */
+  readonly concurrency?: number | undefined;
+}
+
+/**
+ * Every image entry verified ({@link verifyImage}) with a client that logs in as docker does; the
+ * same reference is verified once.
+ */
+export async function verifyImages(
+  entries: readonly ImageEntry[],
+  requirement: SignatureRequirement,
+  options: VerifyImagesOptions,
+): Promise<ImageVerification[]> {
+  const client = dockerRegistryClient(options);
+  const verified = new Map<string, Promise<ImageVerification>>();
+  return mapLimited(entries, options.concurrency ?? 8, async (entry) => {
+    let pending = verified.get(entry.image);
+    if (pending === undefined) {
+      pending = verifyImage(client, entry, requirement, options.platform);
+      verified.set(entry.image, pending);
+    }
+    return { ...(await pending), entry };
+  });
 }

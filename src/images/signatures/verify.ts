@@ -23,14 +23,17 @@ import type { VerificationKey } from './public-key.ts';
  * public key, a trusted root that is none, keyless verification without an identity that names both
  * a subject and an issuer (cosign refuses keyless verification without `--certificate-identity[-regexp]`
  * and `--certificate-oidc-issuer[-regexp]`: cmd/cosign/cli/options/certificate.go), or neither
- * keys nor a trusted root.
+ * keys nor a trusted root. Keys are named by `keyNames` (their files), else by their place.
  */
-export function requirementErrors(requirement: SignatureRequirement): string[] {
+export function requirementErrors(
+  requirement: SignatureRequirement,
+  keyNames: readonly string[] = [],
+): string[] {
   const errors: string[] = [];
   const keys = requirement.keys ?? [];
   keys.forEach((pem, index) => {
     const key = parsePublicKey(pem);
-    if ('error' in key) errors.push(`key ${String(index + 1)}: ${key.error}`);
+    if ('error' in key) errors.push(`${keyNames[index] ?? `key ${String(index + 1)}`}: ${key.error}`);
   });
   if (requirement.trustedRoot !== undefined) {
     const material = trustMaterialOf(requirement.trustedRoot);
