@@ -213,6 +213,57 @@ describe(
       );
     });
 
+    it('gives scan --images --key a finding for each image not signed as required, at its field', () => {
+      const run = runCli(
+        [
+          'scan',
+          file('mixed.yaml'),
+          '--images',
+          '--key',
+          file('cosign.pub'),
+          '--check',
+          'image-signature-unverified',
+          '-o',
+          'json',
+        ],
+        { env },
+      );
+      assert.equal(run.status, 1, run.stderr);
+      const report = JSON.parse(run.stdout) as {
+        findings: {
+          check: string;
+          severity: string;
+          field: string;
+          location: { line: number };
+          message: string;
+        }[];
+      };
+      assert.deepEqual(
+        report.findings.map((finding) => [
+          finding.check,
+          finding.severity,
+          finding.field,
+          finding.location.line,
+          finding.message,
+        ]),
+        [
+          [
+            'image-signature-unverified',
+            'high',
+            'spec.containers[1].image',
+            9,
+            `container "c1" image "${registry.host}/team/worker:1.0" is not signed as required: not signed: no cosign signature or Sigstore bundle found for ${unsigned.digest}`,
+          ],
+        ],
+      );
+      const withoutImages = runCli(['scan', file('mixed.yaml'), '--key', file('cosign.pub')], { env });
+      assert.equal(withoutImages.status, 2);
+      assert.match(
+        withoutImages.stderr,
+        /--key and --trusted-root verify the signatures of the images: add --images/,
+      );
+    });
+
     it('refuses unusable verification input with exit 2 and a clear message', () => {
       const none = runCli(['images', 'verify', file('signed.yaml')], { env });
       assert.equal(none.status, 2);
