@@ -47,3 +47,14 @@ export { frameworkScorecard } from './report/framework.ts';
 export type { ControlStatus, ControlSummary, FrameworkScorecard } from './report/framework.ts';
 export { compareVersions, versionScheme } from './images/versions/index.ts';
 export type { VersionScheme } from './images/versions/index.ts';
+export { RegistryClient } from './registry/client.ts';
+export type { RegistryOptions } from './registry/client.ts';
+export { verifyImageSignatures } from './registry/verify-images.ts';
+export { verifyFoundSignatures, requirementErrors } from './images/signatures/verify.ts';
+export type {
+  CertificateIdentity,
+  FoundSignatures,
+  SignatureRequirement,
+  SignatureVerdict,
+  Signer,
+} from './model/image-signature.ts';
