@@ -1,4 +1,4 @@
-import { InputError, KubewardError } from '../model/errors.ts';
+import { InputError } from '../model/errors.ts';
 import { readRegularFile } from './regular-file.ts';
 
 /** What signature verification is given in files: public keys (PEM) and a Sigstore trusted root. */
@@ -17,7 +17,6 @@ async function read(file: string, maxBytes: number): Promise<string> {
   try {
     return (await readRegularFile(file, maxBytes)).toString('utf8');
   } catch (error) {
-    if (error instanceof KubewardError) throw error;
     throw new InputError(`${file}: ${(error as Error).message}`, { cause: error });
   }
 }
