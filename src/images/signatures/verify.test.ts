@@ -162,6 +162,18 @@ describe('keyless signatures through @sigstore/verify', () => {
     assert.equal(verdict.reason, `no valid signature: ${ORIGIN}: inclusion promise could not be verified`);
   });
 
+  it('refuses a keyless signature without its Rekor bundle: offline verification needs one', () => {
+    const annotations = keylessSignature(sigstore, identity, payload);
+    const withoutBundle = Object.fromEntries(
+      Object.entries(annotations).filter(([name]) => name !== 'dev.sigstore.cosign/bundle'),
+    );
+    const verdict = verifyFoundSignatures(simple(payload, withoutBundle), DIGEST, requirement);
+    assert.equal(
+      verdict.reason,
+      `no valid signature: ${ORIGIN}: no Rekor bundle annotation: an offline keyless verification needs one`,
+    );
+  });
+
   it('verifies a Sigstore bundle (DSSE in-toto statement) naming the digest, and refuses one naming another', () => {
     const bundle = { origin: 'reg/app@sha256:ref', bundle: imageBundle(sigstore, identity, DIGEST) };
     const ok = verifyFoundSignatures({ simple: [], bundles: [bundle], notes: [] }, DIGEST, requirement);
