@@ -85,6 +85,18 @@ describe('key-based signatures', () => {
     assert.equal(verdict.reason, `no valid signature: ${ORIGIN}: the payload signs ${OTHER}, not ${DIGEST}`);
   });
 
+  it('does not compare the docker-reference: a signature copied with its image to another registry holds', () => {
+    const key = ecKey();
+    const mirrored = simpleSigningPayload('mirror.example.com/copy/of-app', DIGEST);
+    const signature = sign('sha256', mirrored, key.privateKey).toString('base64');
+    const verdict = verifyFoundSignatures(
+      simple(mirrored, { 'dev.cosignproject.cosign/signature': signature }),
+      DIGEST,
+      { keys: [publicKeyPem(key.publicKey)] },
+    );
+    assert.equal(verdict.verified, true, verdict.reason);
+  });
+
   it('says an image without signatures is not signed', () => {
     const verdict = verifyFoundSignatures({ simple: [], bundles: [], notes: [] }, DIGEST, {
       keys: [publicKeyPem(ecKey().publicKey)],
