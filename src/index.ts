@@ -53,11 +53,20 @@ export type {
   ImagePolicy,
   ImagePolicyRule,
   SignatureCheck,
-  SignatureIdentity,
-  SignatureRequirement,
   SignatureVerifier,
 } from './images/policy/policy.ts';
 export { digestReasons, imageVerdict, pinningReasons } from './images/policy/verdict.ts';
 export type { DigestEvidence, ImageReason, ImageVerdict } from './images/policy/verdict.ts';
 export { imageJudge } from './registry/image-judge.ts';
 export type { ImageJudge, ImageJudgeOptions, ImageJudgement } from './registry/image-judge.ts';
+export { RegistryClient } from './registry/client.ts';
+export type { RegistryOptions } from './registry/client.ts';
+export { verifyImageSignatures } from './registry/verify-images.ts';
+export { verifyFoundSignatures, requirementErrors } from './images/signatures/verify.ts';
+export type {
+  CertificateIdentity,
+  FoundSignatures,
+  SignatureRequirement,
+  SignatureVerdict,
+  Signer,
+} from './model/image-signature.ts';

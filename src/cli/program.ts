@@ -9,6 +9,7 @@ import { checksCommand } from './commands/checks.ts';
 import { detectCommand } from './commands/detect.ts';
 import { imagesCommand } from './commands/images.ts';
 import { addImageContentCommands } from './commands/images-content.ts';
+import { imagesVerifyCommand } from './commands/images-verify.ts';
 import { netpolCommand } from './commands/netpol.ts';
 import { rbacCommand } from './commands/rbac.ts';
 import { reportCommand } from './commands/report.ts';
@@ -36,7 +37,7 @@ function buildProgram(invokedAs: string): Command {
     reportCommand(),
     snapshotCommand(),
     scoreCommand(),
-    addImageContentCommands(imagesCommand()),
+    addImageContentCommands(imagesCommand()).addCommand(imagesVerifyCommand()),
     netpolCommand(),
     rbacCommand(),
     auditCommand(),

@@ -22,14 +22,18 @@ import { useColor } from './color.ts';
 import { inputSource, readOptionsOf } from './sources.ts';
 import type { InputFlags } from './sources.ts';
 import type { RegistryFlags } from './commands/registry-options.ts';
+import { asksSignatures } from './commands/signature-options.ts';
+import type { SignatureFlags } from './commands/signature-options.ts';
 import type { Report } from '../report/report.ts';
 import type { Inventory } from '../model/inventory.ts';
 import { VERSION } from '../version.ts';
 import type { ScanInput } from '../scan/scan.ts';
+import type { Check } from '../model/check.ts';
+import type { SignatureVerdict } from '../model/image-signature.ts';
 import { refuseInputAsOutput, writeOutputFile, writeReport } from './output-file.ts';
 
 /** The flags of `kubeward scan`, as commander parses them. */
-export interface ScanFlags extends InputFlags, RegistryFlags {
+export interface ScanFlags extends InputFlags, RegistryFlags, SignatureFlags {
   readonly defaultNamespace?: string;
   readonly output: OutputFormat;
   readonly outputFile?: string;
@@ -66,6 +70,8 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
     );
   if (flags.summary && flags.output !== 'table')
     throw new UsageError(`--summary prints the table's scorecard; with -o ${flags.output}, read its summary`);
+  if (asksSignatures(flags) && !flags.images)
+    throw new UsageError('--key and --trusted-root verify the signatures of the images: add --images');
   const baseline =
     flags.baseline === undefined
       ? undefined
@@ -90,8 +96,9 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
   const warned = { ...loaded, diagnostics: [...loaded.diagnostics, ...config.unmatchedPaths(files)] };
   const namespace =
     cluster === undefined ? (flags.allNamespaces === true ? undefined : flags.namespace) : cluster.namespace;
+  const signatures = flags.images && asksSignatures(flags) ? await signatureCheck(warned, flags) : undefined;
   const result = scanLoaded(warned, {
-    checks: CHECKS,
+    checks: signatures === undefined ? CHECKS : [...CHECKS, signatures],
     run,
     now: new Date(),
     ...(flags.defaultNamespace === undefined ? {} : { defaultNamespace: flags.defaultNamespace }),
@@ -155,6 +162,35 @@ async function withPinnedImages(report: Report, inventory: Inventory, flags: Sca
         `warning: image ${escapeControls(row.entry.image)}: ${escapeControls(row.resolution.error)}\n`,
       );
   return { ...report, findings: report.findings.map(pinningFixes(rows)) };
+}
+
+/**
+ * `--images` with `--key` or `--trusted-root`: every image's signatures verified, as the check that
+ * turns the failed verdicts into findings. Images that could not be verified are warned about.
+ */
+async function signatureCheck(input: ScanInput, flags: ScanFlags): Promise<Check> {
+  const { signatureRequirement } = await import('./signature-requirement.ts');
+  const requirement = await signatureRequirement(flags, flags.maxFileSize);
+  const { hostPlatform, parsePlatform } = await import('../registry/platform.ts');
+  const { verifyImages } = await import('../registry/verify-images.ts');
+  const { imagesOf } = await import('../model/image-usage.ts');
+  const { buildInventory } = await import('../model/inventory.ts');
+  const { imageSignatureUnverified } = await import('../checks/workload/image-signature-unverified.ts');
+  const rows = await verifyImages(imagesOf(buildInventory(input.resources)), requirement, {
+    platform: flags.platform === undefined ? hostPlatform() : parsePlatform(flags.platform),
+    insecure: flags.insecureRegistry,
+    timeoutMs: flags.registryTimeout,
+    userAgent: `kubeward/${VERSION}`,
+  });
+  const verdicts = new Map<string, SignatureVerdict>();
+  for (const row of rows) {
+    if (row.verdict !== undefined) verdicts.set(row.entry.image, row.verdict);
+    else if (row.error !== undefined && row.entry.reference.valid)
+      process.stderr.write(
+        `warning: image ${escapeControls(row.entry.image)}: signatures not verified: ${escapeControls(row.error)}\n`,
+      );
+  }
+  return imageSignatureUnverified(verdicts);
 }
 
 /** The objects of the live cluster the flags name, as a scan input, and the namespace they were read from. */

@@ -5,7 +5,7 @@ import { RegistryClient } from '../registry/client.ts';
 import { imageJudge } from '../registry/image-judge.ts';
 import type { ImageJudge } from '../registry/image-judge.ts';
 import { hostPlatform, parsePlatform } from '../registry/platform.ts';
-import { dockerCredentialLookup } from '../registry/resolve-images.ts';
+import { dockerCredentialLookup } from '../registry/docker-client.ts';
 import { VERSION } from '../version.ts';
 import type { Logger } from '../webhook/log.ts';
 import type { WebhookMetrics } from '../webhook/metrics.ts';

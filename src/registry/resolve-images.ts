@@ -1,8 +1,7 @@
 import { imageDigestMissing } from '../checks/workload/image-digest-missing.ts';
 import { runChecks } from '../checks/run.ts';
 import { DEFAULT_SETTINGS } from '../config/defaults.ts';
-import { dockerCredentials } from '../load/docker-credentials.ts';
-import type { DockerConfigOptions, RegistryCredentials } from '../load/docker-credentials.ts';
+import type { DockerConfigOptions } from '../load/docker-credentials.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Finding } from '../model/finding.ts';
 import type { ImageEntry } from '../model/image-usage.ts';
@@ -11,8 +10,9 @@ import type { Inventory } from '../model/inventory.ts';
 import { formatPath } from '../model/path.ts';
 import type { ImageResolution, ImageRow, ImagesResult } from '../report/images-result.ts';
 import { buildReport } from '../report/report.ts';
-import { RegistryClient } from './client.ts';
+import type { RegistryClient } from './client.ts';
 import type { RegistryOptions } from './client.ts';
+import { dockerRegistryClient } from './docker-client.ts';
 import { INDEX_TYPES } from './media-types.ts';
 import { formatPlatform, selectPlatform } from './platform.ts';
 import { fetchManifest, resolveTag } from './resolve.ts';
@@ -32,21 +32,6 @@ export interface ResolveOptions extends Omit<RegistryOptions, 'credentials'> {
   readonly concurrency?: number | undefined;
 }
 
-/** Docker's credentials for each registry, looked up once per registry (as docker finds them). */
-export function dockerCredentialLookup(
-  dockerConfig?: DockerConfigOptions,
-): (registry: string) => Promise<RegistryCredentials | undefined> {
-  const cache = new Map<string, Promise<RegistryCredentials | undefined>>();
-  return (registry) => {
-    let found = cache.get(registry);
-    if (found === undefined) {
-      found = dockerCredentials(registry, dockerConfig);
-      cache.set(registry, found);
-    }
-    return found;
-  };
-}
-
 /**
  * Asks the registries what each tag points to: every valid reference with a tag is resolved once
  * (`registry/repository:tag`), a reference without a tag as `:latest`, as runtimes pull it; a
@@ -56,10 +41,7 @@ export async function resolveTags(
   entries: readonly ImageEntry[],
   options: Omit<ResolveOptions, 'diagnostics' | 'files'>,
 ): Promise<readonly ImageRow[]> {
-  const client = new RegistryClient({
-    ...options,
-    credentials: dockerCredentialLookup(options.dockerConfig),
-  });
+  const client = dockerRegistryClient(options);
   const resolutions = new Map<string, Promise<ImageResolution>>();
   const resolutionOf = (entry: ImageEntry): Promise<ImageResolution> | undefined => {
     if (!entry.reference.valid) return undefined;
@@ -173,7 +155,7 @@ function fieldKey(
 }
 
 /** `map` with at most `limit` calls pending at once, results in input order. */
-async function mapLimited<T, R>(
+export async function mapLimited<T, R>(
   items: readonly T[],
   limit: number,
   map: (item: T) => Promise<R>,

@@ -11,6 +11,7 @@ import { defaultNamespaceOption } from './default-namespace.ts';
 import { configOption, failOnOption } from './findings-options.ts';
 import { kubernetesVersionOption } from './kubernetes-version.ts';
 import { addRegistryOptions } from './registry-options.ts';
+import { addSignatureOptions } from './signature-options.ts';
 
 /** What `-n` and `-A` select on `scan` (and `score`): the same for manifests and a live cluster. */
 export const SCAN_NAMESPACES = {
@@ -89,10 +90,10 @@ export function scanCommand(): Command {
     .option('--no-color', 'never colour the table')
     .option(
       '--images',
-      'ask the registries which digest each image tag points to: image-digest-missing findings gain it and their fix',
+      'ask the registries which digest each image tag points to: image-digest-missing findings gain it and their fix; with --key or --trusted-root, each image not signed as required is an image-signature-unverified finding',
       false,
     );
-  return addRegistryOptions(addClusterOptions(command, { secrets: true })).action(
+  return addRegistryOptions(addClusterOptions(addSignatureOptions(command), { secrets: true })).action(
     async (paths: string[], flags: ScanFlags) => {
       const { scan } = await import('../scan.ts');
       await scan(paths, flags);
