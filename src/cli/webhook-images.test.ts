@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -7,7 +8,6 @@ import { CHECKS } from '../checks/registry.ts';
 import { parseConfig } from '../config/load-config.ts';
 import type { ImagesConfig } from '../config/images.ts';
 import { ConfigError, InputError } from '../model/errors.ts';
-import type { LogFields } from '../webhook/log.ts';
 import { createMetrics } from '../webhook/metrics.ts';
 import { webhookImageJudge } from './webhook-images.ts';
 
@@ -54,23 +54,23 @@ describe('the image judge of webhook serve', () => {
     );
   });
 
-  it('warns at start when rules require signatures and no verifier is given', async () => {
-    const logged: { level: string; msg: string; fields: LogFields }[] = [];
-    const judge = await webhookImageJudge(
-      images(
-        'images:\n  failurePolicy: Ignore\n  policy: [{ match: ["**"], signatures: { keys: [cosign.pub] } }]',
-      ),
-      (level, msg, fields = {}) => logged.push({ level, msg, fields }),
-      createMetrics(),
+  it('reads the keys of signature rules at start, and refuses one that is no public key, naming the rule', async () => {
+    const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    writeFileSync(join(dir, 'cosign.pub'), publicKey.export({ type: 'spki', format: 'pem' }));
+    writeFileSync(join(dir, 'not-a-key.pub'), 'hello\n');
+    const policy = (key: string): ImagesConfig =>
+      images(`images:\n  policy: [{ match: ["**"], signatures: { keys: [${key}] } }]`);
+    assert.ok(await webhookImageJudge(policy('cosign.pub'), () => undefined, createMetrics()));
+    await assert.rejects(
+      webhookImageJudge(policy('not-a-key.pub'), () => undefined, createMetrics()),
+      (error: unknown) =>
+        error instanceof ConfigError &&
+        error.message.startsWith(`images.policy[0].signatures: ${join(dir, 'not-a-key.pub')}: `),
     );
-    assert.ok(judge);
-    assert.deepEqual(logged, [
-      {
-        level: 'warn',
-        msg: 'image policy rules require signatures, and no signature verifier is available',
-        fields: { failurePolicy: 'Ignore' },
-      },
-    ]);
+    await assert.rejects(
+      webhookImageJudge(policy('missing.pub'), () => undefined, createMetrics()),
+      (error: unknown) => error instanceof InputError && error.message.startsWith(join(dir, 'missing.pub')),
+    );
   });
 
   it('starts without a warning when the rules need no verifier', async () => {

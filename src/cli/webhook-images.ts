@@ -1,11 +1,11 @@
 import type { ImagesConfig } from '../config/images.ts';
-import type { SignatureVerifier } from '../images/policy/policy.ts';
+import { DEFAULT_MAX_FILE_SIZE } from '../load/file-size.ts';
 import { ConfigError } from '../model/errors.ts';
-import { RegistryClient } from '../registry/client.ts';
 import { imageJudge } from '../registry/image-judge.ts';
 import type { ImageJudge } from '../registry/image-judge.ts';
 import { hostPlatform, parsePlatform } from '../registry/platform.ts';
-import { dockerCredentialLookup } from '../registry/docker-client.ts';
+import { policySignatureVerifier } from '../registry/policy-signatures.ts';
+import { dockerRegistryClient } from '../registry/docker-client.ts';
 import { VERSION } from '../version.ts';
 import type { Logger } from '../webhook/log.ts';
 import type { WebhookMetrics } from '../webhook/metrics.ts';
@@ -19,14 +19,13 @@ const BACKGROUND_TIMEOUT_MS = 30_000;
  * credentials, a review waiting at most `images.registryTimeout` for them while the reading goes on
  * (each request up to 30 s, one attempt) to fill the caches for the next review; the
  * OSV database read once at start (no records is a ConfigError), cache lookups counted in
- * `metrics`. Rules that require signatures are judged through `verifySignatures`; without it they
- * cannot be evaluated and the failure policy applies. Undefined when the policy has no rules.
+ * `metrics`; the keys and trusted roots of rules that require signatures read once, at start (one
+ * that cannot be used is a ConfigError). Undefined when the policy has no rules.
  */
 export async function webhookImageJudge(
   images: ImagesConfig,
   log: Logger,
   metrics: WebhookMetrics,
-  verifySignatures?: SignatureVerifier,
 ): Promise<ImageJudge | undefined> {
   if (images.policy.rules.length === 0) return undefined;
   let database;
@@ -39,22 +38,18 @@ export async function webhookImageJudge(
     database = loaded.database;
     log('info', 'OSV database read', { records: database.size });
   }
-  if (images.policy.rules.some((rule) => rule.signatures !== undefined) && verifySignatures === undefined)
-    log('warn', 'image policy rules require signatures, and no signature verifier is available', {
-      failurePolicy: images.policy.failurePolicy,
-    });
+  const client = dockerRegistryClient({
+    timeoutMs: Math.max(images.registryTimeoutMs, BACKGROUND_TIMEOUT_MS),
+    insecure: images.insecureRegistries,
+    retries: 0,
+    userAgent: `kubeward/${VERSION}`,
+  });
   return imageJudge({
     policy: images.policy,
-    client: new RegistryClient({
-      timeoutMs: Math.max(images.registryTimeoutMs, BACKGROUND_TIMEOUT_MS),
-      insecure: images.insecureRegistries,
-      credentials: dockerCredentialLookup(),
-      retries: 0,
-      userAgent: `kubeward/${VERSION}`,
-    }),
+    client,
     platform: images.platform === undefined ? hostPlatform() : parsePlatform(images.platform),
     database,
-    verifySignatures,
+    verifySignatures: await policySignatureVerifier(client, images.policy, DEFAULT_MAX_FILE_SIZE),
     timeoutMs: images.registryTimeoutMs,
     cache: images.cache,
     onCache: (event) => {

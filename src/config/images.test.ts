@@ -37,6 +37,7 @@ describe('.kubeward.yaml images:', () => {
         '        keys: [keys/cosign.pub, /abs/other.pub]',
         '        identities:',
         '          - { issuer: https://accounts.google.com, subjectRegExp: "^.*@example.com$" }',
+        '        trustedRoot: keys/trusted_root.json',
         '      vulnerabilities: { denyOn: high }',
         '    - match: ["**"]',
         '      requirePinned: true',
@@ -58,6 +59,7 @@ describe('.kubeward.yaml images:', () => {
           signatures: {
             keys: ['/etc/kubeward/keys/cosign.pub', '/abs/other.pub'],
             identities: [{ issuer: 'https://accounts.google.com', subjectRegExp: '^.*@example.com$' }],
+            trustedRoot: '/etc/kubeward/keys/trusted_root.json',
           },
           denyVulnerabilities: 'high',
         },
@@ -98,6 +100,10 @@ describe('.kubeward.yaml images:', () => {
     rejects(
       'images:\n  policy:\n    - match: ["**"]\n      signatures:\n        identities:\n          - { issuer: a, subjectRegExp: "(" }\n',
       `${FILE}:6:26: images.policy[0].signatures.identities[0].subjectRegExp: not a valid regular expression`,
+    );
+    rejects(
+      'images:\n  policy:\n    - match: ["**"]\n      signatures:\n        identities:\n          - { issuer: a, subject: b }\n',
+      `${FILE}:4:7: images.policy[0].signatures: keyless identities and trustedRoot (a Sigstore trusted_root.json) go together`,
     );
   });
 

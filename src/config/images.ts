@@ -56,7 +56,12 @@ export function resolveImages(
       signatures:
         rule.signatures === undefined
           ? undefined
-          : { keys: (rule.signatures.keys ?? []).map(path), identities: rule.signatures.identities ?? [] },
+          : {
+              keys: (rule.signatures.keys ?? []).map(path),
+              identities: rule.signatures.identities ?? [],
+              trustedRoot:
+                rule.signatures.trustedRoot === undefined ? undefined : path(rule.signatures.trustedRoot),
+            },
       denyVulnerabilities: rule.vulnerabilities?.denyOn,
     };
   });

@@ -122,9 +122,13 @@ const imageRuleSchema = z
       .strictObject({
         keys: z.array(z.string().min(1)).optional(),
         identities: z.array(identitySchema).optional(),
+        trustedRoot: z.string().min(1).optional(),
       })
       .refine(({ keys = [], identities = [] }) => keys.length + identities.length > 0, {
         error: 'give keys or identities to verify signatures with',
+      })
+      .refine(({ identities = [], trustedRoot }) => identities.length > 0 === (trustedRoot !== undefined), {
+        error: 'keyless identities and trustedRoot (a Sigstore trusted_root.json) go together',
       })
       .optional(),
     vulnerabilities: z.strictObject({ denyOn: severity }).optional(),

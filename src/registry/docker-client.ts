@@ -10,7 +10,7 @@ export interface DockerClientOptions extends Omit<RegistryOptions, 'credentials'
 }
 
 /** Docker's credentials for each registry, looked up once per registry (as docker finds them). */
-export function dockerCredentialLookup(
+function dockerCredentialLookup(
   dockerConfig?: DockerConfigOptions,
 ): (registry: string) => Promise<RegistryCredentials | undefined> {
   const cache = new Map<string, Promise<RegistryCredentials | undefined>>();

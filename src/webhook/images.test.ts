@@ -3,6 +3,7 @@
 // OSV directory written for it from the OSV schema (ossf/osv-schema docs/schema.md), and a TCP
 // server that accepts and never answers for the registry timeout.
 import assert from 'node:assert/strict';
+import { sign } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { createServer } from 'node:net';
@@ -17,8 +18,12 @@ import type { ImagesConfig } from '../config/images.ts';
 import type { OsvDatabase } from '../images/osv/database.ts';
 import { RegistryClient } from '../registry/client.ts';
 import { imageJudge } from '../registry/image-judge.ts';
+import { policySignatureVerifier } from '../registry/policy-signatures.ts';
+import { pushSignatures } from '../testing/cosign.ts';
+import { DEFAULT_MAX_FILE_SIZE } from '../load/file-size.ts';
 import { basicAuth, RegistryPusher, send as registrySend, startRegistry } from '../testing/registry.ts';
 import type { PushedImage, RunningRegistry } from '../testing/registry.ts';
+import { ecKey, publicKeyPem, simpleSigningPayload } from '../testing/sigstore.ts';
 import { freePort } from '../testing/test-servers.ts';
 import { needs } from '../testing/tools.ts';
 import { issueCertificates, writeCertificates } from './cert.ts';
@@ -160,14 +165,16 @@ describe(
     const serve = async (extra: string): Promise<WebhookServer> => {
       const images = imagesOf(extra);
       const metrics = createMetrics();
+      const client = new RegistryClient({
+        timeoutMs: 30_000,
+        ca: registry.ca,
+        credentials: () => Promise.resolve({ username: USER, password: PASSWORD }),
+        retries: 0,
+      });
       const judge = imageJudge({
         policy: images.policy,
-        client: new RegistryClient({
-          timeoutMs: 30_000,
-          ca: registry.ca,
-          credentials: () => Promise.resolve({ username: USER, password: PASSWORD }),
-          retries: 0,
-        }),
+        client,
+        verifySignatures: await policySignatureVerifier(client, images.policy, DEFAULT_MAX_FILE_SIZE),
         platform: { os: 'linux', architecture: 'amd64' },
         database,
         timeoutMs: images.registryTimeoutMs,
@@ -262,7 +269,20 @@ describe(
         'etc/os-release': OS_RELEASE,
         'var/lib/dpkg/status': dpkgStatus('3.0.13-1~deb12u1'),
       });
-      await pusher.image('signed/app', '1.0', { 'srv/app.txt': 'signed\n' });
+      const signed = await pusher.image('signed/app', '1.0', { 'srv/app.txt': 'signed\n' });
+      await pusher.image('signed/bare', '1.0', { 'srv/app.txt': 'bare\n' });
+      const key = ecKey();
+      const payload = simpleSigningPayload(`${registry.host}/signed/app`, signed.digest);
+      await pushSignatures(pusher, 'signed/app', signed.digest, [
+        {
+          payload,
+          annotations: {
+            'dev.cosignproject.cosign/signature': sign('sha256', payload, key.privateKey).toString('base64'),
+          },
+        },
+      ]);
+      mkdirSync(join(dir, 'config', 'keys'), { recursive: true });
+      writeFileSync(join(dir, 'config', 'keys', 'cosign.pub'), publicKeyPem(key.publicKey));
       mkdirSync(join(dir, 'config', 'osv', 'Debian'), { recursive: true });
       writeFileSync(
         join(dir, 'config', 'osv', 'Debian', 'DEBIAN-CVE-2099-0001.json'),
@@ -411,15 +431,21 @@ describe(
       assert.deepEqual(await requestsSince(from), []);
     });
 
-    it('denies under failurePolicy Fail a signature rule with no verifier configured', async () => {
+    it("admits an image signed by the rule's key, in cosign's signature layout", async () => {
       const image = `${registry.host}/signed/app:1.0`;
       const response = await admit(main, podReview({ containers: [{ name: 'web', image }] }));
+      assert.equal(response.allowed, true, response.status?.message);
+    });
+
+    it('denies an image without a signature, naming the container and the rule', async () => {
+      const image = `${registry.host}/signed/bare:1.0`;
+      const response = await admit(main, podReview({ containers: [{ name: 'web', image }] }));
       assert.equal(response.allowed, false);
-      assert.equal(
-        response.status?.message,
-        `kubeward: 1 violation: [image-policy] container "web" image ${image}: signatures cannot be evaluated: no signature verifier is configured in this kubeward build, so signatures cannot be checked`,
+      assert.match(
+        response.status?.message ?? '',
+        /^kubeward: 1 violation: \[image-policy\] container "web" image [^ ]+\/signed\/bare:1\.0: no valid signature as images\.policy\[2\] requires: not signed: no cosign signature or Sigstore bundle found for sha256:[0-9a-f]{64}$/,
       );
-      assert.equal(response.auditAnnotations?.['denied-by'], 'image-policy:unevaluated');
+      assert.equal(response.auditAnnotations?.['denied-by'], 'image-policy:unsigned');
     });
 
     describe('when the registry does not answer within images.registryTimeout', () => {
@@ -451,18 +477,6 @@ describe(
           response.auditAnnotations?.['image-policy'],
           `[image-policy] container "web" image ${image}: cannot be evaluated: the registry ${silentHost} did not answer within 400 ms (images.registryTimeout)`,
         );
-      });
-
-      it('admits under failurePolicy Ignore a signature rule with no verifier, with a warning', async () => {
-        const server = await serve('  registryTimeout: 30s\n  failurePolicy: Ignore');
-        const image = `${registry.host}/signed/app:1.0`;
-        const response = await admit(server, podReview({ containers: [{ name: 'web', image }] }));
-        assert.equal(response.allowed, true);
-        assert.match(
-          response.auditAnnotations?.['image-policy'] ?? '',
-          /signatures cannot be evaluated: no signature verifier is configured/,
-        );
-        assert.equal(response.warnings?.length, 1);
       });
     });
   },

@@ -1,24 +1,18 @@
 import type { ImageReference } from '../../model/image.ts';
+import type { CertificateIdentity } from '../../model/image-signature.ts';
 import type { Severity } from '../../model/severity.ts';
 import { compileImageGlob, globMatches } from './glob.ts';
 
 /**
- * Who must have signed, keyless: the certificate's OIDC issuer and subject, each exact or as a
- * regular expression (cosign's `--certificate-oidc-issuer[-regexp]` and
- * `--certificate-identity[-regexp]`, policy-controller's `identities`).
+ * The signatures a rule requires, as files: one valid signature by any of the keys, or keyless by
+ * any of the identities under the trusted root, suffices.
  */
-export interface SignatureIdentity {
-  readonly issuer?: string | undefined;
-  readonly issuerRegExp?: string | undefined;
-  readonly subject?: string | undefined;
-  readonly subjectRegExp?: string | undefined;
-}
-
-/** The signatures a rule requires: one valid signature by any of the keys or identities suffices. */
-export interface SignatureRequirement {
+export interface SignaturePolicy {
   /** Public key files (PEM), as absolute paths. */
   readonly keys: readonly string[];
-  readonly identities: readonly SignatureIdentity[];
+  readonly identities: readonly CertificateIdentity[];
+  /** The Sigstore `trusted_root.json` keyless signatures are verified against, as an absolute path. */
+  readonly trustedRoot?: string | undefined;
 }
 
 /** What a signature verifier found: verified, or why not. */
@@ -35,7 +29,7 @@ export interface SignatureCheck {
 export type SignatureVerifier = (
   reference: ImageReference,
   digest: string,
-  requirement: SignatureRequirement,
+  requirement: SignaturePolicy,
 ) => Promise<SignatureCheck>;
 
 /** What the API server does when a webhook cannot answer (ValidatingWebhook `failurePolicy`). */
@@ -49,7 +43,7 @@ export interface ImagePolicyRule {
   readonly match: readonly string[];
   /** The reference must carry a digest. */
   readonly requirePinned: boolean;
-  readonly signatures?: SignatureRequirement | undefined;
+  readonly signatures?: SignaturePolicy | undefined;
   /** Vulnerabilities at or above this severity deny (needs an OSV database). */
   readonly denyVulnerabilities?: Severity | undefined;
 }
