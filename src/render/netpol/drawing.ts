@@ -44,7 +44,7 @@ const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 /** The namespace of a workload named `kind/namespace/name` (as the matrix names them). */
 export function namespaceOfName(name: string): string | undefined {
   const parts = name.split('/');
-  return parts.length === 3 ? parts[1] : undefined;
+  return parts.length >= 3 ? parts[1] : undefined;
 }
 
 /** The workloads of the list and the other ends of its connections (another namespace's under `-n`). */
@@ -58,10 +58,10 @@ function workloadNames(list: ConnectionList): Set<string> {
 function workloadLevel(list: ConnectionList): ConnectionDrawing {
   const workloads = workloadNames(list);
   const nodes: DrawnNode[] = [...workloads].sort(byCodeUnits).map((name) => {
-    const [kind, namespace, short] = name.split('/');
-    return namespace === undefined
+    const [kind = '', namespace, ...short] = name.split('/');
+    return namespace === undefined || short.length === 0
       ? { id: name, label: name, kind: 'workload' }
-      : { id: name, label: `${kind ?? ''}/${short ?? ''}`, kind: 'workload', namespace };
+      : { id: name, label: `${kind}/${short.join('/')}`, kind: 'workload', namespace };
   });
   const external = new Set<string>();
   for (const c of list.connections)
