@@ -35,7 +35,7 @@ describe('netpol matrix -o dot', () => {
         '  labelloc=t;',
         '  rankdir=LR;',
         '  fontname="Helvetica";',
-        '  node [shape=box, fontname="Helvetica", fontsize=11];',
+        '  node [shape=box, fontname="Helvetica", fontsize=11, margin="0.25,0.06"];',
         '  edge [fontname="Helvetica", fontsize=9];',
         '  subgraph "cluster_billing" {',
         '    label="namespace billing";',
@@ -63,6 +63,53 @@ describe('netpol matrix -o dot', () => {
       connections: [...SHOP.connections].reverse(),
     };
     assert.equal(renderDot(drawConnections(shuffled)), renderDot(drawConnections(SHOP)));
+  });
+
+  it('draws a connection allowed both ways on the same ports once, with an arrow at each end', () => {
+    const dot = renderDot(
+      drawConnections({
+        workloads: ['deployment/shop/a', 'deployment/shop/b', 'deployment/shop/c'],
+        external: [],
+        connections: [
+          { source: 'deployment/shop/a', destination: 'deployment/shop/b', ports: 'TCP:80' },
+          { source: 'deployment/shop/b', destination: 'deployment/shop/a', ports: 'TCP:80' },
+          { source: 'deployment/shop/b', destination: 'deployment/shop/c', ports: 'TCP:80' },
+          { source: 'deployment/shop/c', destination: 'deployment/shop/b', ports: 'TCP:81' },
+        ],
+      }),
+    );
+    assert.deepEqual(
+      dot.split('\n').filter((line) => line.includes('->')),
+      [
+        '  "deployment/shop/a" -> "deployment/shop/b" [label="TCP:80", dir=both];',
+        '  "deployment/shop/b" -> "deployment/shop/c" [label="TCP:80"];',
+        '  "deployment/shop/c" -> "deployment/shop/b" [label="TCP:81"];',
+      ],
+    );
+  });
+
+  it('draws address ranges reached alike as one node, and ranges reached otherwise apart', () => {
+    const web = 'deployment/shop/web';
+    const dot = renderDot(
+      drawConnections({
+        workloads: [web],
+        external: ['0.0.0.0/0', '10.0.0.0/8', '::/0'],
+        connections: [
+          { source: '0.0.0.0/0', destination: web, ports: 'TCP:443' },
+          { source: '::/0', destination: web, ports: 'TCP:443' },
+          { source: '10.0.0.0/8', destination: web, ports: 'TCP:8080' },
+        ],
+      }),
+    );
+    assert.deepEqual(
+      dot.split('\n').filter((line) => line.includes('shape=ellipse') || line.includes('->')),
+      [
+        '  "0.0.0.0/0" [label="0.0.0.0/0, ::/0", shape=ellipse];',
+        '  "10.0.0.0/8" [label="10.0.0.0/8", shape=ellipse];',
+        '  "0.0.0.0/0" -> "deployment/shop/web" [label="TCP:443"];',
+        '  "10.0.0.0/8" -> "deployment/shop/web" [label="TCP:8080"];',
+      ],
+    );
   });
 
   it('draws an empty matrix as a graph with no node', () => {

@@ -24,7 +24,8 @@ function nodeLine(node: DrawnNode, indent: string): string {
 /**
  * A drawing as a Graphviz digraph, left to right: each namespace a `subgraph "cluster_<ns>"` holding
  * its workloads (boxes labelled kind/name), address ranges as ellipses (namespaces as folders when
- * drawn by namespace), one edge per connection labelled with its ports. The order is the drawing's,
+ * drawn by namespace), one edge per connection labelled with its ports (one edge with an arrow at
+ * each end for a connection allowed both ways on the same ports; ranges reached alike as one node). The order is the drawing's,
  * sorted, so the same input gives the same text.
  */
 export function renderDot(drawing: ConnectionDrawing): string {
@@ -38,7 +39,7 @@ export function renderDot(drawing: ConnectionDrawing): string {
     '  labelloc=t;',
     '  rankdir=LR;',
     '  fontname="Helvetica";',
-    '  node [shape=box, fontname="Helvetica", fontsize=11];',
+    '  node [shape=box, fontname="Helvetica", fontsize=11, margin="0.25,0.06"];',
     '  edge [fontname="Helvetica", fontsize=9];',
   ];
   for (const namespace of drawing.clusters) {
@@ -52,7 +53,7 @@ export function renderDot(drawing: ConnectionDrawing): string {
   for (const node of drawing.nodes) if (node.namespace === undefined) lines.push(nodeLine(node, '  '));
   for (const edge of drawing.edges)
     lines.push(
-      `  ${dotString(edge.source)} -> ${dotString(edge.destination)} [label=${dotString(edge.label)}];`,
+      `  ${dotString(edge.source)} -> ${dotString(edge.destination)} [label=${dotString(edge.label)}${edge.both === true ? ', dir=both' : ''}];`,
     );
   lines.push('}');
   return `${lines.join('\n')}\n`;

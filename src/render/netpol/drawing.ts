@@ -15,6 +15,8 @@ export interface DrawnEdge {
   readonly source: string;
   readonly destination: string;
   readonly label: string;
+  /** Allowed both ways on the same ports: drawn once, with an arrow at each end. */
+  readonly both?: boolean;
 }
 
 /** What `-o dot` and `-o svg` draw: workload by workload, or namespace by namespace when that is too much. */
@@ -55,6 +57,28 @@ function workloadNames(list: ConnectionList): Set<string> {
   return names;
 }
 
+/**
+ * The address ranges of the connections, each mapped to the first of those reached alike (the same
+ * workloads, both ways, on the same ports): they are drawn as one node.
+ */
+function externalGroups(list: ConnectionList, workloads: ReadonlySet<string>): Map<string, string> {
+  const signatures = new Map<string, string[]>();
+  for (const c of list.connections) {
+    if (!workloads.has(c.source))
+      signatures.set(c.source, [...(signatures.get(c.source) ?? []), `in ${c.destination} ${c.ports}`]);
+    if (!workloads.has(c.destination))
+      signatures.set(c.destination, [...(signatures.get(c.destination) ?? []), `out ${c.source} ${c.ports}`]);
+  }
+  const first = new Map<string, string>();
+  const representative = new Map<string, string>();
+  for (const [range, lines] of [...signatures].sort(([a], [b]) => byCodeUnits(a, b))) {
+    const key = lines.sort(byCodeUnits).join('\n');
+    if (!first.has(key)) first.set(key, range);
+    representative.set(range, first.get(key) ?? range);
+  }
+  return representative;
+}
+
 function workloadLevel(list: ConnectionList): ConnectionDrawing {
   const workloads = workloadNames(list);
   const nodes: DrawnNode[] = [...workloads].sort(byCodeUnits).map((name) => {
@@ -63,16 +87,29 @@ function workloadLevel(list: ConnectionList): ConnectionDrawing {
       ? { id: name, label: name, kind: 'workload' }
       : { id: name, label: `${kind}/${short.join('/')}`, kind: 'workload', namespace };
   });
-  const external = new Set<string>();
-  for (const c of list.connections)
-    for (const name of [c.source, c.destination]) if (!workloads.has(name)) external.add(name);
-  for (const name of [...external].sort(byCodeUnits)) nodes.push({ id: name, label: name, kind: 'external' });
+  const representative = externalGroups(list, workloads);
+  const groups = new Map<string, string[]>();
+  for (const [range, id] of [...representative].sort(([a], [b]) => byCodeUnits(a, b)))
+    groups.set(id, [...(groups.get(id) ?? []), range]);
+  for (const [id, ranges] of [...groups].sort(([a], [b]) => byCodeUnits(a, b)))
+    nodes.push({ id, label: ranges.join(', '), kind: 'external' });
   const clusters = [
     ...new Set(nodes.flatMap((node) => (node.namespace === undefined ? [] : [node.namespace]))),
   ].sort(byCodeUnits);
-  const edges = list.connections
-    .map((c) => ({ source: c.source, destination: c.destination, label: c.ports }))
-    .sort((a, b) => byCodeUnits(a.source, b.source) || byCodeUnits(a.destination, b.destination));
+  const endpoint = (name: string): string => representative.get(name) ?? name;
+  const directed = new Map<string, DrawnEdge>();
+  for (const c of list.connections) {
+    const edge = { source: endpoint(c.source), destination: endpoint(c.destination), label: c.ports };
+    directed.set(`${edge.source}\u0000${edge.destination}`, edge);
+  }
+  const edges: DrawnEdge[] = [];
+  for (const edge of directed.values()) {
+    const reverse = directed.get(`${edge.destination}\u0000${edge.source}`);
+    const both = reverse !== undefined && reverse !== edge && reverse.label === edge.label;
+    if (both && byCodeUnits(edge.source, edge.destination) > 0) continue;
+    edges.push(both ? { ...edge, both } : edge);
+  }
+  edges.sort((a, b) => byCodeUnits(a.source, b.source) || byCodeUnits(a.destination, b.destination));
   return {
     level: 'workloads',
     clusters,
