@@ -1,9 +1,13 @@
 import { loadSources } from '../src/load/load.ts';
 import { buildInventory } from '../src/model/inventory.ts';
-import { buildNetpolModel } from '../src/netpol/engine.ts';
+import { allowedPorts, buildNetpolModel } from '../src/netpol/engine.ts';
+import { formatPorts } from '../src/netpol/ports.ts';
+import type { PortSet } from '../src/netpol/ports.ts';
 import { reachabilityMatrix } from '../src/netpol/matrix.ts';
 import type { Inventory } from '../src/model/inventory.ts';
-import type { NetpolModel } from '../src/netpol/engine.ts';
+import type { Endpoint, NetpolModel } from '../src/netpol/engine.ts';
+import type { IpRange } from '../src/netpol/ip.ts';
+import type { PodClass } from '../src/netpol/pods.ts';
 import type { ReachabilityMatrix } from '../src/netpol/matrix.ts';
 import type { BenchCase } from './case.ts';
 import { BenchFailure, median } from './case.ts';
@@ -232,6 +236,43 @@ function matrixCpu(inventory: Inventory): {
   return { cpu: (cpu.user + cpu.system) / 1000, model, matrix };
 }
 
+/**
+ * Cells of the matrix, drawn at random (class × class, atom × class, class × atom), whose ports differ
+ * from the pairwise evaluation of the same model (allowedPorts: every tier, rule by rule), as text.
+ */
+function sampleDisagreements(model: NetpolModel, matrix: ReachabilityMatrix, samples: number): string[] {
+  const random = seededRandom(11);
+  const classes = model.pods.classes;
+  const n = classes.length;
+  const atoms = model.atoms.length;
+  const text = (id: number): string => formatPorts(matrix.portSets[id] as PortSet);
+  const wrong: string[] = [];
+  for (let i = 0; i < samples; i++) {
+    const s = Math.floor(random() * n);
+    const d = Math.floor(random() * n);
+    const a = Math.floor(random() * atoms);
+    const source: Endpoint = { type: 'pods', podClass: classes[s] as PodClass };
+    const destination: Endpoint = { type: 'pods', podClass: classes[d] as PodClass };
+    const atom: Endpoint = { type: 'ip', range: model.atoms[a] as IpRange };
+    const cells: [string, number, PortSet][] = [
+      [
+        `class ${s} → class ${d}`,
+        matrix.classToClass[s * n + d] ?? 0,
+        allowedPorts(model, source, destination),
+      ],
+      [`atom ${a} → class ${d}`, matrix.atomToClass[a * n + d] ?? 0, allowedPorts(model, atom, destination)],
+      [`class ${s} → atom ${a}`, matrix.classToAtom[s * atoms + a] ?? 0, allowedPorts(model, source, atom)],
+    ];
+    for (const [where, id, expected] of cells)
+      if (text(id) !== formatPorts(expected))
+        wrong.push(`${where}: matrix ${text(id)}, pairwise ${formatPorts(expected)}`);
+  }
+  return wrong;
+}
+
+/** Random cells of the ANP matrix checked against the pairwise evaluation (three cells each). */
+const SAMPLES = 400;
+
 /** At most this many times the NetworkPolicy-only CPU time once the ANPs and the BANP are added. */
 const ADMIN_RATIO_GOAL = 1.5;
 
@@ -276,6 +317,7 @@ export const bench: BenchCase = {
     const ratio = median(admin) / median(plain);
     let adminPairs = 0;
     for (const cell of adminRun.matrix.classToClass) if (cell !== 0) adminPairs++;
+    const disagreements = sampleDisagreements(adminRun.model, adminRun.matrix, SAMPLES);
     const measurements = [
       { label: 'workloads', value: inventory.workloads.length, unit: '' },
       { label: 'namespaces', value: inventory.namespaces.size, unit: '' },
@@ -304,7 +346,19 @@ export const bench: BenchCase = {
       { label: 'model + matrix CPU, NetworkPolicies only (median of 3)', value: median(plain), unit: 'ms' },
       { label: 'model + matrix CPU, with ANPs and BANP (median of 3)', value: median(admin), unit: 'ms' },
       { label: 'with ANPs / NetworkPolicies only', value: ratio, unit: '×' },
+      {
+        label: 'sampled ANP matrix cells agreeing with pairwise evaluation',
+        value: 3 * SAMPLES - disagreements.length,
+        unit: `of ${String(3 * SAMPLES)}`,
+      },
     ];
+    if (disagreements.length > 0)
+      return Promise.reject(
+        new BenchFailure(
+          `the ANP matrix differs from the pairwise evaluation on ${String(disagreements.length)} sampled cells, first: ${disagreements[0] ?? ''}`,
+          measurements,
+        ),
+      );
     if (ratio > ADMIN_RATIO_GOAL)
       return Promise.reject(
         new BenchFailure(

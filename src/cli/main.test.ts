@@ -93,6 +93,13 @@ describe('the built bin', () => {
     const report = JSON.parse(run.stdout) as { findings: unknown[] };
     assert.ok(report.findings.length > 0);
   });
+
+  it('draws netpol matrix -o svg with Graphviz from a chunk of its own, which main.js does not load', () => {
+    const run = kubeward(['netpol', 'matrix', '-f', 'examples/netpol/manifests.yaml', '-o', 'svg']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^<\?xml [^]*<title>cluster_default<\/title>[^]*<\/svg>\n$/);
+    assert.doesNotMatch(readFileSync(bin, 'utf8'), /CGraphviz/);
+  });
 });
 
 describe('a closed stdout (EPIPE)', () => {

@@ -28,6 +28,8 @@ import { renderConnections } from '../render/netpol/connections.ts';
 import { renderConnectionDiff } from '../render/netpol/diff.ts';
 import type { DiffFormat } from '../render/netpol/diff.ts';
 import type { MatrixFormat } from '../render/netpol/formats.ts';
+import { isDrawingFormat } from '../render/netpol/formats.ts';
+import { renderMatrixDrawing } from '../render/netpol/matrix-drawing.ts';
 import { renderExplanation } from '../render/netpol/explain.ts';
 import { inputSource, loadScoped, pathsOf } from './sources.ts';
 import type { InputFlags as SourceInputFlags } from './sources.ts';
@@ -167,7 +169,11 @@ export async function netpolMatrix(flags: InputFlags & { output: MatrixFormat })
     process.stderr.write(
       `note: no connection with an end in namespace ${escapeControls(namespace)}, the context's; -n NAME or -A for others\n`,
     );
-  process.stdout.write(renderConnections(list, flags.output, terminalWidth(process.stdout)));
+  if (isDrawingFormat(flags.output)) {
+    const drawing = await renderMatrixDrawing(list, flags.output);
+    for (const note of drawing.notes) process.stderr.write(`note: ${escapeControls(note)}\n`);
+    process.stdout.write(drawing.text);
+  } else process.stdout.write(renderConnections(list, flags.output, terminalWidth(process.stdout)));
   process.exitCode = exitCode(inventory, 0);
 }
 

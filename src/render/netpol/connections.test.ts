@@ -33,3 +33,42 @@ describe('netpol matrix table', () => {
     ]);
   });
 });
+
+describe('netpol matrix -o md', () => {
+  it('is a markdown table: a header, its delimiter row and one row of code cells per connection', () => {
+    const list: ConnectionList = {
+      workloads: ['deployment/shop/web', 'deployment/shop/db'],
+      external: ['10.0.0.0/8'],
+      connections: [
+        { source: 'deployment/shop/web', destination: 'deployment/shop/db', ports: 'TCP:5432' },
+        { source: '10.0.0.0/8', destination: 'deployment/shop/web', ports: 'all' },
+      ],
+    };
+    assert.equal(
+      renderConnections(list, 'md'),
+      [
+        '| source | destination | ports |',
+        '|---|---|---|',
+        '| `deployment/shop/web` | `deployment/shop/db` | `TCP:5432` |',
+        '| `10.0.0.0/8` | `deployment/shop/web` | `all` |',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('escapes a pipe and replaces a backtick, so a cell stays one cell', () => {
+    const list: ConnectionList = {
+      workloads: [],
+      external: [],
+      connections: [{ source: 'a|b', destination: 'c`d', ports: 'TCP:80' }],
+    };
+    assert.equal(renderConnections(list, 'md').split('\n')[2], "| `a\\|b` | `c'd` | `TCP:80` |");
+  });
+
+  it('is the header and delimiter row alone for an empty matrix', () => {
+    assert.equal(
+      renderConnections({ workloads: [], external: [], connections: [] }, 'md'),
+      '| source | destination | ports |\n|---|---|---|\n',
+    );
+  });
+});

@@ -2,7 +2,8 @@ import { jsonText } from '../json-text.ts';
 import { escapeControls } from '../../model/terminal-text.ts';
 import type { ConnectionList } from '../../netpol/connections.ts';
 import { renderColumns } from '../columns.ts';
-import type { MatrixFormat } from './formats.ts';
+import type { DrawingFormat, MatrixFormat } from './formats.ts';
+import { markdownTable } from './markdown.ts';
 
 function csvField(value: string): string {
   const text = escapeControls(value);
@@ -20,12 +21,12 @@ function table(list: ConnectionList, width: number): string {
 }
 
 /**
- * Renders the allowed connections. `dot` draws workloads as boxes and address ranges as ellipses,
- * one edge per connection labelled with its ports. The table wraps to `width` (see terminalWidth).
+ * Renders the allowed connections as text: a table (wrapped to `width`, see terminalWidth), CSV, a
+ * markdown table (cells as code) or JSON. The drawings (dot, svg) are renderMatrixDrawing's.
  */
 export function renderConnections(
   list: ConnectionList,
-  format: MatrixFormat,
+  format: Exclude<MatrixFormat, DrawingFormat>,
   width = Number.POSITIVE_INFINITY,
 ): string {
   switch (format) {
@@ -39,29 +40,11 @@ export function renderConnections(
         ].join('\n') + '\n'
       );
     case 'md':
-      return (
-        [
-          '| source | destination | ports |',
-          '|---|---|---|',
-          ...list.connections.map(
-            (c) =>
-              `| ${[c.source, c.destination, c.ports].map((cell) => escapeControls(cell)).join(' | ')} |`,
-          ),
-        ].join('\n') + '\n'
-      );
+      return `${markdownTable(
+        ['source', 'destination', 'ports'],
+        list.connections.map((c) => [c.source, c.destination, c.ports]),
+      ).join('\n')}\n`;
     case 'json':
       return jsonText(list);
-    case 'dot': {
-      const quote = (value: string): string => JSON.stringify(value);
-      const lines = ['digraph netpol {', '  rankdir=LR;'];
-      for (const workload of list.workloads) lines.push(`  ${quote(workload)} [shape=box];`);
-      const used = new Set(list.connections.flatMap((c) => [c.source, c.destination]));
-      for (const range of list.external)
-        if (used.has(range)) lines.push(`  ${quote(range)} [shape=ellipse];`);
-      for (const c of list.connections)
-        lines.push(`  ${quote(c.source)} -> ${quote(c.destination)} [label=${quote(c.ports)}];`);
-      lines.push('}');
-      return lines.join('\n') + '\n';
-    }
   }
 }

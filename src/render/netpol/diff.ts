@@ -1,6 +1,7 @@
 import { escapeControls } from '../../model/terminal-text.ts';
 import type { ConnectionDiff } from '../../netpol/connection-diff.ts';
 import { jsonText } from '../json-text.ts';
+import { markdownTable } from './markdown.ts';
 
 /** The formats of `kubeward netpol diff -o`. */
 export const DIFF_FORMATS = ['text', 'json', 'md'] as const;
@@ -25,24 +26,13 @@ function text(diff: ConnectionDiff): string {
   ].join('\n');
 }
 
-function markdownCell(value: string): string {
-  return `\`${escapeControls(value).replaceAll('|', '\\|').replaceAll('`', "'")}\``;
-}
-
-function markdownTable(
+function markdownSection(
   title: string,
   header: readonly string[],
   rows: readonly (readonly string[])[],
 ): string[] {
   if (rows.length === 0) return [];
-  return [
-    `### ${title} (${rows.length})`,
-    '',
-    `| ${header.join(' | ')} |`,
-    `|${header.map(() => '---|').join('')}`,
-    ...rows.map((row) => `| ${row.map(markdownCell).join(' | ')} |`),
-    '',
-  ];
+  return [`### ${title} (${rows.length})`, '', ...markdownTable(header, rows), ''];
 }
 
 function markdown(diff: ConnectionDiff): string {
@@ -51,17 +41,17 @@ function markdown(diff: ConnectionDiff): string {
     '',
     `${summary(diff)}.`,
     '',
-    ...markdownTable(
+    ...markdownSection(
       'Added',
       ['source', 'destination', 'ports'],
       diff.added.map((c) => [c.source, c.destination, c.ports]),
     ),
-    ...markdownTable(
+    ...markdownSection(
       'Removed',
       ['source', 'destination', 'ports'],
       diff.removed.map((c) => [c.source, c.destination, c.ports]),
     ),
-    ...markdownTable(
+    ...markdownSection(
       'Changed',
       ['source', 'destination', 'ports before', 'ports after'],
       diff.changed.map((c) => [c.source, c.destination, c.before, c.after]),
