@@ -22,6 +22,8 @@ export interface DestinationReach {
   readonly allowed: boolean | undefined;
   /** What decided, with the deciding policy or rule and where it is written. */
   readonly reason: string;
+  /** When denied: what denies, by name, without locations (`NetworkPolicy shop/default-deny`). */
+  readonly blockedBy?: string | undefined;
 }
 
 /**
@@ -68,10 +70,18 @@ function verdictOf(
   sources: readonly PodClass[],
   destination: PodClass,
   port: number,
-): { allowed: boolean; reason: string } {
+): { allowed: boolean; reason: string; blockedBy?: string } {
   const probe = { protocol: 'TCP' as const, port };
   const to: Endpoint = { type: 'pods', podClass: destination };
   let first: { allowed: boolean; reason: string } | undefined;
+  const names = (direction: 'ingress' | 'egress', podClass: PodClass): string =>
+    (model[direction][podClass.index]?.policies ?? [])
+      .map((policy) => `${policy.namespace}/${policy.name}`)
+      .join(', ');
+  const short = (side: SideExplanation, direction: 'ingress' | 'egress', podClass: PodClass): string =>
+    side.decidedBy === 'NetworkPolicies'
+      ? `NetworkPolicy ${names(direction, podClass)} isolates them for ${direction} and no rule admits it`
+      : side.decidedBy;
   for (const podClass of sources) {
     const from: Endpoint = { type: 'pods', podClass };
     const explanation = explainConnection(model, from, to, probe);
@@ -85,7 +95,14 @@ function verdictOf(
       reasons.push(deciding(explanation.ingress, true));
     }
     const verdict = { allowed: out && into, reason: reasons.join('; ') };
-    if (!verdict.allowed) return verdict;
+    if (!verdict.allowed)
+      return {
+        ...verdict,
+        blockedBy: [
+          ...(out ? [] : [`on the controller's side, ${short(explanation.egress, 'egress', podClass)}`]),
+          ...(into ? [] : [short(explanation.ingress, 'ingress', destination)]),
+        ].join(' and '),
+      };
     first ??= verdict;
   }
   return first ?? { allowed: true, reason: '' };

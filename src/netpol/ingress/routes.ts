@@ -187,10 +187,10 @@ function mirrors(filters: unknown, at: FieldPath, serves: string, namespace: str
 function gatewayRoute(resource: Resource, kind: 'HTTPRoute' | 'GRPCRoute', namespace: string): Route {
   const spec = isRecord(resource.object.spec) ? resource.object.spec : {};
   const hostnames = Array.isArray(spec.hostnames) ? spec.hostnames.filter((h) => typeof h === 'string') : [];
-  const hosts = hostnames.length > 0 ? hostnames.join(',') : '*';
+  const hosts = hostnames.length > 0 ? `${hostnames.join(',')} ` : '';
   const backends: RouteBackend[] = [];
   for (const [i, rule] of records(spec.rules)) {
-    const serves = `${hosts} rules[${i}]`;
+    const serves = `${hosts}rules[${i}]`;
     for (const [j, ref] of records(rule.backendRefs)) {
       const path: FieldPath = ['spec', 'rules', i, 'backendRefs', j];
       backends.push(backendRef(ref, path, serves, namespace));
