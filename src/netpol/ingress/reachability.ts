@@ -60,7 +60,7 @@ function deciding(side: SideExplanation, allowed: boolean): string {
     return side.decidedBy;
   }
   if (side.decidedBy === 'NetworkPolicies')
-    return `denied: isolated by NetworkPolicy ${side.policies.join('; ')} and no rule admits it`;
+    return `denied: isolated by ${side.policies.map((policy) => `NetworkPolicy ${policy}`).join(', ')} and no rule admits it`;
   return `denied by ${side.decidedBy}`;
 }
 
