@@ -97,7 +97,7 @@ describe('kubeward netpol ingress (CLI)', () => {
     );
     assert.match(
       run.stdout,
-      /shop\.example\.com\/ .* blocked +denied: isolated by NetworkPolicy shop\/default-deny \(\S+:90:3\), NetworkPolicy shop\/allow-ingress-nginx \(\S+:96:3\) and no rule admits it\n/,
+      /shop\.example\.com\/ .* blocked +denied: isolated by NetworkPolicy shop\/default-deny \(\S+:90:3\), NetworkPolicy shop\/allow-ingress-nginx \(\S+:99:3\) and no rule admits it\n/,
     );
     const bad = netpol(['ingress', '-f', SHOP, '--ingress-controller', 'traefik']);
     assert.equal(bad.status, 2);
