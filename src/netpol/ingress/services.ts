@@ -37,6 +37,24 @@ export type ServiceTarget =
       readonly destinations: readonly ServiceDestination[];
     };
 
+/** The input's pod classes of each namespace (modelled pods left out), per model. */
+const BY_NAMESPACE = new WeakMap<NetpolModel, ReadonlyMap<string, readonly PodClass[]>>();
+
+function classesIn(model: NetpolModel, namespace: string): readonly PodClass[] {
+  let index = BY_NAMESPACE.get(model);
+  if (!index) {
+    const built = new Map<string, PodClass[]>();
+    for (const podClass of model.pods.classes) {
+      if (podClass.workloads.every(isModelled)) continue;
+      const list = built.get(podClass.namespace);
+      if (list) list.push(podClass);
+      else built.set(podClass.namespace, [podClass]);
+    }
+    BY_NAMESPACE.set(model, (index = built));
+  }
+  return index.get(namespace) ?? [];
+}
+
 function portText(port: Mapping): string {
   const number = typeof port.port === 'number' ? String(port.port) : '?';
   const protocol = typeof port.protocol === 'string' ? port.protocol : 'TCP';
@@ -105,11 +123,8 @@ export function serviceTarget(
     name: typeof entry.name === 'string' ? entry.name : undefined,
     targetPort: typeof target === 'string' && /^\d+$/.test(target) ? Number(target) : target,
   };
-  const classes = model.pods.classes.filter(
-    (podClass) =>
-      podClass.namespace === namespace &&
-      !podClass.workloads.every(isModelled) &&
-      mapSelectorMatches(selector, podClass.labels),
+  const classes = classesIn(model, namespace).filter((podClass) =>
+    mapSelectorMatches(selector, podClass.labels),
   );
   if (classes.length === 0)
     return {
