@@ -236,4 +236,62 @@ spec: {podSelector: {matchLabels: {v: b}}, policyTypes: [Ingress]}
       ],
     );
   });
+
+  it('leaves to its own controller an Ingress whose IngressClass another controller serves (default controller only)', () => {
+    const text =
+      web('shop', 'web', '{app: web}') +
+      service('shop', 'web', '{app: web}', '[{port: 80, targetPort: 8080}]') +
+      ingress('shop', 'web', '{number: 80}').replace('spec: {', 'spec: {ingressClassName: traefik, ') +
+      `
+---
+apiVersion: networking.k8s.io/v1
+kind: IngressClass
+metadata: {name: traefik}
+spec: {controller: traefik.io/ingress-controller}
+`;
+    const [row] = analyze(inventory(text)).rows;
+    assert.equal(row?.verdict, 'not evaluated');
+    assert.equal(
+      row?.detail,
+      'IngressClass traefik is served by traefik.io/ingress-controller, not ingress-nginx: give its pods with --ingress-controller (setting netpolIngressController)',
+    );
+    const given = analyzeRoutes(inventory(text), DEFAULT_NETPOL_OPTIONS, {
+      ingressController: spec('traefik/app.kubernetes.io/name=traefik'),
+      gatewayController: undefined,
+    });
+    assert.equal(given.rows[0]?.verdict, 'allowed');
+    const nginx = text.replace('traefik.io/ingress-controller', 'k8s.io/ingress-nginx');
+    assert.equal(analyze(inventory(nginx)).rows[0]?.verdict, 'allowed');
+  });
+
+  it("a hostNetwork DaemonSet controller comes from every pod's own node: ingress isolation does not block it", () => {
+    const text =
+      `
+---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: ingress-nginx-controller, namespace: ingress-nginx}
+spec:
+  selector: {matchLabels: {app.kubernetes.io/name: ingress-nginx, app.kubernetes.io/component: controller}}
+  template:
+    metadata: {labels: {app.kubernetes.io/name: ingress-nginx, app.kubernetes.io/component: controller}}
+    spec: {hostNetwork: true, containers: [{name: c, image: i}]}
+` +
+      web('shop', 'web', '{app: web}') +
+      service('shop', 'web', '{app: web}', '[{port: 80, targetPort: 8080}]') +
+      ingress('shop', 'web', '{number: 80}') +
+      `
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: deny, namespace: shop}
+spec: {podSelector: {}, policyTypes: [Ingress]}
+`;
+    const [row] = analyze(inventory(text)).rows;
+    assert.equal(row?.verdict, 'allowed');
+    assert.match(
+      row?.destinations[0]?.reason ?? '',
+      /^node-local: a hostNetwork DaemonSet runs on every node/,
+    );
+  });
 });

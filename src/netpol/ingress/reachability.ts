@@ -1,4 +1,7 @@
 import type { Inventory } from '../../model/inventory.ts';
+import { find } from '../../model/inventory.ts';
+import { isRecord } from '../../model/path.ts';
+import { INGRESS_NGINX_CONTROLLER } from './controller.ts';
 import type { Endpoint, NetpolModel } from '../engine.ts';
 import { egressAllowed, ingressAllowed } from '../engine.ts';
 import type { SideExplanation } from '../explain.ts';
@@ -213,6 +216,38 @@ function backendReach(
   };
 }
 
+/** The controller of ingress-nginx's IngressClass (kubernetes/ingress-nginx deploy.yaml: IngressClass nginx). */
+const INGRESS_NGINX_CLASS_CONTROLLER = 'k8s.io/ingress-nginx';
+
+/**
+ * Why the default ingress controller (ingress-nginx's) does not serve an Ingress: its class
+ * (`spec.ingressClassName`, else the `kubernetes.io/ingress.class` annotation) is an IngressClass of
+ * the input whose `spec.controller` is another. Undefined when it may serve it, or when the
+ * controller was given (it is then taken to serve every Ingress).
+ */
+function otherController(
+  inventory: Inventory,
+  route: Route,
+  controllers: ControllerOptions,
+): string | undefined {
+  if (controllers.ingressController.text !== INGRESS_NGINX_CONTROLLER) return undefined;
+  const spec = isRecord(route.resource.object.spec) ? route.resource.object.spec : {};
+  const metadata = isRecord(route.resource.object.metadata) ? route.resource.object.metadata : {};
+  const annotations = isRecord(metadata.annotations) ? metadata.annotations : {};
+  const name =
+    typeof spec.ingressClassName === 'string'
+      ? spec.ingressClassName
+      : typeof annotations['kubernetes.io/ingress.class'] === 'string'
+        ? annotations['kubernetes.io/ingress.class']
+        : undefined;
+  if (name === undefined) return undefined;
+  const ingressClass = find(inventory, 'IngressClass', '', name);
+  const classSpec = ingressClass && isRecord(ingressClass.object.spec) ? ingressClass.object.spec : {};
+  const controller = typeof classSpec.controller === 'string' ? classSpec.controller : undefined;
+  if (controller === undefined || controller === INGRESS_NGINX_CLASS_CONTROLLER) return undefined;
+  return `IngressClass ${name} is served by ${controller}, not ingress-nginx: give its pods with --ingress-controller (setting netpolIngressController)`;
+}
+
 /**
  * Every route's backends, each from the controller that sends to it: an Ingress's from the ingress
  * controller, an HTTPRoute's or GRPCRoute's from each Gateway that accepts it. `peers` are those of
@@ -229,8 +264,22 @@ export function routeReachability(
   const rows: RouteReach[] = [];
   for (const route of routes) {
     if (route.kind === 'Ingress') {
+      const other = otherController(inventory, route, controllers);
       for (const backend of route.backends)
-        rows.push(backendReach(inventory, model, route, backend, byKey.get('ingress')));
+        rows.push(
+          other === undefined
+            ? backendReach(inventory, model, route, backend, byKey.get('ingress'))
+            : {
+                route,
+                backend,
+                peer: undefined,
+                target: undefined,
+                verdict: 'not evaluated',
+                problem: 'not-evaluated',
+                detail: other,
+                destinations: [],
+              },
+        );
       continue;
     }
     const attachments = attachmentsOf(inventory, route);
