@@ -1,4 +1,5 @@
 import { derivation, derived } from '../../model/derived.ts';
+import { ConfigError } from '../../model/errors.ts';
 import type { Inventory } from '../../model/inventory.ts';
 import type { Settings } from '../../model/settings.ts';
 import { checkModelOf } from '../cache.ts';
@@ -47,18 +48,16 @@ export function analyzeRoutes(
   };
 }
 
-/** The controllers the settings name (they were validated when the configuration was read). */
-export function controllersOf(settings: Settings): ControllerOptions {
-  const spec = (text: string): ControllerSpec | undefined => {
-    const parsed = parseControllerSpec(text);
-    return typeof parsed === 'string' ? undefined : parsed;
+/** The controllers the settings name (validated when the configuration is read; a ConfigError otherwise). */
+export function settingsControllers(settings: Settings): ControllerOptions {
+  const spec = (key: 'netpolIngressController' | 'netpolGatewayController'): ControllerSpec => {
+    const parsed = parseControllerSpec(settings[key]);
+    if (typeof parsed === 'string') throw new ConfigError(`settings.${key}: ${parsed}`);
+    return parsed;
   };
-  const ingress = spec(settings.netpolIngressController);
-  if (!ingress) throw new RangeError(`invalid netpolIngressController ${settings.netpolIngressController}`);
   return {
-    ingressController: ingress,
-    gatewayController:
-      settings.netpolGatewayController === '' ? undefined : spec(settings.netpolGatewayController),
+    ingressController: spec('netpolIngressController'),
+    gatewayController: settings.netpolGatewayController === '' ? undefined : spec('netpolGatewayController'),
   };
 }
 
@@ -75,7 +74,7 @@ export function checkRouteAnalysis(inventory: Inventory, settings: Settings): Ro
   let analysis = analyses.get(key);
   if (!analysis) {
     const model = checkModelOf(inventory, settings);
-    analysis = analyzeRoutes(inventory, model.options, controllersOf(settings), model);
+    analysis = analyzeRoutes(inventory, model.options, settingsControllers(settings), model);
     analyses.set(key, analysis);
   }
   return analysis;
