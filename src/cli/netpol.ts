@@ -7,6 +7,7 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Inventory } from '../model/inventory.ts';
 import { buildInventory, namespaceOf } from '../model/inventory.ts';
 import { podTemplateOf } from '../model/workload.ts';
+import type { Workload } from '../model/workload.ts';
 import { evaluateAssertions } from '../netpol/assert.ts';
 import { diffConnections } from '../netpol/connection-diff.ts';
 import { connectionList } from '../netpol/connections.ts';
@@ -34,6 +35,8 @@ import { renderExplanation } from '../render/netpol/explain.ts';
 import { inputSource, loadScoped, pathsOf } from './sources.ts';
 import type { InputFlags as SourceInputFlags } from './sources.ts';
 import { writeReport } from './output-file.ts';
+import type { ControllerFlags } from './route-controllers.ts';
+import { routeControllerPods } from './route-controllers.ts';
 
 /** The input flags every `kubeward netpol` sub-command takes, as commander parses them. */
 export interface InputFlags extends SourceInputFlags {
@@ -58,12 +61,12 @@ function printDiagnostics(inventory: Inventory, diagnostics: readonly Diagnostic
 }
 
 /** The command's own exit code, or 2 when some input could not be used (the output still covers the rest). */
-function exitCode(inventory: Inventory, code: number): number {
+export function exitCode(inventory: Inventory, code: number): number {
   return (inputErrors.get(inventory) ?? 0) > 0 ? 2 : code;
 }
 
 /** The inventory of the manifests or the live cluster (every namespace of it), and the namespace asked for. */
-async function loadInventory(
+export async function loadInventory(
   flags: InputFlags,
 ): Promise<{ inventory: Inventory; namespace: string | undefined }> {
   const source = inputSource('netpol', [], flags, { allNamespacesReadsCluster: false });
@@ -84,13 +87,16 @@ async function loadInventory(
   return { inventory, namespace };
 }
 
-function modelOf(
+/** The model of the inventory under the flags (with `extraWorkloads`: pods the input lacks), its diagnostics printed. */
+export function modelOf(
   inventory: Inventory,
   flags: Pick<InputFlags, 'ipblockMatchesPods' | 'hostNetwork'>,
+  extraWorkloads: readonly Workload[] = [],
 ): NetpolModel {
   const model = buildNetpolModel(inventory, {
     ipBlockMatchesPods: flags.ipblockMatchesPods,
     hostNetwork: flags.hostNetwork,
+    extraWorkloads,
   });
   printDiagnostics(inventory, netpolDiagnostics(inventory, model));
   return model;
@@ -161,9 +167,11 @@ function readAssertions(file: string, maxFileSize: number): Assertion[] {
 }
 
 /** `kubeward netpol matrix`: who can reach whom. */
-export async function netpolMatrix(flags: InputFlags & { output: MatrixFormat }): Promise<void> {
+export async function netpolMatrix(
+  flags: InputFlags & ControllerFlags & { output: MatrixFormat },
+): Promise<void> {
   const { inventory, namespace } = await loadInventory(flags);
-  const model = modelOf(inventory, flags);
+  const model = modelOf(inventory, flags, routeControllerPods(inventory, flags));
   const list = connectionList(reachabilityMatrix(model), namespace);
   if (list.connections.length === 0 && namespace !== undefined && flags.namespace === undefined)
     process.stderr.write(

@@ -1,4 +1,5 @@
 import type { Settings } from '../model/settings.ts';
+import { INGRESS_NGINX_CONTROLLER } from '../netpol/ingress/controller.ts';
 
 /** Settings used when `.kubeward.yaml` says nothing. */
 export const DEFAULT_SETTINGS: Settings = {
@@ -9,5 +10,7 @@ export const DEFAULT_SETTINGS: Settings = {
   certificateExpiryDays: 30,
   kubesecMinScore: 0,
   netpolIpBlockMatchesPods: false,
+  netpolIngressController: INGRESS_NGINX_CONTROLLER,
+  netpolGatewayController: '',
   kubernetesVersion: 'latest',
 };

@@ -90,8 +90,22 @@ describe('.kubeward.yaml', () => {
       'settings:\n  pssLevel: privileged\n',
       '.kubeward.yaml:2:3: PSS level "privileged" must be baseline or restricted',
     );
+    rejects(
+      'settings:\n  netpolIngressController: app=nginx\n',
+      '.kubeward.yaml:2:3: "app=nginx": give NAMESPACE/LABEL-SELECTOR, e.g. ingress-nginx/app.kubernetes.io/name=ingress-nginx,app.kubernetes.io/component=controller',
+    );
+    rejects(
+      'settings:\n  netpolGatewayController: "gw/app in (a,b)"\n',
+      '.kubeward.yaml:2:3: "gw/app in (a,b)": a pod cannot be modelled from this selector when the input has none that matches (its key=value terms alone do not satisfy it); add key=value terms',
+    );
+    assert.equal(
+      parse('settings:\n  netpolIngressController: traefik/app.kubernetes.io/name=traefik\n').run.settings
+        .netpolIngressController,
+      'traefik/app.kubernetes.io/name=traefik',
+    );
     const settings = parse('settings:\n  kubesecMinScore: -5\n  netpolIpBlockMatchesPods: yes\n').run
       .settings;
+    assert.equal(settings.netpolGatewayController, '');
     assert.equal(settings.kubesecMinScore, -5);
     assert.equal(settings.netpolIpBlockMatchesPods, true);
     assert.equal(settings.pssLevel, 'restricted');

@@ -19,6 +19,8 @@ export const settingsSchema = z.strictObject({
   certificateExpiryDays: z.int().nonnegative().optional(),
   kubesecMinScore: z.int().optional(),
   netpolIpBlockMatchesPods: z.boolean().optional(),
+  netpolIngressController: z.string().optional(),
+  netpolGatewayController: z.string().optional(),
   kubernetesVersion: z.string().optional(),
 } satisfies Record<keyof Settings, z.ZodOptional>);
 

@@ -1,5 +1,6 @@
 import { ConfigError } from '../model/errors.ts';
 import type { Settings } from '../model/settings.ts';
+import { parseControllerSpec } from '../netpol/ingress/controller.ts';
 import { targetPolicyErrors } from '../pss/target.ts';
 import { bootstrapPolicyFor, unknownKubernetesVersion } from '../rbac/bootstrap/index.ts';
 import { DEFAULT_SETTINGS } from './defaults.ts';
@@ -22,8 +23,17 @@ export function resolveSettings(
     certificateExpiryDays: set.certificateExpiryDays ?? DEFAULT_SETTINGS.certificateExpiryDays,
     kubesecMinScore: set.kubesecMinScore ?? DEFAULT_SETTINGS.kubesecMinScore,
     netpolIpBlockMatchesPods: set.netpolIpBlockMatchesPods ?? DEFAULT_SETTINGS.netpolIpBlockMatchesPods,
+    netpolIngressController: set.netpolIngressController ?? DEFAULT_SETTINGS.netpolIngressController,
+    netpolGatewayController: set.netpolGatewayController ?? DEFAULT_SETTINGS.netpolGatewayController,
     kubernetesVersion: set.kubernetesVersion ?? DEFAULT_SETTINGS.kubernetesVersion,
   };
+  for (const key of ['netpolIngressController', 'netpolGatewayController'] as const) {
+    const error =
+      settings[key] === '' && key === 'netpolGatewayController'
+        ? undefined
+        : parseControllerSpec(settings[key]);
+    if (typeof error === 'string') throw new ConfigError(`${where(key)}: ${error}`);
+  }
   const errors = targetPolicyErrors(settings);
   if (errors.length > 0) throw new ConfigError(`${where('pssLevel')}: ${errors.join('; ')}`);
   if (bootstrapPolicyFor(settings.kubernetesVersion) === undefined)

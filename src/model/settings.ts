@@ -21,6 +21,16 @@ export interface Settings {
    */
   readonly netpolIpBlockMatchesPods: boolean;
   /**
+   * The ingress controller's pods, `NAMESPACE/LABEL-SELECTOR` (kubectl's selector syntax): the
+   * source of every Ingress's traffic in the route checks. Default: ingress-nginx's.
+   */
+  readonly netpolIngressController: string;
+  /**
+   * The pods of every Gateway, `NAMESPACE/LABEL-SELECTOR`; empty: each Gateway's own, in its
+   * namespace with label gateway.networking.k8s.io/gateway-name (GEP-1762).
+   */
+  readonly netpolGatewayController: string;
+  /**
    * The Kubernetes version whose default RBAC objects (bootstrap roles and bindings) the rbac checks
    * add to the input: `latest` or `1.N` (`v1.N.P`); a version between two tables uses the older.
    */

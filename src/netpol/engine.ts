@@ -3,6 +3,7 @@ import { ofKind } from '../model/inventory.ts';
 import type { Labels } from '../model/label-selector.ts';
 import { NAMESPACE_NAME_LABEL } from '../model/namespace.ts';
 import type { Mapping } from '../model/path.ts';
+import type { Workload } from '../model/workload.ts';
 import { isRecord } from '../model/path.ts';
 import type { IpRange } from './ip.ts';
 import type { AdminCompiledRule, AdminModel, AdminSide } from './admin-engine.ts';
@@ -32,6 +33,11 @@ export interface NetpolOptions {
    * blocks. `pod`: they are selected and matched like any other pod.
    */
   readonly hostNetwork?: HostNetworkMode;
+  /**
+   * Pods the input does not hold but the question needs, modelled as workloads (an ingress
+   * controller's pods given by namespace and labels): classed and matched like the input's own.
+   */
+  readonly extraWorkloads?: readonly Workload[];
 }
 
 export type { HostNetworkMode } from './host-network.ts';
@@ -105,7 +111,7 @@ export function buildNetpolModel(
     ...adminPolicies.admin,
     ...(adminPolicies.baseline ? [adminPolicies.baseline] : []),
   ].some((policy) => policy.egress.some((rule) => rule.peers.some((peer) => peer.type === 'networks')));
-  const pods = podClassesOf(inventory, options.ipBlockMatchesPods || hasNetworks);
+  const pods = podClassesOf(inventory, options.ipBlockMatchesPods || hasNetworks, options.extraWorkloads);
   const classCount = pods.classes.length;
   const byNamespace = new Map<string, PodClass[]>();
   for (const podClass of pods.classes) {

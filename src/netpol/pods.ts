@@ -103,14 +103,19 @@ function sortedLabelKey(labels: Labels): string {
 /**
  * Groups the inventory's workloads, and the pods operators create from its custom resources (see
  * podWorkloads), into {@link PodClass}es. `keepIps` keeps pod addresses in the
- * class (only needed when ipBlocks are taken to match pod addresses).
+ * class (only needed when ipBlocks are taken to match pod addresses). `extra` workloads (pods the
+ * input does not hold, see NetpolOptions.extraWorkloads) are classed after them.
  */
-export function podClassesOf(inventory: Inventory, keepIps: boolean): PodClasses {
+export function podClassesOf(
+  inventory: Inventory,
+  keepIps: boolean,
+  extra: readonly Workload[] = [],
+): PodClasses {
   const byKey = new Map<string, { readonly podClass: PodClass; readonly workloads: Workload[] }>();
   const classes: PodClass[] = [];
   const classOf = new Map<Workload, PodClass>();
   const namedPortIds = new Map<string, number>();
-  for (const workload of podWorkloads(inventory)) {
+  for (const workload of [...podWorkloads(inventory), ...extra]) {
     const labels = labelsOf(workload.podMetadata.labels);
     const labelsKey = sortedLabelKey(labels);
     const namedPorts = namedPortsOf(workload);

@@ -1,12 +1,17 @@
 import type { Workload } from '../model/workload.ts';
 import type { Endpoint, NetpolModel } from './engine.ts';
 import { allowedPorts } from './engine.ts';
+import { isModelled } from './ingress/modelled-pod.ts';
 import { singleIp } from './ip.ts';
 import type { Protocol } from './ports.ts';
 import { hasPort } from './ports.ts';
 
-/** `kind/namespace/name`, lower-case kind: the name a workload has in matrices and explanations. */
+/**
+ * `kind/namespace/name`, lower-case kind: the name a workload has in matrices and explanations; a
+ * modelled pod (`{ingress-controller}`) goes by its name.
+ */
 export function workloadName(workload: Workload): string {
+  if (isModelled(workload)) return workload.resource.name;
   return `${workload.resource.kind.toLowerCase()}/${workload.namespace}/${workload.resource.name}`;
 }
 

@@ -7,6 +7,9 @@ import { netpolNamespaceDefaultDeny } from './netpol-namespace-default-deny.ts';
 import { netpolPeerMatchesNothing } from './netpol-peer-matches-nothing.ts';
 import { netpolPolicySelectsNothing } from './netpol-policy-selects-nothing.ts';
 import { netpolWorkloadUnselected } from './netpol-workload-unselected.ts';
+import { netpolRouteBlocked } from './netpol-route-blocked.ts';
+import { routeBackendPortUndefined } from './route-backend-port-undefined.ts';
+import { routeBackendSelectsNothing } from './route-backend-selects-nothing.ts';
 
 /** The NetworkPolicy findings of `kubeward scan` (theme `network`), from coverage to lint. */
 export const NETWORK_CHECKS: readonly Check[] = [
@@ -18,4 +21,7 @@ export const NETWORK_CHECKS: readonly Check[] = [
   netpolPeerMatchesNothing,
   netpolNamedPortUndefined,
   netpolEmptyEgressWithoutPolicyTypes,
+  netpolRouteBlocked,
+  routeBackendSelectsNothing,
+  routeBackendPortUndefined,
 ];

@@ -11,6 +11,10 @@ import { addNamespaceOptions } from './namespace-options.ts';
 import type { NamespaceHelp } from './namespace-options.ts';
 import { maxFileSizeOption } from './max-file-size.ts';
 import { addSourceOptions } from './source-options.ts';
+import { gatewayControllerOption, ingressControllerOption } from './controller-options.ts';
+import type { ControllerFlags } from '../route-controllers.ts';
+import { ROUTE_FORMATS } from '../../render/netpol/route-formats.ts';
+import type { RouteFormat } from '../../render/netpol/route-formats.ts';
 
 /** The options of how the manifests are modelled, the same on every sub-command. */
 function withModelOptions(command: Command): Command {
@@ -58,9 +62,31 @@ export function netpolCommand(): Command {
   })
     .description('who can reach whom: workload × workload and external address ranges, with allowed ports')
     .addOption(new Option('-o, --output <format>', 'output format').choices(MATRIX_FORMATS).default('table'))
-    .action(async (flags: InputFlags & { output: MatrixFormat }) => {
+    .addOption(ingressControllerOption())
+    .addOption(gatewayControllerOption())
+    .action(async (flags: InputFlags & ControllerFlags & { output: MatrixFormat }) => {
       const { netpolMatrix } = await import('../netpol.ts');
       await netpolMatrix(flags);
+    });
+
+  withInputs(netpol.command('ingress').alias('routes'), {
+    namespace: `only routes in this namespace or to a Service in it (default: the context's of a live cluster, else every one); ${EVERY_NAMESPACE}`,
+    allNamespaces: 'the routes of every namespace',
+  })
+    .description(
+      "each Ingress, HTTPRoute and GRPCRoute backend -> Service port -> workloads, and whether the policies let the controller's pods in (the deciding policy named)",
+    )
+    .addOption(new Option('-o, --output <format>', 'output format').choices(ROUTE_FORMATS).default('table'))
+    .option(
+      '--fail-on-blocked',
+      'exit 1 when policy blocks a route backend, or its traffic reaches no pod (no selector match, no such port)',
+      false,
+    )
+    .addOption(ingressControllerOption())
+    .addOption(gatewayControllerOption())
+    .action(async (flags: InputFlags & ControllerFlags & { output: RouteFormat; failOnBlocked: boolean }) => {
+      const { netpolIngress } = await import('../netpol-ingress.ts');
+      await netpolIngress(flags);
     });
 
   withInputs(netpol.command('explain'))
