@@ -103,6 +103,7 @@ export async function writeOsvIndex(directory: string, content: OsvIndexContent)
 async function readHeader(
   file: import('node:fs/promises').FileHandle,
   path: string,
+  directory: string,
 ): Promise<{ header: Header; bodyStart: number }> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -123,7 +124,7 @@ async function readHeader(
       }
       if (header.format !== FORMAT || header.version !== VERSION)
         throw new InputError(
-          `${path}: not a kubeward OSV index of version ${String(VERSION)}; rebuild it: kubeward images db index DIR`,
+          `${path}: not a kubeward OSV index of version ${String(VERSION)}; rebuild it: kubeward images db index ${directory}`,
         );
       return { header, bodyStart };
     }
@@ -149,7 +150,7 @@ export async function readOsvIndex(
   });
   if (file === undefined) return undefined;
   try {
-    const { header, bodyStart } = await readHeader(file, path);
+    const { header, bodyStart } = await readHeader(file, path, directory);
     const now = await directoryTimes(directory);
     const changed = [
       ...Object.keys(now).filter((name) => header.directories[name] !== now[name]),
