@@ -50,6 +50,7 @@ export interface ScanFlags extends InputFlags, RegistryFlags {
   readonly baseline?: string;
   readonly writeBaseline?: string;
   readonly images: boolean;
+  readonly osvDb?: string;
 }
 
 /** `kubeward scan`: check manifests, a cluster dump or a node's files, and print the findings. */
@@ -90,8 +91,11 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
   const warned = { ...loaded, diagnostics: [...loaded.diagnostics, ...config.unmatchedPaths(files)] };
   const namespace =
     cluster === undefined ? (flags.allNamespaces === true ? undefined : flags.namespace) : cluster.namespace;
+  const vulnerable = flags.images
+    ? await (await import('./scan-vulnerabilities.ts')).imageVulnerabilities(warned, flags)
+    : undefined;
   const result = scanLoaded(warned, {
-    checks: CHECKS,
+    checks: vulnerable === undefined ? CHECKS : [...CHECKS, vulnerable],
     run,
     now: new Date(),
     ...(flags.defaultNamespace === undefined ? {} : { defaultNamespace: flags.defaultNamespace }),
