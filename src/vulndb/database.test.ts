@@ -208,7 +208,7 @@ describe('the OSV index', () => {
     });
     writeFileSync(osvIndexPath(dir), '{"format":"something else"}\n');
     await assert.rejects(openOsvDatabase(dir, PACKAGES), {
-      message: `${osvIndexPath(dir)}: not a kubeward OSV index of version 1; rebuild it: kubeward images db index ${dir}`,
+      message: `${osvIndexPath(dir)}: not a kubeward OSV index of version 2; rebuild it: kubeward images db index ${dir}`,
     });
   });
 });

@@ -1,5 +1,5 @@
 import { addOsvFile, OsvDatabase } from '../images/osv/database.ts';
-import { entryRecord, packageKeys } from '../images/osv/index-entry.ts';
+import { databaseEntry, packageKeys } from '../images/osv/index-entry.ts';
 import type { OsvIndexEntry } from '../images/osv/index-entry.ts';
 import type { ImagePackage } from '../images/package.ts';
 import { readOsvDirectory } from '../load/images/osv-directory.ts';
@@ -44,7 +44,7 @@ export async function openOsvDatabase(
   let records = 0;
   const addIndexed = (entries: ReadonlyMap<string, readonly unknown[]>): void => {
     for (const list of entries.values())
-      for (const entry of list as readonly OsvIndexEntry[]) database.add(entryRecord(entry));
+      for (const entry of list as readonly OsvIndexEntry[]) database.addEntry(databaseEntry(entry));
   };
   const whole = await readOsvIndex(directory, keys);
   if (whole !== undefined) {
@@ -59,12 +59,11 @@ export async function openOsvDatabase(
     records += index.records;
     for (const diagnostic of index.diagnostics) diagnostics.push(diagnostic);
   }
-  const before = database.size;
   for await (const file of readOsvDirectory(directory, new Set(indexed))) {
     if ('error' in file) diagnostics.push(notRead(file.file, file.error));
     else addOsvFile(database, file.file, file.value, diagnostics);
   }
-  return { database, records: records + database.size - before, diagnostics, indexed };
+  return { database, records: records + database.size, diagnostics, indexed };
 }
 
 /**

@@ -47,6 +47,14 @@ export class OsvDatabase {
     }
   }
 
+  /** Adds one entry of a record, scored already (as an index keeps it); `size` counts records and is left as it is. */
+  addEntry(entry: OsvEntry): void {
+    const key = advisoryKey(entry.affected.package.ecosystem, entry.affected.package.name);
+    const list = this.entries.get(key);
+    if (list) list.push(entry);
+    else this.entries.set(key, [entry]);
+  }
+
   /**
    * The entries for a package of an ecosystem: `Debian:12` finds records filed under `Debian:12`
    * and those filed under `Debian` for every release.

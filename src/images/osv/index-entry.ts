@@ -1,22 +1,20 @@
 import type { ImagePackage } from '../package.ts';
 import { advisoryKey, lookupKeys } from './database.ts';
+import type { OsvEntry } from './database.ts';
 import type { OsvAffected, OsvRecord } from './record.ts';
+import { vulnerabilitySeverity } from './severity.ts';
+import type { VulnerabilitySeverity } from './severity.ts';
 
 /**
- * What an index keeps of one affected package of a record: all that matching and scoring read (the
- * record's id, aliases, summary, CVSS vectors and database severity; the package's ranges, versions,
- * vectors and database severity) and nothing else.
+ * What an index keeps of one affected package of a record: what matching reads (the record's id,
+ * aliases and summary; the package's ranges and versions) and its severity, scored when the index
+ * was built (with the vectors that could not be scored), and nothing else.
  */
 export interface OsvIndexEntry {
   readonly record: OsvRecord;
   readonly affected: OsvAffected;
-}
-
-/** `database_specific` cut to the one field scoring reads. */
-function severityOnly(specific: Readonly<Record<string, unknown>> | undefined): {
-  database_specific?: { severity: unknown };
-} {
-  return specific?.severity === undefined ? {} : { database_specific: { severity: specific.severity } };
+  readonly severity?: VulnerabilitySeverity;
+  readonly problems?: readonly string[];
 }
 
 function compactRecord(record: OsvRecord): OsvRecord {
@@ -24,8 +22,6 @@ function compactRecord(record: OsvRecord): OsvRecord {
     id: record.id,
     ...(record.aliases === undefined ? {} : { aliases: record.aliases }),
     ...(record.summary === undefined ? {} : { summary: record.summary }),
-    ...(record.severity === undefined ? {} : { severity: record.severity }),
-    ...severityOnly(record.database_specific),
   };
 }
 
@@ -34,26 +30,38 @@ function compactAffected(affected: OsvAffected): OsvAffected {
     package: { ecosystem: affected.package.ecosystem, name: affected.package.name },
     ...(affected.ranges === undefined ? {} : { ranges: affected.ranges }),
     ...(affected.versions === undefined ? {} : { versions: affected.versions }),
-    ...(affected.severity === undefined ? {} : { severity: affected.severity }),
-    ...severityOnly(affected.database_specific),
   };
 }
 
 /**
- * The index entries of a valid record (see `osvRecordProblem`), one per affected package, each under
- * the key {@link OsvDatabase} files it under (`advisoryKey`).
+ * The index entries of a valid record (see `osvRecordProblem`), one per affected package, each
+ * under the key {@link OsvDatabase} files it under (`advisoryKey`), scored as `OsvDatabase.add` scores.
  */
 export function indexEntries(record: OsvRecord): { readonly key: string; readonly entry: OsvIndexEntry }[] {
   const kept = compactRecord(record);
-  return (record.affected ?? []).map((affected) => ({
-    key: advisoryKey(affected.package.ecosystem, affected.package.name),
-    entry: { record: kept, affected: compactAffected(affected) },
-  }));
+  return (record.affected ?? []).map((affected) => {
+    const problems: string[] = [];
+    const severity = vulnerabilitySeverity(record, affected, problems);
+    return {
+      key: advisoryKey(affected.package.ecosystem, affected.package.name),
+      entry: {
+        record: kept,
+        affected: compactAffected(affected),
+        ...(severity === undefined ? {} : { severity }),
+        ...(problems.length === 0 ? {} : { problems }),
+      },
+    };
+  });
 }
 
-/** An index entry as a record of its one affected package, ready for `OsvDatabase.add`. */
-export function entryRecord(entry: OsvIndexEntry): OsvRecord {
-  return { ...entry.record, affected: [entry.affected] };
+/** An index entry as the database keeps it. */
+export function databaseEntry(entry: OsvIndexEntry): OsvEntry {
+  return {
+    record: entry.record,
+    affected: entry.affected,
+    severity: entry.severity,
+    problems: entry.problems ?? [],
+  };
 }
 
 /** The index keys matching `packages` reads: each package's, by ecosystem and advisory name. */

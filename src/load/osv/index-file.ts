@@ -3,12 +3,14 @@ import { mkdir, open, opendir, rename, rm, stat, writeFile } from 'node:fs/promi
 import { join, relative } from 'node:path';
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import { InputError } from '../../model/errors.ts';
+import { findKey, keyTable } from './key-table.ts';
+import type { KeyPlace } from './key-table.ts';
 
 /** The folder beside the records that holds what kubeward keeps about them (hidden: no record is read there). */
 export const KUBEWARD_FOLDER = '.kubeward';
 const INDEX_FILE = 'index.ndjson';
 const FORMAT = 'kubeward-osv-index';
-const VERSION = 1;
+const VERSION = 2;
 /** Largest header read: the key table of a few million package names. */
 const MAX_HEADER_BYTES = 512 * 1024 * 1024;
 
@@ -33,8 +35,8 @@ interface Header {
   readonly records: number;
   readonly diagnostics: readonly Diagnostic[];
   readonly directories: Readonly<Record<string, number>>;
-  /** Each key's line in the body: byte offset from the body's start, and length. */
-  readonly keys: Readonly<Record<string, readonly [number, number]>>;
+  /** Bytes of the key table (see key-table.ts) between the header line and the body. */
+  readonly table: number;
 }
 
 /** Where the index of `directory` is. */
@@ -67,31 +69,33 @@ export async function prepareOsvIndex(directory: string): Promise<void> {
 
 /**
  * Writes the index of `directory` (see {@link prepareOsvIndex}): one header line (counts, times,
- * warnings, and where each key's line is), then one JSON line per key, keys sorted. Written beside
+ * warnings), the key table (key-table.ts), then one JSON line per key in key order, so that the
+ * names of one ecosystem lie together and the keys of one image are read in few runs. Written beside
  * and renamed into place, so a reader sees the old index or the new one.
  */
 export async function writeOsvIndex(directory: string, content: OsvIndexContent): Promise<void> {
-  const keys: Record<string, [number, number]> = {};
+  const places = new Map<string, KeyPlace>();
   const lines: Buffer[] = [];
   let offset = 0;
   for (const key of [...content.entries.keys()].sort()) {
     const line = Buffer.from(`${JSON.stringify(content.entries.get(key))}\n`);
-    keys[key] = [offset, line.length - 1];
+    places.set(key, { offset, length: line.length - 1 });
     lines.push(line);
     offset += line.length;
   }
+  const table = keyTable(places);
   const header: Header = {
     format: FORMAT,
     version: VERSION,
     records: content.records,
     diagnostics: content.diagnostics,
     directories: content.directories,
-    keys,
+    table: table.length,
   };
   const path = osvIndexPath(directory);
   const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await writeFile(temporary, [Buffer.from(`${JSON.stringify(header)}\n`), ...lines]);
+    await writeFile(temporary, [Buffer.from(`${JSON.stringify(header)}\n`), table, ...lines]);
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
@@ -134,6 +138,50 @@ async function readHeader(
   }
 }
 
+/** Lines closer than this are read in one go. */
+const READ_GAP = 64 * 1024;
+
+interface ReadRun {
+  readonly start: number;
+  end: number;
+  readonly lines: { readonly key: string; readonly offset: number; readonly length: number }[];
+}
+
+/** The lines of the keys asked, in file order, grouped into runs read with one call each. */
+function readRuns(keys: ReadonlySet<string>, table: Buffer): ReadRun[] {
+  const lines = [...keys]
+    .flatMap((key) => {
+      const place = findKey(table, key);
+      return place === undefined ? [] : [{ key, ...place }];
+    })
+    .sort((a, b) => a.offset - b.offset);
+  const runs: ReadRun[] = [];
+  for (const line of lines) {
+    const last = runs.at(-1);
+    if (last !== undefined && line.offset - last.end <= READ_GAP) {
+      last.lines.push(line);
+      last.end = line.offset + line.length;
+    } else runs.push({ start: line.offset, end: line.offset + line.length, lines: [line] });
+  }
+  return runs;
+}
+
+/**
+ * The first folder whose time differs from the one recorded, or that is gone: a record added,
+ * removed or renamed changes its folder's time, and a folder added changes its parent's.
+ */
+async function changedFolder(
+  directory: string,
+  recorded: Readonly<Record<string, number>>,
+): Promise<string | undefined> {
+  for (const [name, time] of Object.entries(recorded)) {
+    const path = name === '.' ? directory : join(directory, name);
+    const now = await stat(path).catch(() => undefined);
+    if (now?.mtimeMs !== time) return path;
+  }
+  return undefined;
+}
+
 /**
  * The index of `directory` for the keys asked (the other keys are not read), or undefined when it
  * has none. An index older than its records (a folder that changed, appeared or went since it was
@@ -151,28 +199,25 @@ export async function readOsvIndex(
   if (file === undefined) return undefined;
   try {
     const { header, bodyStart } = await readHeader(file, path, directory);
-    const now = await directoryTimes(directory);
-    const changed = [
-      ...Object.keys(now).filter((name) => header.directories[name] !== now[name]),
-      ...Object.keys(header.directories).filter((name) => !(name in now)),
-    ];
-    if (changed.length > 0)
+    const changed = await changedFolder(directory, header.directories);
+    if (changed !== undefined)
       throw new InputError(
-        `${path}: older than the records it indexes (${join(directory, changed[0] ?? '.')} changed since it was built); rebuild it: kubeward images db index ${directory}`,
+        `${path}: older than the records it indexes (${changed} changed since it was built); rebuild it: kubeward images db index ${directory}`,
       );
-    const wanted = [...keys]
-      .flatMap((key) => {
-        const at = header.keys[key];
-        return at === undefined ? [] : [{ key, offset: at[0], length: at[1] }];
-      })
-      .sort((a, b) => a.offset - b.offset);
+    const table = Buffer.alloc(header.table);
+    if ((await file.read(table, 0, table.length, bodyStart)).bytesRead !== table.length)
+      throw new InputError(`${path}: cut short; rebuild it: kubeward images db index ${directory}`);
     const entries = new Map<string, unknown[]>();
-    for (const { key, offset, length } of wanted) {
-      const bytes = Buffer.alloc(length);
-      const { bytesRead } = await file.read(bytes, 0, length, bodyStart + offset);
-      if (bytesRead !== length)
+    for (const run of readRuns(keys, table)) {
+      const bytes = Buffer.alloc(run.end - run.start);
+      const { bytesRead } = await file.read(bytes, 0, bytes.length, bodyStart + table.length + run.start);
+      if (bytesRead !== bytes.length)
         throw new InputError(`${path}: cut short; rebuild it: kubeward images db index ${directory}`);
-      entries.set(key, JSON.parse(bytes.toString('utf8')) as unknown[]);
+      for (const { key, offset, length } of run.lines)
+        entries.set(
+          key,
+          JSON.parse(bytes.toString('utf8', offset - run.start, offset - run.start + length)) as unknown[],
+        );
     }
     return {
       records: header.records,
