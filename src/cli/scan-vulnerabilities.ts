@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { imagesOf } from '../model/image-usage.ts';
+import { nameGlob } from '../model/name-glob.ts';
 import { buildInventory } from '../model/inventory.ts';
 import type { Check } from '../model/check.ts';
 import { formatDiagnostic } from '../model/diagnostic.ts';
+import { UsageError } from '../model/errors.ts';
 import { escapeControls } from '../model/terminal-text.ts';
 import type { Severity } from '../model/severity.ts';
-import { checkSelector } from '../scan/check-selection.ts';
 import type { ScanInput } from '../scan/scan.ts';
 import { VERSION } from '../version.ts';
 import { defaultOsvDirectory } from './images-db.ts';
@@ -31,11 +32,18 @@ export async function imageVulnerabilities(
   flags: VulnerabilityFlags,
 ): Promise<Check | undefined> {
   const { IMAGE_VULNERABLE, imageVulnerableCheck } = await import('../vulndb/image-vulnerable.ts');
-  if (!checkSelector([IMAGE_VULNERABLE], { only: flags.check, skip: flags.skip })(IMAGE_VULNERABLE))
-    return undefined;
+  const named = (patterns: readonly string[]): boolean =>
+    patterns.some((pattern) => nameGlob(pattern)(IMAGE_VULNERABLE));
+  if ((flags.check.length > 0 && !named(flags.check)) || named(flags.skip)) return undefined;
   const fallback = defaultOsvDirectory();
   const database = flags.osvDb ?? (existsSync(fallback) ? fallback : undefined);
-  if (database === undefined) return undefined;
+  if (database === undefined) {
+    if (flags.check.includes(IMAGE_VULNERABLE))
+      throw new UsageError(
+        `--check ${IMAGE_VULNERABLE} needs an OSV database: give --osv-db DIR, or download one with kubeward images db update`,
+      );
+    return undefined;
+  }
   const { hostPlatform, parsePlatform } = await import('../registry/platform.ts');
   const { scanImages } = await import('../vulndb/scan-images.ts');
   const inventory = buildInventory(loaded.resources, {
