@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { arch } from 'node:os';
 import { imageContents, isPackageEvidence } from '../images/packages/index.ts';
 import type { ImageContents } from '../images/packages/index.ts';
@@ -132,6 +133,10 @@ export async function imagesVulns(flags: ImageVulnsFlags): Promise<void> {
   const { defaultOsvDirectory } = await import('./images-db.ts');
   const { openOsvDatabase } = await import('../vulndb/database.ts');
   const db = flags.db ?? defaultOsvDirectory();
+  if (flags.db === undefined && !existsSync(db))
+    throw new UsageError(
+      `${db}: no OSV database yet: download one with kubeward images db update, or give --db DIR`,
+    );
   const { database, records, diagnostics } = await openOsvDatabase(db, image.contents.packages);
   printDiagnostics(diagnostics);
   if (records === 0)
