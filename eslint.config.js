@@ -14,7 +14,7 @@ const LAYERS = [
     isolated: true,
   },
   { name: 'checks', entries: ['checks'] },
-  { name: 'runs', entries: ['scan', 'report', 'config', 'probe', 'cluster', 'registry'] },
+  { name: 'runs', entries: ['scan', 'report', 'config', 'probe', 'cluster', 'registry', 'vulndb'] },
   { name: 'render', entries: ['render'] },
   { name: 'commands', entries: ['cli', 'webhook', 'docs', 'index.ts'] },
 ];
@@ -37,7 +37,7 @@ const NETWORK_IO = [
   ...bare(['http', 'https', 'http2', 'tls', 'dgram', 'dns', 'dns/promises']).map((name) => ({
     name,
     message:
-      'network I/O belongs to src/probe, src/cluster, src/registry and src/webhook (docs/architecture.md)',
+      'network I/O belongs to src/probe, src/cluster, src/registry, src/vulndb and src/webhook (docs/architecture.md)',
   })),
   ...bare(['net']).map((name) => ({
     name,
@@ -62,6 +62,7 @@ const FORBIDDEN_IO = {
   probe: FILE_IO,
   cluster: FILE_IO,
   registry: FILE_IO,
+  vulndb: FILE_IO,
   render: [...FILE_IO, ...NETWORK_IO],
   commands: [],
 };

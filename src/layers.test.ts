@@ -62,7 +62,7 @@ describe('layers (eslint.config.js)', () => {
     ]);
   });
 
-  it('lets only src/probe, src/cluster and src/registry open sockets, and only src/load read files', async () => {
+  it('lets only src/probe, src/cluster, src/registry and src/vulndb open sockets, and only src/load read files', async () => {
     const https = "import { request } from 'node:https';\n";
     const fs = "import { readFileSync } from 'node:fs';\n";
     assert.deepEqual(await problems('src/probe/fixture.ts', https), []);
@@ -84,6 +84,10 @@ describe('layers (eslint.config.js)', () => {
       await problems('src/registry/fixture.ts', "import { images } from '../cli/images.ts';\n"),
       ['1:1 @typescript-eslint/no-restricted-imports'],
     );
+    assert.deepEqual(await problems('src/vulndb/fixture.ts', https), []);
+    assert.deepEqual(await problems('src/vulndb/fixture.ts', fs), [
+      '1:1 @typescript-eslint/no-restricted-imports',
+    ]);
     assert.deepEqual(await problems('src/scan/fixture.ts', https), [
       '1:1 @typescript-eslint/no-restricted-imports',
     ]);

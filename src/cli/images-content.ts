@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { arch } from 'node:os';
 import { goBinarySieve, imageContents, isPackageEvidence, needsSqlite } from '../images/packages/index.ts';
 import type { ImageContents } from '../images/packages/index.ts';
@@ -32,7 +33,7 @@ export interface ImageContentFlags {
 
 /** The flags of `images vulns`. */
 export interface ImageVulnsFlags extends ImageContentFlags {
-  readonly db: string;
+  readonly db?: string;
   readonly output: 'table' | 'json';
   readonly failOn: Severity | 'none';
 }
@@ -131,9 +132,19 @@ function ordered(vulnerabilities: readonly Vulnerability[]): Vulnerability[] {
  */
 export async function imagesVulns(flags: ImageVulnsFlags): Promise<void> {
   const image = await readImage(flags);
-  const { database, diagnostics } = await loadOsvDatabase(flags.db);
+  const { defaultOsvDirectory } = await import('./images-db.ts');
+  const { openOsvDatabase } = await import('../vulndb/database.ts');
+  const db = flags.db ?? defaultOsvDirectory();
+  if (flags.db === undefined && !existsSync(db))
+    throw new UsageError(
+      `${db}: no OSV database yet: download one with kubeward images db update, or give --db DIR`,
+    );
+  const { database, records, diagnostics } = await openOsvDatabase(db, image.contents.packages);
   printDiagnostics(diagnostics);
-  if (database.size === 0) throw new UsageError(`${flags.db}: no OSV records found`);
+  if (records === 0)
+    throw new UsageError(
+      `${db}: no OSV records found${flags.db === undefined ? ' (download them: kubeward images db update)' : ''}`,
+    );
   const matched = matchVulnerabilities(image.contents.packages, database);
   printDiagnostics(matched.diagnostics);
   const vulnerabilities = ordered(matched.vulnerabilities);
@@ -141,7 +152,7 @@ export async function imagesVulns(flags: ImageVulnsFlags): Promise<void> {
     flags.output === 'json'
       ? renderVulnerabilityJson(image.name, image.digest, vulnerabilities)
       : renderVulnerabilityTable(image.name, vulnerabilities);
-  await writeReport(text, flags.outputFile, [...image.inputs, flags.db]);
+  await writeReport(text, flags.outputFile, [...image.inputs, db]);
   const failOn = flags.failOn;
   const failing =
     failOn !== 'none' &&

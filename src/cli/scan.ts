@@ -54,6 +54,7 @@ export interface ScanFlags extends InputFlags, RegistryFlags, SignatureFlags {
   readonly baseline?: string;
   readonly writeBaseline?: string;
   readonly images: boolean;
+  readonly osvDb?: string;
 }
 
 /** `kubeward scan`: check manifests, a cluster dump or a node's files, and print the findings. */
@@ -97,8 +98,12 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
   const namespace =
     cluster === undefined ? (flags.allNamespaces === true ? undefined : flags.namespace) : cluster.namespace;
   const signatures = flags.images && asksSignatures(flags) ? await signatureCheck(warned, flags) : undefined;
+  const vulnerable = flags.images
+    ? await (await import('./scan-vulnerabilities.ts')).imageVulnerabilities(warned, flags)
+    : undefined;
+  const imageChecks = [signatures, vulnerable].filter((check) => check !== undefined);
   const result = scanLoaded(warned, {
-    checks: signatures === undefined ? CHECKS : [...CHECKS, signatures],
+    checks: imageChecks.length === 0 ? CHECKS : [...CHECKS, ...imageChecks],
     run,
     now: new Date(),
     ...(flags.defaultNamespace === undefined ? {} : { defaultNamespace: flags.defaultNamespace }),

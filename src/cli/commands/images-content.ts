@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import type { ImageContentFlags, ImageVulnsFlags } from '../images-content.ts';
 import { failOnOption } from './findings-options.ts';
+import { imagesDbCommand } from './images-db.ts';
 
 function imageOptions(command: Command): Command {
   return command
@@ -47,14 +48,19 @@ export function imagesVulnsCommand(): Command {
         'Read a local image as images sbom does and match its packages against an offline OSV\n' +
           'database: a directory of OSV JSON records, as OSV exports them per ecosystem\n' +
           '(<Ecosystem>/<ID>.json, or all.zip unpacked). Versions are compared as each ecosystem\n' +
-          "does (dpkg, apk-tools, semver, PEP 440); severities come from the records' CVSS vectors.",
+          "does (dpkg, apk-tools, semver, PEP 440); severities come from the records' CVSS vectors.\n" +
+          'A directory indexed by images db update or images db index is read only for the packages\n' +
+          'the image holds.',
       )
       .addHelpText(
         'after',
         '\nExamples:\n  kubeward images vulns --layout ./image --db ./osv\n  kubeward images vulns --archive image.tar --db ./osv -o json --fail-on critical',
       ),
   )
-    .requiredOption('--db <dir>', 'the directory of OSV records')
+    .option(
+      '--db <dir>',
+      'the directory of OSV records (default: the images db update directory, ~/.cache/kubeward/osv)',
+    )
     .addOption(
       new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'),
     )
@@ -65,7 +71,10 @@ export function imagesVulnsCommand(): Command {
     });
 }
 
-/** Adds `sbom` and `vulns` to the `images` command. */
+/** Adds `sbom`, `vulns` and `db` to the `images` command. */
 export function addImageContentCommands(images: Command): Command {
-  return images.addCommand(imagesSbomCommand()).addCommand(imagesVulnsCommand());
+  return images
+    .addCommand(imagesSbomCommand())
+    .addCommand(imagesVulnsCommand())
+    .addCommand(imagesDbCommand());
 }

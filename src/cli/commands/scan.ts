@@ -90,8 +90,12 @@ export function scanCommand(): Command {
     .option('--no-color', 'never colour the table')
     .option(
       '--images',
-      'ask the registries which digest each image tag points to: image-digest-missing findings gain it and their fix; with --key or --trusted-root, each image not signed as required is an image-signature-unverified finding',
+      'ask the registries which digest each image tag points to (image-digest-missing findings gain it and their fix); with an OSV database, read each image and report its known vulnerabilities (image-vulnerable); with --key or --trusted-root, each image not signed as required is an image-signature-unverified finding',
       false,
+    )
+    .option(
+      '--osv-db <dir>',
+      'the OSV database --images matches against (default: the images db update directory, when it exists)',
     );
   return addRegistryOptions(addClusterOptions(addSignatureOptions(command), { secrets: true })).action(
     async (paths: string[], flags: ScanFlags) => {

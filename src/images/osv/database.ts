@@ -47,32 +47,46 @@ export class OsvDatabase {
     }
   }
 
+  /** Adds one entry of a record, scored already (as an index keeps it); `size` counts records and is left as it is. */
+  addEntry(entry: OsvEntry): void {
+    const key = advisoryKey(entry.affected.package.ecosystem, entry.affected.package.name);
+    const list = this.entries.get(key);
+    if (list) list.push(entry);
+    else this.entries.set(key, [entry]);
+  }
+
   /**
    * The entries for a package of an ecosystem: `Debian:12` finds records filed under `Debian:12`
    * and those filed under `Debian` for every release.
    */
   lookup(ecosystem: string, name: string): readonly OsvEntry[] {
-    const exact = this.entries.get(advisoryKey(ecosystem, name)) ?? [];
-    const colon = ecosystem.indexOf(':');
-    if (colon < 0) return exact;
-    const general = this.entries.get(advisoryKey(ecosystem.slice(0, colon), name)) ?? [];
+    const [exactKey, generalKey] = lookupKeys(ecosystem, name);
+    const exact = this.entries.get(exactKey) ?? [];
+    if (generalKey === undefined) return exact;
+    const general = this.entries.get(generalKey) ?? [];
     return general.length === 0 ? exact : [...exact, ...general];
   }
 }
 
 /**
- * Adds one file's JSON to the database when it is an OSV record (a list of records, as some exports
- * write, adds each); what is not is a warning naming the file.
+ * The keys {@link OsvDatabase.lookup} reads for a package: its ecosystem's, then, for a release
+ * (`Debian:12`), the ecosystem's without it (`Debian`).
  */
-export function addOsvFile(
-  database: OsvDatabase,
-  file: string,
-  value: unknown,
-  diagnostics: Diagnostic[],
-): void {
+export function lookupKeys(ecosystem: string, name: string): readonly [string, string?] {
+  const colon = ecosystem.indexOf(':');
+  const exact = advisoryKey(ecosystem, name);
+  return colon < 0 ? [exact] : [exact, advisoryKey(ecosystem.slice(0, colon), name)];
+}
+
+/**
+ * The OSV records of one file's JSON (a list of records, as some exports write, gives each); what
+ * is not one is a warning naming the file.
+ */
+export function osvRecordsOf(file: string, value: unknown, diagnostics: Diagnostic[]): OsvRecord[] {
+  const records: OsvRecord[] = [];
   for (const record of Array.isArray(value) ? value : [value]) {
     const problem = osvRecordProblem(record);
-    if (problem === undefined) database.add(record as OsvRecord);
+    if (problem === undefined) records.push(record as OsvRecord);
     else
       diagnostics.push({
         level: 'warning',
@@ -82,4 +96,15 @@ export function addOsvFile(
         message: `not an OSV record kubeward can use: ${problem}`,
       });
   }
+  return records;
+}
+
+/** Adds one file's JSON to the database when it is an OSV record ({@link osvRecordsOf}). */
+export function addOsvFile(
+  database: OsvDatabase,
+  file: string,
+  value: unknown,
+  diagnostics: Diagnostic[],
+): void {
+  for (const record of osvRecordsOf(file, value, diagnostics)) database.add(record);
 }

@@ -10,11 +10,12 @@ export type OsvFile =
 const MAX_RECORD_BYTES = 16 * 1024 * 1024;
 const CONCURRENT_READS = 32;
 
-async function* jsonFiles(directory: string): AsyncGenerator<string> {
+async function* jsonFiles(directory: string, skip: ReadonlySet<string>): AsyncGenerator<string> {
   const dir = await opendir(directory);
   for await (const entry of dir) {
     const path = join(directory, entry.name);
-    if (entry.isDirectory()) yield* jsonFiles(path);
+    if (entry.name.startsWith('.') || skip.has(path)) continue;
+    if (entry.isDirectory()) yield* jsonFiles(path, skip);
     else if (entry.isFile() && entry.name.endsWith('.json')) yield path;
   }
 }
@@ -33,9 +34,13 @@ async function readOne(file: string): Promise<OsvFile> {
 /**
  * The JSON files of an offline OSV database: a directory of records as OSV exports them
  * (`<Ecosystem>/<ID>.json`, or an ecosystem's `all.zip` unpacked), walked recursively and read a
- * few at a time, in no particular order.
+ * few at a time, in no particular order. Hidden files and folders (an index, an update being
+ * unpacked) are no records; nor are the folders in `skip` (full paths, read through their index).
  */
-export async function* readOsvDirectory(directory: string): AsyncGenerator<OsvFile> {
+export async function* readOsvDirectory(
+  directory: string,
+  skip: ReadonlySet<string> = new Set(),
+): AsyncGenerator<OsvFile> {
   const stats = await stat(directory).catch(() => undefined);
   if (!stats?.isDirectory()) throw new InputError(`${directory}: not a directory of OSV records`);
   const pending = new Set<Promise<OsvFile>>();
@@ -48,7 +53,7 @@ export async function* readOsvDirectory(directory: string): AsyncGenerator<OsvFi
     });
     pending.add(promise);
   };
-  for await (const file of jsonFiles(directory)) {
+  for await (const file of jsonFiles(directory, skip)) {
     start(file);
     while (pending.size >= CONCURRENT_READS) await Promise.race(pending);
     while (settled.length > 0) yield settled.shift() as OsvFile;
