@@ -1,16 +1,13 @@
 import { existsSync } from 'node:fs';
 import { arch } from 'node:os';
-import { goBinarySieve, imageContents, isPackageEvidence, needsSqlite } from '../images/packages/index.ts';
 import type { ImageContents } from '../images/packages/index.ts';
 import { addOsvFile, OsvDatabase } from '../images/osv/database.ts';
 import { matchVulnerabilities } from '../images/osv/match.ts';
 import type { Vulnerability } from '../images/osv/match.ts';
 import { imageBom } from '../images/sbom.ts';
-import { readImageFiles } from '../load/images/image-files.ts';
 import { openImage } from '../load/images/open-image.ts';
 import { readOsvDirectory } from '../load/images/osv-directory.ts';
 import { parsePlatform } from '../load/images/stored-image.ts';
-import { loadSqlite } from '../load/sqlite.ts';
 import { formatDiagnostic } from '../model/diagnostic.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { UsageError } from '../model/errors.ts';
@@ -21,6 +18,7 @@ import { renderSbomJson } from '../render/images/sbom-json.ts';
 import { renderVulnerabilityJson, renderVulnerabilityTable } from '../render/images/vulnerabilities.ts';
 import { EXIT } from './exit.ts';
 import { writeReport } from './output-file.ts';
+import { readImageContents } from '../registry/image-contents.ts';
 
 /** The flags of `images sbom`. */
 export interface ImageContentFlags {
@@ -65,9 +63,7 @@ async function readImage(flags: ImageContentFlags): Promise<ReadImage> {
   const platform = flags.platform === undefined ? hostPlatform() : parsePlatform(flags.platform);
   const location = flags.layout === undefined ? { archive: flags.archive ?? '' } : { layout: flags.layout };
   const source = await openImage(location, { platform, refName: flags.name });
-  const files = await readImageFiles(source, isPackageEvidence, undefined, goBinarySieve);
-  const sqlite = needsSqlite(files.files) ? await loadSqlite() : undefined;
-  const contents = imageContents(files.files, { sqlite });
+  const contents = await readImageContents(source);
   printDiagnostics(contents.diagnostics);
   return {
     name: source.name,

@@ -1,7 +1,6 @@
 import type { OsvDatabase } from '../images/osv/database.ts';
 import { matchVulnerabilities } from '../images/osv/match.ts';
 import type { Vulnerability } from '../images/osv/match.ts';
-import { imageContents, isPackageEvidence } from '../images/packages/index.ts';
 import type {
   ImagePolicy,
   ImagePolicyRule,
@@ -11,7 +10,6 @@ import type {
 import { needsDigest, needsVulnerabilities, rulesFor } from '../images/policy/policy.ts';
 import { digestReasons, imageVerdict, pinningReasons } from '../images/policy/verdict.ts';
 import type { DigestEvidence, ImageReason, ImageVerdict } from '../images/policy/verdict.ts';
-import { readImageFiles } from '../load/images/image-files.ts';
 import { checkImageReference } from '../model/image.ts';
 import type { ImageReference } from '../model/image.ts';
 import type { Platform } from '../model/image-source.ts';
@@ -19,6 +17,7 @@ import type { RegistryClient } from './client.ts';
 import { resolveTag } from './resolve.ts';
 import { registryImageSource } from './source.ts';
 import { TtlCache } from './ttl-cache.ts';
+import { readImageContents } from './image-contents.ts';
 
 /** Which cache a lookup went to, and what it found. */
 export type CacheEvent = {
@@ -157,8 +156,8 @@ export function imageJudge(options: ImageJudgeOptions): ImageJudge {
         { registry: reference.registry, repository: reference.repository, reference: digest },
         { platform: options.platform },
       );
-      const files = await reads(() => readImageFiles(source, isPackageEvidence));
-      return matchVulnerabilities(imageContents(files.files).packages, options.database).vulnerabilities;
+      const contents = await reads(() => readImageContents(source));
+      return matchVulnerabilities(contents.packages, options.database).vulnerabilities;
     } catch (error) {
       return { error: (error as Error).message };
     }

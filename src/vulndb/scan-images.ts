@@ -1,9 +1,7 @@
 import { matchVulnerabilities } from '../images/osv/match.ts';
-import { imageContents, isPackageEvidence } from '../images/packages/index.ts';
 import type { ImagePackage } from '../images/package.ts';
 import { dockerCredentials } from '../load/docker-credentials.ts';
 import type { DockerConfigOptions, RegistryCredentials } from '../load/docker-credentials.ts';
-import { readImageFiles } from '../load/images/image-files.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { ImageEntry } from '../model/image-usage.ts';
 import type { Platform } from '../model/image-source.ts';
@@ -12,6 +10,7 @@ import type { RegistryOptions } from '../registry/client.ts';
 import { registryImageSource } from '../registry/source.ts';
 import { openOsvDatabase } from './database.ts';
 import type { ImageVulnerabilities } from './image-vulnerable.ts';
+import { readImageContents } from '../registry/image-contents.ts';
 
 /** How `scan --images` reads images and where it matches them. */
 export interface ImageScanOptions extends Omit<RegistryOptions, 'credentials'> {
@@ -73,8 +72,8 @@ export async function scanImages(
         { platform: options.platform },
       );
       pending = (async () => {
-        const files = await readImageFiles(source, isPackageEvidence);
-        return { digest: await source.manifestDigest(), packages: imageContents(files.files).packages };
+        const contents = await readImageContents(source);
+        return { digest: await source.manifestDigest(), packages: contents.packages };
       })();
       reads.set(key, pending);
     }
