@@ -80,7 +80,7 @@ export async function auditNode(paths: string[], flags: NodeFlags): Promise<void
   const text =
     flags.output === 'kube-bench'
       ? renderKubeBenchJson(report)
-      : RENDERERS[flags.output](report, {
+      : await RENDERERS[flags.output](report, {
           color: useColor(flags.color, flags.outputFile === undefined ? process.stdout : undefined),
           showSuppressed: false,
           baseDirectory: process.cwd(),

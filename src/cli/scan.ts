@@ -8,8 +8,6 @@ import type { Severity } from '../model/severity.ts';
 import { targetPolicyErrors } from '../pss/target.ts';
 import { terminalWidth } from '../render/columns.ts';
 import { RENDERERS } from '../render/index.ts';
-import { renderHtmlReport } from '../render/html.ts';
-import { reportGraphs } from '../report/graphs.ts';
 import type { OutputFormat } from '../render/formats.ts';
 import { renderDiagnostics } from '../render/table.ts';
 import { readBaselineFile } from '../load/baseline-file.ts';
@@ -106,7 +104,7 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
     : result.report;
   const report =
     flags.output === 'html' || flags.graphs
-      ? { ...scanned, graphs: reportGraphs(result.inventory, settings) }
+      ? { ...scanned, graphs: (await import('../report/graphs.ts')).reportGraphs(result.inventory, settings) }
       : scanned;
   process.stderr.write(renderDiagnostics(report));
   const options = {
@@ -117,7 +115,9 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
     summaryOnly: flags.summary,
   };
   const chunks =
-    flags.output === 'html' ? [await renderHtmlReport(report)] : RENDERERS[flags.output](report, options);
+    flags.output === 'html'
+      ? [await (await import('../render/html.ts')).renderHtmlReport(report)]
+      : RENDERERS[flags.output](report, options);
   const read = [
     ...inputs,
     ...flags.values,
