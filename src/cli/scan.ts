@@ -70,7 +70,7 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
       : parseBaseline(flags.baseline, readBaselineFile(flags.baseline, flags.maxFileSize));
   const cluster = source === 'cluster' ? await liveInput(flags) : undefined;
   const loaded = cluster?.input ?? (await loadInputs(inputs, readOptionsOf(flags)));
-  const config = loadConfig(flags.config, CHECKS, flags.maxFileSize);
+  const config = await loadConfig(flags.config, CHECKS, flags.maxFileSize);
   const settings = {
     ...config.run.settings,
     ...(flags.pssLevel === undefined ? {} : { pssLevel: flags.pssLevel }),
