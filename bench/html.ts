@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHECKS } from '../src/checks/registry.ts';
-import { parseConfig } from '../src/config/load-config.ts';
+import { parseConfig } from '../src/config/parse-config.ts';
 import { loadSources } from '../src/load/load.ts';
 import { renderHtmlReport } from '../src/render/html.ts';
 import { reportGraphs } from '../src/report/graphs.ts';

@@ -49,7 +49,7 @@ const SERVE_KUBEWARD = (
   limits = `maxBodyBytes: ${String(BODY_LIMIT)}, budgetMs: 2000`,
 ): string => `
   import { CHECKS } from ${JSON.stringify(pathToFileURL(join(ROOT, 'src/checks/registry.ts')).href)};
-  import { parseConfig } from ${JSON.stringify(pathToFileURL(join(ROOT, 'src/config/load-config.ts')).href)};
+  import { parseConfig } from ${JSON.stringify(pathToFileURL(join(ROOT, 'src/config/parse-config.ts')).href)};
   import { startWebhookServer } from ${JSON.stringify(pathToFileURL(join(ROOT, 'src/webhook/server.ts')).href)};
   import { jsonLogger } from ${JSON.stringify(pathToFileURL(join(ROOT, 'src/webhook/log.ts')).href)};
   const webhook = await startWebhookServer({

@@ -61,7 +61,7 @@ export async function auditNode(paths: string[], flags: NodeFlags): Promise<void
     inputs.length > 0
       ? await loadInputs(inputs, { recursive: true, filePermissions: true, maxFileSize: flags.maxFileSize })
       : { resources: [], diagnostics: [], files: 0 };
-  const config = loadConfig(flags.config, CHECKS, flags.maxFileSize);
+  const config = await loadConfig(flags.config, CHECKS, flags.maxFileSize);
   const fromProcesses = flags.processes
     ? loadProcesses(flags.procRoot, flags.maxFileSize)
     : { resources: [], diagnostics: [], files: 0 };
@@ -80,7 +80,7 @@ export async function auditNode(paths: string[], flags: NodeFlags): Promise<void
   const text =
     flags.output === 'kube-bench'
       ? renderKubeBenchJson(report)
-      : RENDERERS[flags.output](report, {
+      : await RENDERERS[flags.output](report, {
           color: useColor(flags.color, flags.outputFile === undefined ? process.stdout : undefined),
           showSuppressed: false,
           baseDirectory: process.cwd(),

@@ -1,4 +1,3 @@
-import { readCluster } from '../cluster/read.ts';
 import type { ClusterRead, ReadClusterOptions, ReadProgress } from '../cluster/read.ts';
 import type { ClusterFlags } from './commands/cluster-options.ts';
 
@@ -13,7 +12,7 @@ export interface LiveOptions extends Pick<ReadClusterOptions, 'secrets' | 'manag
 /**
  * Reads the live cluster the flags name. On a terminal, stderr shows one progress line while the
  * lists run (kinds listed, objects read), cleared at the end; `--insecure-skip-tls-verify` is
- * warned about on stderr.
+ * warned about on stderr. The cluster client (and Node.js's HTTP modules) load only when it runs.
  */
 export async function readLiveCluster(flags: ClusterFlags, options: LiveOptions = {}): Promise<ClusterRead> {
   const stderr = process.stderr;
@@ -30,6 +29,7 @@ export async function readLiveCluster(flags: ClusterFlags, options: LiveOptions 
     );
   };
   const secrets = flags.secrets === false ? 'none' : options.secrets;
+  const { readCluster } = await import('../cluster/read.ts');
   try {
     return await readCluster({
       ...(flags.kubeconfig === undefined ? {} : { kubeconfig: flags.kubeconfig }),

@@ -8,8 +8,6 @@ import type { Severity } from '../model/severity.ts';
 import { targetPolicyErrors } from '../pss/target.ts';
 import { terminalWidth } from '../render/columns.ts';
 import { RENDERERS } from '../render/index.ts';
-import { renderHtmlReport } from '../render/html.ts';
-import { reportGraphs } from '../report/graphs.ts';
 import type { OutputFormat } from '../render/formats.ts';
 import { renderDiagnostics } from '../render/table.ts';
 import { readBaselineFile } from '../load/baseline-file.ts';
@@ -79,7 +77,7 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
       : parseBaseline(flags.baseline, readBaselineFile(flags.baseline, flags.maxFileSize));
   const cluster = source === 'cluster' ? await liveInput(flags) : undefined;
   const loaded = cluster?.input ?? (await loadInputs(inputs, readOptionsOf(flags)));
-  const config = loadConfig(flags.config, CHECKS, flags.maxFileSize);
+  const config = await loadConfig(flags.config, CHECKS, flags.maxFileSize);
   const settings = {
     ...config.run.settings,
     ...(flags.pssLevel === undefined ? {} : { pssLevel: flags.pssLevel }),
@@ -118,7 +116,7 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
     : result.report;
   const report =
     flags.output === 'html' || flags.graphs
-      ? { ...scanned, graphs: reportGraphs(result.inventory, settings) }
+      ? { ...scanned, graphs: (await import('../report/graphs.ts')).reportGraphs(result.inventory, settings) }
       : scanned;
   process.stderr.write(renderDiagnostics(report));
   const options = {
@@ -129,7 +127,9 @@ export async function scan(paths: string[], flags: ScanFlags): Promise<void> {
     summaryOnly: flags.summary,
   };
   const chunks =
-    flags.output === 'html' ? [await renderHtmlReport(report)] : RENDERERS[flags.output](report, options);
+    flags.output === 'html'
+      ? [await (await import('../render/html.ts')).renderHtmlReport(report)]
+      : RENDERERS[flags.output](report, options);
   const read = [
     ...inputs,
     ...flags.values,

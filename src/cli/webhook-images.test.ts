@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { CHECKS } from '../checks/registry.ts';
-import { parseConfig } from '../config/load-config.ts';
+import { parseConfig } from '../config/parse-config.ts';
 import type { ImagesConfig } from '../config/images.ts';
 import { ConfigError, InputError } from '../model/errors.ts';
 import { createMetrics } from '../webhook/metrics.ts';

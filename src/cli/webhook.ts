@@ -64,7 +64,7 @@ export interface CertFlags {
 
 /** `kubeward webhook serve`: the checks as a ValidatingAdmissionWebhook, until SIGTERM or SIGINT. */
 export async function serveWebhook(flags: ServeFlags): Promise<void> {
-  const config = loadConfig(flags.config, CHECKS);
+  const config = await loadConfig(flags.config, CHECKS);
   const log = jsonLogger((line) => process.stderr.write(line), flags.logLevel);
   const minScore =
     flags.minScore === undefined ? undefined : integerFlag('--min-score', flags.minScore, -1000, 1000);

@@ -7,7 +7,7 @@ import { formatPath } from '../model/path.ts';
 import { locationOf } from '../report/location.ts';
 import { scanLoaded } from '../scan/scan.ts';
 import { TEST_NOW } from '../testing/clock.ts';
-import { parseConfig } from './load-config.ts';
+import { parseConfig } from './parse-config.ts';
 
 /** Two privileged pods: `web` (app: web) in `shop`, `batch` (app: jobs) in `ops`. */
 const MANIFESTS = ['web', 'batch']

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CHECKS } from '../checks/registry.ts';
 import { ConfigError } from '../model/errors.ts';
-import { parseConfig } from './load-config.ts';
+import { parseConfig } from './parse-config.ts';
 
 const settingsOf = (text: string) => parseConfig('.kubeward.yaml', text, CHECKS).run.settings;
 

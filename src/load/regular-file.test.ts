@@ -57,6 +57,22 @@ describe('reading only regular files, within the size cap', { timeout: 20_000 },
     assert.equal(readRegularFileSync(good, 10).toString(), 'kind: Pod\n');
     assert.equal(readRegularFileSync(big, 2048).length, 2048);
   });
+  it('reads a file whole whatever its size, empty or past one read', async () => {
+    const empty = join(root, 'empty.yaml');
+    const large = join(root, 'large.yaml');
+    const text = Array.from({ length: 20_000 }, (_, i) => `key${String(i)}: value\n`).join('');
+    writeFileSync(empty, '');
+    writeFileSync(large, text);
+    assert.equal(readRegularFileSync(empty, 10).length, 0);
+    assert.equal((await readRegularFile(empty, 10)).length, 0);
+    assert.equal(readRegularFileSync(large, text.length).toString(), text);
+    assert.equal((await readRegularFile(large, text.length)).toString(), text);
+  });
+  it('reads a file whose reported size says nothing (a /proc file) whole', async () => {
+    const environ = readRegularFileSync('/proc/self/environ', 1 << 20);
+    assert.ok(environ.length > 0);
+    assert.equal((await readRegularFile('/proc/self/environ', 1 << 20)).length, environ.length);
+  });
   it('caps a file whose reported size says nothing, as /proc files report 0', async () => {
     const message = /^more than 100 bytes exceeds --max-file-size 100 bytes$/;
     assert.throws(() => readRegularFileSync('/proc/self/environ', 100), refused(message));

@@ -69,7 +69,7 @@ export function readRegularFileSync(file: string, maxBytes: number): Buffer {
     for (;;) {
       const chunk = Buffer.allocUnsafe(chunkSize(stats.size, total, maxBytes));
       const count = readSync(descriptor, chunk, 0, chunk.length, null);
-      if (count === 0) return Buffer.concat(chunks, total);
+      if (count === 0) return joined(chunks, total);
       chunks.push(chunk.subarray(0, count));
       total += count;
       if (total > maxBytes) throw tooLarge(file, undefined, maxBytes);
@@ -120,14 +120,24 @@ async function readHandle(file: string, handle: FileHandle, maxBytes: number): P
   for (;;) {
     const chunk = Buffer.allocUnsafe(chunkSize(stats.size, total, maxBytes));
     const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-    if (bytesRead === 0) return Buffer.concat(chunks, total);
+    if (bytesRead === 0) return joined(chunks, total);
     chunks.push(chunk.subarray(0, bytesRead));
     total += bytesRead;
     if (total > maxBytes) throw tooLarge(file, undefined, maxBytes);
   }
 }
 
-/** The next read: the rest of the size reported (plus one byte, to see growth), never past the cap + 1. */
+/**
+ * The next read, never past the cap + 1: the rest of the size reported plus one byte (to see growth),
+ * so that a file read whole takes a buffer of its size and one of a byte; once past the size
+ * reported (a file that grew, or a `/proc` file reporting 0), {@link CHUNK_BYTES}.
+ */
 function chunkSize(reported: number, total: number, maxBytes: number): number {
-  return Math.min(Math.max(reported + 1 - total, CHUNK_BYTES), maxBytes + 1 - total);
+  const rest = reported + 1 - total;
+  return Math.min(reported > 0 && rest > 0 ? rest : CHUNK_BYTES, maxBytes + 1 - total);
+}
+
+/** The bytes read, copied only when they came in more than one read. */
+function joined(chunks: readonly Buffer[], total: number): Buffer {
+  return chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks, total);
 }

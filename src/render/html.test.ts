@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { CHECKS } from '../checks/registry.ts';
-import { parseConfig } from '../config/load-config.ts';
+import { parseConfig } from '../config/parse-config.ts';
 import { load } from '../load/load.ts';
 import { connectionList } from '../netpol/connections.ts';
 import { buildNetpolModel } from '../netpol/engine.ts';

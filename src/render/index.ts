@@ -1,6 +1,5 @@
 import type { Report } from '../report/report.ts';
 import type { OutputFormat } from './formats.ts';
-import { renderHtml } from './html.ts';
 import { renderJsonChunks } from './json.ts';
 import { renderJunitChunks } from './junit.ts';
 import { renderSarifChunks } from './sarif.ts';
@@ -22,7 +21,8 @@ export interface RenderOptions {
 /**
  * The `-o` formats of `kubeward scan`, each a pure function of the report to its text in chunks:
  * JSON, YAML, SARIF and JUnit in many chunks of bounded size, made as they are written; the table
- * in chunks of lines; HTML in one.
+ * in chunks of lines; HTML in one, once its modules (elkjs among them) are loaded: only a run
+ * asking for HTML loads them.
  */
 export const RENDERERS = {
   table: (report: Report, options: RenderOptions) => renderTableChunks(report, options),
@@ -30,5 +30,8 @@ export const RENDERERS = {
   yaml: (report: Report) => renderYamlChunks(report),
   sarif: (report: Report, options: RenderOptions) => renderSarifChunks(report, options),
   junit: (report: Report) => renderJunitChunks(report),
-  html: (report: Report) => [renderHtml(report)],
-} as const satisfies Record<OutputFormat, (report: Report, options: RenderOptions) => Iterable<string>>;
+  html: async (report: Report) => [(await import('./html.ts')).renderHtml(report)],
+} as const satisfies Record<
+  OutputFormat,
+  (report: Report, options: RenderOptions) => Iterable<string> | Promise<Iterable<string>>
+>;

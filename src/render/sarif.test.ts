@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Log, Result } from 'sarif';
 import { CHECKS } from '../checks/registry.ts';
-import { parseConfig } from '../config/load-config.ts';
+import { parseConfig } from '../config/parse-config.ts';
 import { loadSources } from '../load/load.ts';
 import { fingerprint } from '../model/fingerprint.ts';
 import type { Report } from '../report/report.ts';

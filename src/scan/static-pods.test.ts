@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CHECKS } from '../checks/registry.ts';
-import { parseConfig } from '../config/load-config.ts';
+import { parseConfig } from '../config/parse-config.ts';
 import type { Finding } from '../model/finding.ts';
 import { TEST_NOW } from '../testing/clock.ts';
 import { loadInputs } from './inputs.ts';

@@ -13,8 +13,14 @@ export function podSpecPathOf(kind: string): FieldPath {
 /**
  * Builds what the rule predicates read. kubesec v2.14 visits init and regular containers; HEAD adds
  * ephemeral containers. A missing or malformed pod spec reads as `{}` (no container, nothing matches).
+ * `located` false: the rules need not build the paths of what they match (see {@link ScoreInput}).
  */
-export function scoreInputOf(kind: string, object: Mapping, profile: ScoreProfile): ScoreInput {
+export function scoreInputOf(
+  kind: string,
+  object: Mapping,
+  profile: ScoreProfile,
+  located = true,
+): ScoreInput {
   const podSpecPath = podSpecPathOf(kind);
   const found = getAt(object, podSpecPath);
   const podSpec = isRecord(found) ? found : {};
@@ -28,5 +34,6 @@ export function scoreInputOf(kind: string, object: Mapping, profile: ScoreProfil
     podSpecPath,
     containers,
     regularContainers: all.filter(({ field }) => field === 'containers'),
+    located,
   };
 }

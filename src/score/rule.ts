@@ -22,6 +22,11 @@ export interface ScoreInput {
   readonly containers: readonly ContainerRef[];
   /** `spec.containers[]` only: the resource rules look nowhere else. */
   readonly regularContainers: readonly ContainerRef[];
+  /**
+   * Whether the rules build the paths of the fields they match. When false (a caller that needs only
+   * whether each rule matched), a match's paths may all be one shared empty path.
+   */
+  readonly located: boolean;
 }
 
 /**

@@ -28,6 +28,11 @@ export interface ScoreOptions {
   readonly profile?: ScoreProfile;
   /** Only these rule ids (kubesec `--rules`); ids are assumed valid (see `unknownRuleIds`). */
   readonly rules?: readonly string[];
+  /**
+   * Whether outcomes carry the paths of the fields each rule matched (the default). False for a
+   * caller that reads only which rules matched: their `paths` are then not to be read as places.
+   */
+  readonly located?: boolean;
 }
 
 /** The applicable rules' outcomes and the score, without kubesec's report buckets. */
@@ -62,7 +67,7 @@ export function matchRules(object: Mapping, options: ScoreOptions = {}): RuleMat
   const wanted = options.rules === undefined ? undefined : new Set(options.rules);
   const applicable = rulesForKind(profile, kind);
   const rules = wanted === undefined ? applicable : applicable.filter((rule) => wanted.has(rule.id));
-  const input = scoreInputOf(kind, object, profile);
+  const input = scoreInputOf(kind, object, profile, options.located ?? true);
   let score = 0;
   const outcomes = rules.map((rule): RuleOutcome => {
     const paths = rule.match(input);

@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Check } from '../model/check.ts';
-import { parseConfig } from '../config/load-config.ts';
+import { parseConfig } from '../config/parse-config.ts';
 import type { Finding } from '../model/finding.ts';
 import { locationOf } from '../report/location.ts';
 import { loadInputs } from '../scan/inputs.ts';

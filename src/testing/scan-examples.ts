@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { CHECKS } from '../checks/registry.ts';
-import { parseConfig } from '../config/load-config.ts';
+import { parseConfig } from '../config/parse-config.ts';
 import { load } from '../load/load.ts';
 import type { Report } from '../report/report.ts';
 import { scanLoaded } from '../scan/scan.ts';

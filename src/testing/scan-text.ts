@@ -1,5 +1,5 @@
 import { CHECKS } from '../checks/registry.ts';
-import { parseConfig } from '../config/load-config.ts';
+import { parseConfig } from '../config/parse-config.ts';
 import { loadSources } from '../load/load.ts';
 import type { Report } from '../report/report.ts';
 import { scanLoaded } from '../scan/scan.ts';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Check } from '../model/check.ts';
 import { CHECKS } from '../checks/registry.ts';
-import { parseConfig } from '../config/load-config.ts';
+import { parseConfig } from '../config/parse-config.ts';
 import { evaluateRequest } from './evaluate.ts';
 import type { AdmissionPolicy } from './evaluate.ts';
 import { parseAdmissionReview } from './review.ts';

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loadOsvDatabase } from '../cli/images-content.ts';
 import { CHECKS } from '../checks/registry.ts';
-import { parseConfig } from '../config/load-config.ts';
+import { parseConfig } from '../config/parse-config.ts';
 import type { ImagesConfig } from '../config/images.ts';
 import type { OsvDatabase } from '../images/osv/database.ts';
 import { RegistryClient } from '../registry/client.ts';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { load as parseYaml } from '../load/js-yaml.ts';
 import { CHECKS } from '../checks/registry.ts';
-import { parseConfig } from '../config/load-config.ts';
+import { parseConfig } from '../config/parse-config.ts';
 import { loadSources } from '../load/load.ts';
 import { scanLoaded } from '../scan/scan.ts';
 import { TEST_NOW } from '../testing/clock.ts';

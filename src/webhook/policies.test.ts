@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CHECKS } from '../checks/registry.ts';
-import { parseConfig } from '../config/load-config.ts';
+import { parseConfig } from '../config/parse-config.ts';
 import { ConfigError } from '../model/errors.ts';
 import { evaluateRequest } from './evaluate.ts';
 import type { AdmissionPolicy } from './evaluate.ts';

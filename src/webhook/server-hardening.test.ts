@@ -13,7 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import { connect as connectTls, getCiphers } from 'node:tls';
 import type { TLSSocket } from 'node:tls';
 import { CHECKS } from '../checks/registry.ts';
-import { parseConfig } from '../config/load-config.ts';
+import { parseConfig } from '../config/parse-config.ts';
 import { STRONG_CIPHER_SUITES } from '../controlplane/tls-policy.ts';
 import { generateKeyPairSync } from 'node:crypto';
 import { writeFileSync } from 'node:fs';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CHECKS } from '../checks/registry.ts';
-import { parseConfig } from '../config/load-config.ts';
+import { parseConfig } from '../config/parse-config.ts';
 import { ConfigError } from '../model/errors.ts';
 import { isRecord } from '../model/path.ts';
 import { issueCertificates, writeCertificates } from './cert.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { parseConfig } from '../../config/load-config.ts';
+import { parseConfig } from '../../config/parse-config.ts';
 import { loadInputs } from '../../scan/inputs.ts';
 import { scanLoaded } from '../../scan/scan.ts';
 import { TEST_NOW } from '../../testing/clock.ts';

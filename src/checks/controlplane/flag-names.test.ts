@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseConfig } from '../../config/load-config.ts';
+import { parseConfig } from '../../config/parse-config.ts';
 import { loadSources } from '../../load/load.ts';
 import { scanLoaded } from '../../scan/scan.ts';
 import { TEST_NOW } from '../../testing/clock.ts';

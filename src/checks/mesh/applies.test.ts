@@ -2,7 +2,7 @@
 // mesh theme was not checked rather than passed.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseConfig } from '../../config/load-config.ts';
+import { parseConfig } from '../../config/parse-config.ts';
 import { loadSources } from '../../load/load.ts';
 import { buildInventory } from '../../model/inventory.ts';
 import { scanLoaded } from '../../scan/scan.ts';

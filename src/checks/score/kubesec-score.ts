@@ -49,7 +49,7 @@ export const kubesecScore: ResourceCheck = {
   kinds: SCORED_KINDS,
   run(resource, { inventory, settings }): Violation[] {
     if (isStaticPod(inventory, resource)) return [];
-    const score = matchRules(resource.object);
+    const score = matchRules(resource.object, { located: false });
     const critical = criticalOutcomes(score.outcomes);
     const below = score.score < settings.kubesecMinScore;
     if (!below && critical.length === 0) return [];

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadSources } from '../../load/load.ts';
 import { CHECKS } from '../../checks/registry.ts';
-import { parseConfig } from '../../config/load-config.ts';
+import { parseConfig } from '../../config/parse-config.ts';
 import { loadInputs } from '../../scan/inputs.ts';
 import { scanLoaded } from '../../scan/scan.ts';
 import { TEST_NOW } from '../../testing/clock.ts';

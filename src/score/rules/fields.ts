@@ -3,14 +3,22 @@ import { getAt, isRecord } from '../../model/path.ts';
 import type { FieldPath, Mapping } from '../../model/path.ts';
 import type { ScoreInput } from '../rule.ts';
 
+/** What a match reports when its input is not `located`: one path, shared, for every field. */
+const UNLOCATED: FieldPath = Object.freeze([]);
+
 /** Path of a container field relative to the object. */
 export function containerPath(input: ScoreInput, container: ContainerRef, field: FieldPath): FieldPath {
-  return [...input.podSpecPath, ...container.path, ...field];
+  return input.located ? [...input.podSpecPath, ...container.path, ...field] : UNLOCATED;
 }
 
 /** Path of a pod spec field relative to the object. */
 export function podPath(input: ScoreInput, field: FieldPath): FieldPath {
-  return [...input.podSpecPath, ...field];
+  return input.located ? [...input.podSpecPath, ...field] : UNLOCATED;
+}
+
+/** The path of `securityContext.<field>` below a container or the pod spec. */
+function securityContextField(field: FieldPath): FieldPath {
+  return ['securityContext', ...field];
 }
 
 /** Containers whose `securityContext.<field>` satisfies `test`, as object-relative paths. */
@@ -22,7 +30,7 @@ export function containersWhere(
   const paths: FieldPath[] = [];
   for (const ref of input.containers)
     if (test(getAt(ref.container.securityContext, field)))
-      paths.push(containerPath(input, ref, ['securityContext', ...field]));
+      paths.push(containerPath(input, ref, input.located ? securityContextField(field) : UNLOCATED));
   return paths;
 }
 
@@ -43,10 +51,11 @@ export function inheritedWhere(
   for (const container of input.containers) {
     const own = getAt(container.container.securityContext, field);
     if (isSet(own)) {
-      if (test(own)) paths.push(containerPath(input, container, ['securityContext', ...field]));
+      if (test(own))
+        paths.push(containerPath(input, container, input.located ? securityContextField(field) : UNLOCATED));
     } else if (isSet(podValue) && test(podValue) && !podCounted) {
       podCounted = true;
-      paths.push(podPath(input, ['securityContext', ...field]));
+      paths.push(podPath(input, input.located ? securityContextField(field) : UNLOCATED));
     }
   }
   return paths;
