@@ -15,6 +15,7 @@ import { netpolDiagnostics } from '../netpol/diagnostics.ts';
 import type { Endpoint, HostNetworkMode, NetpolModel } from '../netpol/engine.ts';
 import { buildNetpolModel } from '../netpol/engine.ts';
 import { explainConnection } from '../netpol/explain.ts';
+import { exposureOf } from '../netpol/exposure.ts';
 import type { Probe } from '../netpol/explain.ts';
 import { generatePolicies, verifyGenerated } from '../netpol/generate.ts';
 import { reachabilityMatrix } from '../netpol/matrix.ts';
@@ -29,6 +30,8 @@ import { renderConnectionDiff } from '../render/netpol/diff.ts';
 import type { DiffFormat } from '../render/netpol/diff.ts';
 import type { MatrixFormat } from '../render/netpol/formats.ts';
 import { renderExplanation } from '../render/netpol/explain.ts';
+import { renderExposure } from '../render/netpol/exposure.ts';
+import type { ExposureFormat } from '../render/netpol/exposure.ts';
 import { inputSource, loadScoped, pathsOf } from './sources.ts';
 import type { InputFlags as SourceInputFlags } from './sources.ts';
 import { writeReport } from './output-file.ts';
@@ -168,6 +171,21 @@ export async function netpolMatrix(flags: InputFlags & { output: MatrixFormat })
       `note: no connection with an end in namespace ${escapeControls(namespace)}, the context's; -n NAME or -A for others\n`,
     );
   process.stdout.write(renderConnections(list, flags.output, terminalWidth(process.stdout)));
+  process.exitCode = exitCode(inventory, 0);
+}
+
+/** `kubeward netpol exposure`: what each workload is open to, named by kind, per port. */
+export async function netpolExposure(
+  flags: InputFlags & { output: ExposureFormat; exposedOnly: boolean; direction?: 'ingress' | 'egress' },
+): Promise<void> {
+  const { inventory, namespace } = await loadInventory(flags);
+  const classes = exposureOf(modelOf(inventory, flags), inventory);
+  const view = {
+    directions: flags.direction === undefined ? (['ingress', 'egress'] as const) : [flags.direction],
+    exposedOnly: flags.exposedOnly,
+    namespace,
+  };
+  process.stdout.write(renderExposure(classes, flags.output, view, terminalWidth(process.stdout)));
   process.exitCode = exitCode(inventory, 0);
 }
 

@@ -3,6 +3,8 @@ import { HOST_NETWORK_MODES } from '../../netpol/host-network.ts';
 import { MATRIX_FORMATS } from '../../render/netpol/formats.ts';
 import type { MatrixFormat } from '../../render/netpol/formats.ts';
 import { DIFF_FORMATS } from '../../render/netpol/diff.ts';
+import { EXPOSURE_FORMATS } from '../../render/netpol/exposure.ts';
+import type { ExposureFormat } from '../../render/netpol/exposure.ts';
 import type { DiffFormat } from '../../render/netpol/diff.ts';
 import type { DiffFlags, InputFlags } from '../netpol.ts';
 import { addClusterOptions } from './cluster-options.ts';
@@ -62,6 +64,42 @@ export function netpolCommand(): Command {
       const { netpolMatrix } = await import('../netpol.ts');
       await netpolMatrix(flags);
     });
+
+  withInputs(netpol.command('exposure'), {
+    namespace: `only the workloads of this namespace (default: the context's of a live cluster, else every one); ${EVERY_NAMESPACE}`,
+    allNamespaces: 'the workloads of every namespace',
+  })
+    .description(
+      'what each workload is open to, per port: not isolated, the entire cluster, outside addresses (ipBlock),\n' +
+        'namespaces, its own namespace, pods with some labels. Computed from the policies (ANP, NetworkPolicy,\n' +
+        'BANP) for any pod that could exist, not only those of the input; a set counts when all of it is allowed',
+    )
+    .addOption(
+      new Option('-o, --output <format>', 'output format').choices(EXPOSURE_FORMATS).default('table'),
+    )
+    .option(
+      '--exposed-only',
+      'only workloads open to the entire cluster, to pods of any namespace, to outside addresses, or not isolated for ingress',
+      false,
+    )
+    .addOption(
+      new Option(
+        '--direction <direction>',
+        'only ingress (who can connect to it) or egress (what it may reach)',
+      ).choices(['ingress', 'egress']),
+    )
+    .action(
+      async (
+        flags: InputFlags & {
+          output: ExposureFormat;
+          exposedOnly: boolean;
+          direction?: 'ingress' | 'egress';
+        },
+      ) => {
+        const { netpolExposure } = await import('../netpol.ts');
+        await netpolExposure(flags);
+      },
+    );
 
   withInputs(netpol.command('explain'))
     .description('the verdict for SRC → DST and the policy rules on each side that decide it')

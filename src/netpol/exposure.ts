@@ -1,0 +1,248 @@
+import type { Inventory } from '../model/inventory.ts';
+import type { Labels } from '../model/label-selector.ts';
+import { formatPath } from '../model/path.ts';
+import type { Workload } from '../model/workload.ts';
+import type { AdminCompiledRule } from './admin-engine.ts';
+import { adminVerdict } from './admin-engine.ts';
+import type { CompiledRule, NetpolModel } from './engine.ts';
+import { resolvePorts } from './engine.ts';
+import { formatRange, parseCidr } from './ip.ts';
+import type { AddressPeerSet, NamespaceScope, PeerSet, PodsPeerSet, RulePeers } from './peer-set.ts';
+import { adminPeers, asRulePeers, coverage, networkPolicyPeers } from './peer-set.ts';
+import type { Direction } from './policy.ts';
+import type { PodClass } from './pods.ts';
+import type { PortSet } from './ports.ts';
+import { ALL_PORTS, intersectPorts, isEmptyPorts, subtractPorts, unionPorts } from './ports.ts';
+import { subtractRanges } from './range-set.ts';
+import { requirementsMatch } from './selector-sets.ts';
+
+/**
+ * What a workload is open to, broadest first: `unrestricted` (no policy applies in this direction),
+ * `everywhere` (every pod and every address), `cluster` (every pod of every namespace), `external`
+ * (addresses outside the pod network), `namespaces` (every pod of the namespaces a selector
+ * selects), `namespace` (every pod of its own namespace), `pods` (pods a label selector selects).
+ */
+export type ExposureKind =
+  'unrestricted' | 'everywhere' | 'cluster' | 'external' | 'namespaces' | 'namespace' | 'pods';
+
+/** One kind of exposure: every peer of `peer` may connect on `ports` (those of broader entries left out). */
+export interface Exposure {
+  readonly kind: ExposureKind;
+  readonly peer: PeerSet;
+  readonly ports: PortSet;
+  /** For a namespace selector: the namespaces of the input it selects. */
+  readonly namespaces: readonly string[];
+  /** The rules that admit the whole set: `NetworkPolicy ns/name spec.ingress[0]`, `AdminNetworkPolicy name rule r`. */
+  readonly rules: readonly string[];
+}
+
+/** A workload's exposure in one direction. */
+export interface DirectionExposure {
+  /** Whether a NetworkPolicy isolates it in this direction. */
+  readonly isolated: boolean;
+  /** Whether an AdminNetworkPolicy or the BaselineAdminNetworkPolicy has rules for it in this direction. */
+  readonly admin: boolean;
+  readonly exposures: readonly Exposure[];
+}
+
+/** The exposure of the workloads of one pod class (they share every answer). */
+export interface ClassExposure {
+  readonly podClass: PodClass;
+  readonly workloads: readonly Workload[];
+  /** Reachable from every pod of some namespace it does not choose (any namespace), from outside the pod network, or unrestricted. */
+  readonly exposed: boolean;
+  readonly ingress: DirectionExposure;
+  readonly egress: DirectionExposure;
+}
+
+const RANK: Readonly<Record<ExposureKind, number>> = {
+  unrestricted: 0,
+  everywhere: 1,
+  cluster: 2,
+  external: 3,
+  namespaces: 4,
+  namespace: 5,
+  pods: 6,
+};
+
+/** Beyond this many partly-matching admin rules, they are taken as matching where that allows least. */
+const MAX_BRANCH_RULES = 10;
+
+const EVERYWHERE: PeerSet = { type: 'everywhere' };
+const CLUSTER: PeerSet = { type: 'pods', namespaces: { type: 'all' }, pods: [] };
+const WHOLE_FAMILIES: readonly AddressPeerSet[] = ['0.0.0.0/0', '::/0'].map((text) => ({
+  type: 'addresses',
+  ranges: [parseCidr(text) ?? { family: 4, first: 0n, last: 0n }],
+  text,
+}));
+
+function kindOf(peer: PeerSet): ExposureKind {
+  if (peer.type === 'everywhere') return 'everywhere';
+  if (peer.type === 'addresses') return 'external';
+  if (peer.pods.length > 0) return 'pods';
+  return peer.namespaces.type === 'all'
+    ? 'cluster'
+    : peer.namespaces.type === 'own'
+      ? 'namespace'
+      : 'namespaces';
+}
+
+function keyOf(peer: PeerSet): string {
+  return JSON.stringify(peer, (_, value: unknown) => (typeof value === 'bigint' ? String(value) : value));
+}
+
+function isBroad(exposure: Exposure): boolean {
+  if (exposure.kind === 'pods' && exposure.peer.type === 'pods')
+    return exposure.peer.namespaces.type === 'all';
+  return RANK[exposure.kind] <= RANK.external;
+}
+
+/**
+ * For every pod class, what each kind of peer may open in each direction, from the policies' peers
+ * as sets (any pod or address that could exist, not the pods of the input): the ports on which
+ * every member of the set is allowed by the ANPs, the NetworkPolicies and the BANP in their order.
+ * The other end's own policies are not counted (a pod yet to be created may have none).
+ */
+export function exposureOf(model: NetpolModel, inventory: Inventory): ClassExposure[] {
+  const namespaces = new Map<string, Labels>();
+  for (const [name, view] of inventory.namespaces) namespaces.set(name, view.labels);
+  for (const podClass of model.pods.classes)
+    if (!namespaces.has(podClass.namespace)) namespaces.set(podClass.namespace, podClass.namespaceLabels);
+  const npPeers = new Map<CompiledRule, RulePeers>();
+  const anpPeers = new Map<AdminCompiledRule, RulePeers>();
+  const peersOf = (rule: CompiledRule, own: NamespaceScope): RulePeers => {
+    let peers = npPeers.get(rule);
+    if (!peers) npPeers.set(rule, (peers = networkPolicyPeers(rule, own)));
+    return peers;
+  };
+  const peersOfAdmin = (rule: AdminCompiledRule): RulePeers => {
+    let peers = anpPeers.get(rule);
+    if (!peers) anpPeers.set(rule, (peers = adminPeers(rule)));
+    return peers;
+  };
+  const matchedNamespaces = (peer: PeerSet): string[] => {
+    if (peer.type !== 'pods' || peer.namespaces.type !== 'selected') return [];
+    const { requirements } = peer.namespaces;
+    return [...namespaces]
+      .filter(([, labels]) => requirementsMatch(requirements, labels))
+      .map(([name]) => name)
+      .sort();
+  };
+
+  const direction = (podClass: PodClass, which: Direction): DirectionExposure => {
+    const side = model[which][podClass.index];
+    const admin = model.admin[which][podClass.index];
+    const isolated = side?.isolated ?? false;
+    if (!isolated && !admin)
+      return {
+        isolated,
+        admin: false,
+        exposures: [{ kind: 'unrestricted', peer: EVERYWHERE, ports: ALL_PORTS, namespaces: [], rules: [] }],
+      };
+    const own: NamespaceScope = {
+      type: 'own',
+      namespace: podClass.namespace,
+      labels: podClass.namespaceLabels,
+    };
+    const named = which === 'ingress' ? podClass.namedPorts : undefined;
+    const ipMatch = model.options.ipBlockMatchesPods;
+    const candidates = new Map<string, PeerSet>();
+    const add = (peer: PeerSet): void => {
+      const key = keyOf(peer);
+      if (!candidates.has(key)) candidates.set(key, peer);
+    };
+    for (const peer of [EVERYWHERE, CLUSTER, { type: 'pods', namespaces: own, pods: [] } as PodsPeerSet])
+      add(peer);
+    for (const peer of WHOLE_FAMILIES) add(peer);
+    const addRule = (peers: RulePeers, blocks: CompiledRule['ipBlocks']): void => {
+      for (const peer of peers.pods) add(peer);
+      for (const block of blocks)
+        add({
+          type: 'addresses',
+          ranges: subtractRanges([block.cidr], block.except),
+          text:
+            block.except.length === 0
+              ? block.text
+              : `${block.text} except ${block.except.map(formatRange).join(', ')}`,
+        });
+    };
+    if (isolated) for (const rule of side?.rules ?? []) addRule(peersOf(rule, own), rule.ipBlocks);
+    for (const rule of admin?.rules ?? [])
+      if (rule.action === 'Allow') addRule(peersOfAdmin(rule), rule.ipBlocks);
+
+    const allowedForAll = (peer: PeerSet): { ports: PortSet; rules: string[] } => {
+      const rules: string[] = [];
+      let allowed: PortSet = ALL_PORTS;
+      if (isolated) {
+        const sets: PortSet[] = [];
+        for (const rule of side?.rules ?? []) {
+          if (coverage(peersOf(rule, own), peer, ipMatch) !== 'all') continue;
+          const ports = resolvePorts(rule.ports, named);
+          if (isEmptyPorts(ports)) continue;
+          sets.push(ports);
+          rules.push(
+            `NetworkPolicy ${rule.policy.namespace}/${rule.policy.name} ${formatPath(rule.rule.path)}`,
+          );
+        }
+        allowed = unionPorts(sets);
+      }
+      if (!admin) return { ports: allowed, rules };
+      const covers = admin.rules.map((rule) => coverage(peersOfAdmin(rule), peer, ipMatch));
+      const partial = covers.flatMap((answer, index) => (answer === 'some' ? [index] : []));
+      const index = new Map(admin.rules.map((rule, i) => [rule, i]));
+      const branches = partial.length > MAX_BRANCH_RULES ? 1 : 2 ** partial.length;
+      let result: PortSet | undefined;
+      for (let branch = 0; branch < branches; branch++) {
+        const verdict = adminVerdict(
+          admin,
+          (rule) => {
+            const i = index.get(rule) ?? -1;
+            const answer = covers[i];
+            if (answer !== 'some') return answer === 'all';
+            if (branches === 1) return rule.action !== 'Allow';
+            return (branch & (1 << partial.indexOf(i))) !== 0;
+          },
+          (ports) => resolvePorts(ports, named),
+          { isolated, allowed },
+        );
+        result = result === undefined ? verdict.allowed : intersectPorts(result, verdict.allowed);
+        if (branch === 0)
+          for (const step of [...verdict.admin, ...verdict.baseline])
+            if (step.rule.action === 'Allow')
+              rules.push(`${step.rule.policy.kind} ${step.rule.policy.name} rule ${step.rule.rule.name}`);
+      }
+      return { ports: result ?? allowed, rules };
+    };
+
+    const computed: Exposure[] = [];
+    for (const peer of candidates.values()) {
+      const { ports, rules } = allowedForAll(peer);
+      if (isEmptyPorts(ports)) continue;
+      computed.push({ kind: kindOf(peer), peer, ports, namespaces: matchedNamespaces(peer), rules });
+    }
+    computed.sort((a, b) => RANK[a.kind] - RANK[b.kind]);
+    // Each entry keeps only the ports no broader entry (one whose set holds its set) already lists.
+    const exposures: Exposure[] = [];
+    computed.forEach((entry, i) => {
+      let ports = entry.ports;
+      computed.forEach((other, j) => {
+        if (i === j || coverage(asRulePeers(other.peer), entry.peer, false) !== 'all') return;
+        if (j > i && coverage(asRulePeers(entry.peer), other.peer, false) === 'all') return;
+        ports = subtractPorts(ports, other.ports);
+      });
+      if (!isEmptyPorts(ports)) exposures.push({ ...entry, ports });
+    });
+    return { isolated, admin: admin !== undefined, exposures };
+  };
+
+  return model.pods.classes.map((podClass) => {
+    const ingress = direction(podClass, 'ingress');
+    return {
+      podClass,
+      workloads: podClass.workloads,
+      exposed: ingress.exposures.some(isBroad),
+      ingress,
+      egress: direction(podClass, 'egress'),
+    };
+  });
+}
