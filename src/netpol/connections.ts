@@ -1,8 +1,9 @@
 import type { Workload } from '../model/workload.ts';
+import type { IpRange } from './ip.ts';
 import { formatRange } from './ip.ts';
 import type { ReachabilityMatrix } from './matrix.ts';
 import type { PodClass } from './pods.ts';
-import { formatPorts } from './ports.ts';
+import { formatPorts, NO_PORTS } from './ports.ts';
 import { workloadName } from './query.ts';
 
 /** One allowed connection of the matrix, workload or address range on each end. */
@@ -20,10 +21,51 @@ export interface ConnectionList {
   readonly connections: readonly Connection[];
 }
 
+/** A maximal span of adjacent address atoms with one answer (a port-set id other than none). */
+export interface AddressRun {
+  readonly range: IpRange;
+  readonly id: number;
+}
+
+function compareRanges(a: IpRange, b: IpRange): number {
+  if (a.family !== b.family) return a.family - b.family;
+  return a.first < b.first ? -1 : a.first > b.first ? 1 : 0;
+}
+
+/**
+ * Merges adjacent atoms (sorted, each family's space covered without gaps) whose answer `idOf(a)` is
+ * equal into one range, leaving out those answering none (0): 10.0.0.0/25 and 10.0.0.128/25 with the
+ * same ports become 10.0.0.0/24, and a span that is no single CIDR is one range all the same.
+ */
+export function mergedRuns(atoms: readonly IpRange[], idOf: (atom: number) => number): AddressRun[] {
+  const runs: AddressRun[] = [];
+  let current: { family: IpRange['family']; first: bigint; last: bigint; id: number } | undefined;
+  atoms.forEach((atom, a) => {
+    const id = idOf(a);
+    if (current && current.id === id && current.family === atom.family && current.last + 1n === atom.first) {
+      current.last = atom.last;
+      return;
+    }
+    if (current && current.id !== 0)
+      runs.push({
+        range: { family: current.family, first: current.first, last: current.last },
+        id: current.id,
+      });
+    current = { family: atom.family, first: atom.first, last: atom.last, id };
+  });
+  if (current && current.id !== 0)
+    runs.push({
+      range: { family: current.family, first: current.first, last: current.last },
+      id: current.id,
+    });
+  return runs;
+}
+
 /**
  * Expands class cells to workload pairs (every workload of the source class to every workload of
  * the destination class, a workload to itself meaning its other replicas) and address atoms to
- * ranges; sorted by source then destination. `namespace` keeps pairs with an end in it.
+ * ranges, adjacent atoms with equal ports merged into one range (see {@link mergedRuns}): a CIDR when
+ * the span is one, else `first-last`; sorted by source then destination. `namespace` keeps pairs with an end in it.
  */
 export function connectionList(matrix: ReachabilityMatrix, namespace?: string): ConnectionList {
   const { model } = matrix;
@@ -41,36 +83,35 @@ export function connectionList(matrix: ReachabilityMatrix, namespace?: string): 
       if (!keep(source) && !keep(destination)) continue;
       const id = matrix.classToClass[s * n + d] ?? 0;
       if (id === 0) continue;
-      const ports = formatPorts(matrix.portSets[id] ?? { TCP: [], UDP: [], SCTP: [] });
+      const ports = formatPorts(matrix.portSets[id] ?? NO_PORTS);
       for (const from of names(source))
         for (const to of names(destination)) connections.push({ source: from, destination: to, ports });
     }
   }
-  const external = model.atoms.map(formatRange);
-  model.atoms.forEach((_, a) => {
-    for (let c = 0; c < n; c++) {
-      const podClass = classes[c] as PodClass;
-      if (!keep(podClass)) continue;
-      const into = matrix.atomToClass[a * n + c] ?? 0;
-      const out = matrix.classToAtom[c * model.atoms.length + a] ?? 0;
-      const atom = external[a] ?? '';
-      if (into !== 0)
+  const external = new Map<string, IpRange>();
+  for (let c = 0; c < n; c++) {
+    const podClass = classes[c] as PodClass;
+    if (!keep(podClass)) continue;
+    const into = mergedRuns(model.atoms, (a) => matrix.atomToClass[a * n + c] ?? 0);
+    const out = mergedRuns(model.atoms, (a) => matrix.classToAtom[c * model.atoms.length + a] ?? 0);
+    for (const [runs, inbound] of [
+      [into, true],
+      [out, false],
+    ] as const)
+      for (const run of runs) {
+        const range = formatRange(run.range);
+        external.set(range, run.range);
+        const ports = formatPorts(matrix.portSets[run.id] ?? NO_PORTS);
         for (const name of names(podClass))
-          connections.push({
-            source: atom,
-            destination: name,
-            ports: formatPorts(matrix.portSets[into] ?? { TCP: [], UDP: [], SCTP: [] }),
-          });
-      if (out !== 0)
-        for (const name of names(podClass))
-          connections.push({
-            source: name,
-            destination: atom,
-            ports: formatPorts(matrix.portSets[out] ?? { TCP: [], UDP: [], SCTP: [] }),
-          });
-    }
-  });
+          connections.push(
+            inbound
+              ? { source: range, destination: name, ports }
+              : { source: name, destination: range, ports },
+          );
+      }
+  }
   connections.sort((a, b) => a.source.localeCompare(b.source) || a.destination.localeCompare(b.destination));
   const workloads = classes.filter(keep).flatMap(names).sort();
-  return { workloads, external, connections };
+  const ranges = [...external].sort(([, a], [, b]) => compareRanges(a, b)).map(([text]) => text);
+  return { workloads, external: ranges, connections };
 }
