@@ -8,7 +8,7 @@ import type { Inventory } from '../model/inventory.ts';
 import { buildInventory, namespaceOf } from '../model/inventory.ts';
 import { podTemplateOf } from '../model/workload.ts';
 import { evaluateAssertions } from '../netpol/assert.ts';
-import { diffConnections } from '../netpol/connection-diff.ts';
+import { diffConnections, hasNewAccess } from '../netpol/connection-diff.ts';
 import { connectionList } from '../netpol/connections.ts';
 import type { ConnectionList } from '../netpol/connections.ts';
 import { netpolDiagnostics } from '../netpol/diagnostics.ts';
@@ -277,6 +277,6 @@ export async function netpolDiff(
   const later = await connectionsAt(after, flags);
   const diff = diffConnections(earlier.list, later.list);
   process.stdout.write(renderConnectionDiff(diff, flags.output));
-  const code = flags.failOnNew && diff.added.length > 0 ? 1 : 0;
+  const code = flags.failOnNew && hasNewAccess(diff) ? 1 : 0;
   process.exitCode = Math.max(exitCode(earlier.inventory, code), exitCode(later.inventory, code));
 }

@@ -141,7 +141,8 @@ export function netpolCommand(): Command {
 
   withModelOptions(netpol.command('diff'))
     .description(
-      'connections added, removed and changed (other ports) from the manifests BEFORE to those AFTER, e.g. two checkouts of a repository',
+      'connections added, removed and changed (other ports) from the manifests BEFORE to those AFTER, e.g. two checkouts of a repository;\n' +
+        'address ranges are compared by the addresses they cover, not by how they are written',
     )
     .argument('<before>', 'manifests before: file or directory')
     .argument('<after>', 'manifests after: file or directory')
@@ -155,7 +156,7 @@ export function netpolCommand(): Command {
     )
     .option(
       '--fail-on-new',
-      'exit 1 when AFTER allows a connection (source, destination) BEFORE does not',
+      'exit 1 when AFTER allows access BEFORE does not: a new pair (source, destination), or a pair on more ports (TCP 80 -> TCP 80,443); narrowing is not new',
       false,
     )
     .action(
