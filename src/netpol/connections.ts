@@ -3,7 +3,8 @@ import type { IpRange } from './ip.ts';
 import { formatRange } from './ip.ts';
 import type { ReachabilityMatrix } from './matrix.ts';
 import type { PodClass } from './pods.ts';
-import { formatPorts, NO_PORTS } from './ports.ts';
+import type { PortSet } from './ports.ts';
+import { formatPorts, intersectPorts } from './ports.ts';
 import { workloadName } from './query.ts';
 
 /** One allowed connection of the matrix, workload or address range on each end. */
@@ -61,14 +62,37 @@ export function mergedRuns(atoms: readonly IpRange[], idOf: (atom: number) => nu
   return runs;
 }
 
+/** Port-set ids mapped to ids of their answers narrowed to `only` (0: none), with each id's text. */
+function narrowedIds(
+  sets: readonly PortSet[],
+  only: PortSet | undefined,
+): { id: (id: number) => number; text: (id: number) => string } {
+  const texts = sets.map((set) => formatPorts(only ? intersectPorts(set, only) : set));
+  const first = new Map<string, number>();
+  const ids = texts.map((text, id) => {
+    if (text === 'none') return 0;
+    const known = first.get(text);
+    if (known !== undefined) return known;
+    first.set(text, id);
+    return id;
+  });
+  return { id: (id) => ids[id] ?? 0, text: (id) => texts[id] ?? 'none' };
+}
+
 /**
  * Expands class cells to workload pairs (every workload of the source class to every workload of
  * the destination class, a workload to itself meaning its other replicas) and address atoms to
  * ranges, adjacent atoms with equal ports merged into one range (see {@link mergedRuns}): a CIDR when
  * the span is one, else `first-last`; sorted by source then destination. `namespace` keeps pairs with an end in it.
+ * `only` narrows every answer to those ports (`--port`): pairs allowed none of them are left out.
  */
-export function connectionList(matrix: ReachabilityMatrix, namespace?: string): ConnectionList {
+export function connectionList(
+  matrix: ReachabilityMatrix,
+  namespace?: string,
+  only?: PortSet,
+): ConnectionList {
   const { model } = matrix;
+  const { id: idOf, text: textOf } = narrowedIds(matrix.portSets, only);
   const classes = model.pods.classes;
   const n = classes.length;
   const names = (podClass: PodClass): string[] =>
@@ -81,9 +105,9 @@ export function connectionList(matrix: ReachabilityMatrix, namespace?: string): 
     for (let d = 0; d < n; d++) {
       const destination = classes[d] as PodClass;
       if (!keep(source) && !keep(destination)) continue;
-      const id = matrix.classToClass[s * n + d] ?? 0;
+      const id = idOf(matrix.classToClass[s * n + d] ?? 0);
       if (id === 0) continue;
-      const ports = formatPorts(matrix.portSets[id] ?? NO_PORTS);
+      const ports = textOf(id);
       for (const from of names(source))
         for (const to of names(destination)) connections.push({ source: from, destination: to, ports });
     }
@@ -92,8 +116,8 @@ export function connectionList(matrix: ReachabilityMatrix, namespace?: string): 
   for (let c = 0; c < n; c++) {
     const podClass = classes[c] as PodClass;
     if (!keep(podClass)) continue;
-    const into = mergedRuns(model.atoms, (a) => matrix.atomToClass[a * n + c] ?? 0);
-    const out = mergedRuns(model.atoms, (a) => matrix.classToAtom[c * model.atoms.length + a] ?? 0);
+    const into = mergedRuns(model.atoms, (a) => idOf(matrix.atomToClass[a * n + c] ?? 0));
+    const out = mergedRuns(model.atoms, (a) => idOf(matrix.classToAtom[c * model.atoms.length + a] ?? 0));
     for (const [runs, inbound] of [
       [into, true],
       [out, false],
@@ -101,7 +125,7 @@ export function connectionList(matrix: ReachabilityMatrix, namespace?: string): 
       for (const run of runs) {
         const range = formatRange(run.range);
         external.set(range, run.range);
-        const ports = formatPorts(matrix.portSets[run.id] ?? NO_PORTS);
+        const ports = textOf(run.id);
         for (const name of names(podClass))
           connections.push(
             inbound

@@ -6,7 +6,7 @@ import { DIFF_FORMATS } from '../../render/netpol/diff.ts';
 import { EXPOSURE_FORMATS } from '../../render/netpol/exposure.ts';
 import type { ExposureFormat } from '../../render/netpol/exposure.ts';
 import type { DiffFormat } from '../../render/netpol/diff.ts';
-import type { DiffFlags, InputFlags } from '../netpol.ts';
+import type { DiffFlags, FocusFlags, InputFlags } from '../netpol.ts';
 import { addClusterOptions } from './cluster-options.ts';
 import { defaultNamespaceOption } from './default-namespace.ts';
 import { addNamespaceOptions } from './namespace-options.ts';
@@ -40,6 +40,25 @@ function withInputs(command: Command, namespaces?: NamespaceHelp): Command {
   );
 }
 
+/** `--focus-workload`, `--focus-peer`, `--direction` and `--port` of `matrix` and `explain`. */
+function withFocus(command: Command): Command {
+  return command
+    .option(
+      '--focus-workload <workload>',
+      'only connections with this workload at one end (kind/namespace/name or namespace/name); only its row and column are computed',
+    )
+    .option(
+      '--focus-peer <peer>',
+      'only connections whose other end is this workload, IP address or CIDR (alone: connections with it at one end)',
+    )
+    .addOption(
+      new Option(
+        '--direction <direction>',
+        'with a focus: only connections into the focused end (ingress) or out of it (egress)',
+      ).choices(['ingress', 'egress']),
+    );
+}
+
 /** Why `netpol` reads a live cluster in every namespace whatever `-n` says. */
 const EVERY_NAMESPACE =
   'a live cluster is read in every namespace: what reaches a namespace depends on the pods and policies of the others';
@@ -54,13 +73,22 @@ export function netpolCommand(): Command {
         'Reads manifests (-f, -k, --helm) or a live cluster (--kubeconfig, --context), every namespace of it.',
     );
 
-  withInputs(netpol.command('matrix'), {
-    namespace: `only connections with an end in this namespace (default: the context's of a live cluster, else every one); ${EVERY_NAMESPACE}`,
-    allNamespaces: 'connections of every namespace',
-  })
-    .description('who can reach whom: workload × workload and external address ranges, with allowed ports')
+  withFocus(
+    withInputs(netpol.command('matrix'), {
+      namespace: `only connections with an end in this namespace (default: the context's of a live cluster, else every one); ${EVERY_NAMESPACE}`,
+      allNamespaces: 'connections of every namespace',
+    }),
+  )
+    .description(
+      'who can reach whom: workload × workload and external address ranges, with allowed ports;\n' +
+        'adjacent address ranges with the same ports are one row (a CIDR, or FIRST-LAST when the span is no single CIDR)',
+    )
     .addOption(new Option('-o, --output <format>', 'output format').choices(MATRIX_FORMATS).default('table'))
-    .action(async (flags: InputFlags & { output: MatrixFormat }) => {
+    .option(
+      '--port <port>',
+      'only connections allowed on PORT or PORT/PROTO (TCP, UDP, SCTP), their ports narrowed to it',
+    )
+    .action(async (flags: InputFlags & FocusFlags & { output: MatrixFormat }) => {
       const { netpolMatrix } = await import('../netpol.ts');
       await netpolMatrix(flags);
     });
@@ -101,14 +129,24 @@ export function netpolCommand(): Command {
       },
     );
 
-  withInputs(netpol.command('explain'))
-    .description('the verdict for SRC → DST and the policy rules on each side that decide it')
-    .argument('<src>', 'source: kind/namespace/name, namespace/name or an IP address')
-    .argument('<dst>', 'destination: kind/namespace/name, namespace/name or an IP address')
+  withFocus(withInputs(netpol.command('explain')))
+    .description(
+      'the verdict for SRC → DST and the policy rules on each side that decide it;\n' +
+        'with --focus-workload or --focus-peer instead of SRC and DST: a table of every pair the focus keeps,\n' +
+        'allowed or denied, and what decided each side (adjacent address ranges with the same answer are one row)',
+    )
+    .argument('[src]', 'source: kind/namespace/name, namespace/name or an IP address')
+    .argument('[dst]', 'destination: kind/namespace/name, namespace/name or an IP address')
     .argument('[port]', 'PORT or PORT/PROTO (default: every port)')
+    .option('--port <port>', 'PORT or PORT/PROTO, instead of the third argument')
     .option('-o, --output <format>', 'text or json', 'text')
     .action(
-      async (src: string, dst: string, port: string | undefined, flags: InputFlags & { output: string }) => {
+      async (
+        src: string | undefined,
+        dst: string | undefined,
+        port: string | undefined,
+        flags: InputFlags & FocusFlags & { output: string },
+      ) => {
         const { netpolExplain } = await import('../netpol.ts');
         await netpolExplain(src, dst, port, flags);
       },
