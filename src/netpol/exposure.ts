@@ -2,7 +2,7 @@ import type { Inventory } from '../model/inventory.ts';
 import type { Labels } from '../model/label-selector.ts';
 import { formatPath } from '../model/path.ts';
 import type { Workload } from '../model/workload.ts';
-import type { AdminCompiledRule } from './admin-engine.ts';
+import type { AdminCompiledRule, AdminSide } from './admin-engine.ts';
 import { adminVerdict } from './admin-engine.ts';
 import type { CompiledRule, NetpolModel } from './engine.ts';
 import { resolvePorts } from './engine.ts';
@@ -10,9 +10,9 @@ import { formatRange, parseCidr } from './ip.ts';
 import type { AddressPeerSet, NamespaceScope, PeerSet, PodsPeerSet, RulePeers } from './peer-set.ts';
 import { adminPeers, asRulePeers, coverage, networkPolicyPeers } from './peer-set.ts';
 import type { Direction } from './policy.ts';
-import type { PodClass } from './pods.ts';
+import type { NamedPort, PodClass } from './pods.ts';
 import type { PortSet } from './ports.ts';
-import { ALL_PORTS, intersectPorts, isEmptyPorts, subtractPorts, unionPorts } from './ports.ts';
+import { ALL_PORTS, formatPorts, intersectPorts, isEmptyPorts, subtractPorts, unionPorts } from './ports.ts';
 import { subtractRanges } from './range-set.ts';
 import { requirementsMatch } from './selector-sets.ts';
 
@@ -129,6 +129,43 @@ export function exposureOf(model: NetpolModel, inventory: Inventory): ClassExpos
       .sort();
   };
 
+  /** Answers of the admin tiers, shared by the classes with the same ANP/BANP rules, set, named ports and NetworkPolicy answer. */
+  const adminAnswers = new Map<string, { ports: PortSet; rules: string[] }>();
+  const adminForAll = (
+    admin: AdminSide,
+    peer: PeerSet,
+    named: readonly NamedPort[] | undefined,
+    networkPolicy: { readonly isolated: boolean; readonly allowed: PortSet },
+  ): { ports: PortSet; rules: string[] } => {
+    const ipMatch = model.options.ipBlockMatchesPods;
+    const covers = admin.rules.map((rule) => coverage(peersOfAdmin(rule), peer, ipMatch));
+    const partial = covers.flatMap((answer, index) => (answer === 'some' ? [index] : []));
+    const index = new Map(admin.rules.map((rule, i) => [rule, i]));
+    const branches = partial.length > MAX_BRANCH_RULES ? 1 : 2 ** partial.length;
+    const rules: string[] = [];
+    let result: PortSet | undefined;
+    for (let branch = 0; branch < branches; branch++) {
+      const verdict = adminVerdict(
+        admin,
+        (rule) => {
+          const i = index.get(rule) ?? -1;
+          const answer = covers[i];
+          if (answer !== 'some') return answer === 'all';
+          if (branches === 1) return rule.action !== 'Allow';
+          return (branch & (1 << partial.indexOf(i))) !== 0;
+        },
+        (ports) => resolvePorts(ports, named),
+        networkPolicy,
+      );
+      result = result === undefined ? verdict.allowed : intersectPorts(result, verdict.allowed);
+      if (branch === 0)
+        for (const step of [...verdict.admin, ...verdict.baseline])
+          if (step.rule.action === 'Allow')
+            rules.push(`${step.rule.policy.kind} ${step.rule.policy.name} rule ${step.rule.rule.name}`);
+    }
+    return { ports: result ?? networkPolicy.allowed, rules };
+  };
+
   const direction = (podClass: PodClass, which: Direction): DirectionExposure => {
     const side = model[which][podClass.index];
     const admin = model.admin[which][podClass.index];
@@ -187,31 +224,10 @@ export function exposureOf(model: NetpolModel, inventory: Inventory): ClassExpos
         allowed = unionPorts(sets);
       }
       if (!admin) return { ports: allowed, rules };
-      const covers = admin.rules.map((rule) => coverage(peersOfAdmin(rule), peer, ipMatch));
-      const partial = covers.flatMap((answer, index) => (answer === 'some' ? [index] : []));
-      const index = new Map(admin.rules.map((rule, i) => [rule, i]));
-      const branches = partial.length > MAX_BRANCH_RULES ? 1 : 2 ** partial.length;
-      let result: PortSet | undefined;
-      for (let branch = 0; branch < branches; branch++) {
-        const verdict = adminVerdict(
-          admin,
-          (rule) => {
-            const i = index.get(rule) ?? -1;
-            const answer = covers[i];
-            if (answer !== 'some') return answer === 'all';
-            if (branches === 1) return rule.action !== 'Allow';
-            return (branch & (1 << partial.indexOf(i))) !== 0;
-          },
-          (ports) => resolvePorts(ports, named),
-          { isolated, allowed },
-        );
-        result = result === undefined ? verdict.allowed : intersectPorts(result, verdict.allowed);
-        if (branch === 0)
-          for (const step of [...verdict.admin, ...verdict.baseline])
-            if (step.rule.action === 'Allow')
-              rules.push(`${step.rule.policy.kind} ${step.rule.policy.name} rule ${step.rule.rule.name}`);
-      }
-      return { ports: result ?? allowed, rules };
+      const key = `${which}|${admin.group}|${keyOf(peer)}|${which === 'ingress' ? podClass.namedPortsId : -1}|${String(isolated)}|${formatPorts(allowed)}`;
+      let tiers = adminAnswers.get(key);
+      if (!tiers) adminAnswers.set(key, (tiers = adminForAll(admin, peer, named, { isolated, allowed })));
+      return { ports: tiers.ports, rules: [...rules, ...tiers.rules] };
     };
 
     const computed: Exposure[] = [];
