@@ -80,7 +80,7 @@ export function netpolCommand(): Command {
     }),
   )
     .description(
-      'who can reach whom: workload × workload and external address ranges, with allowed ports;\n' +
+      'who can reach whom: workload × workload and external address ranges, with allowed ports; ' +
         'adjacent address ranges with the same ports are one row (a CIDR, or FIRST-LAST when the span is no single CIDR)',
     )
     .addOption(new Option('-o, --output <format>', 'output format').choices(MATRIX_FORMATS).default('table'))
@@ -98,8 +98,8 @@ export function netpolCommand(): Command {
     allNamespaces: 'the workloads of every namespace',
   })
     .description(
-      'what each workload is open to, per port: not isolated, the entire cluster, outside addresses (ipBlock),\n' +
-        'namespaces, its own namespace, pods with some labels. Computed from the policies (ANP, NetworkPolicy,\n' +
+      'what each workload is open to, per port: not isolated, the entire cluster, outside addresses (ipBlock), ' +
+        'namespaces, its own namespace, pods with some labels. Computed from the policies (ANP, NetworkPolicy, ' +
         'BANP) for any pod that could exist, not only those of the input; a set counts when all of it is allowed',
     )
     .addOption(
@@ -131,8 +131,8 @@ export function netpolCommand(): Command {
 
   withFocus(withInputs(netpol.command('explain')))
     .description(
-      'the verdict for SRC → DST and the policy rules on each side that decide it;\n' +
-        'with --focus-workload or --focus-peer instead of SRC and DST: a table of every pair the focus keeps,\n' +
+      'the verdict for SRC → DST and the policy rules on each side that decide it; ' +
+        'with --focus-workload or --focus-peer instead of SRC and DST: a table of every pair the focus keeps, ' +
         'allowed or denied, and what decided each side (adjacent address ranges with the same answer are one row)',
     )
     .argument('[src]', 'source: kind/namespace/name, namespace/name or an IP address')
@@ -179,7 +179,7 @@ export function netpolCommand(): Command {
 
   withModelOptions(netpol.command('diff'))
     .description(
-      'connections added, removed and changed (other ports) from the manifests BEFORE to those AFTER, e.g. two checkouts of a repository;\n' +
+      'connections added, removed and changed (other ports) from the manifests BEFORE to those AFTER, e.g. two checkouts of a repository; ' +
         'address ranges are compared by the addresses they cover, not by how they are written',
     )
     .argument('<before>', 'manifests before: file or directory')
