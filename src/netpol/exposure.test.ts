@@ -150,4 +150,34 @@ describe('netpol exposure (engine)', () => {
       'external ::/0 all',
     ]);
   });
+
+  it('an ANP Pass for part of a set hands that part to the NetworkPolicies: the set is exposed only if they allow it too', () => {
+    const anp = (passTo: unknown): unknown => ({
+      apiVersion: 'policy.networking.k8s.io/v1alpha1',
+      kind: 'AdminNetworkPolicy',
+      metadata: { name: 'pass-ops' },
+      spec: {
+        priority: 5,
+        subject: { namespaces: { matchLabels: { team: 'shop' } } },
+        ingress: [
+          { name: 'ops-to-networkpolicies', action: 'Pass', from: [{ namespaces: passTo }] },
+          {
+            name: 'everyone',
+            action: 'Allow',
+            from: [{ namespaces: {} }],
+            ports: [{ portNumber: { protocol: 'TCP', port: 5432 } }],
+          },
+        ],
+      },
+    });
+    // db's NetworkPolicy admits only its own namespace on 5432: pods of team=ops namespaces are passed to it and refused.
+    const partly = summary(['cluster.yaml'], [anp({ matchLabels: { team: 'ops' } })]);
+    assert.deepEqual(partly['statefulset/shop/db']?.ingress, ['namespace TCP:5432']);
+    // Passing no namespace (team=none selects none of them here, but could): the same, as any pod could be there.
+    const none = summary(['cluster.yaml'], [anp({ matchLabels: { team: 'nobody' } })]);
+    assert.deepEqual(none['statefulset/shop/db']?.ingress, ['namespace TCP:5432']);
+    // Passing only the own namespace, which the NetworkPolicy admits: every pod of the cluster gets 5432.
+    const own = summary(['cluster.yaml'], [anp({ matchLabels: { 'kubernetes.io/metadata.name': 'shop' } })]);
+    assert.deepEqual(own['statefulset/shop/db']?.ingress, ['cluster TCP:5432']);
+  });
 });

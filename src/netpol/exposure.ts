@@ -8,11 +8,11 @@ import type { CompiledRule, NetpolModel } from './engine.ts';
 import { resolvePorts } from './engine.ts';
 import { formatRange, parseCidr } from './ip.ts';
 import type { AddressPeerSet, NamespaceScope, PeerSet, PodsPeerSet, RulePeers } from './peer-set.ts';
-import { adminPeers, asRulePeers, coverage, networkPolicyPeers } from './peer-set.ts';
+import { adminPeers, asRulePeers, coverage, narrowTo, networkPolicyPeers } from './peer-set.ts';
 import type { Direction } from './policy.ts';
 import type { NamedPort, PodClass } from './pods.ts';
 import type { PortSet } from './ports.ts';
-import { ALL_PORTS, formatPorts, intersectPorts, isEmptyPorts, subtractPorts, unionPorts } from './ports.ts';
+import { ALL_PORTS, intersectPorts, isEmptyPorts, subtractPorts, unionPorts } from './ports.ts';
 import { subtractRanges } from './range-set.ts';
 import { requirementsMatch } from './selector-sets.ts';
 
@@ -65,7 +65,7 @@ const RANK: Readonly<Record<ExposureKind, number>> = {
   pods: 6,
 };
 
-/** Beyond this many partly-matching admin rules, they are taken as matching where that allows least. */
+/** Beyond this many partly-matching ANP Pass rules, each is taken as matching. */
 const MAX_BRANCH_RULES = 10;
 
 const EVERYWHERE: PeerSet = { type: 'everywhere' };
@@ -131,31 +131,49 @@ export function exposureOf(model: NetpolModel, inventory: Inventory): ClassExpos
 
   /** Answers of the admin tiers, shared by the classes with the same ANP/BANP rules, set, named ports and NetworkPolicy answer. */
   const adminAnswers = new Map<string, { ports: PortSet; rules: string[] }>();
+  const ruleIds = new Map<CompiledRule, number>();
+  const ruleId = (rule: CompiledRule): number => {
+    let id = ruleIds.get(rule);
+    if (id === undefined) ruleIds.set(rule, (id = ruleIds.size));
+    return id;
+  };
   const adminForAll = (
     admin: AdminSide,
     peer: PeerSet,
     named: readonly NamedPort[] | undefined,
-    networkPolicy: { readonly isolated: boolean; readonly allowed: PortSet },
+    isolated: boolean,
+    networkPolicyFor: (members: PeerSet) => PortSet,
   ): { ports: PortSet; rules: string[] } => {
     const ipMatch = model.options.ipBlockMatchesPods;
     const covers = admin.rules.map((rule) => coverage(peersOfAdmin(rule), peer, ipMatch));
-    const partial = covers.flatMap((answer, index) => (answer === 'some' ? [index] : []));
+    // A rule that takes in part of the set: for the ports it would decide, a Deny taken allows least and
+    // an Allow not taken allows least, whatever the other rules do (each port is decided on its own);
+    // a Pass can go either way, so both are followed, the members it passes narrowed to its peer.
+    const partial = covers.flatMap((answer, index) =>
+      answer === 'some' && admin.rules[index]?.action === 'Pass' ? [index] : [],
+    );
     const index = new Map(admin.rules.map((rule, i) => [rule, i]));
     const branches = partial.length > MAX_BRANCH_RULES ? 1 : 2 ** partial.length;
     const rules: string[] = [];
     let result: PortSet | undefined;
     for (let branch = 0; branch < branches; branch++) {
+      let members: PeerSet = peer;
+      partial.forEach((i, bit) => {
+        const rule = admin.rules[i];
+        if (rule && (branches === 1 || (branch & (1 << bit)) !== 0))
+          members = narrowTo(members, peersOfAdmin(rule)) ?? members;
+      });
       const verdict = adminVerdict(
         admin,
         (rule) => {
           const i = index.get(rule) ?? -1;
           const answer = covers[i];
           if (answer !== 'some') return answer === 'all';
-          if (branches === 1) return rule.action !== 'Allow';
-          return (branch & (1 << partial.indexOf(i))) !== 0;
+          if (rule.action !== 'Pass') return rule.action === 'Deny';
+          return branches === 1 || (branch & (1 << partial.indexOf(i))) !== 0;
         },
         (ports) => resolvePorts(ports, named),
-        networkPolicy,
+        { isolated, allowed: networkPolicyFor(members) },
       );
       result = result === undefined ? verdict.allowed : intersectPorts(result, verdict.allowed);
       if (branch === 0)
@@ -163,7 +181,7 @@ export function exposureOf(model: NetpolModel, inventory: Inventory): ClassExpos
           if (step.rule.action === 'Allow')
             rules.push(`${step.rule.policy.kind} ${step.rule.policy.name} rule ${step.rule.rule.name}`);
     }
-    return { ports: result ?? networkPolicy.allowed, rules };
+    return { ports: result ?? networkPolicyFor(peer), rules };
   };
 
   const direction = (podClass: PodClass, which: Direction): DirectionExposure => {
@@ -207,27 +225,33 @@ export function exposureOf(model: NetpolModel, inventory: Inventory): ClassExpos
     for (const rule of admin?.rules ?? [])
       if (rule.action === 'Allow') addRule(peersOfAdmin(rule), rule.ipBlocks);
 
-    const allowedForAll = (peer: PeerSet): { ports: PortSet; rules: string[] } => {
+    /** What the NetworkPolicies allow every member of a set, and the rules that do. */
+    const networkPolicyFor = (peer: PeerSet): { ports: PortSet; rules: string[] } => {
+      if (!isolated) return { ports: ALL_PORTS, rules: [] };
+      const sets: PortSet[] = [];
       const rules: string[] = [];
-      let allowed: PortSet = ALL_PORTS;
-      if (isolated) {
-        const sets: PortSet[] = [];
-        for (const rule of side?.rules ?? []) {
-          if (coverage(peersOf(rule, own), peer, ipMatch) !== 'all') continue;
-          const ports = resolvePorts(rule.ports, named);
-          if (isEmptyPorts(ports)) continue;
-          sets.push(ports);
-          rules.push(
-            `NetworkPolicy ${rule.policy.namespace}/${rule.policy.name} ${formatPath(rule.rule.path)}`,
-          );
-        }
-        allowed = unionPorts(sets);
+      for (const rule of side?.rules ?? []) {
+        if (coverage(peersOf(rule, own), peer, ipMatch) !== 'all') continue;
+        const ports = resolvePorts(rule.ports, named);
+        if (isEmptyPorts(ports)) continue;
+        sets.push(ports);
+        rules.push(
+          `NetworkPolicy ${rule.policy.namespace}/${rule.policy.name} ${formatPath(rule.rule.path)}`,
+        );
       }
-      if (!admin) return { ports: allowed, rules };
-      const key = `${which}|${admin.group}|${keyOf(peer)}|${which === 'ingress' ? podClass.namedPortsId : -1}|${String(isolated)}|${formatPorts(allowed)}`;
+      return { ports: unionPorts(sets), rules };
+    };
+    const allowedForAll = (peer: PeerSet): { ports: PortSet; rules: string[] } => {
+      const networkPolicy = networkPolicyFor(peer);
+      if (!admin) return networkPolicy;
+      const key = `${which}|${admin.group}|${keyOf(peer)}|${which === 'ingress' ? podClass.namedPortsId : -1}|${String(isolated)}|${(side?.rules ?? []).map(ruleId).join(',')}`;
       let tiers = adminAnswers.get(key);
-      if (!tiers) adminAnswers.set(key, (tiers = adminForAll(admin, peer, named, { isolated, allowed })));
-      return { ports: tiers.ports, rules: [...rules, ...tiers.rules] };
+      if (!tiers)
+        adminAnswers.set(
+          key,
+          (tiers = adminForAll(admin, peer, named, isolated, (members) => networkPolicyFor(members).ports)),
+        );
+      return { ports: tiers.ports, rules: [...networkPolicy.rules, ...tiers.rules] };
     };
 
     const computed: Exposure[] = [];

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseCidr } from './ip.ts';
 import type { NamespaceScope, PeerSet, RulePeers } from './peer-set.ts';
-import { asRulePeers, coverage, selectedNamespaces } from './peer-set.ts';
+import { asRulePeers, coverage, narrowTo, selectedNamespaces } from './peer-set.ts';
 import { rangeSet, rangeSetContains, rangeSetsOverlap, subtractRanges } from './range-set.ts';
 import { requirementsOf } from './selector-sets.ts';
 
@@ -91,5 +91,14 @@ describe('peer sets', () => {
       { family: 4, first: cidr('10.0.0.0/26').first, last: cidr('10.0.0.0/26').last },
       { family: 4, first: cidr('10.0.0.128/25').first, last: cidr('10.0.0.128/25').last },
     ]);
+  });
+
+  it('narrows a set to the members one pod peer takes in, or says it cannot', () => {
+    assert.deepEqual(narrowTo(cluster, asRulePeers(ops)), ops);
+    assert.deepEqual(narrowTo(ops, asRulePeers(own)), undefined);
+    assert.deepEqual(narrowTo(cluster, asRulePeers(web)), web);
+    const byName = pods(selectedNamespaces({ matchLabels: { team: 'shop' } }));
+    assert.deepEqual(narrowTo(byName, asRulePeers(own)), own);
+    assert.equal(narrowTo(cluster, rule(ops, web)), undefined);
   });
 });

@@ -148,3 +148,29 @@ export function adminPeers(rule: AdminCompiledRule): RulePeers {
     addresses: rangeSet(rule.ipBlocks.flatMap((block) => subtractRanges([block.cidr], block.except))),
   };
 }
+
+function intersectScopes(a: NamespaceScope, b: NamespaceScope): NamespaceScope | undefined {
+  if (a.type === 'all') return b;
+  if (b.type === 'all') return a;
+  if (a.type === 'own' || b.type === 'own') {
+    const own = a.type === 'own' ? a : (b as NamespaceScope & { type: 'own' });
+    const other = a.type === 'own' ? b : a;
+    if (other.type === 'own') return other.namespace === own.namespace ? own : undefined;
+    return requirementsMatch(other.requirements, own.labels) ? own : undefined;
+  }
+  return { type: 'selected', requirements: [...a.requirements, ...b.requirements] };
+}
+
+/**
+ * The members of `set` a rule's peers take in, when that is one pod set (the rule has exactly one pod
+ * peer and no address); undefined when it cannot be said so simply, or the rule takes in none of them.
+ */
+export function narrowTo(set: PeerSet, rule: RulePeers): PeerSet | undefined {
+  if (rule.everywhere) return set;
+  const [peer, ...more] = rule.pods;
+  if (!peer || more.length > 0 || rule.addresses.length > 0) return undefined;
+  if (set.type === 'everywhere') return peer;
+  if (set.type !== 'pods') return undefined;
+  const namespaces = intersectScopes(set.namespaces, peer.namespaces);
+  return namespaces && { type: 'pods', namespaces, pods: [...set.pods, ...peer.pods] };
+}
