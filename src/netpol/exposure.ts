@@ -7,12 +7,19 @@ import { adminVerdict } from './admin-engine.ts';
 import type { CompiledRule, NetpolModel } from './engine.ts';
 import { resolvePorts } from './engine.ts';
 import { formatRange, parseCidr } from './ip.ts';
-import type { AddressPeerSet, NamespaceScope, PeerSet, PodsPeerSet, RulePeers } from './peer-set.ts';
+import type {
+  AddressPeerSet,
+  Coverage,
+  NamespaceScope,
+  PeerSet,
+  PodsPeerSet,
+  RulePeers,
+} from './peer-set.ts';
 import { adminPeers, asRulePeers, coverage, narrowTo, networkPolicyPeers } from './peer-set.ts';
 import type { Direction } from './policy.ts';
 import type { NamedPort, PodClass } from './pods.ts';
 import type { PortSet } from './ports.ts';
-import { ALL_PORTS, intersectPorts, isEmptyPorts, subtractPorts, unionPorts } from './ports.ts';
+import { ALL_PORTS, formatPorts, intersectPorts, isEmptyPorts, subtractPorts, unionPorts } from './ports.ts';
 import { subtractRanges } from './range-set.ts';
 import { requirementsMatch } from './selector-sets.ts';
 
@@ -137,6 +144,25 @@ export function exposureOf(model: NetpolModel, inventory: Inventory): ClassExpos
     if (id === undefined) ruleIds.set(rule, (id = ruleIds.size));
     return id;
   };
+  /** How much of a set each admin rule takes in, and the partly-matching Pass rules, per rule group. */
+  const shapes = new Map<string, { covers: Coverage[]; partial: number[] }>();
+  const shapeOf = (admin: AdminSide, peer: PeerSet): { covers: Coverage[]; partial: number[] } => {
+    const key = `${admin.group}|${keyOf(peer)}`;
+    let shape = shapes.get(key);
+    if (!shape) {
+      const covers = admin.rules.map((rule) =>
+        coverage(peersOfAdmin(rule), peer, model.options.ipBlockMatchesPods),
+      );
+      // A rule that takes in part of the set: for the ports it would decide, a Deny taken allows least and
+      // an Allow not taken allows least, whatever the other rules do (each port is decided on its own);
+      // a Pass can go either way, so both are followed, the members it passes narrowed to its peer.
+      const partial = covers.flatMap((answer, index) =>
+        answer === 'some' && admin.rules[index]?.action === 'Pass' ? [index] : [],
+      );
+      shapes.set(key, (shape = { covers, partial }));
+    }
+    return shape;
+  };
   const adminForAll = (
     admin: AdminSide,
     peer: PeerSet,
@@ -144,14 +170,7 @@ export function exposureOf(model: NetpolModel, inventory: Inventory): ClassExpos
     isolated: boolean,
     networkPolicyFor: (members: PeerSet) => PortSet,
   ): { ports: PortSet; rules: string[] } => {
-    const ipMatch = model.options.ipBlockMatchesPods;
-    const covers = admin.rules.map((rule) => coverage(peersOfAdmin(rule), peer, ipMatch));
-    // A rule that takes in part of the set: for the ports it would decide, a Deny taken allows least and
-    // an Allow not taken allows least, whatever the other rules do (each port is decided on its own);
-    // a Pass can go either way, so both are followed, the members it passes narrowed to its peer.
-    const partial = covers.flatMap((answer, index) =>
-      answer === 'some' && admin.rules[index]?.action === 'Pass' ? [index] : [],
-    );
+    const { covers, partial } = shapeOf(admin, peer);
     const index = new Map(admin.rules.map((rule, i) => [rule, i]));
     const branches = partial.length > MAX_BRANCH_RULES ? 1 : 2 ** partial.length;
     const rules: string[] = [];
@@ -244,7 +263,12 @@ export function exposureOf(model: NetpolModel, inventory: Inventory): ClassExpos
     const allowedForAll = (peer: PeerSet): { ports: PortSet; rules: string[] } => {
       const networkPolicy = networkPolicyFor(peer);
       if (!admin) return networkPolicy;
-      const key = `${which}|${admin.group}|${keyOf(peer)}|${which === 'ingress' ? podClass.namedPortsId : -1}|${String(isolated)}|${(side?.rules ?? []).map(ruleId).join(',')}`;
+      // Without a partly-matching Pass the NetworkPolicies are asked about the whole set only.
+      const policies =
+        shapeOf(admin, peer).partial.length === 0
+          ? formatPorts(networkPolicy.ports)
+          : (side?.rules ?? []).map(ruleId).join(',');
+      const key = `${which}|${admin.group}|${keyOf(peer)}|${which === 'ingress' ? podClass.namedPortsId : -1}|${String(isolated)}|${policies}`;
       let tiers = adminAnswers.get(key);
       if (!tiers)
         adminAnswers.set(
