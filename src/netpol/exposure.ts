@@ -72,7 +72,7 @@ const RANK: Readonly<Record<ExposureKind, number>> = {
   pods: 6,
 };
 
-/** Beyond this many partly-matching ANP Pass rules, each is taken as matching. */
+/** Beyond this many partly-matching ANP Pass rules, they are all taken (members not narrowed) or none. */
 const MAX_BRANCH_RULES = 10;
 
 const EVERYWHERE: PeerSet = { type: 'everywhere' };
@@ -172,15 +172,18 @@ export function exposureOf(model: NetpolModel, inventory: Inventory): ClassExpos
   ): { ports: PortSet; rules: string[] } => {
     const { covers, partial } = shapeOf(admin, peer);
     const index = new Map(admin.rules.map((rule, i) => [rule, i]));
-    const branches = partial.length > MAX_BRANCH_RULES ? 1 : 2 ** partial.length;
+    // Beyond MAX_BRANCH_RULES, two ways only: every such Pass taken (the members not narrowed) and none.
+    const many = partial.length > MAX_BRANCH_RULES;
+    const branches = many ? 2 : 2 ** partial.length;
+    const taken = (branch: number, bit: number): boolean =>
+      many ? branch === 1 : (branch & (1 << bit)) !== 0;
     const rules: string[] = [];
     let result: PortSet | undefined;
     for (let branch = 0; branch < branches; branch++) {
       let members: PeerSet = peer;
       partial.forEach((i, bit) => {
         const rule = admin.rules[i];
-        if (rule && (branches === 1 || (branch & (1 << bit)) !== 0))
-          members = narrowTo(members, peersOfAdmin(rule)) ?? members;
+        if (rule && !many && taken(branch, bit)) members = narrowTo(members, peersOfAdmin(rule)) ?? members;
       });
       const verdict = adminVerdict(
         admin,
@@ -189,7 +192,7 @@ export function exposureOf(model: NetpolModel, inventory: Inventory): ClassExpos
           const answer = covers[i];
           if (answer !== 'some') return answer === 'all';
           if (rule.action !== 'Pass') return rule.action === 'Deny';
-          return branches === 1 || (branch & (1 << partial.indexOf(i))) !== 0;
+          return taken(branch, partial.indexOf(i));
         },
         (ports) => resolvePorts(ports, named),
         { isolated, allowed: networkPolicyFor(members) },
