@@ -9,20 +9,26 @@ import { buildInventory, namespaceOf } from '../model/inventory.ts';
 import { podTemplateOf } from '../model/workload.ts';
 import type { Workload } from '../model/workload.ts';
 import { evaluateAssertions } from '../netpol/assert.ts';
-import { diffConnections } from '../netpol/connection-diff.ts';
+import { diffConnections, hasNewAccess } from '../netpol/connection-diff.ts';
 import { connectionList } from '../netpol/connections.ts';
 import type { ConnectionList } from '../netpol/connections.ts';
 import { netpolDiagnostics } from '../netpol/diagnostics.ts';
 import type { Endpoint, HostNetworkMode, NetpolModel } from '../netpol/engine.ts';
 import { buildNetpolModel } from '../netpol/engine.ts';
 import { explainConnection } from '../netpol/explain.ts';
+import { exposureOf } from '../netpol/exposure.ts';
 import type { Probe } from '../netpol/explain.ts';
+import { explainFocus } from '../netpol/explain-focus.ts';
+import type { Focus, FocusTarget } from '../netpol/focus.ts';
+import { focusedConnections } from '../netpol/focus.ts';
 import { generatePolicies, verifyGenerated } from '../netpol/generate.ts';
+import { parseCidr } from '../netpol/ip.ts';
+import type { Direction } from '../netpol/policy.ts';
 import { reachabilityMatrix } from '../netpol/matrix.ts';
 import type { Assertion } from '../netpol/netassert.ts';
 import { parseNetassert } from '../netpol/netassert.ts';
-import { isProtocol } from '../netpol/ports.ts';
-import { addressEndpoint, findWorkloads, workloadEndpoint } from '../netpol/query.ts';
+import { isProtocol, portRange } from '../netpol/ports.ts';
+import { addressEndpoint, findWorkloads, workloadEndpoint, workloadName } from '../netpol/query.ts';
 import { terminalWidth } from '../render/columns.ts';
 import { renderAssertJunit, renderAssertTap } from '../render/netpol/assert.ts';
 import { renderConnections } from '../render/netpol/connections.ts';
@@ -32,6 +38,9 @@ import type { MatrixFormat } from '../render/netpol/formats.ts';
 import { isDrawingFormat } from '../render/netpol/formats.ts';
 import { renderMatrixDrawing } from '../render/netpol/matrix-drawing.ts';
 import { renderExplanation } from '../render/netpol/explain.ts';
+import { renderFocusedExplanations } from '../render/netpol/explain-focus.ts';
+import { renderExposure } from '../render/netpol/exposure.ts';
+import type { ExposureFormat } from '../render/netpol/exposure.ts';
 import { inputSource, loadScoped, pathsOf } from './sources.ts';
 import type { InputFlags as SourceInputFlags } from './sources.ts';
 import { writeReport } from './output-file.ts';
@@ -156,6 +165,54 @@ function parseProbe(text: string | undefined): Probe | undefined {
   return { protocol, port };
 }
 
+/** The focus flags of `matrix` and `explain`. */
+export interface FocusFlags {
+  readonly focusWorkload?: string;
+  readonly focusPeer?: string;
+  readonly direction?: Direction;
+  readonly port?: string;
+}
+
+/** A workload reference (kind/namespace/name, namespace/name), or for a peer also an address or a CIDR. */
+function targetOf(
+  model: NetpolModel,
+  reference: string,
+  inventory: Inventory,
+  addresses: boolean,
+): FocusTarget {
+  const cidr = addresses && reference.includes('/') ? parseCidr(reference) : undefined;
+  if (cidr) return { type: 'addresses', range: cidr };
+  const endpoint = endpointOf(model, reference, inventory);
+  if (endpoint.type === 'ip') {
+    if (!addresses)
+      throw new UsageError(
+        `--focus-workload ${reference}: give a workload (kind/namespace/name or namespace/name)`,
+      );
+    return { type: 'addresses', range: endpoint.range };
+  }
+  const names = findWorkloads(model, reference)
+    .filter((workload) => model.pods.classOf.get(workload) === endpoint.podClass)
+    .map(workloadName);
+  return { type: 'workloads', podClass: endpoint.podClass, names };
+}
+
+/** The focus the flags ask for; undefined without --focus-workload and --focus-peer. */
+function focusOf(model: NetpolModel, flags: FocusFlags, inventory: Inventory): Focus | undefined {
+  if (flags.focusWorkload === undefined && flags.focusPeer === undefined) {
+    if (flags.direction !== undefined)
+      throw new UsageError(
+        '--direction needs --focus-workload or --focus-peer: the direction is relative to the focused end',
+      );
+    return undefined;
+  }
+  return {
+    workload:
+      flags.focusWorkload === undefined ? undefined : targetOf(model, flags.focusWorkload, inventory, false),
+    peer: flags.focusPeer === undefined ? undefined : targetOf(model, flags.focusPeer, inventory, true),
+    direction: flags.direction,
+  };
+}
+
 function readAssertions(file: string, maxFileSize: number): Assertion[] {
   let text: string;
   try {
@@ -168,11 +225,19 @@ function readAssertions(file: string, maxFileSize: number): Assertion[] {
 
 /** `kubeward netpol matrix`: who can reach whom. */
 export async function netpolMatrix(
-  flags: InputFlags & ControllerFlags & { output: MatrixFormat },
+  flags: InputFlags & ControllerFlags & FocusFlags & { output: MatrixFormat },
 ): Promise<void> {
+  const probe = parseProbe(flags.port);
   const { inventory, namespace } = await loadInventory(flags);
   const model = modelOf(inventory, flags, routeControllerPods(inventory, flags));
-  const list = connectionList(reachabilityMatrix(model), namespace);
+  const focus = focusOf(model, flags, inventory);
+  const list = focus
+    ? focusedConnections(model, focus, probe, namespace)
+    : connectionList(
+        reachabilityMatrix(model),
+        namespace,
+        probe && portRange(probe.protocol, probe.port, probe.port),
+      );
   if (list.connections.length === 0 && namespace !== undefined && flags.namespace === undefined)
     process.stderr.write(
       `note: no connection with an end in namespace ${escapeControls(namespace)}, the context's; -n NAME or -A for others\n`,
@@ -185,24 +250,59 @@ export async function netpolMatrix(
   process.exitCode = exitCode(inventory, 0);
 }
 
-/** `kubeward netpol explain`: the verdict for SRC → DST and the rules that decide it. */
-export async function netpolExplain(
-  src: string,
-  dst: string,
-  port: string | undefined,
-  flags: InputFlags & { output: string },
+/** `kubeward netpol exposure`: what each workload is open to, named by kind, per port. */
+export async function netpolExposure(
+  flags: InputFlags & { output: ExposureFormat; exposedOnly: boolean; direction?: 'ingress' | 'egress' },
 ): Promise<void> {
-  const probe = parseProbe(port);
+  const { inventory, namespace } = await loadInventory(flags);
+  const classes = exposureOf(modelOf(inventory, flags), inventory);
+  const view = {
+    directions: flags.direction === undefined ? (['ingress', 'egress'] as const) : [flags.direction],
+    exposedOnly: flags.exposedOnly,
+    namespace,
+  };
+  process.stdout.write(renderExposure(classes, flags.output, view, terminalWidth(process.stdout)));
+  process.exitCode = exitCode(inventory, 0);
+}
+
+/**
+ * `kubeward netpol explain`: the verdict for SRC → DST and the rules that decide it, or, with
+ * --focus-workload / --focus-peer instead of SRC and DST, every pair the focus keeps.
+ */
+export async function netpolExplain(
+  src: string | undefined,
+  dst: string | undefined,
+  port: string | undefined,
+  flags: InputFlags & FocusFlags & { output: string },
+): Promise<void> {
+  if (port !== undefined && flags.port !== undefined)
+    throw new UsageError('give the port once: as the third argument or with --port');
+  const probe = parseProbe(port ?? flags.port);
+  const focused = flags.focusWorkload !== undefined || flags.focusPeer !== undefined;
+  if (focused && src !== undefined)
+    throw new UsageError('give SRC and DST, or --focus-workload / --focus-peer, not both');
+  if (!focused && dst === undefined)
+    throw new UsageError(
+      'give SRC and DST (kind/namespace/name, namespace/name or an IP address), or --focus-workload',
+    );
   const { inventory } = await loadInventory(flags);
   const model = modelOf(inventory, flags);
+  const focus = focusOf(model, flags, inventory);
+  const format = flags.output === 'json' ? 'json' : 'text';
+  if (focus) {
+    const list = explainFocus(model, focus, probe);
+    process.stdout.write(renderFocusedExplanations(list, format, terminalWidth(process.stdout)));
+    process.exitCode = exitCode(inventory, 0);
+    return;
+  }
   const explanation = explainConnection(
     model,
-    endpointOf(model, src, inventory),
-    endpointOf(model, dst, inventory),
+    endpointOf(model, src ?? '', inventory),
+    endpointOf(model, dst ?? '', inventory),
     probe,
   );
   process.stdout.write(
-    flags.output === 'json' ? `${JSON.stringify(explanation, null, 2)}\n` : renderExplanation(explanation),
+    format === 'json' ? `${JSON.stringify(explanation, null, 2)}\n` : renderExplanation(explanation),
   );
   process.exitCode = exitCode(inventory, explanation.allowed ? 0 : 1);
 }
@@ -273,6 +373,6 @@ export async function netpolDiff(
   const later = await connectionsAt(after, flags);
   const diff = diffConnections(earlier.list, later.list);
   process.stdout.write(renderConnectionDiff(diff, flags.output));
-  const code = flags.failOnNew && diff.added.length > 0 ? 1 : 0;
+  const code = flags.failOnNew && hasNewAccess(diff) ? 1 : 0;
   process.exitCode = Math.max(exitCode(earlier.inventory, code), exitCode(later.inventory, code));
 }

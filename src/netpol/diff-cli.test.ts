@@ -37,12 +37,49 @@ describe('kubeward netpol diff', () => {
     );
   });
 
-  it('--fail-on-new exits 1 when a connection appears, 0 when only some are removed or changed', () => {
+  it('--fail-on-new exits 1 when a connection appears or its ports widen', () => {
     assert.equal(netpol(['diff', 'before', 'after', '--fail-on-new']).status, 1);
     const reverse = netpol(['diff', 'after', 'before', '--fail-on-new']);
-    assert.equal(reverse.status, 0, reverse.stderr);
+    assert.equal(reverse.status, 1, reverse.stderr);
     assert.match(reverse.stdout, /^- deployment\/shop\/worker -> deployment\/shop\/worker {2}all$/m);
-    assert.match(reverse.stdout, /^0 added, 7 removed, 1 changed, 5 unchanged$/m);
+    assert.match(
+      reverse.stdout,
+      /^~ deployment\/shop\/web -> deployment\/shop\/db {2}TCP:5432 -> all \(new: TCP:1-5431,5433-65535 UDP:\* SCTP:\*\)$/m,
+    );
+    assert.match(reverse.stdout, /^0 added, 7 removed, 1 changed \(1 widened\), 5 unchanged$/m);
+  });
+
+  it('--fail-on-new: TCP 80 -> TCP 80,443 is new access (exit 1), the reverse narrowing is not (exit 0)', () => {
+    const wider = netpol(['diff', 'ports/http.yaml', 'ports/https.yaml', '--fail-on-new']);
+    assert.equal(wider.status, 1, wider.stderr);
+    assert.equal(
+      wider.stdout,
+      '~ deployment/shop/web -> deployment/shop/api  TCP:80 -> TCP:80,443 (new: TCP:443)\n' +
+        '0 added, 0 removed, 1 changed (1 widened), 0 unchanged\n',
+    );
+    const narrower = netpol(['diff', 'ports/https.yaml', 'ports/http.yaml', '--fail-on-new']);
+    assert.equal(narrower.status, 0, narrower.stderr);
+    assert.equal(
+      narrower.stdout,
+      '~ deployment/shop/web -> deployment/shop/api  TCP:80,443 -> TCP:80\n' +
+        '0 added, 0 removed, 1 changed, 0 unchanged\n',
+    );
+  });
+
+  it('compares address ranges by the addresses they cover: a /24 written as two /25 is unchanged', () => {
+    const same = netpol(['diff', 'ranges/whole.yaml', 'ranges/halves.yaml', '--fail-on-new']);
+    assert.equal(same.status, 0, same.stderr);
+    assert.equal(same.stdout, '0 added, 0 removed, 0 changed, 1 unchanged\n');
+    const wider = netpol(['diff', 'ranges/whole.yaml', 'ranges/wider.yaml', '--fail-on-new']);
+    assert.equal(wider.status, 1, wider.stderr);
+    assert.equal(
+      wider.stdout,
+      '~ 10.0.0.128/25 -> deployment/edge/gw  TCP:443 -> TCP:443,8443 (new: TCP:8443)\n' +
+        '0 added, 0 removed, 1 changed (1 widened), 1 unchanged\n',
+    );
+    const narrower = netpol(['diff', 'ranges/wider.yaml', 'ranges/whole.yaml', '--fail-on-new']);
+    assert.equal(narrower.status, 0, narrower.stderr);
+    assert.match(narrower.stdout, /^0 added, 0 removed, 1 changed, 1 unchanged$/m);
   });
 
   it('-o json gives the same diff as data', () => {
@@ -58,7 +95,13 @@ describe('kubeward netpol diff', () => {
     assert.deepEqual(diff.added[2], { source: 'deployment/shop/db', destination: WORKER, ports: 'all' });
     assert.deepEqual(diff.removed, []);
     assert.deepEqual(diff.changed, [
-      { source: 'deployment/shop/web', destination: 'deployment/shop/db', before: 'all', after: 'TCP:5432' },
+      {
+        source: 'deployment/shop/web',
+        destination: 'deployment/shop/db',
+        before: 'all',
+        after: 'TCP:5432',
+        widened: 'none',
+      },
     ]);
     assert.equal(diff.unchanged, 5);
   });
@@ -77,7 +120,7 @@ describe('kubeward netpol diff', () => {
     assert.match(run.stdout, /^\| `deployment\/shop\/web` \| `deployment\/shop\/worker` \| `all` \|$/m);
     assert.match(
       run.stdout,
-      /^### Changed \(1\)\n\n\| source \| destination \| ports before \| ports after \|\n\|---\|---\|---\|---\|\n\| `deployment\/shop\/web` \| `deployment\/shop\/db` \| `all` \| `TCP:5432` \|\n$/m,
+      /^### Changed \(1\)\n\n\| source \| destination \| ports before \| ports after \| new ports \|\n\|---\|---\|---\|---\|---\|\n\| `deployment\/shop\/web` \| `deployment\/shop\/db` \| `all` \| `TCP:5432` \| `none` \|\n$/m,
     );
     assert.doesNotMatch(run.stdout, /Removed/);
   });

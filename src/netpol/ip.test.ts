@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatIp, formatRange, ipAtoms, parseCidr, parseIp, rangeToCidrs } from './ip.ts';
+import { formatIp, formatRange, ipAtoms, parseCidr, parseIp, parseRange, rangeToCidrs } from './ip.ts';
 
 describe('addresses and CIDRs', () => {
   it('parses IPv4 and IPv6, including :: and embedded IPv4', () => {
@@ -53,5 +53,12 @@ describe('addresses and CIDRs', () => {
       '10.0.0.4/31',
       '10.0.0.6/32',
     ]);
+  });
+
+  it('reads back what formatRange prints, a CIDR or first-last, and refuses anything else', () => {
+    for (const text of ['10.0.0.0/24', '10.0.0.0-10.0.1.127', '::/0', 'fd00::1-fd00::ff'])
+      assert.equal(formatRange(parseRange(text) ?? { family: 4, first: 1n, last: 0n }), text);
+    for (const text of ['deployment/shop/web', '10.0.0.9-10.0.0.1', '10.0.0.0-fd00::1', '10.0.0.0/33', 'a-b'])
+      assert.equal(parseRange(text), undefined, text);
   });
 });

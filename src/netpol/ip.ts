@@ -73,6 +73,16 @@ export function parseCidr(text: string): IpRange | undefined {
   return { family: ip.family, first, last: first | mask };
 }
 
+/** Parses a range as {@link formatRange} prints it: a CIDR or `first-last`; undefined otherwise. */
+export function parseRange(text: string): IpRange | undefined {
+  const dash = text.indexOf('-');
+  if (dash === -1) return parseCidr(text);
+  const first = parseIp(text.slice(0, dash));
+  const last = parseIp(text.slice(dash + 1));
+  if (!first || !last || first.family !== last.family || first.value > last.value) return undefined;
+  return { family: first.family, first: first.value, last: last.value };
+}
+
 /** A range holding one address. */
 export function singleIp(text: string): IpRange | undefined {
   const ip = parseIp(text);

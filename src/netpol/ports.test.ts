@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import {
   ALL_PORTS,
   formatPorts,
+  parsePorts,
   hasPort,
   intersectPorts,
   isEmptyPorts,
@@ -39,5 +40,13 @@ describe('port sets', () => {
     const range = portRange('TCP', 32000, 32768);
     assert.ok(hasPort(range, 'TCP', 32000) && hasPort(range, 'TCP', 32768));
     assert.ok(!hasPort(range, 'TCP', 32769) && !hasPort(range, 'UDP', 32000));
+  });
+
+  it('reads back what formatPorts prints, and refuses other text', () => {
+    for (const text of ['all', 'none', 'TCP:80', 'TCP:80,443,8000-9000 UDP:53', 'TCP:* SCTP:5000'])
+      assert.equal(formatPorts(parsePorts(text) ?? NO_PORTS), text);
+    assert.deepEqual(parsePorts('UDP:*'), { TCP: [], UDP: [[1, 65535]], SCTP: [] });
+    for (const text of ['TCP 80', 'ICMP:1', 'TCP:', 'TCP:80;443', ''])
+      assert.equal(parsePorts(text), undefined, text);
   });
 });

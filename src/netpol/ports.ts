@@ -109,6 +109,26 @@ export function formatPorts(set: PortSet): string {
   return parts.join(' ');
 }
 
+/** Reads {@link formatPorts}'s text back; undefined when it is not such a text. */
+export function parsePorts(text: string): PortSet | undefined {
+  if (text === 'all') return ALL_PORTS;
+  if (text === 'none') return NO_PORTS;
+  const set: Record<Protocol, PortRange[]> = { TCP: [], UDP: [], SCTP: [] };
+  for (const part of text.split(' ')) {
+    const match = /^(TCP|UDP|SCTP):(\*|\d+(?:-\d+)?(?:,\d+(?:-\d+)?)*)$/.exec(part);
+    if (!match) return undefined;
+    const protocol = match[1] as Protocol;
+    const list = match[2] ?? '';
+    if (list === '*') set[protocol].push([1, MAX_PORT]);
+    else
+      for (const item of list.split(',')) {
+        const [first = 0, last = first] = item.split('-').map(Number);
+        set[protocol].push([first, last]);
+      }
+  }
+  return { TCP: normalize(set.TCP), UDP: normalize(set.UDP), SCTP: normalize(set.SCTP) };
+}
+
 function subtractRanges(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
   const out: PortRange[] = [];
   for (const [first, last] of a) {

@@ -10,7 +10,14 @@ export const DIFF_FORMATS = ['text', 'json', 'md'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 function summary(diff: ConnectionDiff): string {
-  return `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed, ${diff.unchanged} unchanged`;
+  const widened = diff.changed.filter((c) => c.widened !== 'none').length;
+  const changed =
+    widened > 0 ? `${diff.changed.length} changed (${widened} widened)` : `${diff.changed.length} changed`;
+  return `${diff.added.length} added, ${diff.removed.length} removed, ${changed}, ${diff.unchanged} unchanged`;
+}
+
+function widenedNote(widened: string): string {
+  return widened === 'none' ? '' : ` (new: ${escapeControls(widened)})`;
 }
 
 function text(diff: ConnectionDiff): string {
@@ -20,7 +27,8 @@ function text(diff: ConnectionDiff): string {
     ...diff.added.map((c) => `+ ${pair(c.source, c.destination)}  ${escapeControls(c.ports)}`),
     ...diff.removed.map((c) => `- ${pair(c.source, c.destination)}  ${escapeControls(c.ports)}`),
     ...diff.changed.map(
-      (c) => `~ ${pair(c.source, c.destination)}  ${escapeControls(c.before)} -> ${escapeControls(c.after)}`,
+      (c) =>
+        `~ ${pair(c.source, c.destination)}  ${escapeControls(c.before)} -> ${escapeControls(c.after)}${widenedNote(c.widened)}`,
     ),
     summary(diff),
   ].join('\n');
@@ -53,8 +61,8 @@ function markdown(diff: ConnectionDiff): string {
     ),
     ...markdownSection(
       'Changed',
-      ['source', 'destination', 'ports before', 'ports after'],
-      diff.changed.map((c) => [c.source, c.destination, c.before, c.after]),
+      ['source', 'destination', 'ports before', 'ports after', 'new ports'],
+      diff.changed.map((c) => [c.source, c.destination, c.before, c.after, c.widened]),
     ),
   ]
     .join('\n')
@@ -62,8 +70,8 @@ function markdown(diff: ConnectionDiff): string {
 }
 
 /**
- * Renders the connections added (`+`), removed (`-`) and changed (`~`, ports before -> after)
- * between two manifest sets, then the counts; `md` as tables for a pull-request comment.
+ * Renders the connections added (`+`), removed (`-`) and changed (`~`, ports before -> after, and
+ * `(new: PORTS)` when the ports widened) between two manifest sets, then the counts; `md` as tables for a pull-request comment.
  */
 export function renderConnectionDiff(diff: ConnectionDiff, format: DiffFormat): string {
   switch (format) {
