@@ -1,7 +1,4 @@
-import { formatDiagnostic } from '../model/diagnostic.ts';
-import { InputError, UsageError } from '../model/errors.ts';
 import { imagesOf } from '../model/image-usage.ts';
-import { buildInventory } from '../model/inventory.ts';
 import { terminalWidth } from '../render/columns.ts';
 import { renderVerificationJson, renderVerificationTable } from '../render/images/verification.ts';
 import { filesOf } from '../scan/inputs.ts';
@@ -11,7 +8,8 @@ import type { SignatureFlags } from './commands/signature-options.ts';
 import { EXIT } from './exit.ts';
 import { writeReport } from './output-file.ts';
 import { signatureRequirement } from './signature-requirement.ts';
-import { inputSource, loadScoped, pathsOf } from './sources.ts';
+import { readImageInputs } from './image-inputs.ts';
+import { pathsOf } from './sources.ts';
 import type { InputFlags } from './sources.ts';
 
 /** The flags of `kubeward images verify`, as commander parses them. */
@@ -27,22 +25,8 @@ export interface ImagesVerifyFlags extends InputFlags, RegistryFlags, SignatureF
  * input, key, trusted root or registry could not be used.
  */
 export async function imagesVerify(paths: string[], flags: ImagesVerifyFlags): Promise<void> {
-  const source = inputSource('images verify', paths, flags, { allNamespacesReadsCluster: true });
-  if (source === 'none')
-    throw new UsageError(
-      'nothing to read: give files, directories, -f -, -k DIR or --helm DIR, or read a live cluster with --context NAME or -A',
-    );
   const requirement = await signatureRequirement(flags, flags.maxFileSize);
-  const { hostPlatform, parsePlatform } = await import('../registry/platform.ts');
-  const platform = flags.platform === undefined ? hostPlatform() : parsePlatform(flags.platform);
-  const { loaded } = await loadScoped(paths, flags, source, { secrets: 'none', read: 'scope' });
-  for (const diagnostic of loaded.diagnostics)
-    if (diagnostic.level !== 'note') process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
-  if (loaded.resources.length === 0 && loaded.diagnostics.some((diagnostic) => diagnostic.level === 'error'))
-    throw new InputError('no usable input: every file failed to load');
-  const inventory = buildInventory(loaded.resources, {
-    ...(flags.defaultNamespace === undefined ? {} : { defaultNamespace: flags.defaultNamespace }),
-  });
+  const { loaded, inventory, platform } = await readImageInputs('images verify', paths, flags);
   const { verifyImages } = await import('../registry/verify-images.ts');
   const rows = await verifyImages(imagesOf(inventory), requirement, {
     platform,

@@ -1,8 +1,6 @@
-import { formatDiagnostic } from '../model/diagnostic.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
-import { InputError, UsageError } from '../model/errors.ts';
+import { UsageError } from '../model/errors.ts';
 import { imagesOf } from '../model/image-usage.ts';
-import { buildInventory } from '../model/inventory.ts';
 import { terminalWidth } from '../render/columns.ts';
 import { renderImagesJson, renderImagesYaml } from '../render/images/document.ts';
 import type { ImagesOutput } from '../render/images/outputs.ts';
@@ -12,7 +10,8 @@ import { renderSarifChunks } from '../render/sarif.ts';
 import { filesOf } from '../scan/inputs.ts';
 import type { RegistryFlags } from './commands/registry-options.ts';
 import { writeReport } from './output-file.ts';
-import { inputSource, loadScoped, pathsOf } from './sources.ts';
+import { readImageInputs } from './image-inputs.ts';
+import { pathsOf } from './sources.ts';
 import type { InputFlags } from './sources.ts';
 import { VERSION } from '../version.ts';
 import type { ReportText } from './output-file.ts';
@@ -31,23 +30,9 @@ export interface ImagesFlags extends InputFlags, RegistryFlags {
  * Exit 0, or 2 when an input could not be read at all.
  */
 export async function images(paths: string[], flags: ImagesFlags): Promise<void> {
-  const source = inputSource('images', paths, flags, { allNamespacesReadsCluster: true });
-  if (source === 'none')
-    throw new UsageError(
-      'nothing to read: give files, directories, -f -, -k DIR or --helm DIR, or read a live cluster with --context NAME or -A',
-    );
   if (flags.output === 'sarif' && !flags.resolve)
     throw new UsageError('-o sarif lists the findings of --resolve: add --resolve');
-  const { hostPlatform, parsePlatform } = await import('../registry/platform.ts');
-  const platform = flags.platform === undefined ? hostPlatform() : parsePlatform(flags.platform);
-  const { loaded } = await loadScoped(paths, flags, source, { secrets: 'none', read: 'scope' });
-  for (const diagnostic of loaded.diagnostics)
-    if (diagnostic.level !== 'note') process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
-  if (loaded.resources.length === 0 && loaded.diagnostics.some((diagnostic) => diagnostic.level === 'error'))
-    throw new InputError('no usable input: every file failed to load');
-  const inventory = buildInventory(loaded.resources, {
-    ...(flags.defaultNamespace === undefined ? {} : { defaultNamespace: flags.defaultNamespace }),
-  });
+  const { loaded, inventory, platform } = await readImageInputs('images', paths, flags);
   const entries = imagesOf(inventory);
   const result: ImagesResult = flags.resolve
     ? await (

@@ -1,22 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CHECKS } from '../checks/registry.ts';
-import { ConfigError } from '../model/errors.ts';
-import { parseConfig } from './parse-config.ts';
+import { configParser } from '../testing/config-parser.ts';
 
 const FILE = '/etc/kubeward/.kubeward.yaml';
-const parse = (text: string) => parseConfig(FILE, text, CHECKS);
-
-const rejects = (text: string, message: string) => {
-  assert.throws(
-    () => parse(text),
-    (error: unknown) => {
-      assert.ok(error instanceof ConfigError);
-      assert.equal(error.message, message);
-      return true;
-    },
-  );
-};
+const { parse, rejects } = configParser(FILE);
 
 describe('.kubeward.yaml images:', () => {
   it('has no image policy when the file has no images:', () => {

@@ -2,23 +2,12 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CHECKS } from '../checks/registry.ts';
-import { ConfigError } from '../model/errors.ts';
 import { loadSources } from '../load/load.ts';
 import { formatDiagnostic } from '../model/diagnostic.ts';
+import { configParser } from '../testing/config-parser.ts';
 import { parseConfig } from './parse-config.ts';
 
-const parse = (text: string) => parseConfig('.kubeward.yaml', text, CHECKS);
-
-const rejects = (text: string, message: string) => {
-  assert.throws(
-    () => parse(text),
-    (error: unknown) => {
-      assert.ok(error instanceof ConfigError);
-      assert.equal(error.message, message);
-      return true;
-    },
-  );
-};
+const { parse, rejects } = configParser('.kubeward.yaml');
 
 describe('.kubeward.yaml', () => {
   it('gives defaults for an empty file', () => {
