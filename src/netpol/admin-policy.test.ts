@@ -395,7 +395,7 @@ describe('AdminNetworkPolicy tiers', () => {
       houses() +
       banp(subjectHouse('gryffindor') + rule('ingress', 'deny', 'Deny', '{namespaces: {}}'), 'strict');
     const policies = adminPoliciesOf(inventoryOf(text));
-    assert.equal(policies.baseline, undefined);
+    assert.deepEqual(policies.baseline, []);
     assert.deepEqual(
       policies.problems.map((problem) => problem.message),
       ['BaselineAdminNetworkPolicy strict is ignored: the only one a cluster accepts is named "default"'],

@@ -85,7 +85,7 @@ export function netpolDiagnostics(inventory: Inventory, model: NetpolModel): Dia
       diagnostics.push(at(policy.resource, 'warning', problem.path, `${what}: ${problem.message}`));
   }
   const { admin, baseline, problems } = model.admin.policies;
-  for (const policy of [...admin, ...(baseline ? [baseline] : [])]) {
+  for (const policy of [...admin, ...baseline]) {
     const what = `${policy.kind} ${policy.name}`;
     const selectors = [
       ...subjectSelectors(policy),
