@@ -244,6 +244,15 @@ describe('ClusterNetworkPolicy, Baseline tier', () => {
       explanation.ingress.decidedBy,
       'ClusterNetworkPolicy baseline-slytherin (priority 10) rule deny-from-slytherin: Deny',
     );
+    const unmatched = explainConnection(
+      without,
+      end(without, 'hufflepuff/server'),
+      end(without, 'gryffindor/server'),
+    );
+    assert.equal(
+      unmatched.ingress.decidedBy,
+      'no AdminNetworkPolicy, ClusterNetworkPolicy or BaselineAdminNetworkPolicy rule matches and no NetworkPolicy isolates it: allowed',
+    );
   });
 
   const baselines = (acceptPriority: number, withBanp: boolean): string =>
@@ -344,6 +353,25 @@ describe('ClusterNetworkPolicy, Baseline tier', () => {
       explanation.ingress.decidedBy,
       'ClusterNetworkPolicy pass-5 (priority 5) rule pass: Pass, then the default allow',
     );
+    const anyPort = explainConnection(
+      netpol,
+      end(netpol, 'slytherin/server'),
+      end(netpol, 'gryffindor/server'),
+    );
+    assert.equal(
+      anyPort.ingress.decidedBy,
+      'admin- and baseline-tier rules (AdminNetworkPolicy, ClusterNetworkPolicy, BaselineAdminNetworkPolicy), then the default allow',
+    );
+    assert.deepEqual(
+      anyPort.ingress.baselineRules.map((reason) => `${reason.policy}/${reason.rule}:${reason.action}`),
+      ['pass-5/pass:Pass'],
+    );
+    const other = explainConnection(
+      netpol,
+      end(netpol, 'gryffindor/server'),
+      end(netpol, 'hufflepuff/server'),
+    );
+    assert.equal(other.ingress.decidedBy, 'no policy isolates it in this direction: allowed');
   });
 });
 

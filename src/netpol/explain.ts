@@ -129,7 +129,7 @@ function side(
       : probe && finalAdmin
         ? describeAdmin(finalAdmin)
         : probe && !toNetworkPolicies
-          ? 'AdminNetworkPolicy rules'
+          ? 'admin-tier rules (AdminNetworkPolicy, ClusterNetworkPolicy)'
           : entry?.isolated && nodeLocal
             ? "node-local: a hostNetwork DaemonSet runs on every node, and traffic from a pod's own node is never blocked by ingress isolation"
             : entry?.isolated
@@ -138,9 +138,9 @@ function side(
                 ? describeAdmin(baselineRules[0]) +
                   (baselineRules[0].action === 'Pass' ? ', then the default allow' : '')
                 : verdict && (verdict.admin.length > 0 || verdict.baseline.length > 0) && !probe
-                  ? 'AdminNetworkPolicy and BaselineAdminNetworkPolicy rules, then the default allow'
+                  ? 'admin- and baseline-tier rules (AdminNetworkPolicy, ClusterNetworkPolicy, BaselineAdminNetworkPolicy), then the default allow'
                   : verdict
-                    ? 'no AdminNetworkPolicy or BaselineAdminNetworkPolicy rule matches and no NetworkPolicy isolates it: allowed'
+                    ? 'no AdminNetworkPolicy, ClusterNetworkPolicy or BaselineAdminNetworkPolicy rule matches and no NetworkPolicy isolates it: allowed'
                     : 'no policy isolates it in this direction: allowed';
   const base = { endpoint: endpointName(self), decidedBy, adminRules, baselineRules };
   if (!entry?.isolated)
