@@ -69,4 +69,21 @@ describe('kubeward netpol on ClusterNetworkPolicies', () => {
     assert.match(run.stdout, /^deployment\/shop\/web,deployment\/payments\/db,TCP:5432$/m);
     assert.match(run.stdout, /^deployment\/monitoring\/scraper,deployment\/payments\/db,TCP:9100-9199$/m);
   });
+
+  it('exposure: the CNPs narrow pods to their ports; addresses, which CNP ingress peers cannot name, stay open', () => {
+    const run = netpol(['exposure', '-f', '.', '--direction', 'ingress', '-n', 'payments']);
+    assert.equal(run.stderr, '');
+    assert.equal(run.status, 0);
+    assert.equal(
+      run.stdout,
+      [
+        'WORKLOAD                 DIRECTION   EXPOSURE',
+        'deployment/payments/db   ingress     open to 0.0.0.0/0 on every port',
+        'deployment/payments/db   ingress     open to ::/0 on every port',
+        'deployment/payments/db   ingress     exposed to every pod of namespaces matching team=shop (shop) on TCP 5432',
+        'deployment/payments/db   ingress     exposed to every pod of namespaces matching team=ops (monitoring) on TCP 9100-9199',
+        '',
+      ].join('\n'),
+    );
+  });
 });
