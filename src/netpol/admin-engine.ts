@@ -30,9 +30,9 @@ export interface AdminCompiledRule {
 
 /** The admin-tier rules that apply to a pod class in one direction, in evaluation order. */
 export interface AdminSide {
-  /** ANP rules (by priority, then rule order) followed by the BANP's rules. */
+  /** Admin-tier rules (by priority, then rule order) followed by the baseline tier's rules. */
   readonly rules: readonly AdminCompiledRule[];
-  /** Index of the first BANP rule in `rules` (rules.length when the BANP does not apply). */
+  /** Index of the first baseline-tier rule in `rules` (rules.length when none applies). */
   readonly baselineFrom: number;
   /** Equal rule lists share one group number, so their per-peer work is shared. */
   readonly group: number;
@@ -76,7 +76,7 @@ function nodeSelectorAdmits(selector: Mapping, nodeLabels: Labels): boolean {
   return selectorMatches(selector, nodeLabels);
 }
 
-/** Compiles the admin tiers against the pod classes: each class's ANP and BANP rules per direction. */
+/** Compiles the admin tiers against the pod classes: each class's admin- and baseline-tier rules per direction. */
 export function compileAdminPolicies(policies: AdminPolicies, context: AdminCompileContext): AdminModel {
   const { classes } = context;
   const n = classes.length;
@@ -165,7 +165,7 @@ export function compileAdminPolicies(policies: AdminPolicies, context: AdminComp
     };
   };
 
-  const ordered = [...policies.admin, ...(policies.baseline ? [policies.baseline] : [])];
+  const ordered = [...policies.admin, ...policies.baseline];
   const compiled = ordered.map((policy) => ({
     policy,
     ingress: policy.ingress.map((rule) => compileRule(policy, rule)),
@@ -190,7 +190,7 @@ export function compileAdminPolicies(policies: AdminPolicies, context: AdminComp
       const members: number[] = [];
       compiled.forEach((entry, index) => {
         if (entry[direction].length === 0 || subjectSets.get(entry.policy)?.[podClass.index] !== 1) return;
-        if (entry.policy.tier === 'baseline') baselineFrom = rules.length;
+        if (entry.policy.tier === 'baseline' && baselineFrom < 0) baselineFrom = rules.length;
         members.push(index);
         for (const rule of entry[direction]) rules.push(rule);
       });
@@ -217,7 +217,10 @@ export interface AdminVerdict {
   readonly admin: readonly AdminStep[];
   /** The ports the NetworkPolicy tier decided (passed, or matched by no ANP rule). */
   readonly toNetworkPolicies: PortSet;
-  /** BANP rules that matched, with the ports each decided (only when no NetworkPolicy isolates the pod). */
+  /**
+   * Baseline-tier rules that matched, with the ports each decided (only when no NetworkPolicy isolates
+   * the pod). A `Pass` there (v1alpha2) hands its ports to the default allow.
+   */
   readonly baseline: readonly AdminStep[];
   /** Ports no tier decided: allowed by default. */
   readonly unmatched: PortSet;
@@ -226,7 +229,8 @@ export interface AdminVerdict {
 /**
  * The tiers of network-policy-api in order, port by port: ANP rules by priority and rule order
  * (first match decides; `Pass` and no match go on), then NetworkPolicies when one isolates the pod
- * in this direction (their union decides), else the BANP's rules, else allow.
+ * in this direction (their union decides), else the baseline tier's rules (first match decides; `Pass`
+ * goes on to the default), else allow.
  * `admits` tells whether a rule's peers take in the other end; `resolve` turns a rule's ports into
  * numbers for the destination (named ports).
  */
@@ -264,7 +268,7 @@ export function adminVerdict(
     const ports = intersectPorts(resolve(rule.ports), rest);
     if (isEmptyPorts(ports)) continue;
     baseline.push({ rule, ports });
-    if (rule.action === 'Allow') allowed.push(ports);
+    if (rule.action !== 'Deny') allowed.push(ports);
     rest = subtractPorts(rest, ports);
   }
   allowed.push(rest);

@@ -6,104 +6,11 @@
 // with ports 80 "web", 8080, 53/UDP "dns", 5353/UDP and 9003/SCTP).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadSources } from '../load/load.ts';
-import { buildInventory } from '../model/inventory.ts';
+import { allowed, end, houses, inventoryOf, model } from '../testing/admin-policies.ts';
 import { adminPoliciesOf } from './admin-policy.ts';
-import type { Endpoint, HostNetworkMode, NetpolModel } from './engine.ts';
-import { allowedPorts, buildNetpolModel } from './engine.ts';
+import { allowedPorts } from './engine.ts';
 import { explainConnection } from './explain.ts';
-import { reachabilityMatrix } from './matrix.ts';
-import type { PortSet } from './ports.ts';
-import { formatPorts, hasPort } from './ports.ts';
-import { addressEndpoint, findWorkloads, workloadEndpoint } from './query.ts';
-
-const HOUSES = ['gryffindor', 'slytherin', 'ravenclaw', 'hufflepuff'];
-
-function houses(): string {
-  return HOUSES.map(
-    (house) => `apiVersion: v1
-kind: Namespace
-metadata: {name: ${house}, labels: {conformance-house: ${house}}}
----
-apiVersion: v1
-kind: Pod
-metadata: {name: server, namespace: ${house}, labels: {conformance-house: ${house}}}
-spec:
-  containers:
-  - name: c
-    image: i
-    ports:
-    - {name: web, containerPort: 80}
-    - {containerPort: 8080}
-    - {name: dns, containerPort: 53, protocol: UDP}
-    - {containerPort: 5353, protocol: UDP}
-    - {containerPort: 9003, protocol: SCTP}
----
-`,
-  ).join('');
-}
-
-function inventoryOf(text: string): ReturnType<typeof buildInventory> {
-  const { resources } = loadSources([{ file: 'cluster.yaml', text, format: 'yaml', named: true }]);
-  return buildInventory(resources);
-}
-
-function model(text: string, hostNetwork: HostNetworkMode = 'ignore'): NetpolModel {
-  const netpol = buildNetpolModel(inventoryOf(text), { ipBlockMatchesPods: false, hostNetwork });
-  assertMatrixAgrees(netpol);
-  return netpol;
-}
-
-/** The matrix's fast path must give the pairwise answer for every pair and address atom. */
-function assertMatrixAgrees(netpol: NetpolModel): void {
-  const matrix = reachabilityMatrix(netpol);
-  const classes = netpol.pods.classes;
-  const n = classes.length;
-  const text = (id: number): string => formatPorts(matrix.portSets[id] as PortSet);
-  for (const source of classes)
-    for (const destination of classes)
-      assert.equal(
-        text(matrix.classToClass[source.index * n + destination.index] ?? 0),
-        formatPorts(
-          allowedPorts(netpol, { type: 'pods', podClass: source }, { type: 'pods', podClass: destination }),
-        ),
-        `matrix ${source.namespace} → ${destination.namespace}`,
-      );
-  netpol.atoms.forEach((range, a) => {
-    for (const podClass of classes) {
-      const pods: Endpoint = { type: 'pods', podClass };
-      const atom: Endpoint = { type: 'ip', range };
-      assert.equal(
-        text(matrix.atomToClass[a * n + podClass.index] ?? 0),
-        formatPorts(allowedPorts(netpol, atom, pods)),
-      );
-      assert.equal(
-        text(matrix.classToAtom[podClass.index * netpol.atoms.length + a] ?? 0),
-        formatPorts(allowedPorts(netpol, pods, atom)),
-      );
-    }
-  });
-}
-
-function end(netpol: NetpolModel, reference: string): Endpoint {
-  const address = addressEndpoint(reference);
-  if (address) return address;
-  const [workload] = findWorkloads(netpol, reference);
-  assert.ok(workload, reference);
-  const endpoint = workloadEndpoint(netpol, workload);
-  assert.ok(endpoint);
-  return endpoint;
-}
-
-function allowed(
-  netpol: NetpolModel,
-  from: string,
-  to: string,
-  protocol: 'TCP' | 'UDP' | 'SCTP',
-  port: number,
-): boolean {
-  return hasPort(allowedPorts(netpol, end(netpol, from), end(netpol, to)), protocol, port);
-}
+import { formatPorts } from './ports.ts';
 
 const anp = (name: string, priority: number, spec: string): string =>
   `apiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata: {name: ${name}}\nspec:\n  priority: ${priority}\n${spec}---\n`;
@@ -395,7 +302,7 @@ describe('AdminNetworkPolicy tiers', () => {
       houses() +
       banp(subjectHouse('gryffindor') + rule('ingress', 'deny', 'Deny', '{namespaces: {}}'), 'strict');
     const policies = adminPoliciesOf(inventoryOf(text));
-    assert.equal(policies.baseline, undefined);
+    assert.deepEqual(policies.baseline, []);
     assert.deepEqual(
       policies.problems.map((problem) => problem.message),
       ['BaselineAdminNetworkPolicy strict is ignored: the only one a cluster accepts is named "default"'],

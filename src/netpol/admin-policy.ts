@@ -3,18 +3,23 @@ import { ofKind } from '../model/inventory.ts';
 import type { FieldPath, Mapping } from '../model/path.ts';
 import { isRecord } from '../model/path.ts';
 import type { Resource } from '../model/resource.ts';
+import type { RuleDialect } from './admin-rules.ts';
+import { isPortNumber, namedPortEverywhere, parsePriority, parseRules, parseSubject } from './admin-rules.ts';
+import { CLUSTER_NETWORK_POLICY_API_VERSION, parseClusterNetworkPolicy } from './cluster-network-policy.ts';
 import type { IpRange } from './ip.ts';
-import { parseCidr } from './ip.ts';
 import type { Direction, PolicyPort, PolicyProblem } from './policy.ts';
-import { isProtocol, MAX_PORT } from './ports.ts';
+import { isProtocol } from './ports.ts';
 
 /** The API version whose AdminNetworkPolicy and BaselineAdminNetworkPolicy kubeward evaluates. */
 export const ADMIN_POLICY_API_VERSION = 'policy.networking.k8s.io/v1alpha1';
 
-/** `Allow` and `Deny` are final; `Pass` (ANP only) hands the connection to the NetworkPolicy tier. */
+/**
+ * `Allow` (v1alpha2 `Accept`) and `Deny` are final; `Pass` hands the connection to the next tier (from
+ * the admin tier to NetworkPolicies; from the baseline tier, v1alpha2 only, to the default allow).
+ */
 export type AdminAction = 'Allow' | 'Deny' | 'Pass';
 
-/** Which tier a policy belongs to: before NetworkPolicies (ANP) or after them (the BANP). */
+/** Which tier a policy belongs to: before NetworkPolicies (ANP, CNP `Admin`) or after them (BANP, CNP `Baseline`). */
 export type AdminTier = 'admin' | 'baseline';
 
 /** A peer of an ANP/BANP rule; exactly one field of the CRD's peer struct is set. */
@@ -49,13 +54,13 @@ export interface AdminRule {
   readonly path: FieldPath;
 }
 
-/** An AdminNetworkPolicy or the BaselineAdminNetworkPolicy, as the CRD (v1alpha1) defines it. */
+/** An AdminNetworkPolicy or the BaselineAdminNetworkPolicy (v1alpha1), or a ClusterNetworkPolicy (v1alpha2). */
 export interface AdminPolicy {
   readonly resource: Resource;
-  readonly kind: 'AdminNetworkPolicy' | 'BaselineAdminNetworkPolicy';
+  readonly kind: 'AdminNetworkPolicy' | 'BaselineAdminNetworkPolicy' | 'ClusterNetworkPolicy';
   readonly tier: AdminTier;
   readonly name: string;
-  /** `spec.priority` (0..1000, lower first); the BANP has none and reads as Infinity. */
+  /** `spec.priority` (0..1000, lower first; 1001 when invalid); the BANP has none and reads as Infinity. */
   readonly priority: number;
   /** `spec.subject`: the pods the policy applies to (never hostNetwork pods). */
   readonly subject: AdminPeer;
@@ -66,10 +71,10 @@ export interface AdminPolicy {
 
 /** What the inventory holds of the admin tiers, in evaluation order, and what was set aside. */
 export interface AdminPolicies {
-  /** ANPs by priority (lower first), ties broken by name. */
+  /** ANPs and Admin-tier CNPs by priority (lower first); ties: ANPs before CNPs, then by name. */
   readonly admin: readonly AdminPolicy[];
-  /** The BaselineAdminNetworkPolicy named `default`, the only one implementations honour. */
-  readonly baseline: AdminPolicy | undefined;
+  /** Baseline-tier CNPs by priority (ties by name), then the BaselineAdminNetworkPolicy `default`. */
+  readonly baseline: readonly AdminPolicy[];
   /** Problems with the set as a whole (BANPs not named default, priority ties, other versions). */
   readonly problems: readonly {
     readonly resource: Resource;
@@ -78,33 +83,72 @@ export interface AdminPolicies {
   }[];
 }
 
-const RULE_PEERS: Readonly<Record<Direction, string>> = { ingress: 'from', egress: 'to' };
-
-/** Peer fields each tier and direction accepts (adminnetworkpolicy_types.go, shared_types.go). */
-const PEER_FIELDS: Readonly<Record<AdminTier, Readonly<Record<Direction, readonly string[]>>>> = {
+/** Peer fields, actions and ports of v1alpha1 (adminnetworkpolicy_types.go, shared_types.go). */
+const V1ALPHA1: Readonly<Record<AdminTier, RuleDialect>> = {
   admin: {
-    ingress: ['namespaces', 'pods'],
-    egress: ['namespaces', 'pods', 'nodes', 'networks', 'domainNames'],
+    actions: { Allow: 'Allow', Deny: 'Deny', Pass: 'Pass' },
+    peerFields: {
+      ingress: ['namespaces', 'pods'],
+      egress: ['namespaces', 'pods', 'nodes', 'networks', 'domainNames'],
+    },
+    portsField: 'ports',
+    parsePort,
   },
-  baseline: { ingress: ['namespaces', 'pods'], egress: ['namespaces', 'pods', 'nodes', 'networks'] },
+  baseline: {
+    actions: { Allow: 'Allow', Deny: 'Deny' },
+    peerFields: { ingress: ['namespaces', 'pods'], egress: ['namespaces', 'pods', 'nodes', 'networks'] },
+    portsField: 'ports',
+    parsePort,
+  },
 };
 
-const ACTIONS: Readonly<Record<AdminTier, readonly AdminAction[]>> = {
-  admin: ['Allow', 'Deny', 'Pass'],
-  baseline: ['Allow', 'Deny'],
+/** Kinds in the order kubeward evaluates policies of one tier and one priority. */
+const KIND_ORDER: Readonly<Record<AdminPolicy['kind'], number>> = {
+  AdminNetworkPolicy: 0,
+  ClusterNetworkPolicy: 1,
+  BaselineAdminNetworkPolicy: 2,
 };
+
+function byPriority(a: AdminPolicy, b: AdminPolicy): number {
+  return (
+    a.priority - b.priority ||
+    KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+    (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  );
+}
+
+type SetProblem = AdminPolicies['problems'][number];
+
+/** A problem at each policy whose priority equals the one before it in its tier. */
+function priorityTies(tier: readonly AdminPolicy[]): SetProblem[] {
+  const problems: SetProblem[] = [];
+  for (let i = 1; i < tier.length; i++) {
+    const previous = tier[i - 1] as AdminPolicy;
+    const policy = tier[i] as AdminPolicy;
+    if (previous.priority !== policy.priority || !Number.isFinite(policy.priority)) continue;
+    const sameKind = previous.kind === policy.kind;
+    problems.push({
+      resource: policy.resource,
+      path: ['spec', 'priority'],
+      message: `${policy.kind} ${policy.name} has priority ${policy.priority} like ${sameKind ? '' : `${previous.kind} `}${previous.name}: the API leaves the order undefined; kubeward evaluates ${previous.name} first (${sameKind ? 'by name' : `${previous.kind} before ${policy.kind}`})`,
+    });
+  }
+  return problems;
+}
 
 /**
- * The ANPs and the BANP of the inventory (`policy.networking.k8s.io/v1alpha1`), in the order the
- * network-policy-api evaluates them. Two ANPs of one priority are undefined behaviour in the spec
- * (`spec.priority` field doc, apis/v1alpha1/adminnetworkpolicy_types.go): kubeward orders them by
- * name and reports the tie. A BANP not named `default` is refused by the CRD's validation rule and
- * left out with a problem. ClusterNetworkPolicy (v1alpha2) objects are reported as not evaluated.
+ * The cluster-scoped policies of the inventory, in the order the network-policy-api evaluates them:
+ * AdminNetworkPolicy and BaselineAdminNetworkPolicy of `policy.networking.k8s.io/v1alpha1`, and
+ * ClusterNetworkPolicy of v1alpha2 (`spec.tier` Admin or Baseline). Policies of one tier and one
+ * priority are undefined behaviour in the spec (`spec.priority` field docs, apis/v1alpha1 and
+ * apis/v1alpha2): kubeward evaluates the v1alpha1 ANP before the v1alpha2 CNP, then by name, and
+ * reports the tie. A BANP not named `default` is refused by the CRD's validation rule and left out with
+ * a problem; the BANP comes after every Baseline-tier CNP.
  */
 export function adminPoliciesOf(inventory: Inventory): AdminPolicies {
-  const problems: { resource: Resource; path: FieldPath; message: string }[] = [];
+  const problems: SetProblem[] = [];
   const admin: AdminPolicy[] = [];
-  let baseline: AdminPolicy | undefined;
+  const baseline: AdminPolicy[] = [];
   for (const resource of ofKind(inventory, 'AdminNetworkPolicy')) {
     if (resource.apiVersion !== ADMIN_POLICY_API_VERSION) {
       problems.push({
@@ -116,6 +160,7 @@ export function adminPoliciesOf(inventory: Inventory): AdminPolicies {
     }
     admin.push(parseAdminPolicy(resource, 'admin'));
   }
+  let defaultBaseline: AdminPolicy | undefined;
   for (const resource of ofKind(inventory, 'BaselineAdminNetworkPolicy')) {
     if (resource.apiVersion !== ADMIN_POLICY_API_VERSION) {
       problems.push({
@@ -133,43 +178,32 @@ export function adminPoliciesOf(inventory: Inventory): AdminPolicies {
       });
       continue;
     }
-    baseline = parseAdminPolicy(resource, 'baseline');
+    defaultBaseline = parseAdminPolicy(resource, 'baseline');
   }
-  for (const resource of ofKind(inventory, 'ClusterNetworkPolicy'))
-    problems.push({
-      resource,
-      path: ['kind'],
-      message: `ClusterNetworkPolicy ${resource.name} (${resource.apiVersion}) is not evaluated: kubeward reads AdminNetworkPolicy and BaselineAdminNetworkPolicy of ${ADMIN_POLICY_API_VERSION}`,
-    });
-  admin.sort((a, b) => a.priority - b.priority || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (let i = 1; i < admin.length; i++) {
-    const previous = admin[i - 1] as AdminPolicy;
-    const policy = admin[i] as AdminPolicy;
-    if (previous.priority === policy.priority)
+  for (const resource of ofKind(inventory, 'ClusterNetworkPolicy')) {
+    if (resource.apiVersion !== CLUSTER_NETWORK_POLICY_API_VERSION) {
       problems.push({
-        resource: policy.resource,
-        path: ['spec', 'priority'],
-        message: `AdminNetworkPolicy ${policy.name} has priority ${policy.priority} like ${previous.name}: the API leaves the order undefined; kubeward evaluates ${previous.name} first (by name)`,
+        resource,
+        path: ['apiVersion'],
+        message: `ClusterNetworkPolicy ${resource.name}: ${resource.apiVersion} is not evaluated (only ${CLUSTER_NETWORK_POLICY_API_VERSION})`,
       });
+      continue;
+    }
+    const parsed = parseClusterNetworkPolicy(resource);
+    if ('policy' in parsed) (parsed.policy.tier === 'admin' ? admin : baseline).push(parsed.policy);
+    else problems.push({ resource, path: parsed.path, message: parsed.message });
   }
+  admin.sort(byPriority);
+  baseline.sort(byPriority);
+  if (defaultBaseline) baseline.push(defaultBaseline);
+  for (const problem of [...priorityTies(admin), ...priorityTies(baseline)]) problems.push(problem);
   return { admin, baseline, problems };
 }
 
 function parseAdminPolicy(resource: Resource, tier: AdminTier): AdminPolicy {
   const problems: PolicyProblem[] = [];
   const spec = isRecord(resource.object.spec) ? resource.object.spec : {};
-  let priority = Infinity;
-  if (tier === 'admin') {
-    const value = spec.priority;
-    if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 1000) priority = value;
-    else {
-      problems.push({
-        path: ['spec', 'priority'],
-        message: `priority ${JSON.stringify(value)} is not an integer from 0 to 1000: evaluated last of the ANPs`,
-      });
-      priority = 1001;
-    }
-  }
+  const priority = tier === 'admin' ? parsePriority(spec.priority, 'of the ANPs', problems) : Infinity;
   const subject = parseSubject(spec.subject, problems);
   return {
     resource,
@@ -178,118 +212,10 @@ function parseAdminPolicy(resource: Resource, tier: AdminTier): AdminPolicy {
     name: resource.name,
     priority,
     subject,
-    ingress: parseRules(spec.ingress, 'ingress', tier, problems),
-    egress: parseRules(spec.egress, 'egress', tier, problems),
+    ingress: parseRules(spec.ingress, 'ingress', V1ALPHA1[tier], problems),
+    egress: parseRules(spec.egress, 'egress', V1ALPHA1[tier], problems),
     problems,
   };
-}
-
-function parseSubject(value: unknown, problems: PolicyProblem[]): AdminPeer {
-  const path = ['spec', 'subject'];
-  const peer = parsePeer(value, path, ['namespaces', 'pods'], problems);
-  if (peer.type === 'invalid')
-    problems.push({
-      path,
-      message: 'subject needs exactly one of namespaces or pods: the policy selects no pod',
-    });
-  return peer;
-}
-
-function parseRules(
-  value: unknown,
-  direction: Direction,
-  tier: AdminTier,
-  problems: PolicyProblem[],
-): AdminRule[] {
-  if (!Array.isArray(value)) return [];
-  return value.map((entry: unknown, index): AdminRule => {
-    const path = ['spec', direction, index];
-    const rule = isRecord(entry) ? entry : {};
-    const name = typeof rule.name === 'string' && rule.name !== '' ? rule.name : `#${index}`;
-    const actionValue = rule.action;
-    const action = ACTIONS[tier].find((known) => known === actionValue);
-    if (action === undefined)
-      problems.push({
-        path: [...path, 'action'],
-        message: `action ${JSON.stringify(actionValue)} is not one of ${ACTIONS[tier].join(', ')}: the rule is read as Deny (fail closed)`,
-      });
-    const peersField = RULE_PEERS[direction];
-    const peersValue = Array.isArray(rule[peersField]) ? (rule[peersField] as unknown[]) : [];
-    if (peersValue.length === 0)
-      problems.push({
-        path: [...path, peersField],
-        message: `${peersField} needs at least one peer: the rule matches nothing`,
-      });
-    const peers = peersValue.map((peer, i) => {
-      const peerPath = [...path, peersField, i];
-      const parsed = parsePeer(peer, peerPath, PEER_FIELDS[tier][direction], problems);
-      if (parsed.type === 'invalid')
-        problems.push({
-          path: peerPath,
-          message: `peer needs exactly one of ${PEER_FIELDS[tier][direction].join(', ')}: read as ${action === 'Allow' ? 'matching nothing' : 'matching everything'} (fail closed)`,
-        });
-      if (parsed.type === 'domainNames' && action !== 'Allow')
-        problems.push({ path: peerPath, message: 'domainNames peers are only allowed in Allow rules' });
-      return parsed;
-    });
-    const ports = Array.isArray(rule.ports)
-      ? (rule.ports as unknown[]).flatMap((port, i) => parsePort(port, [...path, 'ports', i], problems))
-      : undefined;
-    return { direction, index, name, action: action ?? 'Deny', peers, ports, path };
-  });
-}
-
-function selectorAt(value: unknown): Mapping | undefined {
-  return isRecord(value) ? value : undefined;
-}
-
-function parsePeer(
-  value: unknown,
-  path: FieldPath,
-  fields: readonly string[],
-  problems: PolicyProblem[],
-): AdminPeer {
-  const peer = isRecord(value) ? value : {};
-  const set = Object.keys(peer).filter((key) => peer[key] !== undefined && peer[key] !== null);
-  const known = set.filter((key) => fields.includes(key));
-  if (set.length !== 1 || known.length !== 1) return { type: 'invalid', path };
-  const field = known[0];
-  const fieldValue = peer[field as string];
-  if (field === 'namespaces') {
-    const selector = selectorAt(fieldValue);
-    return selector ? { type: 'namespaces', namespaceSelector: selector, path } : { type: 'invalid', path };
-  }
-  if (field === 'pods') {
-    const pods = selectorAt(fieldValue);
-    const namespaceSelector = selectorAt(pods?.namespaceSelector);
-    const podSelector = selectorAt(pods?.podSelector);
-    if (!namespaceSelector || !podSelector) {
-      problems.push({
-        path: [...path, 'pods'],
-        message: 'pods needs both namespaceSelector and podSelector',
-      });
-      return { type: 'invalid', path };
-    }
-    return { type: 'pods', namespaceSelector, podSelector, path };
-  }
-  if (field === 'nodes') {
-    const selector = selectorAt(fieldValue);
-    return selector ? { type: 'nodes', nodeSelector: selector, path } : { type: 'invalid', path };
-  }
-  if (field === 'networks') {
-    const texts = Array.isArray(fieldValue) ? (fieldValue as unknown[]) : [];
-    const networks: { text: string; range: IpRange }[] = [];
-    texts.forEach((text, i) => {
-      const range = typeof text === 'string' ? parseCidr(text) : undefined;
-      if (range && typeof text === 'string') networks.push({ text, range });
-      else problems.push({ path: [...path, 'networks', i], message: `invalid CIDR ${JSON.stringify(text)}` });
-    });
-    return { type: 'networks', networks, path };
-  }
-  const names = Array.isArray(fieldValue)
-    ? (fieldValue as unknown[]).filter((name) => typeof name === 'string')
-    : [];
-  return { type: 'domainNames', domainNames: names, path };
 }
 
 /** `portNumber`, `portRange` or `namedPort` (exactly one): as NetworkPolicy ports; protocol defaults to TCP. */
@@ -303,15 +229,7 @@ function parsePort(value: unknown, path: FieldPath, problems: PolicyProblem[]): 
     });
     return [];
   }
-  if (typeof entry.namedPort === 'string') {
-    const name = entry.namedPort;
-    return (['TCP', 'UDP', 'SCTP'] as const).map((protocol) => ({
-      protocol,
-      port: name,
-      endPort: undefined,
-      path,
-    }));
-  }
+  if (typeof entry.namedPort === 'string') return namedPortEverywhere(entry.namedPort, path);
   const numbered = isRecord(entry.portNumber) ? entry.portNumber : undefined;
   const range = isRecord(entry.portRange) ? entry.portRange : undefined;
   const body = numbered ?? range;
@@ -332,8 +250,4 @@ function parsePort(value: unknown, path: FieldPath, problems: PolicyProblem[]): 
     return [];
   }
   return [{ protocol, port: first, endPort: last, path }];
-}
-
-function isPortNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_PORT;
 }

@@ -39,9 +39,11 @@ function subjectSelectors(policy: AdminPolicy): [FieldPath, unknown][] {
 /**
  * What the netpol commands report about their input besides the loader's diagnostics:
  * - errors: labels and label selectors the API server would reject (pod templates, Namespaces,
- *   NetworkPolicies, ANPs and the BANP), with apimachinery's rule; such an object cannot exist;
- * - warnings: NetworkPolicy and ANP/BANP parts that are invalid or left out (their `problems`), ANPs
- *   sharing a priority, BANPs not named default, ClusterNetworkPolicies not evaluated.
+ *   NetworkPolicies, ANPs, the BANP and ClusterNetworkPolicies), with apimachinery's rule; such an
+ *   object cannot exist;
+ * - warnings: NetworkPolicy, ANP/BANP and CNP parts that are invalid or left out (their `problems`),
+ *   policies of one tier sharing a priority, BANPs not named default, CNPs without a known tier, and
+ *   objects of API versions not evaluated.
  */
 export function netpolDiagnostics(inventory: Inventory, model: NetpolModel): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -85,7 +87,7 @@ export function netpolDiagnostics(inventory: Inventory, model: NetpolModel): Dia
       diagnostics.push(at(policy.resource, 'warning', problem.path, `${what}: ${problem.message}`));
   }
   const { admin, baseline, problems } = model.admin.policies;
-  for (const policy of [...admin, ...(baseline ? [baseline] : [])]) {
+  for (const policy of [...admin, ...baseline]) {
     const what = `${policy.kind} ${policy.name}`;
     const selectors = [
       ...subjectSelectors(policy),

@@ -107,10 +107,9 @@ export function buildNetpolModel(
   const policies = policiesOf(inventory);
   const adminPolicies = adminPoliciesOf(inventory);
   const ignoreHost = ignoresHostNetwork(options);
-  const hasNetworks = [
-    ...adminPolicies.admin,
-    ...(adminPolicies.baseline ? [adminPolicies.baseline] : []),
-  ].some((policy) => policy.egress.some((rule) => rule.peers.some((peer) => peer.type === 'networks')));
+  const hasNetworks = [...adminPolicies.admin, ...adminPolicies.baseline].some((policy) =>
+    policy.egress.some((rule) => rule.peers.some((peer) => peer.type === 'networks')),
+  );
   const pods = podClassesOf(inventory, options.ipBlockMatchesPods || hasNetworks, options.extraWorkloads);
   const classCount = pods.classes.length;
   const byNamespace = new Map<string, PodClass[]>();

@@ -2,6 +2,7 @@ import type { Resource } from '../model/resource.ts';
 import { formatPath } from '../model/path.ts';
 import type { FieldPath } from '../model/path.ts';
 import type { AdminStep } from './admin-engine.ts';
+import type { AdminPolicy } from './admin-policy.ts';
 import type { CompiledRule, Endpoint, NetpolModel } from './engine.ts';
 import {
   adminSideVerdict,
@@ -29,15 +30,16 @@ export interface RuleReason {
   readonly ports: string;
 }
 
-/** An AdminNetworkPolicy or BaselineAdminNetworkPolicy rule that decided some ports of one side. */
+/** An AdminNetworkPolicy, BaselineAdminNetworkPolicy or ClusterNetworkPolicy rule that decided some ports of one side. */
 export interface AdminRuleReason {
-  readonly kind: 'AdminNetworkPolicy' | 'BaselineAdminNetworkPolicy';
+  readonly kind: AdminPolicy['kind'];
   readonly policy: string;
-  /** The ANP's `spec.priority`; undefined for the BANP. */
+  /** The ANP's or CNP's `spec.priority`; undefined for the BANP. */
   readonly priority?: number | undefined;
   /** The rule's `name`, or `#index`. */
   readonly rule: string;
-  readonly action: 'Allow' | 'Deny' | 'Pass';
+  /** The action as the policy's API version writes it (`Accept` in a ClusterNetworkPolicy). */
+  readonly action: 'Allow' | 'Accept' | 'Deny' | 'Pass';
   readonly location: string;
   /** The ports this rule decided (ports an earlier rule decided are not its). */
   readonly ports: string;
@@ -89,9 +91,9 @@ function adminReason(step: AdminStep): AdminRuleReason {
   return {
     kind: policy.kind,
     policy: policy.name,
-    priority: policy.tier === 'admin' ? policy.priority : undefined,
+    priority: policy.kind === 'BaselineAdminNetworkPolicy' ? undefined : policy.priority,
     rule: rule.name,
-    action: rule.action,
+    action: policy.kind === 'ClusterNetworkPolicy' && rule.action === 'Allow' ? 'Accept' : rule.action,
     location: where(policy.resource, rule.path),
     ports: formatPorts(step.ports),
   };
@@ -127,17 +129,18 @@ function side(
       : probe && finalAdmin
         ? describeAdmin(finalAdmin)
         : probe && !toNetworkPolicies
-          ? 'AdminNetworkPolicy rules'
+          ? 'admin-tier rules (AdminNetworkPolicy, ClusterNetworkPolicy)'
           : entry?.isolated && nodeLocal
             ? "node-local: a hostNetwork DaemonSet runs on every node, and traffic from a pod's own node is never blocked by ingress isolation"
             : entry?.isolated
               ? 'NetworkPolicies'
               : probe && baselineRules[0]
-                ? describeAdmin(baselineRules[0])
+                ? describeAdmin(baselineRules[0]) +
+                  (baselineRules[0].action === 'Pass' ? ', then the default allow' : '')
                 : verdict && (verdict.admin.length > 0 || verdict.baseline.length > 0) && !probe
-                  ? 'AdminNetworkPolicy and BaselineAdminNetworkPolicy rules, then the default allow'
+                  ? 'admin- and baseline-tier rules (AdminNetworkPolicy, ClusterNetworkPolicy, BaselineAdminNetworkPolicy), then the default allow'
                   : verdict
-                    ? 'no AdminNetworkPolicy or BaselineAdminNetworkPolicy rule matches and no NetworkPolicy isolates it: allowed'
+                    ? 'no AdminNetworkPolicy, ClusterNetworkPolicy or BaselineAdminNetworkPolicy rule matches and no NetworkPolicy isolates it: allowed'
                     : 'no policy isolates it in this direction: allowed';
   const base = { endpoint: endpointName(self), decidedBy, adminRules, baselineRules };
   if (!entry?.isolated)
