@@ -189,78 +189,66 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
   const nodeLocal = ignoresHostNetwork(model.options)
     ? classes.filter((podClass) => podClass.nodeLocal).map((podClass) => podClass.index)
     : [];
+  // Sources no ingress rule tells apart (same rules' class sets, both node-local or not) get equal
+  // rows here: each column is computed for the first source of each group, whose row is then copied.
+  const nodeLocalKeys = new Int32Array(n);
+  for (const s of nodeLocal) nodeLocalKeys[s] = 1;
+  const { groups: ingressGroup, count: ingressGroups } = peerGroups(
+    ruleClassSets(model, 'ingress'),
+    nodeLocalKeys,
+  );
+  const representative = new Int32Array(ingressGroups).fill(-1);
+  for (let s = n - 1; s >= 0; s--) representative[ingressGroup[s] ?? 0] = s;
   const adminColumn = (d: number): void => {
     if (!model.admin.ingress[d]) return;
     const { ids, lut, resolve } = admin.ingressLookup(d);
-    for (let s = 0; s < n; s++) {
+    for (const s of representative) {
       const cell = s * n + d;
       const answer = classToClass[cell] ?? 0;
       const v = lut[ids[s] ?? 0] ?? -3;
       classToClass[cell] = v >= 0 ? v : v === PASS_THROUGH ? answer : resolve(s, answer);
     }
   };
-  // Sources no ingress rule tells apart (same rules' class sets, both node-local or not) share a
-  // verdict in a column with admin tiers: it is computed for the first of them only.
-  const ingressSets = ruleClassSets(model, 'ingress');
-  const nodeLocalKeys = new Int32Array(n);
-  for (const s of nodeLocal) nodeLocalKeys[s] = 1;
-  const { groups: ingressGroup, count: ingressGroups } = peerGroups(ingressSets, nodeLocalKeys);
-  const verdictOfSource = new Int32Array(ingressGroups);
-  const sourceColumn = new Int32Array(ingressGroups).fill(-1);
-  const groupedColumn = (d: number, verdict: (s: number) => number): void => {
-    for (let s = 0; s < n; s++) {
-      const group = ingressGroup[s] ?? 0;
-      let id = verdictOfSource[group] ?? 0;
-      if (sourceColumn[group] !== d) {
-        sourceColumn[group] = d;
-        verdictOfSource[group] = id = verdict(s);
-      }
-      classToClass[s * n + d] = id;
-    }
-  };
   for (let d = 0; d < n; d++) {
     const destination = classes[d] as PodClass;
     const entry = side(model.ingress, d);
     if (!entry) {
-      if (model.admin.ingress[d]) {
-        const { ids, lut, resolve } = admin.ingressLookup(d);
-        groupedColumn(d, (s) => {
-          const v = lut[ids[s] ?? 0] ?? -3;
-          return v >= 0 ? v : v === PASS_THROUGH ? 1 : resolve(s, 1);
-        });
-      }
+      adminColumn(d);
       continue;
     }
     if (entry.rules.length > MASK_RULES) {
-      for (let s = 0; s < n; s++) classToClass[s * n + d] = ingressId(destination, s, undefined);
-      for (const s of nodeLocal) classToClass[s * n + d] = 1;
+      for (const s of representative) {
+        const id = ingressId(destination, s, undefined);
+        classToClass[s * n + d] = nodeLocalKeys[s] === 1 ? 1 : id;
+      }
       adminColumn(d);
       continue;
     }
     fillMasks(entry.rules);
     const cache = ingressCache[d] as Map<MaskKey, number>;
     for (const s of nodeLocal) masks[s] = -1;
+    const fast = model.admin.ingress[d] ? admin.ingressLookup(d) : undefined;
     let lastMask = -2;
     let lastId = 0;
-    const networkPolicyId = (mask: number): number => {
-      if (mask === lastMask) return lastId;
-      const key = mask * 0x10000;
-      let id = mask === -1 ? 1 : cache.get(key);
-      if (id === undefined)
-        cache.set(key, (id = table.intern(unionOfMask(entry.rules, mask, destination.namedPorts))));
-      lastMask = mask;
-      return (lastId = id);
-    };
-    if (model.admin.ingress[d]) {
-      const { ids, lut, resolve } = admin.ingressLookup(d);
-      groupedColumn(d, (s) => {
-        const answer = networkPolicyId(masks[s] ?? 0);
-        const v = lut[ids[s] ?? 0] ?? -3;
-        return v >= 0 ? v : v === PASS_THROUGH ? answer : resolve(s, answer);
-      });
-      continue;
+    for (const s of representative) {
+      const mask = masks[s] ?? 0;
+      if (mask !== lastMask) {
+        const key = mask * 0x10000;
+        let id = mask === -1 ? 1 : cache.get(key);
+        if (id === undefined)
+          cache.set(key, (id = table.intern(unionOfMask(entry.rules, mask, destination.namedPorts))));
+        lastMask = mask;
+        lastId = id;
+      }
+      if (fast) {
+        const v = fast.lut[fast.ids[s] ?? 0] ?? -3;
+        classToClass[s * n + d] = v >= 0 ? v : v === PASS_THROUGH ? lastId : fast.resolve(s, lastId);
+      } else classToClass[s * n + d] = lastId;
     }
-    for (let s = 0; s < n; s++) classToClass[s * n + d] = networkPolicyId(masks[s] ?? 0);
+  }
+  for (let s = 0; s < n; s++) {
+    const from = representative[ingressGroup[s] ?? 0] ?? s;
+    if (from !== s) classToClass.copyWithin(s * n, from * n, from * n + n);
   }
   const namedKeys = classes.map((podClass) => podClass.namedPortsId);
   /** A source's egress verdict per destination, from the fast tables (one per named-port signature). */
@@ -287,13 +275,25 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
   const sharedVerdicts = new Map<string, Int32Array>();
   let sharedBudget = SHARED_VERDICTS;
   const scratch = new Int32Array(egressGroups);
+  /** Rows already final, by ingress group and egress rules: an equal row is a copy. */
+  const finishedRows = new Map<string, number>();
+  const egressKeys: (string | undefined)[] = [];
   for (let s = 0; s < n; s++) {
     const source = classes[s] as PodClass;
     const entry = side(model.egress, s);
     const adminSide = model.admin.egress[s] !== undefined;
     if (!entry && !adminSide) continue;
-    const out = adminSide ? egressVerdicts(s) : (_: number, id: number): number => id;
     const row = s * n;
+    const rowKey = `${entry ? entry.policies.map((policy) => policyIndex.get(policy)).join(',') : '-'}|${String(model.admin.egress[s]?.group ?? -1)}`;
+    egressKeys[s] = rowKey;
+    const finalKey = `${String(ingressGroup[s] ?? 0)}|${rowKey}`;
+    const equal = finishedRows.get(finalKey);
+    if (equal !== undefined) {
+      classToClass.copyWithin(row, equal * n, equal * n + n);
+      continue;
+    }
+    finishedRows.set(finalKey, s);
+    const out = adminSide ? egressVerdicts(s) : (_: number, id: number): number => id;
     let verdict: (d: number) => number;
     if (!entry) verdict = (d) => out(d, 1);
     else if (entry.rules.length > MASK_RULES)
@@ -314,7 +314,6 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
         return out(d, id);
       };
     }
-    const rowKey = `${entry ? entry.policies.map((policy) => policyIndex.get(policy)).join(',') : '-'}|${String(model.admin.egress[s]?.group ?? -1)}`;
     let verdictOfGroup = sharedVerdicts.get(rowKey);
     if (!verdictOfGroup) {
       if (sharedBudget >= egressGroups) {
@@ -352,10 +351,19 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
   };
   const atomToClass = new Uint32Array(atomCount * n).fill(1);
   const classToAtom = new Uint32Array(n * atomCount).fill(1);
+  /** Sources with equal egress rules have equal rows towards addresses. */
+  const egressAtomRows = new Map<string, number>();
   for (let c = 0; c < n; c++) {
     const podClass = classes[c] as PodClass;
     for (const direction of ['ingress', 'egress'] as const) {
       const entry = side(direction === 'ingress' ? model.ingress : model.egress, c);
+      const key = direction === 'egress' ? egressKeys[c] : undefined;
+      const equal = key === undefined ? undefined : egressAtomRows.get(key);
+      if (equal !== undefined) {
+        classToAtom.copyWithin(c * atomCount, equal * atomCount, equal * atomCount + atomCount);
+        continue;
+      }
+      if (key !== undefined) egressAtomRows.set(key, c);
       const cell = (a: number): number => (direction === 'ingress' ? a * n + c : c * atomCount + a);
       const target = direction === 'ingress' ? atomToClass : classToAtom;
       const adminAtoms = (): void => {
