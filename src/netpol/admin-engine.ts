@@ -183,23 +183,32 @@ export function compileAdminPolicies(policies: AdminPolicies, context: AdminComp
     );
   }
   const groups = new Map<string, number>();
-  const sides = (direction: Direction): (AdminSide | undefined)[] =>
-    classes.map((podClass) => {
+  const subjects = compiled.map((entry) => subjectSets.get(entry.policy) ?? new Uint8Array(n));
+  // Classes in the subjects of the same policies share one side.
+  const sides = (direction: Direction): (AdminSide | undefined)[] => {
+    const applying = compiled.flatMap((entry, index) => (entry[direction].length > 0 ? [index] : []));
+    const byMembers = new Map<string, AdminSide>();
+    return classes.map((podClass) => {
+      const members: number[] = [];
+      for (const index of applying) if (subjects[index]?.[podClass.index] === 1) members.push(index);
+      if (members.length === 0) return undefined;
+      const key = members.join(',');
+      let side = byMembers.get(key);
+      if (side) return side;
       const rules: AdminCompiledRule[] = [];
       let baselineFrom = -1;
-      const members: number[] = [];
-      compiled.forEach((entry, index) => {
-        if (entry[direction].length === 0 || subjectSets.get(entry.policy)?.[podClass.index] !== 1) return;
+      for (const index of members) {
+        const entry = compiled[index] as (typeof compiled)[number];
         if (entry.policy.tier === 'baseline' && baselineFrom < 0) baselineFrom = rules.length;
-        members.push(index);
         for (const rule of entry[direction]) rules.push(rule);
-      });
-      if (rules.length === 0) return undefined;
-      const key = members.join(',');
+      }
       let group = groups.get(key);
       if (group === undefined) groups.set(key, (group = groups.size));
-      return { rules, baselineFrom: baselineFrom < 0 ? rules.length : baselineFrom, group };
+      side = { rules, baselineFrom: baselineFrom < 0 ? rules.length : baselineFrom, group };
+      byMembers.set(key, side);
+      return side;
     });
+  };
   return { policies, ingress: sides('ingress'), egress: sides('egress'), ranges };
 }
 

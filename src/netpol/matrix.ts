@@ -2,6 +2,7 @@ import { adminMatrix, PASS_THROUGH } from './admin-matrix.ts';
 import type { CompiledRule, DirectionPolicy, NetpolModel } from './engine.ts';
 import { ignoresHostNetwork, ipBlockContains, resolvePorts } from './engine.ts';
 import type { IpRange } from './ip.ts';
+import { peerGroups } from './peer-groups.ts';
 import type { NamedPort, PodClass } from './pods.ts';
 import type { PortSet } from './ports.ts';
 import { ALL_PORTS, formatPorts, intersectPorts, NO_PORTS, unionPorts } from './ports.ts';
@@ -46,6 +47,9 @@ type MaskKey = number | string;
 
 /** Port-set ids below this have their pairwise intersections in a flat table. */
 const DENSE_IDS = 512;
+
+/** Verdicts per destination group kept for sources with equal egress rules (4 bytes each). */
+const SHARED_VERDICTS = 1 << 22;
 
 /** Rules per class that fit a numeric mask key (mask × 2^16 + salt stays a safe integer). */
 const MASK_RULES = 24;
@@ -185,10 +189,20 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
   const nodeLocal = ignoresHostNetwork(model.options)
     ? classes.filter((podClass) => podClass.nodeLocal).map((podClass) => podClass.index)
     : [];
+  // Sources no ingress rule tells apart (same rules' class sets, both node-local or not) get equal
+  // rows here: each column is computed for the first source of each group, whose row is then copied.
+  const nodeLocalKeys = new Int32Array(n);
+  for (const s of nodeLocal) nodeLocalKeys[s] = 1;
+  const { groups: ingressGroup, count: ingressGroups } = peerGroups(
+    ruleClassSets(model, 'ingress'),
+    nodeLocalKeys,
+  );
+  const representative = new Int32Array(ingressGroups).fill(-1);
+  for (let s = n - 1; s >= 0; s--) representative[ingressGroup[s] ?? 0] = s;
   const adminColumn = (d: number): void => {
     if (!model.admin.ingress[d]) return;
     const { ids, lut, resolve } = admin.ingressLookup(d);
-    for (let s = 0; s < n; s++) {
+    for (const s of representative) {
       const cell = s * n + d;
       const answer = classToClass[cell] ?? 0;
       const v = lut[ids[s] ?? 0] ?? -3;
@@ -203,8 +217,10 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
       continue;
     }
     if (entry.rules.length > MASK_RULES) {
-      for (let s = 0; s < n; s++) classToClass[s * n + d] = ingressId(destination, s, undefined);
-      for (const s of nodeLocal) classToClass[s * n + d] = 1;
+      for (const s of representative) {
+        const id = ingressId(destination, s, undefined);
+        classToClass[s * n + d] = nodeLocalKeys[s] === 1 ? 1 : id;
+      }
       adminColumn(d);
       continue;
     }
@@ -214,7 +230,7 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
     const fast = model.admin.ingress[d] ? admin.ingressLookup(d) : undefined;
     let lastMask = -2;
     let lastId = 0;
-    for (let s = 0; s < n; s++) {
+    for (const s of representative) {
       const mask = masks[s] ?? 0;
       if (mask !== lastMask) {
         const key = mask * 0x10000;
@@ -229,6 +245,10 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
         classToClass[s * n + d] = v >= 0 ? v : v === PASS_THROUGH ? lastId : fast.resolve(s, lastId);
       } else classToClass[s * n + d] = lastId;
     }
+  }
+  for (let s = 0; s < n; s++) {
+    const from = representative[ingressGroup[s] ?? 0] ?? s;
+    if (from !== s) classToClass.copyWithin(s * n, from * n, from * n + n);
   }
   const namedKeys = classes.map((podClass) => podClass.namedPortsId);
   /** A source's egress verdict per destination, from the fast tables (one per named-port signature). */
@@ -247,46 +267,61 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
     };
   };
   // Pass 2, per source row: its egress rules admitting each destination, met with the ingress answer.
+  // Destinations no egress rule tells apart (same rules' class sets, same named ports) share a verdict.
+  const egressSets = ruleClassSets(model, 'egress');
+  const { groups: egressGroup, count: egressGroups } = peerGroups(egressSets, namedKeys);
+  // Sources with the same egress policies and admin rules share their verdicts per destination group.
+  const policyIndex = new Map(model.policies.map((policy, index) => [policy, index]));
+  const sharedVerdicts = new Map<string, Int32Array>();
+  let sharedBudget = SHARED_VERDICTS;
+  const scratch = new Int32Array(egressGroups);
+  /** Rows already final, by ingress group and egress rules: an equal row is a copy. */
+  const finishedRows = new Map<string, number>();
+  const egressKeys: (string | undefined)[] = [];
   for (let s = 0; s < n; s++) {
     const source = classes[s] as PodClass;
     const entry = side(model.egress, s);
     const adminSide = model.admin.egress[s] !== undefined;
-    const out = adminSide ? egressVerdicts(s) : (_: number, id: number): number => id;
+    if (!entry && !adminSide) continue;
     const row = s * n;
-    if (!entry) {
-      if (!adminSide) continue;
-      for (let d = 0; d < n; d++) {
-        const into = classToClass[row + d] ?? 0;
-        if (into !== 0) classToClass[row + d] = combine(out(d, 1), into);
-      }
+    const rowKey = `${entry ? entry.policies.map((policy) => policyIndex.get(policy)).join(',') : '-'}|${String(model.admin.egress[s]?.group ?? -1)}`;
+    egressKeys[s] = rowKey;
+    const finalKey = `${String(ingressGroup[s] ?? 0)}|${rowKey}`;
+    const equal = finishedRows.get(finalKey);
+    if (equal !== undefined) {
+      classToClass.copyWithin(row, equal * n, equal * n + n);
       continue;
     }
-    if (entry.rules.length > MASK_RULES) {
-      for (let d = 0; d < n; d++) {
-        const into = classToClass[row + d] ?? 0;
-        if (into !== 0)
-          classToClass[row + d] = combine(out(d, egressId(source, classes[d], d, undefined)), into);
-      }
-      continue;
+    finishedRows.set(finalKey, s);
+    const out = adminSide ? egressVerdicts(s) : (_: number, id: number): number => id;
+    let verdict: (d: number) => number;
+    if (!entry) verdict = (d) => out(d, 1);
+    else if (entry.rules.length > MASK_RULES)
+      verdict = (d) => out(d, egressId(source, classes[d], d, undefined));
+    else {
+      fillMasks(entry.rules);
+      const named = entry.rules.some((rule) => rule.named);
+      const cache = egressCache[s] as Map<MaskKey, number>;
+      verdict = (d) => {
+        const destination = classes[d] as PodClass;
+        if (named && destination.namedPortsId >= 0xffff)
+          return out(d, egressId(source, destination, d, undefined));
+        const mask = masks[d] ?? 0;
+        const key = mask * 0x10000 + (named ? destination.namedPortsId + 1 : 0);
+        let id = cache.get(key);
+        if (id === undefined)
+          cache.set(key, (id = table.intern(unionOfMask(entry.rules, mask, destination.namedPorts))));
+        return out(d, id);
+      };
     }
-    fillMasks(entry.rules);
-    const named = entry.rules.some((rule) => rule.named);
-    const cache = egressCache[s] as Map<MaskKey, number>;
-    for (let d = 0; d < n; d++) {
-      const into = classToClass[row + d] ?? 0;
-      if (into === 0) continue;
-      const destination = classes[d] as PodClass;
-      if (named && destination.namedPortsId >= 0xffff) {
-        classToClass[row + d] = combine(out(d, egressId(source, destination, d, undefined)), into);
-        continue;
-      }
-      const mask = masks[d] ?? 0;
-      const key = mask * 0x10000 + (named ? destination.namedPortsId + 1 : 0);
-      let id = cache.get(key);
-      if (id === undefined)
-        cache.set(key, (id = table.intern(unionOfMask(entry.rules, mask, destination.namedPorts))));
-      classToClass[row + d] = combine(out(d, id), into);
+    let verdictOfGroup = sharedVerdicts.get(rowKey);
+    if (!verdictOfGroup) {
+      if (sharedBudget >= egressGroups) {
+        sharedBudget -= egressGroups;
+        sharedVerdicts.set(rowKey, (verdictOfGroup = new Int32Array(egressGroups).fill(-1)));
+      } else verdictOfGroup = scratch.fill(-1);
     }
+    meetRow(classToClass, row, egressGroup, verdictOfGroup, verdict, combine, denseCombined);
   }
   // Addresses: each rule's admitted atoms are marked once (atoms never straddle a CIDR boundary).
   const atomCount = atoms.length;
@@ -316,10 +351,19 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
   };
   const atomToClass = new Uint32Array(atomCount * n).fill(1);
   const classToAtom = new Uint32Array(n * atomCount).fill(1);
+  /** Sources with equal egress rules have equal rows towards addresses. */
+  const egressAtomRows = new Map<string, number>();
   for (let c = 0; c < n; c++) {
     const podClass = classes[c] as PodClass;
     for (const direction of ['ingress', 'egress'] as const) {
       const entry = side(direction === 'ingress' ? model.ingress : model.egress, c);
+      const key = direction === 'egress' ? egressKeys[c] : undefined;
+      const equal = key === undefined ? undefined : egressAtomRows.get(key);
+      if (equal !== undefined) {
+        classToAtom.copyWithin(c * atomCount, equal * atomCount, equal * atomCount + atomCount);
+        continue;
+      }
+      if (key !== undefined) egressAtomRows.set(key, c);
       const cell = (a: number): number => (direction === 'ingress' ? a * n + c : c * atomCount + a);
       const target = direction === 'ingress' ? atomToClass : classToAtom;
       const adminAtoms = (): void => {
@@ -358,6 +402,53 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
     }
   }
   return { model, portSets: table.sets, classToClass, atomToClass, classToAtom };
+}
+
+/**
+ * Pass 2 over one source row: each cell's ingress answer met with the egress verdict of the
+ * destination's group (computed by `verdict` for the group's first destination met). The common
+ * intersections are read from `dense` inline; the rest go through `combine`.
+ */
+function meetRow(
+  cells: Uint32Array,
+  row: number,
+  groupOf: Int32Array,
+  verdicts: Int32Array,
+  verdict: (destination: number) => number,
+  combine: (out: number, into: number) => number,
+  dense: Uint32Array,
+): void {
+  const n = groupOf.length;
+  for (let d = 0; d < n; d++) {
+    const into = cells[row + d] ?? 0;
+    if (into === 0) continue;
+    const group = groupOf[d] ?? 0;
+    let out = verdicts[group] ?? -1;
+    if (out < 0) verdicts[group] = out = verdict(d);
+    if (out === 1 || out === into) continue;
+    if (into === 1 || out === 0) {
+      cells[row + d] = out;
+      continue;
+    }
+    const known = out < DENSE_IDS && into < DENSE_IDS ? (dense[out * DENSE_IDS + into] ?? 0) : 0;
+    cells[row + d] = known > 0 ? known - 1 : combine(out, into);
+  }
+}
+
+/**
+ * The class sets of every rule in one direction that can tell two peers apart: each NetworkPolicy
+ * rule once, and the admin rules of each group of equal admin rule lists once.
+ */
+function ruleClassSets(model: NetpolModel, direction: 'ingress' | 'egress'): Uint8Array[] {
+  const sets: Uint8Array[] = [];
+  for (const rules of model.rulesOf.values()) for (const rule of rules[direction]) sets.push(rule.classes);
+  const groups = new Set<number>();
+  for (const side of model.admin[direction]) {
+    if (!side || groups.has(side.group)) continue;
+    groups.add(side.group);
+    for (const rule of side.rules) sets.push(rule.classes);
+  }
+  return sets;
 }
 
 /** Sets `set[a] = value` for every atom inside `range` (atoms are sorted by family, then address). */
