@@ -3,24 +3,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadSources } from '../load/load.ts';
 import { buildInventory } from '../model/inventory.ts';
-import type { Endpoint, NetpolModel } from './engine.ts';
+import type { NetpolModel } from './engine.ts';
 import { allowedPorts, buildNetpolModel } from './engine.ts';
 import { formatPorts } from './ports.ts';
-import { addressEndpoint, findWorkloads, workloadEndpoint } from './query.ts';
+import { end } from '../testing/admin-policies.ts';
 
 function model(text: string, ipBlockMatchesPods = false): NetpolModel {
   const { resources } = loadSources([{ file: 'cluster.yaml', text, format: 'yaml', named: true }]);
   return buildNetpolModel(buildInventory(resources), { ipBlockMatchesPods });
-}
-
-function end(netpol: NetpolModel, reference: string): Endpoint {
-  const address = addressEndpoint(reference);
-  if (address) return address;
-  const [workload] = findWorkloads(netpol, reference);
-  assert.ok(workload, reference);
-  const endpoint = workloadEndpoint(netpol, workload);
-  assert.ok(endpoint);
-  return endpoint;
 }
 
 function ports(netpol: NetpolModel, from: string, to: string): string {
