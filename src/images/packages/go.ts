@@ -3,6 +3,7 @@ import { purlOf } from '../package.ts';
 import type { ImagePackage } from '../package.ts';
 import { parseGoBuildInfo } from './go-buildinfo.ts';
 import type { GoModule } from './go-buildinfo.ts';
+import { fileDiagnostic } from './file-diagnostic.ts';
 
 /** The OSV ecosystem of Go modules and of the standard library (`stdlib`). */
 export const GO_ECOSYSTEM = 'Go';
@@ -41,13 +42,9 @@ function effective(module: GoModule): GoModule {
 export function goPackages(file: string, blob: Uint8Array, diagnostics: Diagnostic[]): ImagePackage[] {
   const info = parseGoBuildInfo(blob);
   if ('problem' in info) {
-    diagnostics.push({
-      level: info.problem.includes('before Go 1.18') ? 'note' : 'warning',
-      file,
-      line: 0,
-      column: 0,
-      message: info.problem,
-    });
+    diagnostics.push(
+      fileDiagnostic(info.problem.includes('before Go 1.18') ? 'note' : 'warning', file, info.problem),
+    );
     return [];
   }
   const packages: ImagePackage[] = [];
@@ -65,13 +62,13 @@ export function goPackages(file: string, blob: Uint8Array, diagnostics: Diagnost
   };
   const stdlib = goVersionSemver(info.goVersion);
   if (stdlib === undefined) {
-    diagnostics.push({
-      level: 'note',
-      file,
-      line: 0,
-      column: 0,
-      message: `Go toolchain version "${info.goVersion}" is no release: the standard library left out`,
-    });
+    diagnostics.push(
+      fileDiagnostic(
+        'note',
+        file,
+        `Go toolchain version "${info.goVersion}" is no release: the standard library left out`,
+      ),
+    );
   } else add('stdlib', stdlib, stdlib);
   const modules = info.main !== undefined && /^v\d/.test(effective(info.main).version) ? [info.main] : [];
   for (const dep of info.deps) modules.push(dep);

@@ -18,6 +18,7 @@ import {
   rpmNdbPackages,
   rpmSqlitePackages,
 } from './rpm.ts';
+import { fileDiagnostic } from './file-diagnostic.ts';
 
 export { goBinarySieve } from './go-binary.ts';
 
@@ -94,13 +95,7 @@ export function imageContents(
       found = rpmBerkeleyPackages(file, content, distribution, diagnostics);
     else if (isRpmSqlite(path)) {
       if (readers.sqlite === undefined)
-        diagnostics.push({
-          level: 'warning',
-          file,
-          line: 0,
-          column: 0,
-          message: 'an rpm database not read: no SQLite given',
-        });
+        diagnostics.push(fileDiagnostic('warning', file, 'an rpm database not read: no SQLite given'));
       else found = rpmSqlitePackages(file, content, readers.sqlite, distribution, diagnostics);
     } else if (isGoEvidence(content)) {
       const blob = hasMagic(content, 0) ? content : buildInfoOfFile(content);

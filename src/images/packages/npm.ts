@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import { purlOf } from '../package.ts';
 import type { ImagePackage } from '../package.ts';
+import { fileDiagnostic } from './file-diagnostic.ts';
 
 /** Whether a path is an npm lockfile: `package-lock.json`, or the hidden `node_modules/.package-lock.json`. */
 export function isNpmLockfile(path: string): boolean {
@@ -25,13 +26,13 @@ export function npmPackages(file: string, text: string, diagnostics: Diagnostic[
   try {
     lock = JSON.parse(text);
   } catch (error) {
-    diagnostics.push({
-      level: 'warning',
-      file,
-      line: 0,
-      column: 0,
-      message: `not JSON, left out (${error instanceof Error ? error.message : String(error)})`,
-    });
+    diagnostics.push(
+      fileDiagnostic(
+        'warning',
+        file,
+        `not JSON, left out (${error instanceof Error ? error.message : String(error)})`,
+      ),
+    );
     return [];
   }
   if (!isRecord(lock)) return [];

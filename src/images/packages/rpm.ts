@@ -7,6 +7,7 @@ import { purlOf } from '../package.ts';
 import type { ImagePackage } from '../package.ts';
 import { parseRpmHeader, RPM_TAG } from './rpm-header.ts';
 import type { RpmTagValue } from './rpm-header.ts';
+import { fileDiagnostic } from './file-diagnostic.ts';
 
 /**
  * rpm's SQLite database (rpm ≥ 4.16: Fedora 33+, RHEL and UBI 9, Rocky and AlmaLinux 9), at its
@@ -110,13 +111,13 @@ export function rpmPackages(
     };
     const name = tag(RPM_TAG.name);
     if (tags === undefined || name === undefined || tag(RPM_TAG.version) === undefined) {
-      diagnostics.push({
-        level: 'warning',
-        file,
-        line: 0,
-        column: 0,
-        message: `rpm package ${String(row)} left out: ${'problem' in header ? header.problem : 'a header without NAME and VERSION'}`,
-      });
+      diagnostics.push(
+        fileDiagnostic(
+          'warning',
+          file,
+          `rpm package ${String(row)} left out: ${'problem' in header ? header.problem : 'a header without NAME and VERSION'}`,
+        ),
+      );
       continue;
     }
     if (name === 'gpg-pubkey') continue;
@@ -162,13 +163,13 @@ export function rpmSqlitePackages(
       for (const item of rpmPackages(file, one, distribution, diagnostics)) packages.push(item);
     }
   } catch (error) {
-    diagnostics.push({
-      level: 'warning',
-      file,
-      line: 0,
-      column: 0,
-      message: `not read as an rpm database: ${error instanceof Error ? error.message : String(error)}`,
-    });
+    diagnostics.push(
+      fileDiagnostic(
+        'warning',
+        file,
+        `not read as an rpm database: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
   }
   return packages;
 }
@@ -186,13 +187,7 @@ function databasePackages(
   function* headers(): Generator<{ readonly row: number; readonly blob: Uint8Array }> {
     for (const record of records) {
       if ('problem' in record) {
-        diagnostics.push({
-          level: 'warning',
-          file,
-          line: 0,
-          column: 0,
-          message: `not read as an rpm database: ${record.problem}`,
-        });
+        diagnostics.push(fileDiagnostic('warning', file, `not read as an rpm database: ${record.problem}`));
         return;
       }
       yield record;
