@@ -147,17 +147,25 @@ function subjectsKey(model: RbacModel, user: UserInfo): string {
   for (const namespace of GOAL_NAMESPACES) {
     parts.push(namespace);
     const index = subjectIndexOf(model, namespace);
-    const first = new Map<number, number>();
-    const note = (places: readonly SubjectPlace[] | undefined): void => {
-      for (const [binding, subject] of places ?? [])
-        if ((first.get(binding) ?? subject + 1) > subject) first.set(binding, subject);
-    };
-    note(index.users.get(user.name));
-    for (const group of user.groups) note(index.groups.get(group));
+    let first = firstPlaces(undefined, index.users.get(user.name));
+    for (const group of user.groups) first = firstPlaces(first, index.groups.get(group));
+    if (first === undefined) continue;
     for (const binding of [...first.keys()].sort((a, b) => a - b))
       parts.push(`${String(binding)}:${String(first.get(binding))}`);
   }
   return parts.join(',');
+}
+
+/** Adds places to the first subject per binding (made on the first place: most users have none). */
+function firstPlaces(
+  first: Map<number, number> | undefined,
+  places: readonly SubjectPlace[] | undefined,
+): Map<number, number> | undefined {
+  for (const [binding, subject] of places ?? []) {
+    first ??= new Map<number, number>();
+    if ((first.get(binding) ?? subject + 1) > subject) first.set(binding, subject);
+  }
+  return first;
 }
 
 /** A subject's place: the index of its binding in `bindingsFor`, and its own index in the binding. */

@@ -94,7 +94,7 @@ export function* probeViolations(
 ): Iterable<InventoryViolation> {
   const model = rbacModelOf(inventory, settings.kubernetesVersion);
   for (const binding of reportedBindings(inventory)) {
-    if (rulesOf(model, roleOf(model, binding)).some(({ rule }) => isFullWildcard(rule))) continue;
+    if (hasFullWildcard(rulesOf(model, roleOf(model, binding)))) continue;
     const found = allowedProbes(model, binding, probes);
     if (found.length === 0) continue;
     const verbsByTarget = new Map<string, string[]>();
@@ -118,6 +118,16 @@ export function* probeViolations(
     }
   }
 }
+
+/** Whether a role's rules have a full wildcard rule, answered once per list of rules. */
+function hasFullWildcard(rules: readonly GrantedRule[]): boolean {
+  let answer = fullWildcards.get(rules);
+  if (answer === undefined)
+    fullWildcards.set(rules, (answer = rules.some(({ rule }) => isFullWildcard(rule))));
+  return answer;
+}
+
+const fullWildcards = new WeakMap<readonly GrantedRule[], boolean>();
 
 /** `*` verbs on `*` resources in `*` groups: cluster-admin (or namespace admin through a RoleBinding). */
 function isFullWildcard(rule: PolicyRule): boolean {
