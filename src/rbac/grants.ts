@@ -1,4 +1,5 @@
 import type { CheckContext, InventoryViolation } from '../model/check.ts';
+import { derivation, derived } from '../model/derived.ts';
 import type { Inventory } from '../model/inventory.ts';
 import type { Resource } from '../model/resource.ts';
 import { bindingAllows } from './authorize.ts';
@@ -75,11 +76,15 @@ function allowedProbes(
 export function reportedBindings(
   inventory: Inventory,
 ): readonly (RbacBinding & { readonly resource: Resource })[] {
-  return rbacModelOf(inventory).bindings.filter(
+  return derived(inventory, REPORTED_BINDINGS);
+}
+
+const REPORTED_BINDINGS = derivation('reported rbac bindings', (inventory) =>
+  rbacModelOf(inventory).bindings.filter(
     (binding): binding is RbacBinding & { readonly resource: Resource } =>
       binding.resource !== undefined && !isDefaultObject(binding) && !binding.name.startsWith('system:'),
-  );
-}
+  ),
+);
 
 /**
  * Findings for every subject of every reported binding whose role allows any of the probes: one per
