@@ -20,7 +20,17 @@ function identityOf(
   if (typeof metadata.name !== 'string' || metadata.name === '') return undefined;
   if (staticPodEvidence(resource, staticPodPaths) !== undefined) return undefined;
   const namespace = isClusterScoped(resource.kind) ? '' : (resource.namespace ?? fallbackNamespace);
-  return JSON.stringify([apiGroup(resource.apiVersion), resource.kind, namespace, metadata.name]);
+  return identityKey(apiGroup(resource.apiVersion), resource.kind, namespace, metadata.name);
+}
+
+/**
+ * One string per group, kind, namespace and name: joined by line breaks when none holds one (names
+ * never do), else as JSON, which holds no raw line break, so the two forms never meet.
+ */
+function identityKey(group: string, kind: string, namespace: string, name: string): string {
+  if (group.includes('\n') || kind.includes('\n') || namespace.includes('\n') || name.includes('\n'))
+    return JSON.stringify([group, kind, namespace, name]);
+  return `${group}\n${kind}\n${namespace}\n${name}`;
 }
 
 /** `file:line:col` of where an object starts. */

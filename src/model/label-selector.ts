@@ -7,7 +7,10 @@ export type Labels = Readonly<Record<string, string>>;
 export function labelsOf(value: unknown): Labels {
   if (!isRecord(value)) return {};
   const labels: Record<string, string> = {};
-  for (const [key, label] of Object.entries(value)) if (typeof label === 'string') labels[key] = label;
+  for (const key of Object.keys(value)) {
+    const label = value[key];
+    if (typeof label === 'string') labels[key] = label;
+  }
   return labels;
 }
 
@@ -25,7 +28,7 @@ export function selectorMatches(selector: unknown, labels: Labels): boolean {
   const { matchLabels, matchExpressions } = selector;
   if (matchLabels !== undefined && matchLabels !== null) {
     if (!isRecord(matchLabels)) return false;
-    for (const [key, value] of Object.entries(matchLabels)) if (labels[key] !== value) return false;
+    for (const key of Object.keys(matchLabels)) if (labels[key] !== matchLabels[key]) return false;
   }
   if (matchExpressions !== undefined && matchExpressions !== null) {
     if (!Array.isArray(matchExpressions)) return false;
@@ -61,6 +64,6 @@ function requirementMatches(requirement: unknown, labels: Labels): boolean {
  * "no selector" themselves, so callers check for that first.
  */
 export function mapSelectorMatches(selector: Labels, labels: Labels): boolean {
-  for (const [key, value] of Object.entries(selector)) if (labels[key] !== value) return false;
+  for (const key of Object.keys(selector)) if (labels[key] !== selector[key]) return false;
   return true;
 }

@@ -98,43 +98,57 @@ export interface ShapeIssue {
   readonly message: string;
 }
 
+/** A shape made ready to walk: its JSON type, and the shapes of a map's fields or a list's items. */
+interface Walk {
+  readonly expected: Scalar | 'map' | 'list';
+  readonly fields: readonly (readonly [string, Walk])[];
+  readonly items: Walk | undefined;
+}
+
+function walkOf(shape: Shape): Walk {
+  if (typeof shape === 'string') return { expected: shape, fields: [], items: undefined };
+  if ('map' in shape)
+    return {
+      expected: 'map',
+      fields: Object.entries(shape.map).map(([key, field]) => [key, walkOf(field)] as const),
+      items: undefined,
+    };
+  return { expected: 'list', fields: [], items: walkOf(shape.list) };
+}
+
+const POD_SPEC_WALK = walkOf({ map: POD_SPEC });
+
 /**
  * Checks the types of the pod spec fields that kubeward's checks read (not a full OpenAPI validation):
  * `privileged: "yes"` or `containers` given as a map are reported, so checks never see them.
  */
 export function podSpecShapeIssues(podSpec: unknown): ShapeIssue[] {
   const issues: ShapeIssue[] = [];
-  if (podSpec !== null && podSpec !== undefined) check(podSpec, { map: POD_SPEC }, [], issues);
+  if (podSpec !== null && podSpec !== undefined) check(podSpec, POD_SPEC_WALK, [], issues);
   return issues;
 }
 
-const entriesOf = new WeakMap<Fields, readonly (readonly [string, Shape])[]>();
-
 /** Walks `value` against `shape`; `path` is a stack, copied only into an issue. */
-function check(value: unknown, shape: Shape, path: (string | number)[], issues: ShapeIssue[]): void {
-  const expected = typeof shape === 'string' ? shape : 'map' in shape ? 'map' : 'list';
-  if (!hasType(value, expected)) {
-    issues.push({ path: [...path], message: `must be ${article(expected)}, got ${describe(value)}` });
+function check(value: unknown, shape: Walk, path: (string | number)[], issues: ShapeIssue[]): void {
+  if (!hasType(value, shape.expected)) {
+    issues.push({ path: [...path], message: `must be ${article(shape.expected)}, got ${describe(value)}` });
     return;
   }
-  if (typeof shape === 'string') return;
-  if ('map' in shape) {
+  if (shape.expected === 'map') {
     const record = value as Readonly<Record<string, unknown>>;
-    let entries = entriesOf.get(shape.map);
-    if (!entries) entriesOf.set(shape.map, (entries = Object.entries(shape.map)));
-    for (const [key, fieldShape] of entries) {
-      const field = record[key];
-      if (field === null || field === undefined) continue;
+    for (const [key, field] of shape.fields) {
+      const fieldValue = record[key];
+      if (fieldValue === null || fieldValue === undefined) continue;
       path.push(key);
-      check(field, fieldShape, path, issues);
+      check(fieldValue, field, path, issues);
       path.pop();
     }
-  } else {
+  } else if (shape.items !== undefined) {
     const list = value as readonly unknown[];
     for (let i = 0; i < list.length; i++) {
       if (list[i] === null || list[i] === undefined) continue;
       path.push(i);
-      check(list[i], shape.list, path, issues);
+      check(list[i], shape.items, path, issues);
       path.pop();
     }
   }

@@ -6,7 +6,13 @@ import { describe, it } from 'node:test';
 import { loadSources } from '../load/load.ts';
 import type { Inventory } from '../model/inventory.ts';
 import { buildInventory } from '../model/inventory.ts';
-import { attackPaths, describeChain, escalationsOf, workloadIdentity } from './attack-paths.ts';
+import {
+  attackPaths,
+  describeChain,
+  escalationsOf,
+  reachingAttackPaths,
+  workloadIdentity,
+} from './attack-paths.ts';
 import type { Escalation } from './attack-paths.ts';
 import { buildRbacModel } from './model.ts';
 
@@ -228,5 +234,32 @@ describe('attackPaths shares answers only between identities the bindings cannot
       'system:serviceaccount:team-3:c',
       'system:serviceaccount:kube-system:c',
     ]);
+  });
+
+  it('reachingAttackPaths keeps exactly the paths that reach a goal, with the same answers', () => {
+    const inventory = inventoryFromYaml(yaml);
+    const model = buildRbacModel(inventory);
+    const describe = (paths: ReturnType<typeof attackPaths>): string[] =>
+      paths.map(
+        ({ identity, escalations }) =>
+          `${identity.user.name} ${String(identity.tokenMounted)}: ${escalations.map((escalation) => describeChain(identity, escalation)).join('; ')}`,
+      );
+    const reaching = describe(reachingAttackPaths(model, inventory));
+    assert.equal(reaching.length, 8);
+    assert.deepEqual(
+      reaching,
+      describe(attackPaths(model, inventory).filter((path) => path.escalations.length > 0)),
+    );
+  });
+
+  it('reachingAttackPaths is empty when no binding that grants a goal names a workload', () => {
+    const inventory = inventoryFromYaml(
+      role('pods', '[{apiGroups: [""], resources: [pods], verbs: [create]}]') +
+        binding('RoleBinding', 'kube-system', 'pods', '[{kind: ServiceAccount, name: other}]') +
+        deployment('team-1', 'a'),
+    );
+    const model = buildRbacModel(inventory);
+    assert.equal(attackPaths(model, inventory).length, 1);
+    assert.deepEqual(reachingAttackPaths(model, inventory), []);
   });
 });

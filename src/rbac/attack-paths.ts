@@ -7,7 +7,7 @@ import { isStaticPod } from '../model/static-pod.ts';
 import type { Resource } from '../model/resource.ts';
 import type { Workload } from '../model/workload.ts';
 import type { Grant } from './authorize.ts';
-import { authorize, bindingsFor } from './authorize.ts';
+import { authorize, bindingAllows, bindingsFor } from './authorize.ts';
 import type { RbacModel } from './model.ts';
 import { describeObject } from './model.ts';
 import type { ResourceRequest } from './request.ts';
@@ -51,17 +51,10 @@ export interface AttackPath {
  * the pod is silent and the ServiceAccount says false (the pod's setting wins).
  */
 export function workloadIdentity(inventory: Inventory, workload: Workload): WorkloadIdentity {
-  const { podSpec } = workload;
-  const named = typeof podSpec.serviceAccountName === 'string' && podSpec.serviceAccountName !== '';
-  const legacy = typeof podSpec.serviceAccount === 'string' && podSpec.serviceAccount !== '';
-  const serviceAccount = named
-    ? String(podSpec.serviceAccountName)
-    : legacy
-      ? String(podSpec.serviceAccount)
-      : 'default';
+  const { serviceAccount, path } = serviceAccountOf(workload);
   const serviceAccountResource = find(inventory, 'ServiceAccount', workload.namespace, serviceAccount);
   const accountSetting = serviceAccountResource?.object.automountServiceAccountToken;
-  const podSetting = podSpec.automountServiceAccountToken;
+  const podSetting = workload.podSpec.automountServiceAccountToken;
   const tokenMounted = isStaticPod(inventory, workload.resource)
     ? false
     : typeof podSetting === 'boolean'
@@ -75,9 +68,23 @@ export function workloadIdentity(inventory: Inventory, workload: Workload): Work
     serviceAccountResource:
       serviceAccountResource && isRecord(serviceAccountResource.object) ? serviceAccountResource : undefined,
     tokenMounted,
-    user: identityOf(serviceAccountUsername(workload.namespace, serviceAccount)),
-    path: named ? ['serviceAccountName'] : legacy ? ['serviceAccount'] : [],
+    user: userOf(workload.namespace, serviceAccount),
+    path,
   };
+}
+
+/** The ServiceAccount a workload names and the path of the field naming it (`[]` when defaulted). */
+function serviceAccountOf(workload: Workload): { readonly serviceAccount: string; readonly path: FieldPath } {
+  const { podSpec } = workload;
+  if (typeof podSpec.serviceAccountName === 'string' && podSpec.serviceAccountName !== '')
+    return { serviceAccount: podSpec.serviceAccountName, path: ['serviceAccountName'] };
+  if (typeof podSpec.serviceAccount === 'string' && podSpec.serviceAccount !== '')
+    return { serviceAccount: podSpec.serviceAccount, path: ['serviceAccount'] };
+  return { serviceAccount: 'default', path: [] };
+}
+
+function userOf(namespace: string, serviceAccount: string): UserInfo {
+  return identityOf(serviceAccountUsername(namespace, serviceAccount));
 }
 
 /** Goals equivalent to cluster-admin: each needs every request of its list. */
@@ -127,11 +134,78 @@ export function attackPaths(model: RbacModel, inventory: Inventory): readonly At
   const bySubjects = new Map<string, readonly Escalation[]>();
   return podWorkloads(inventory).map((workload) => {
     const identity = workloadIdentity(inventory, workload);
-    const key = subjectsKey(model, identity.user);
-    let escalations = bySubjects.get(key);
-    if (!escalations) bySubjects.set(key, (escalations = escalationsOf(model, identity.user)));
-    return { identity, escalations };
+    return { identity, escalations: escalationsFor(model, identity.user, bySubjects) };
   });
+}
+
+/**
+ * The attack paths that reach a goal: {@link attackPaths} without the workloads whose identity no
+ * binding able to grant a goal's request names (most of them), which are left out before their
+ * ServiceAccount is looked up.
+ */
+export function reachingAttackPaths(model: RbacModel, inventory: Inventory): readonly AttackPath[] {
+  const bySubjects = new Map<string, readonly Escalation[]>();
+  const paths: AttackPath[] = [];
+  for (const workload of podWorkloads(inventory)) {
+    const { serviceAccount } = serviceAccountOf(workload);
+    if (!mayReachGoal(model, userOf(workload.namespace, serviceAccount))) continue;
+    const identity = workloadIdentity(inventory, workload);
+    const escalations = escalationsFor(model, identity.user, bySubjects);
+    if (escalations.length > 0) paths.push({ identity, escalations });
+  }
+  return paths;
+}
+
+function escalationsFor(
+  model: RbacModel,
+  user: UserInfo,
+  bySubjects: Map<string, readonly Escalation[]>,
+): readonly Escalation[] {
+  const key = subjectsKey(model, user);
+  let escalations = bySubjects.get(key);
+  if (!escalations) bySubjects.set(key, (escalations = escalationsOf(model, user)));
+  return escalations;
+}
+
+/**
+ * Whether a user may reach a goal at all: a member of system:masters, or named by a binding that
+ * allows one of the goals' requests (every grant `authorize` finds is such a binding's).
+ */
+function mayReachGoal(model: RbacModel, user: UserInfo): boolean {
+  if (user.groups.includes(MASTERS_GROUP)) return true;
+  const { users, groups } = goalSubjectsOf(model);
+  return users.has(user.name) || user.groups.some((group) => groups.has(group));
+}
+
+/** The users (ServiceAccounts by username) and groups that bindings able to grant a goal's request name. */
+interface GoalSubjects {
+  readonly users: ReadonlySet<string>;
+  readonly groups: ReadonlySet<string>;
+}
+
+const goalSubjects = new WeakMap<RbacModel, GoalSubjects>();
+
+function goalSubjectsOf(model: RbacModel): GoalSubjects {
+  const known = goalSubjects.get(model);
+  if (known) return known;
+  const users = new Set<string>();
+  const groups = new Set<string>();
+  for (const { requests } of GOALS)
+    for (const request of requests)
+      for (const binding of bindingsFor(model, request.namespace)) {
+        if (bindingAllows(model, binding, request) === undefined) continue;
+        for (const subject of binding.subjects) {
+          if (subject.kind === 'User') users.add(subject.name);
+          else if (subject.kind === 'Group') groups.add(subject.name);
+          else if (subject.kind === 'ServiceAccount') {
+            const namespace = subjectNamespace(subject, binding.namespace);
+            if (namespace !== '') users.add(serviceAccountUsername(namespace, subject.name));
+          }
+        }
+      }
+  const found = { users, groups };
+  goalSubjects.set(model, found);
+  return found;
 }
 
 /** The namespaces the goals' requests are in ('' for cluster-wide). */
@@ -147,17 +221,25 @@ function subjectsKey(model: RbacModel, user: UserInfo): string {
   for (const namespace of GOAL_NAMESPACES) {
     parts.push(namespace);
     const index = subjectIndexOf(model, namespace);
-    const first = new Map<number, number>();
-    const note = (places: readonly SubjectPlace[] | undefined): void => {
-      for (const [binding, subject] of places ?? [])
-        if ((first.get(binding) ?? subject + 1) > subject) first.set(binding, subject);
-    };
-    note(index.users.get(user.name));
-    for (const group of user.groups) note(index.groups.get(group));
+    let first = firstPlaces(undefined, index.users.get(user.name));
+    for (const group of user.groups) first = firstPlaces(first, index.groups.get(group));
+    if (first === undefined) continue;
     for (const binding of [...first.keys()].sort((a, b) => a - b))
       parts.push(`${String(binding)}:${String(first.get(binding))}`);
   }
   return parts.join(',');
+}
+
+/** Adds places to the first subject per binding (made on the first place: most users have none). */
+function firstPlaces(
+  first: Map<number, number> | undefined,
+  places: readonly SubjectPlace[] | undefined,
+): Map<number, number> | undefined {
+  for (const [binding, subject] of places ?? []) {
+    first ??= new Map<number, number>();
+    if ((first.get(binding) ?? subject + 1) > subject) first.set(binding, subject);
+  }
+  return first;
 }
 
 /** A subject's place: the index of its binding in `bindingsFor`, and its own index in the binding. */

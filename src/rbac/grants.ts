@@ -1,4 +1,5 @@
 import type { CheckContext, InventoryViolation } from '../model/check.ts';
+import { derivation, derived } from '../model/derived.ts';
 import type { Inventory } from '../model/inventory.ts';
 import type { Resource } from '../model/resource.ts';
 import { bindingAllows } from './authorize.ts';
@@ -75,11 +76,15 @@ function allowedProbes(
 export function reportedBindings(
   inventory: Inventory,
 ): readonly (RbacBinding & { readonly resource: Resource })[] {
-  return rbacModelOf(inventory).bindings.filter(
+  return derived(inventory, REPORTED_BINDINGS);
+}
+
+const REPORTED_BINDINGS = derivation('reported rbac bindings', (inventory) =>
+  rbacModelOf(inventory).bindings.filter(
     (binding): binding is RbacBinding & { readonly resource: Resource } =>
       binding.resource !== undefined && !isDefaultObject(binding) && !binding.name.startsWith('system:'),
-  );
-}
+  ),
+);
 
 /**
  * Findings for every subject of every reported binding whose role allows any of the probes: one per
@@ -94,7 +99,7 @@ export function* probeViolations(
 ): Iterable<InventoryViolation> {
   const model = rbacModelOf(inventory, settings.kubernetesVersion);
   for (const binding of reportedBindings(inventory)) {
-    if (rulesOf(model, roleOf(model, binding)).some(({ rule }) => isFullWildcard(rule))) continue;
+    if (hasFullWildcard(rulesOf(model, roleOf(model, binding)))) continue;
     const found = allowedProbes(model, binding, probes);
     if (found.length === 0) continue;
     const verbsByTarget = new Map<string, string[]>();
@@ -118,6 +123,16 @@ export function* probeViolations(
     }
   }
 }
+
+/** Whether a role's rules have a full wildcard rule, answered once per list of rules. */
+function hasFullWildcard(rules: readonly GrantedRule[]): boolean {
+  let answer = fullWildcards.get(rules);
+  if (answer === undefined)
+    fullWildcards.set(rules, (answer = rules.some(({ rule }) => isFullWildcard(rule))));
+  return answer;
+}
+
+const fullWildcards = new WeakMap<readonly GrantedRule[], boolean>();
 
 /** `*` verbs on `*` resources in `*` groups: cluster-admin (or namespace admin through a RoleBinding). */
 function isFullWildcard(rule: PolicyRule): boolean {

@@ -215,6 +215,18 @@ export function buildRbacModel(
  * binding grants nothing) or the reference is invalid.
  */
 export function roleOf(model: RbacModel, binding: RbacBinding): RbacRole | undefined {
+  let roles = bindingRoles.get(model);
+  if (!roles) bindingRoles.set(model, (roles = new Map<RbacBinding, RbacRole | undefined>()));
+  if (roles.has(binding)) return roles.get(binding);
+  const role = referencedRole(model, binding);
+  roles.set(binding, role);
+  return role;
+}
+
+/** Each model's bindings' roles, looked up once: the rbac checks ask again for every binding. */
+const bindingRoles = new WeakMap<RbacModel, Map<RbacBinding, RbacRole | undefined>>();
+
+function referencedRole(model: RbacModel, binding: RbacBinding): RbacRole | undefined {
   const { kind, name } = binding.roleRef;
   if (kind === 'ClusterRole') return model.roles.get(roleKey('ClusterRole', '', name));
   if (kind === 'Role' && binding.kind === 'RoleBinding')

@@ -48,26 +48,27 @@ export function firstAllowingRule(
 ): GrantedRule | undefined {
   const index = indexRules(rules);
   if (!index.verbs.has(request.verb) && !index.verbs.has('*')) return undefined;
-  let candidates: readonly (readonly Entry[] | undefined)[];
-  if (request.kind === 'nonResource') candidates = [index.nonResource];
-  else {
-    const combined =
-      request.subresource === '' ? request.resource : `${request.resource}/${request.subresource}`;
-    candidates = [
-      index.byResource.get(combined),
-      index.byResource.get('*'),
-      request.subresource === '' ? undefined : index.byResource.get(`*/${request.subresource}`),
-    ];
-  }
-  let best: Entry | undefined;
-  for (const list of candidates) {
-    for (const entry of list ?? []) {
-      if (best !== undefined && entry.position >= best.position) break;
-      if (ruleAllows(entry.granted.rule, request)) {
-        best = entry;
-        break;
-      }
-    }
-  }
+  if (request.kind === 'nonResource') return firstIn(index.nonResource, request, undefined)?.granted;
+  const { resource, subresource } = request;
+  let best = firstIn(
+    index.byResource.get(subresource === '' ? resource : `${resource}/${subresource}`),
+    request,
+    undefined,
+  );
+  best = firstIn(index.byResource.get('*'), request, best);
+  if (subresource !== '') best = firstIn(index.byResource.get(`*/${subresource}`), request, best);
   return best?.granted;
+}
+
+/** The first entry of `list` allowing the request if it comes before `best`, else `best`. */
+function firstIn(
+  list: readonly Entry[] | undefined,
+  request: AuthorizationRequest,
+  best: Entry | undefined,
+): Entry | undefined {
+  for (const entry of list ?? []) {
+    if (best !== undefined && entry.position >= best.position) break;
+    if (ruleAllows(entry.granted.rule, request)) return entry;
+  }
+  return best;
 }

@@ -62,7 +62,10 @@ export function identityOf(username: string, extraGroups: readonly string[] = []
             AUTHENTICATED_GROUP,
           ]
         : [AUTHENTICATED_GROUP];
-  return { name: username, groups: [...new Set([...extraGroups, ...implicit])] };
+  return {
+    name: username,
+    groups: extraGroups.length === 0 ? implicit : [...new Set([...extraGroups, ...implicit])],
+  };
 }
 
 /** Reads `subjects` of a binding; malformed entries become subjects of kind '' that match nobody. */

@@ -2,6 +2,8 @@ import { labelsOf, selectorMatches } from '../../model/label-selector.ts';
 import { getAt, isRecord } from '../../model/path.ts';
 import type { ResourceCheck, Violation } from '../../model/check.ts';
 
+const TEMPLATE_LABELS = ['template', 'metadata', 'labels'];
+
 /** A controller whose selector does not match its own template is rejected, or adopts other pods. */
 export const selectorTemplateMismatch: ResourceCheck = {
   id: 'selector-template-mismatch',
@@ -22,7 +24,7 @@ export const selectorTemplateMismatch: ResourceCheck = {
     const violations: Violation[] = [];
     const spec = resource.object.spec;
     if (!isRecord(spec) || !isRecord(spec.selector)) return violations;
-    const labels = labelsOf(getAt(spec, ['template', 'metadata', 'labels']));
+    const labels = labelsOf(getAt(spec, TEMPLATE_LABELS));
     if (selectorMatches(spec.selector, labels)) return violations;
     violations.push({
       path: ['spec', 'selector'],

@@ -50,8 +50,11 @@ export function meshInInput(inventory: Inventory): boolean {
 }
 
 function hasMeshKey(metadata: unknown): boolean {
-  if (!isRecord(metadata)) return false;
-  return [metadata.labels, metadata.annotations].some(
-    (map) => isRecord(map) && Object.keys(map).some((key) => MESH_KEY.test(key)),
-  );
+  return isRecord(metadata) && (hasMeshKeyIn(metadata.labels) || hasMeshKeyIn(metadata.annotations));
+}
+
+function hasMeshKeyIn(map: unknown): boolean {
+  if (!isRecord(map)) return false;
+  for (const key in map) if (MESH_KEY.test(key)) return true;
+  return false;
 }

@@ -1,5 +1,5 @@
 import type { InventoryCheck } from '../../model/check.ts';
-import { attackPaths, describeChain } from '../../rbac/attack-paths.ts';
+import { describeChain, reachingAttackPaths } from '../../rbac/attack-paths.ts';
 import { rbacModelOf } from '../../rbac/cache.ts';
 
 /** A workload whose compromise yields cluster-admin-equivalent power through its mounted token. */
@@ -23,8 +23,8 @@ export const rbacWorkloadClusterAdminPath: InventoryCheck = {
   target: 'inventory',
   *run({ inventory, settings }) {
     const model = rbacModelOf(inventory, settings.kubernetesVersion);
-    for (const { identity, escalations } of attackPaths(model, inventory)) {
-      if (!identity.tokenMounted || escalations.length === 0) continue;
+    for (const { identity, escalations } of reachingAttackPaths(model, inventory)) {
+      if (!identity.tokenMounted) continue;
       const { workload } = identity;
       yield {
         resource: workload.resource,

@@ -3,6 +3,9 @@ import { getAt, isRecord } from '../../model/path.ts';
 import type { WorkloadCheck, Violation } from '../../model/check.ts';
 import { valueText } from '../workload/value-text.ts';
 
+const SECRET_KEY_REF = ['valueFrom', 'secretKeyRef'];
+const SECRET_REF = ['secretRef'];
+
 /** Secrets in environment variables leak through crash dumps, child processes, /proc and debug endpoints. */
 export const secretFromEnvVar: WorkloadCheck = {
   id: 'secret-from-env-var',
@@ -21,7 +24,7 @@ export const secretFromEnvVar: WorkloadCheck = {
     for (const { container, path, name } of containersOf(workload.podSpec)) {
       if (Array.isArray(container.env)) {
         for (const [index, variable] of container.env.entries()) {
-          const ref = getAt(variable, ['valueFrom', 'secretKeyRef']);
+          const ref = getAt(variable, SECRET_KEY_REF);
           if (!isRecord(ref) || !isRecord(variable)) continue;
           violations.push({
             path: [...path, 'env', index, 'valueFrom', 'secretKeyRef'],
@@ -31,7 +34,7 @@ export const secretFromEnvVar: WorkloadCheck = {
       }
       if (Array.isArray(container.envFrom)) {
         for (const [index, source] of container.envFrom.entries()) {
-          const ref = getAt(source, ['secretRef']);
+          const ref = getAt(source, SECRET_REF);
           if (!isRecord(ref)) continue;
           violations.push({
             path: [...path, 'envFrom', index, 'secretRef'],
