@@ -1,5 +1,6 @@
 // PSA's string helpers (policy/helpers.go joinQuote, pluralize) and Go's %q and sort.Strings.
 import assert from 'node:assert/strict';
+import { Buffer } from 'node:buffer';
 import { describe, it } from 'node:test';
 import { compareBytes, goQuote, joinQuote, pluralize, sortedSet } from './format.ts';
 
@@ -25,5 +26,25 @@ describe('PSA formatting helpers', () => {
   it('sorts byte-wise in UTF-8 and removes duplicates, as sets.String.List()', () => {
     assert.deepEqual(sortedSet(['b', 'B', 'a', 'b', '_']), ['B', '_', 'a', 'b']);
     assert.ok(compareBytes('\uffff', '\u{1f600}') < 0);
+    const samples = [
+      '',
+      'a',
+      'Z',
+      'é',
+      'z',
+      '\ue000',
+      '\u{10000}',
+      '\u{1f600}',
+      '\ud800',
+      'ab',
+      'a\u{1f600}',
+    ];
+    for (const a of samples)
+      for (const b of samples)
+        assert.equal(
+          Math.sign(compareBytes(a, b)),
+          Math.sign(Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'))),
+          `${JSON.stringify(a)} vs ${JSON.stringify(b)}`,
+        );
   });
 });

@@ -1,7 +1,13 @@
 import { Buffer } from 'node:buffer';
 
-/** Compares strings byte-wise in UTF-8, as Go's `sort.Strings` does. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * Compares strings byte-wise in UTF-8, as Go's `sort.Strings` does. Without surrogates, UTF-16 code
+ * unit order is code point order, which is UTF-8 byte order; other strings are encoded.
+ */
 export function compareBytes(a: string, b: string): number {
+  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return a < b ? -1 : a > b ? 1 : 0;
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 

@@ -24,7 +24,7 @@ export function scoreInputOf(
   const podSpecPath = podSpecPathOf(kind);
   const found = getAt(object, podSpecPath);
   const podSpec = isRecord(found) ? found : {};
-  const all = [...containersOf(podSpec)];
+  const all = containersOf(podSpec);
   const containers =
     profile === 'kubesec-2.14' ? all.filter(({ field }) => field !== 'ephemeralContainers') : all;
   return {

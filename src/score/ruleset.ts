@@ -90,13 +90,14 @@ export function rulesOf(profile: ScoreProfile): readonly ScoreRule[] {
   return profile === 'kubesec-2.14' ? KUBESEC_2_14 : KUBESEC_HEAD;
 }
 
-const byKind = new Map<string, readonly ScoreRule[]>();
+const byProfileAndKind = new Map<ScoreProfile, Map<string, readonly ScoreRule[]>>();
 
 /** The rules of a profile that apply to `kind` (kubesec matches the exact kind), in ruleset order. */
 export function rulesForKind(profile: ScoreProfile, kind: string): readonly ScoreRule[] {
-  const key = `${profile}\0${kind}`;
-  let rules = byKind.get(key);
-  if (!rules) byKind.set(key, (rules = rulesOf(profile).filter((rule) => rule.kinds.includes(kind))));
+  let byKind = byProfileAndKind.get(profile);
+  if (!byKind) byProfileAndKind.set(profile, (byKind = new Map<string, readonly ScoreRule[]>()));
+  let rules = byKind.get(kind);
+  if (!rules) byKind.set(kind, (rules = rulesOf(profile).filter((rule) => rule.kinds.includes(kind))));
   return rules;
 }
 

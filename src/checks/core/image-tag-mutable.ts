@@ -1,5 +1,5 @@
 import { containersOf } from '../../model/containers.ts';
-import { parseImageReference } from '../../model/image.ts';
+import { imageReferenceIn } from '../../model/image-references.ts';
 import type { WorkloadCheck, Violation } from '../../model/check.ts';
 
 /** An image named by no tag, or by `latest`, can change under the same name between two pulls. */
@@ -23,11 +23,11 @@ export const imageTagMutable: WorkloadCheck = {
     'Kubescape: C-0075',
   ],
   target: 'workload',
-  run(workload): Violation[] {
+  run(workload, { inventory }): Violation[] {
     const violations: Violation[] = [];
     for (const { container, path, name } of containersOf(workload.podSpec)) {
       if (typeof container.image !== 'string') continue;
-      const image = parseImageReference(container.image);
+      const image = imageReferenceIn(inventory, container.image);
       if (image.digest !== undefined) continue;
       if (image.tag === undefined) {
         violations.push({

@@ -14,6 +14,8 @@ const BYPASS_ANNOTATIONS: ReadonlySet<string> = new Set([
   'config.linkerd.io/skip-subnets',
 ]);
 
+const isBypassAnnotation = (key: string): boolean => BYPASS_ANNOTATIONS.has(key);
+
 /** Ports and ranges excluded from the proxy carry plaintext, unauthenticated traffic. */
 export const meshTrafficBypass: ResourceCheck = {
   id: 'mesh-traffic-bypass',
@@ -34,8 +36,8 @@ export const meshTrafficBypass: ResourceCheck = {
   target: 'resource',
   run(resource): Violation[] {
     const violations: Violation[] = [];
-    for (const { key, value, path } of podTemplateAnnotations(resource)) {
-      if (!BYPASS_ANNOTATIONS.has(key) || value === '' || value === null) continue;
+    for (const { key, value, path } of podTemplateAnnotations(resource, isBypassAnnotation)) {
+      if (value === '' || value === null) continue;
       violations.push({
         path,
         message: `pod annotation ${key} "${valueText(value)}" sends traffic around the mesh proxy`,

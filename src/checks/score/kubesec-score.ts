@@ -6,6 +6,9 @@ import type { ResourceCheck, Violation } from '../../model/check.ts';
 
 const SCORED_KINDS = [...new Set(rulesOf('kubesec-head').flatMap((rule) => rule.kinds))];
 
+/** A matched negative rule: what puts an object in kubesec's critical bucket. */
+const isCritical = ({ rule, matched }: RuleOutcome): boolean => matched && rule.points < 0;
+
 function ruleIds(outcomes: readonly RuleOutcome[]): string {
   return outcomes.map(({ rule }) => rule.id).join(', ');
 }
@@ -50,9 +53,9 @@ export const kubesecScore: ResourceCheck = {
   run(resource, { inventory, settings }): Violation[] {
     if (isStaticPod(inventory, resource)) return [];
     const score = matchRules(resource.object, { located: false });
-    const critical = criticalOutcomes(score.outcomes);
     const below = score.score < settings.kubesecMinScore;
-    if (!below && critical.length === 0) return [];
+    if (!below && !score.outcomes.some(isCritical)) return [];
+    const critical = criticalOutcomes(score.outcomes);
     const verdict = below ? ` is below the minimum of ${String(settings.kubesecMinScore)}` : '';
     const rules = bucketsOf(critical, passedOutcomes(score.outcomes));
     return [

@@ -5,6 +5,8 @@ import { valueText } from './value-text.ts';
 
 const CONTAINER_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 
+const isAppArmorAnnotation = (key: string): boolean => key.startsWith(CONTAINER_PREFIX);
+
 /** AppArmor moved to securityContext.appArmorProfile in 1.30; the beta annotation is deprecated. */
 export const apparmorAnnotationDeprecated: ResourceCheck = {
   id: 'apparmor-annotation-deprecated',
@@ -26,8 +28,7 @@ export const apparmorAnnotationDeprecated: ResourceCheck = {
   target: 'resource',
   run(resource): Violation[] {
     const violations: Violation[] = [];
-    for (const { key, value, path } of podTemplateAnnotations(resource)) {
-      if (!key.startsWith(CONTAINER_PREFIX)) continue;
+    for (const { key, value, path } of podTemplateAnnotations(resource, isAppArmorAnnotation)) {
       violations.push({
         path,
         message: `annotation ${key} (${valueText(value)}) is deprecated; use container "${key.slice(CONTAINER_PREFIX.length)}" securityContext.appArmorProfile`,

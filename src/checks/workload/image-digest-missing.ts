@@ -1,5 +1,5 @@
 import { containersOf } from '../../model/containers.ts';
-import { parseImageReference } from '../../model/image.ts';
+import { imageReferenceIn } from '../../model/image-references.ts';
 import type { WorkloadCheck, Violation } from '../../model/check.ts';
 
 /** A tag can be moved to other content; only a digest names the exact image that was reviewed. */
@@ -16,11 +16,11 @@ export const imageDigestMissing: WorkloadCheck = {
   mitre: ['T1525', 'T1204.003'],
   references: ['Checkov: CKV_K8S_43', 'Kubescape: C-0306'],
   target: 'workload',
-  run(workload): Violation[] {
+  run(workload, { inventory }): Violation[] {
     const violations: Violation[] = [];
     for (const { container, path, name } of containersOf(workload.podSpec)) {
       if (typeof container.image !== 'string' || container.image === '') continue;
-      if (parseImageReference(container.image).digest !== undefined) continue;
+      if (imageReferenceIn(inventory, container.image).digest !== undefined) continue;
       violations.push({
         path: [...path, 'image'],
         message: `container "${name}" image "${container.image}" is not pinned by digest`,

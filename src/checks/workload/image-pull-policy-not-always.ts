@@ -1,6 +1,6 @@
 import { isStaticPod } from '../../model/static-pod.ts';
 import { containersOf } from '../../model/containers.ts';
-import { parseImageReference } from '../../model/image.ts';
+import { imageReferenceIn } from '../../model/image-references.ts';
 import type { WorkloadCheck, Violation } from '../../model/check.ts';
 import { valueText } from './value-text.ts';
 
@@ -31,7 +31,7 @@ export const imagePullPolicyNotAlways: WorkloadCheck = {
     if (isStaticPod(inventory, workload.resource)) return violations;
     for (const { container, path, name } of containersOf(workload.podSpec)) {
       if (typeof container.image !== 'string' || container.image === '') continue;
-      const image = parseImageReference(container.image);
+      const image = imageReferenceIn(inventory, container.image);
       if (image.digest !== undefined) continue;
       const policy = container.imagePullPolicy;
       if (policy === 'Always') continue;

@@ -1,5 +1,5 @@
 import { containersOf } from '../../model/containers.ts';
-import { parseImageReference } from '../../model/image.ts';
+import { imageReferenceIn } from '../../model/image-references.ts';
 import type { WorkloadCheck, Violation } from '../../model/check.ts';
 
 /** Frozen registries and their successors. */
@@ -17,11 +17,11 @@ export const imageRegistryDeprecated: WorkloadCheck = {
   nsa: ['secure-images', 'upgrading'],
   references: ['Kubescape: C-0253', 'https://kubernetes.io/blog/2023/03/10/image-registry-redirect/'],
   target: 'workload',
-  run(workload): Violation[] {
+  run(workload, { inventory }): Violation[] {
     const violations: Violation[] = [];
     for (const { container, path, name } of containersOf(workload.podSpec)) {
       if (typeof container.image !== 'string') continue;
-      const successor = DEPRECATED_REGISTRIES.get(parseImageReference(container.image).registry);
+      const successor = DEPRECATED_REGISTRIES.get(imageReferenceIn(inventory, container.image).registry);
       if (successor === undefined) continue;
       violations.push({
         path: [...path, 'image'],

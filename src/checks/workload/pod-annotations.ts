@@ -11,15 +11,22 @@ export interface PodAnnotation {
 }
 
 /**
- * The annotations of a workload's pod template (a Pod's own), for checks that must point into the
- * metadata; workload checks only get paths below the pod spec. Empty for non-workloads.
+ * The annotations of a workload's pod template (a Pod's own) whose key is `wanted`, in manifest
+ * order, for checks that must point into the metadata; workload checks only get paths below the pod
+ * spec. Empty for non-workloads.
  */
-export function* podTemplateAnnotations(resource: Resource): Generator<PodAnnotation> {
+export function podTemplateAnnotations(
+  resource: Resource,
+  wanted: (key: string) => boolean,
+): PodAnnotation[] {
   const template = podTemplateOf(resource, '');
-  if (template === undefined) return;
+  if (template === undefined) return [];
   const annotations = template.podMetadata.annotations;
-  if (!isRecord(annotations)) return;
-  for (const [key, value] of Object.entries(annotations)) {
-    yield { key, value, path: [...template.metadataPath, 'annotations', key] };
+  if (!isRecord(annotations)) return [];
+  const found: PodAnnotation[] = [];
+  for (const key of Object.keys(annotations)) {
+    if (!wanted(key)) continue;
+    found.push({ key, value: annotations[key], path: [...template.metadataPath, 'annotations', key] });
   }
+  return found;
 }

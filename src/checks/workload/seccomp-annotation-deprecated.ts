@@ -6,6 +6,8 @@ import { valueText } from './value-text.ts';
 const POD_KEY = 'seccomp.security.alpha.kubernetes.io/pod';
 const CONTAINER_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
 
+const isSeccompAnnotation = (key: string): boolean => key === POD_KEY || key.startsWith(CONTAINER_PREFIX);
+
 /** The seccomp annotations are ignored since Kubernetes 1.27: a profile set there is not applied. */
 export const seccompAnnotationDeprecated: ResourceCheck = {
   id: 'seccomp-annotation-deprecated',
@@ -26,13 +28,13 @@ export const seccompAnnotationDeprecated: ResourceCheck = {
   target: 'resource',
   run(resource): Violation[] {
     const violations: Violation[] = [];
-    for (const { key, value, path } of podTemplateAnnotations(resource)) {
+    for (const { key, value, path } of podTemplateAnnotations(resource, isSeccompAnnotation)) {
       if (key === POD_KEY) {
         violations.push({
           path,
           message: `pod annotation ${key} (${valueText(value)}) is ignored; use securityContext.seccompProfile`,
         });
-      } else if (key.startsWith(CONTAINER_PREFIX)) {
+      } else {
         violations.push({
           path,
           message: `annotation ${key} (${valueText(value)}) is ignored; use container "${key.slice(CONTAINER_PREFIX.length)}" securityContext.seccompProfile`,

@@ -1,34 +1,11 @@
 import { containersOf } from '../../model/containers.ts';
-import type { ContainerRef } from '../../model/containers.ts';
 import type { Violation } from '../../model/check.ts';
 import type { FieldPath, Mapping } from '../../model/path.ts';
 import { isRecord } from '../../model/path.ts';
 
-/** A security setting with the path it was read from, relative to the pod spec. */
-export interface EffectiveSetting {
-  readonly value: unknown;
-  readonly path: FieldPath;
-}
-
-/**
- * The value a container runs with for a field both securityContexts may carry (runAsUser,
- * runAsGroup, runAsNonRoot, seccompProfile, ...): the container's own when set, else the pod's.
- * Undefined when neither sets it (the image decides).
- */
-function effectiveSecuritySetting(
-  podSpec: Mapping,
-  { container, path }: ContainerRef,
-  field: string,
-): EffectiveSetting | undefined {
-  const own = container.securityContext;
-  if (isRecord(own) && own[field] !== undefined && own[field] !== null) {
-    return { value: own[field], path: [...path, 'securityContext', field] };
-  }
-  const pod = podSpec.securityContext;
-  if (isRecord(pod) && pod[field] !== undefined && pod[field] !== null) {
-    return { value: pod[field], path: ['securityContext', field] };
-  }
-  return undefined;
+/** The value of `field` in a securityContext, or undefined when it is absent, null or not a mapping. */
+function settingIn(securityContext: unknown, field: string): unknown {
+  return isRecord(securityContext) ? (securityContext[field] ?? undefined) : undefined;
 }
 
 /**
@@ -45,10 +22,13 @@ export function settingViolations(
 ): Violation[] {
   const byPlace = new Map<string, { path: FieldPath; value: number; names: string[] }>();
   for (const ref of containersOf(podSpec)) {
-    const setting = effectiveSecuritySetting(podSpec, ref, field);
-    if (typeof setting?.value !== 'number' || !matches(setting.value)) continue;
-    const key = setting.path.join('\0');
-    const place = byPlace.get(key) ?? { path: setting.path, value: setting.value, names: [] };
+    const own = settingIn(ref.container.securityContext, field);
+    const value = own ?? settingIn(podSpec.securityContext, field);
+    if (typeof value !== 'number' || !matches(value)) continue;
+    const path: FieldPath =
+      own === undefined ? ['securityContext', field] : [...ref.path, 'securityContext', field];
+    const key = path.join('\0');
+    const place = byPlace.get(key) ?? { path, value, names: [] };
     place.names.push(`"${ref.name}"`);
     byPlace.set(key, place);
   }
@@ -62,6 +42,8 @@ export function settingViolations(
   }));
 }
 
+const NO_CAPABILITIES: readonly { readonly name: string; readonly index: number }[] = Object.freeze([]);
+
 /** The `capabilities.add` or `.drop` list of a container, as upper-case names with their indexes. */
 export function capabilityList(
   container: Mapping,
@@ -70,10 +52,13 @@ export function capabilityList(
   const securityContext = container.securityContext;
   const capabilities = isRecord(securityContext) ? securityContext.capabilities : undefined;
   const list = isRecord(capabilities) ? capabilities[which] : undefined;
-  if (!Array.isArray(list)) return [];
+  if (!Array.isArray(list)) return NO_CAPABILITIES;
   const names: { name: string; index: number }[] = [];
-  for (const [index, entry] of list.entries()) {
-    if (typeof entry === 'string') names.push({ name: entry.toUpperCase().replace(/^CAP_/, ''), index });
+  for (let index = 0; index < list.length; index++) {
+    const entry: unknown = list[index];
+    if (typeof entry !== 'string') continue;
+    const name = entry.toUpperCase();
+    names.push({ name: name.startsWith('CAP_') ? name.slice(4) : name, index });
   }
   return names;
 }

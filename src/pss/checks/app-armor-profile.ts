@@ -2,8 +2,8 @@ import type { PssCheckDefinition, PssCheckResult } from '../check.ts';
 import { ALLOWED } from '../check.ts';
 import { goQuote, joinQuote, pluralize, sortedSet } from '../format.ts';
 import type { PodView } from '../pod.ts';
-import { forbiddenProfileTypes } from './profile-types.ts';
-import { annotationsOf } from '../pod.ts';
+import { forbiddenProfileTypes, setsForbiddenProfileType } from './profile-types.ts';
+import { annotationsOf, mappingAt } from '../pod.ts';
 
 const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 
@@ -11,7 +11,21 @@ const allowedType = (type: string): boolean => type === 'RuntimeDefault' || type
 const allowedAnnotation = (value: string): boolean =>
   value === '' || value === 'runtime/default' || value.startsWith('localhost/');
 
+/** True when some beta AppArmor annotation has a forbidden value. */
+function hasForbiddenAnnotation(pod: PodView): boolean {
+  const annotations = mappingAt(pod.metadata, 'annotations');
+  if (annotations === undefined) return false;
+  for (const key of Object.keys(annotations)) {
+    const value = annotations[key];
+    if (typeof value === 'string' && key.startsWith(ANNOTATION_PREFIX) && !allowedAnnotation(value))
+      return true;
+  }
+  return false;
+}
+
 function appArmorProfileV1Dot0(pod: PodView): PssCheckResult {
+  if (!setsForbiddenProfileType(pod, 'appArmorProfile', allowedType) && !hasForbiddenAnnotation(pod))
+    return ALLOWED;
   const { setters, values, path } = forbiddenProfileTypes(pod, 'appArmorProfile', allowedType);
   const annotations: string[] = [];
   for (const [key, value] of annotationsOf(pod)) {

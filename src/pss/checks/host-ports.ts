@@ -8,20 +8,22 @@ import { containers, listAt } from '../pod.ts';
 
 function hostPortsV1Dot0(pod: PodView): PssCheckResult {
   const bad: string[] = [];
-  const ports: string[] = [];
+  const portNumbers: string[] = [];
   let path: FieldPath | undefined;
   for (const ref of containers(pod)) {
     let valid = true;
-    for (const [i, port] of listAt(ref.container, 'ports').entries()) {
+    const ports = listAt(ref.container, 'ports');
+    for (let i = 0; i < ports.length; i++) {
+      const port = ports[i];
       if (!isRecord(port) || typeof port.hostPort !== 'number' || port.hostPort === 0) continue;
       valid = false;
-      ports.push(String(port.hostPort));
+      portNumbers.push(String(port.hostPort));
       path ??= [...ref.path, 'ports', i, 'hostPort'];
     }
     if (!valid) bad.push(ref.name);
   }
   if (bad.length === 0) return ALLOWED;
-  const distinct = sortedSet(ports);
+  const distinct = sortedSet(portNumbers);
   return {
     allowed: false,
     reason: 'hostPort',

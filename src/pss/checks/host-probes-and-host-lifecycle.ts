@@ -17,7 +17,22 @@ function hostsOf(handler: Mapping | undefined, path: FieldPath): { host: string;
   });
 }
 
+/** True when some httpGet or tcpSocket of the handler names a host. */
+function handlerNamesHost(handler: Mapping | undefined): boolean {
+  for (const action of ACTIONS) if (stringAt(mappingAt(handler, action), 'host') !== '') return true;
+  return false;
+}
+
+/** True when some probe or lifecycle hook of the container names a host. */
+function containerNamesHost(container: Mapping): boolean {
+  for (const probe of PROBES) if (handlerNamesHost(mappingAt(container, probe))) return true;
+  const lifecycle = mappingAt(container, 'lifecycle');
+  for (const hook of HOOKS) if (handlerNamesHost(mappingAt(lifecycle, hook))) return true;
+  return false;
+}
+
 function hostProbesAndHostLifecycleV1Dot34(pod: PodView): PssCheckResult {
+  if (!containers(pod).some((ref) => containerNamesHost(ref.container))) return ALLOWED;
   const bad: string[] = [];
   const hosts: string[] = [];
   let path: FieldPath | undefined;

@@ -1,4 +1,4 @@
-import type { FieldPath } from '../../model/path.ts';
+import type { FieldPath, Mapping } from '../../model/path.ts';
 import { joinQuote, pluralize } from '../format.ts';
 import type { PodView } from '../pod.ts';
 import {
@@ -17,6 +17,20 @@ export interface ForbiddenProfileTypes {
   /** The forbidden type values, in visit order (callers sort them as PSA does). */
   readonly values: string[];
   readonly path: FieldPath | undefined;
+}
+
+/** True when the pod or some container sets `securityContext.<field>.type` to a type `allowed` rejects. */
+export function setsForbiddenProfileType(
+  pod: PodView,
+  field: 'seccompProfile' | 'appArmorProfile',
+  allowed: (type: string) => boolean,
+): boolean {
+  const forbidden = (profile: Mapping | undefined): boolean =>
+    profile !== undefined && !allowed(stringAt(profile, 'type'));
+  return (
+    forbidden(mappingAt(podSecurityContext(pod), field)) ||
+    containers(pod).some((ref) => forbidden(mappingAt(containerSecurityContext(ref), field)))
+  );
 }
 
 /**

@@ -15,8 +15,17 @@ import {
 const TYPES_V1_0: ReadonlySet<string> = new Set(['', 'container_t', 'container_init_t', 'container_kvm_t']);
 const TYPES_V1_31: ReadonlySet<string> = new Set([...TYPES_V1_0, 'container_engine_t']);
 
+/** True when the pod or some container sets `securityContext.seLinuxOptions`. */
+function setsSeLinuxOptions(pod: PodView): boolean {
+  return (
+    mappingAt(podSecurityContext(pod), 'seLinuxOptions') !== undefined ||
+    containers(pod).some((ref) => mappingAt(containerSecurityContext(ref), 'seLinuxOptions') !== undefined)
+  );
+}
+
 function seLinuxOptionsFor(allowedTypes: ReadonlySet<string>) {
   return (pod: PodView): PssCheckResult => {
+    if (!setsSeLinuxOptions(pod)) return ALLOWED;
     const types: string[] = [];
     const set = { user: false, role: false };
     const valid = (options: Mapping): boolean => {

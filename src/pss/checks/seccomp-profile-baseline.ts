@@ -2,7 +2,7 @@ import type { PssCheckDefinition, PssCheckResult } from '../check.ts';
 import { ALLOWED } from '../check.ts';
 import { goQuote, joinQuote, pluralize, sortedSet } from '../format.ts';
 import type { PodView } from '../pod.ts';
-import { forbiddenProfileTypes } from './profile-types.ts';
+import { forbiddenProfileTypes, setsForbiddenProfileType } from './profile-types.ts';
 import { annotationsOf, containers } from '../pod.ts';
 
 const POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
@@ -35,6 +35,7 @@ function seccompProfileBaselineV1Dot0(pod: PodView): PssCheckResult {
 }
 
 function seccompProfileBaselineV1Dot19(pod: PodView): PssCheckResult {
+  if (!setsForbiddenProfileType(pod, 'seccompProfile', allowedSeccompType)) return ALLOWED;
   const { setters, values, path } = forbiddenProfileTypes(pod, 'seccompProfile', allowedSeccompType);
   if (setters.length === 0) return ALLOWED;
   return {

@@ -6,6 +6,9 @@ import type { ScoreInput } from '../rule.ts';
 /** What a match reports when its input is not `located`: one path, shared, for every field. */
 const UNLOCATED: FieldPath = Object.freeze([]);
 
+/** What a rule returns when nothing matched: one empty list, shared. */
+export const NO_MATCH: readonly FieldPath[] = Object.freeze([]);
+
 /** Path of a container field relative to the object. */
 export function containerPath(input: ScoreInput, container: ContainerRef, field: FieldPath): FieldPath {
   return input.located ? [...input.podSpecPath, ...container.path, ...field] : UNLOCATED;
@@ -26,12 +29,12 @@ export function containersWhere(
   input: ScoreInput,
   field: FieldPath,
   test: (value: unknown) => boolean,
-): FieldPath[] {
-  const paths: FieldPath[] = [];
+): readonly FieldPath[] {
+  let paths: FieldPath[] | undefined;
   for (const ref of input.containers)
     if (test(getAt(ref.container.securityContext, field)))
-      paths.push(containerPath(input, ref, input.located ? securityContextField(field) : UNLOCATED));
-  return paths;
+      (paths ??= []).push(containerPath(input, ref, input.located ? securityContextField(field) : UNLOCATED));
+  return paths ?? NO_MATCH;
 }
 
 /**
@@ -44,21 +47,23 @@ export function inheritedWhere(
   field: FieldPath,
   isSet: (value: unknown) => boolean,
   test: (value: unknown) => boolean,
-): FieldPath[] {
+): readonly FieldPath[] {
   const podValue = getAt(input.podSpec.securityContext, field);
-  const paths: FieldPath[] = [];
+  let paths: FieldPath[] | undefined;
   let podCounted = false;
   for (const container of input.containers) {
     const own = getAt(container.container.securityContext, field);
     if (isSet(own)) {
       if (test(own))
-        paths.push(containerPath(input, container, input.located ? securityContextField(field) : UNLOCATED));
+        (paths ??= []).push(
+          containerPath(input, container, input.located ? securityContextField(field) : UNLOCATED),
+        );
     } else if (isSet(podValue) && test(podValue) && !podCounted) {
       podCounted = true;
-      paths.push(podPath(input, input.located ? securityContextField(field) : UNLOCATED));
+      (paths ??= []).push(podPath(input, input.located ? securityContextField(field) : UNLOCATED));
     }
   }
-  return paths;
+  return paths ?? NO_MATCH;
 }
 
 /** True for a key present with a non-null value (kubesec's "exists"). */

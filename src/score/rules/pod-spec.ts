@@ -1,14 +1,16 @@
 import type { FieldPath } from '../../model/path.ts';
 import { WORKLOAD_KINDS } from '../rule.ts';
 import type { ScoreInput, ScoreRule } from '../rule.ts';
-import { podPath, present } from './fields.ts';
+import { NO_MATCH, podPath, present } from './fields.ts';
 
 function podFieldIs(field: string, expected: boolean): (input: ScoreInput) => readonly FieldPath[] {
-  return (input) => (input.podSpec[field] === expected ? [podPath(input, [field])] : []);
+  const path: FieldPath = [field];
+  return (input) => (input.podSpec[field] === expected ? [podPath(input, path)] : NO_MATCH);
 }
 
 function podFieldPresent(field: string): (input: ScoreInput) => readonly FieldPath[] {
-  return (input) => (present(input.podSpec, field) ? [podPath(input, [field])] : []);
+  const path: FieldPath = [field];
+  return (input) => (present(input.podSpec, field) ? [podPath(input, path)] : NO_MATCH);
 }
 
 /** kubesec HostNetwork (pkg/rules/hostNetwork.go): `hostNetwork` is the boolean true. */

@@ -21,8 +21,9 @@ const isString = (value: unknown): boolean => typeof value === 'string';
 
 /** Containers whose effective `<field>.type` (own, else the pod's) is a string that is, or is not, `Unconfined`. */
 function profileType(field: string, unconfined: boolean): (input: ScoreInput) => readonly FieldPath[] {
-  return (input) =>
-    inheritedWhere(input, [field, 'type'], isString, (type) => (type === 'Unconfined') === unconfined);
+  const path: FieldPath = [field, 'type'];
+  const test = (type: unknown): boolean => (type === 'Unconfined') === unconfined;
+  return (input) => inheritedWhere(input, path, isString, test);
 }
 
 /** kubesec HEAD SeccompAny: a seccomp profile other than `Unconfined` applies to some container. */

@@ -2,19 +2,21 @@ import { isRecord } from '../../model/path.ts';
 import type { FieldPath } from '../../model/path.ts';
 import { WORKLOAD_KINDS } from '../rule.ts';
 import type { ScoreInput, ScoreRule } from '../rule.ts';
-import { containerPath } from './fields.ts';
+import { containerPath, NO_MATCH } from './fields.ts';
 
 /** Regular containers (never init or ephemeral) with the key `resources.<section>.<resource>`, even null. */
 function declaring(section: 'requests' | 'limits', resource: 'cpu' | 'memory') {
-  return (input: ScoreInput): readonly FieldPath[] =>
-    input.regularContainers
-      .filter(({ container }) => {
-        const resources = container.resources;
-        if (!isRecord(resources)) return false;
-        const values = resources[section];
-        return isRecord(values) && resource in values;
-      })
-      .map((container) => containerPath(input, container, ['resources', section, resource]));
+  const field: FieldPath = ['resources', section, resource];
+  return (input: ScoreInput): readonly FieldPath[] => {
+    let paths: FieldPath[] | undefined;
+    for (const ref of input.regularContainers) {
+      const resources = ref.container.resources;
+      if (!isRecord(resources)) continue;
+      const values = resources[section];
+      if (isRecord(values) && resource in values) (paths ??= []).push(containerPath(input, ref, field));
+    }
+    return paths ?? NO_MATCH;
+  };
 }
 
 /** kubesec RequestsCPU. */

@@ -1,6 +1,17 @@
+import type { FieldPath } from '../../model/path.ts';
 import { WORKLOAD_KINDS } from '../rule.ts';
 import type { ScoreRule } from '../rule.ts';
 import { containersWhere, inheritedWhere, textOf } from './fields.ts';
+
+/** The securityContext fields the rules read. */
+const READ_ONLY_ROOT_FILESYSTEM: FieldPath = ['readOnlyRootFilesystem'];
+const RUN_AS_NON_ROOT: FieldPath = ['runAsNonRoot'];
+const RUN_AS_USER: FieldPath = ['runAsUser'];
+const RUN_AS_GROUP: FieldPath = ['runAsGroup'];
+const PRIVILEGED: FieldPath = ['privileged'];
+const CAPABILITIES_ADD: FieldPath = ['capabilities', 'add'];
+const CAPABILITIES_DROP: FieldPath = ['capabilities', 'drop'];
+const ALLOW_PRIVILEGE_ESCALATION: FieldPath = ['allowPrivilegeEscalation'];
 
 const isTrue = (value: unknown): boolean => value === true;
 const isBoolean = (value: unknown): boolean => typeof value === 'boolean';
@@ -15,7 +26,7 @@ export const readOnlyRootFilesystem: ScoreRule = {
     'An immutable root filesystem can prevent malicious binaries being added to PATH and increase attack cost',
   points: 1,
   kinds: WORKLOAD_KINDS,
-  match: (input) => containersWhere(input, ['readOnlyRootFilesystem'], isTrue),
+  match: (input) => containersWhere(input, READ_ONLY_ROOT_FILESYSTEM, isTrue),
 };
 
 /** kubesec RunAsNonRoot: a container's own true, or the pod's true inherited by a container leaving it unset. */
@@ -25,7 +36,7 @@ export const runAsNonRoot: ScoreRule = {
   reason: 'Force the running image to run as a non-root user to ensure least privilege',
   points: 1,
   kinds: WORKLOAD_KINDS,
-  match: (input) => inheritedWhere(input, ['runAsNonRoot'], isBoolean, isTrue),
+  match: (input) => inheritedWhere(input, RUN_AS_NON_ROOT, isBoolean, isTrue),
 };
 
 /** kubesec RunAsUser: as RunAsNonRoot, a number above 10000. */
@@ -35,7 +46,7 @@ export const runAsUser: ScoreRule = {
   reason: "Run as a high-UID user to avoid conflicts with the host's users",
   points: 1,
   kinds: WORKLOAD_KINDS,
-  match: (input) => inheritedWhere(input, ['runAsUser'], isNumber, aboveUid10000),
+  match: (input) => inheritedWhere(input, RUN_AS_USER, isNumber, aboveUid10000),
 };
 
 /** kubesec RunAsGroup: as RunAsNonRoot, a number above 10000. */
@@ -45,7 +56,7 @@ export const runAsGroup: ScoreRule = {
   reason: "Run as a high-UID group to avoid conflicts with the host's groups",
   points: 1,
   kinds: WORKLOAD_KINDS,
-  match: (input) => inheritedWhere(input, ['runAsGroup'], isNumber, aboveUid10000),
+  match: (input) => inheritedWhere(input, RUN_AS_GROUP, isNumber, aboveUid10000),
 };
 
 /** kubesec Privileged: some container is privileged (boolean true). */
@@ -55,7 +66,7 @@ export const privileged: ScoreRule = {
   reason: 'Privileged containers can allow almost completely unrestricted host access',
   points: -30,
   kinds: WORKLOAD_KINDS,
-  match: (input) => containersWhere(input, ['privileged'], isTrue),
+  match: (input) => containersWhere(input, PRIVILEGED, isTrue),
 };
 
 /** kubesec CapSysAdmin: the text of some container's `capabilities.add` contains `SYS_ADMIN` (substring). */
@@ -65,8 +76,7 @@ export const capSysAdmin: ScoreRule = {
   reason: 'CAP_SYS_ADMIN is the most privileged capability and should always be avoided',
   points: -30,
   kinds: WORKLOAD_KINDS,
-  match: (input) =>
-    containersWhere(input, ['capabilities', 'add'], (add) => textOf(add).includes('SYS_ADMIN')),
+  match: (input) => containersWhere(input, CAPABILITIES_ADD, (add) => textOf(add).includes('SYS_ADMIN')),
 };
 
 /** kubesec CapDropAny: some container drops a non-empty list of capabilities with no null item. */
@@ -79,7 +89,7 @@ export const capDropAny: ScoreRule = {
   match: (input) =>
     containersWhere(
       input,
-      ['capabilities', 'drop'],
+      CAPABILITIES_DROP,
       (drop) => Array.isArray(drop) && drop.length > 0 && drop.every((item) => item !== null),
     ),
 };
@@ -92,7 +102,7 @@ export const capDropAll: ScoreRule = {
   points: 1,
   kinds: WORKLOAD_KINDS,
   match: (input) =>
-    containersWhere(input, ['capabilities', 'drop'], (drop) => textOf(drop).toUpperCase().includes('ALL')),
+    containersWhere(input, CAPABILITIES_DROP, (drop) => textOf(drop).toUpperCase().includes('ALL')),
 };
 
 /** kubesec AllowPrivilegeEscalation: some container allows it (boolean true). */
@@ -102,5 +112,5 @@ export const allowPrivilegeEscalation: ScoreRule = {
   reason: 'Ensure a non-root process can not gain more privileges',
   points: -7,
   kinds: WORKLOAD_KINDS,
-  match: (input) => containersWhere(input, ['allowPrivilegeEscalation'], isTrue),
+  match: (input) => containersWhere(input, ALLOW_PRIVILEGE_ESCALATION, isTrue),
 };
