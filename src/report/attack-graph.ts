@@ -1,6 +1,6 @@
 import type { Inventory } from '../model/inventory.ts';
 import type { Settings } from '../model/settings.ts';
-import { attackPaths, describeChain } from '../rbac/attack-paths.ts';
+import { describeChain, reachingAttackPaths } from '../rbac/attack-paths.ts';
 import { rbacModelOf } from '../rbac/cache.ts';
 import { describeObject } from '../rbac/model.ts';
 
@@ -40,9 +40,9 @@ export const ATTACK_WORKLOADS = 100;
  */
 export function attackGraph(inventory: Inventory, settings: Settings): AttackGraph {
   const model = rbacModelOf(inventory, settings.kubernetesVersion);
-  const reaching = attackPaths(model, inventory)
-    .filter((path) => path.escalations.length > 0)
-    .sort((a, b) => Number(b.identity.tokenMounted) - Number(a.identity.tokenMounted));
+  const reaching = [...reachingAttackPaths(model, inventory)].sort(
+    (a, b) => Number(b.identity.tokenMounted) - Number(a.identity.tokenMounted),
+  );
   const shown = reaching.slice(0, ATTACK_WORKLOADS);
   const nodes = new Map<string, AttackNode>();
   const edges = new Map<string, AttackEdge>();
