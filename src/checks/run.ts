@@ -88,6 +88,7 @@ export function runPlan(planned: CheckPlan, inventory: Inventory, options: RunOp
   const plan = applicablePlan(planned, inventory);
   const context: CheckContext = { inventory, settings: options.settings, now };
   const findings: Finding[] = [];
+  const suppressed = suppressions(options, now);
   const emit = (
     check: CheckMeta,
     resource: Resource | undefined,
@@ -105,13 +106,20 @@ export function runPlan(planned: CheckPlan, inventory: Inventory, options: RunOp
       object,
       resource,
       path,
-      suppressed: suppression({ checkId: check.id, resource, object, path }, options, now),
+      suppressed: suppressed(check.id, resource, object, path),
     });
   };
 
+  // One reference per object, shared by all its findings (inventory-wide checks' too).
+  const refs = new Map<Resource, ObjectRef>();
+  const refOf = (resource: Resource): ObjectRef => {
+    let object = refs.get(resource);
+    if (!object) refs.set(resource, (object = objectRef(inventory, resource)));
+    return object;
+  };
   const workloadOf = new Map(inventory.workloads.map((workload) => [workload.resource, workload]));
   for (const resource of inventory.resources) {
-    const object = objectRef(inventory, resource);
+    const object = refOf(resource);
     for (const check of plan.byKind.get(resource.kind) ?? []) {
       for (const violation of check.run(resource, context))
         emit(check, resource, object, violation.path, violation.message, violation.severity);
@@ -127,7 +135,7 @@ export function runPlan(planned: CheckPlan, inventory: Inventory, options: RunOp
   }
   for (const check of plan.inventory) {
     for (const violation of check.run(context)) {
-      const object = violation.resource ? objectRef(inventory, violation.resource) : violation.object;
+      const object = violation.resource ? refOf(violation.resource) : violation.object;
       if (!object) continue;
       emit(check, violation.resource, object, violation.path, violation.message, violation.severity);
     }
@@ -161,22 +169,60 @@ function applicablePlan(plan: CheckPlan, inventory: Inventory): CheckPlan {
   return narrow;
 }
 
-function suppression(
-  finding: Pick<Finding, 'checkId' | 'object' | 'resource' | 'path'>,
+/**
+ * Why a finding is suppressed, if it is: the `kubeward.io/ignore` annotation of its object, the
+ * config's exclusions, or an exception. What depends on the object only is worked out once for
+ * each run of findings about the same object.
+ */
+function suppressions(
   options: RunOptions,
   now: Date,
-): Suppression | undefined {
-  const { checkId, resource, object } = finding;
-  if (resource && options.honourAnnotations) {
-    const annotations = isRecord(resource.object.metadata) ? resource.object.metadata.annotations : undefined;
-    if (isRecord(annotations) && typeof annotations[IGNORE_ANNOTATION] === 'string') {
-      const ids = annotations[IGNORE_ANNOTATION].split(',').map((id) => id.trim());
-      if (ids.includes(checkId) || ids.includes('*')) {
-        const reason = annotations[IGNORE_REASON_ANNOTATION];
-        return { by: 'annotation', reason: typeof reason === 'string' ? reason : '' };
-      }
-    }
-  }
-  const reason = options.excluded(object, resource) ?? options.exempting?.(finding, now);
-  return reason === undefined ? undefined : { by: 'config', reason };
+): (
+  checkId: string,
+  resource: Resource | undefined,
+  object: ObjectRef,
+  path: FieldPath,
+) => Suppression | undefined {
+  let last: ObjectSuppression | undefined;
+  return (checkId, resource, object, path) => {
+    const about =
+      last !== undefined && last.resource === resource && last.object === object
+        ? last
+        : (last = {
+            resource,
+            object,
+            ignored: resource && options.honourAnnotations ? ignoreAnnotation(resource) : undefined,
+            excluded: options.excluded(object, resource),
+          });
+    const { ignored } = about;
+    if (ignored && (ignored.ids.includes(checkId) || ignored.ids.includes('*')))
+      return { by: 'annotation', reason: ignored.reason };
+    const reason = about.excluded ?? options.exempting?.({ checkId, resource, object, path }, now);
+    return reason === undefined ? undefined : { by: 'config', reason };
+  };
+}
+
+/** What suppresses findings about one object, whatever their check. */
+interface ObjectSuppression {
+  readonly resource: Resource | undefined;
+  readonly object: ObjectRef;
+  readonly ignored: IgnoreAnnotation | undefined;
+  /** The reason the config excludes the object (its namespace or path), if it does. */
+  readonly excluded: string | undefined;
+}
+
+/** The check ids an object's `kubeward.io/ignore` annotation names, and the reason it gives. */
+interface IgnoreAnnotation {
+  readonly ids: readonly string[];
+  readonly reason: string;
+}
+
+function ignoreAnnotation(resource: Resource): IgnoreAnnotation | undefined {
+  const annotations = isRecord(resource.object.metadata) ? resource.object.metadata.annotations : undefined;
+  if (!isRecord(annotations) || typeof annotations[IGNORE_ANNOTATION] !== 'string') return undefined;
+  const reason = annotations[IGNORE_REASON_ANNOTATION];
+  return {
+    ids: annotations[IGNORE_ANNOTATION].split(',').map((id) => id.trim()),
+    reason: typeof reason === 'string' ? reason : '',
+  };
 }

@@ -5,8 +5,12 @@ export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const
 export type Severity = (typeof SEVERITIES)[number];
 
 /** Numeric rank for comparisons: critical = 4 … info = 0. */
+const RANK = Object.fromEntries(
+  SEVERITIES.map((severity, i) => [severity, SEVERITIES.length - 1 - i]),
+) as Readonly<Record<Severity, number>>;
+
 function severityRank(severity: Severity): number {
-  return SEVERITIES.length - 1 - SEVERITIES.indexOf(severity);
+  return RANK[severity];
 }
 
 /** True when `severity` is at or above `threshold`. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { jsonChunks } from './json-chunks.ts';
 import { jsonText } from './json-text.ts';
-import { StreamedList, streamedMap } from './streamed.ts';
+import { CHUNK_SIZE, StreamedList, streamedMap } from './streamed.ts';
 
 /** `value` with every StreamedList read into an array: what the chunks must spell. */
 function materialized(value: unknown): unknown {
@@ -34,6 +34,23 @@ describe('jsonChunks', () => {
       null,
     ];
     for (const document of documents) assert.equal(joined(document), jsonText(materialized(document)));
+  });
+
+  it('writes a long list in chunks of bounded size, however its items grow', () => {
+    const document = {
+      nested: [
+        {
+          list: streamedMap(
+            Array.from({ length: 3000 }, (_, i) => i),
+            (i) => ({ i, text: 'x'.repeat(i < 2000 ? 1 : 5000) }),
+          ),
+        },
+      ],
+    };
+    const chunks = [...jsonChunks(document)];
+    assert.ok(chunks.length > 10);
+    for (const chunk of chunks) assert.ok(chunk.length <= CHUNK_SIZE, `a chunk of ${String(chunk.length)}`);
+    assert.equal(chunks.join(''), jsonText(materialized(document)));
   });
 
   it('reads each list afresh, so a document can be written twice', () => {

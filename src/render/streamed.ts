@@ -26,17 +26,17 @@ export function streamedMap<S, T>(items: Iterable<S>, map: (item: S) => T): Stre
 export const CHUNK_SIZE = 64 * 1024;
 
 /**
- * `pieces` joined into chunks of about {@link CHUNK_SIZE} characters each (one piece longer than
+ * `pieces` joined into chunks of at most {@link CHUNK_SIZE} characters each (one piece longer than
  * that is a chunk of its own): few writes, each of bounded size.
  */
 export function* chunked(pieces: Iterable<string>): Generator<string, void, undefined> {
   let buffer = '';
   for (const piece of pieces) {
-    buffer += piece;
-    if (buffer.length >= CHUNK_SIZE) {
+    if (buffer.length + piece.length > CHUNK_SIZE && buffer !== '') {
       yield buffer;
       buffer = '';
     }
+    buffer += piece;
   }
   if (buffer !== '') yield buffer;
 }

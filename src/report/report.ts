@@ -11,7 +11,6 @@ import type { Theme } from '../model/theme.ts';
 import { VERSION } from '../version.ts';
 import { frameworkScorecard } from './framework.ts';
 import type { FrameworkScorecard } from './framework.ts';
-import { countBySeverity } from './severity-counts.ts';
 import type { SeverityCounts } from './severity-counts.ts';
 import { atLeast, SEVERITIES } from '../model/severity.ts';
 import type { Severity } from '../model/severity.ts';
@@ -86,35 +85,29 @@ export function buildReport(input: {
   readonly configChecks?: readonly CheckMeta[];
 }): Report {
   const { checks, inventory, findings, diagnostics, framework, settings, minSeverity = 'info' } = input;
-  const counted = findings.filter((finding) => finding.suppressed === undefined);
-  const shown = bySeverityWithinObject(findings.filter((finding) => atLeast(finding.severity, minSeverity)));
-  const byTheme = new Map<Theme, Finding[]>(THEMES.map(({ id }) => [id, []]));
-  for (const finding of counted) byTheme.get(finding.theme)?.push(finding);
+  const counts = tally(findings, minSeverity);
   return {
     tool: { name: 'kubeward', version: VERSION },
     checks: [...checks, ...(input.configChecks ?? [])],
-    findings: shown,
+    findings: bySeverityWithinObject(counts.shown),
     diagnostics,
     objects: [...scannedObjects(checks, inventory, findings), ...configObjects(input.configChecks, findings)],
     summary: {
       files: input.files,
       objects: inventory.resources.length + inventory.configs.length,
-      findings: counted.length,
-      suppressed: findings.length - counted.length,
-      bySeverity: countBySeverity(counted),
-      themes: THEMES.map(({ id, title }) => {
-        const inTheme = byTheme.get(id) ?? [];
-        return {
-          id,
-          title,
-          checks: checks.filter((check) => check.theme === id && applied(check, inventory)).length,
-          findings: inTheme.length,
-          bySeverity: countBySeverity(inTheme),
-        };
-      }),
+      findings: counts.counted,
+      suppressed: findings.length - counts.counted,
+      bySeverity: counts.bySeverity,
+      themes: THEMES.map(({ id, title }) => ({
+        id,
+        title,
+        checks: checks.filter((check) => check.theme === id && applied(check, inventory)).length,
+        findings: counts.byTheme.get(id)?.findings ?? 0,
+        bySeverity: counts.byTheme.get(id)?.bySeverity ?? zeroCounts(),
+      })),
       inputErrors: diagnostics.filter((diagnostic) => diagnostic.level === 'error').length,
-      hidden: counted.filter((finding) => !atLeast(finding.severity, minSeverity)).length,
-      inBaseline: findings.filter((finding) => finding.suppressed?.by === 'baseline').length,
+      hidden: counts.hidden,
+      inBaseline: counts.inBaseline,
     },
     ...(framework === undefined
       ? {}
@@ -130,6 +123,47 @@ export function buildReport(input: {
   };
 }
 
+const zeroCounts = (): Record<Severity, number> =>
+  Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
+
+/** What the summary counts of a run's findings, in one pass over them. */
+interface Tally {
+  /** The findings at or above the listed severity, in their order. */
+  readonly shown: readonly Finding[];
+  /** Findings that count (not suppressed), in all and by severity. */
+  readonly counted: number;
+  readonly bySeverity: SeverityCounts;
+  readonly byTheme: ReadonlyMap<Theme, { readonly findings: number; readonly bySeverity: SeverityCounts }>;
+  /** Findings that count but are below the listed severity. */
+  readonly hidden: number;
+  /** Suppressed findings that a baseline holds. */
+  readonly inBaseline: number;
+}
+
+function tally(findings: readonly Finding[], minSeverity: Severity): Tally {
+  const shown: Finding[] = [];
+  const bySeverity = zeroCounts();
+  const byTheme = new Map(THEMES.map(({ id }) => [id, { findings: 0, bySeverity: zeroCounts() }]));
+  let counted = 0;
+  let hidden = 0;
+  let inBaseline = 0;
+  for (const finding of findings) {
+    const listed = atLeast(finding.severity, minSeverity);
+    if (listed) shown.push(finding);
+    if (finding.suppressed === undefined) {
+      counted++;
+      bySeverity[finding.severity]++;
+      const theme = byTheme.get(finding.theme);
+      if (theme) {
+        theme.findings++;
+        theme.bySeverity[finding.severity]++;
+      }
+      if (!listed) hidden++;
+    } else if (finding.suppressed.by === 'baseline') inBaseline++;
+  }
+  return { shown, counted, bySeverity, byTheme, hidden, inBaseline };
+}
+
 /** The config files that findings of `configChecks` are about, each with those checks. */
 function configObjects(
   configChecks: readonly CheckMeta[] = [],
@@ -143,22 +177,33 @@ function configObjects(
   return [...objects.values()];
 }
 
-/** Findings grouped by object in order of first appearance, the most severe first within each (stable). */
+/**
+ * Findings grouped by object in order of first appearance, the most severe first within each (stable):
+ * a counting sort on the pair (group, severity), so that no group needs a list of its own.
+ */
 function bySeverityWithinObject(findings: readonly Finding[]): Finding[] {
-  const groups = new Map<string, Finding[]>();
-  const names = new Map<ObjectRef, string>();
-  for (const finding of findings) {
-    let name = names.get(finding.object);
-    if (name === undefined) names.set(finding.object, (name = objectName(finding)));
-    const group = groups.get(name);
-    if (group) group.push(finding);
-    else groups.set(name, [finding]);
-  }
-  const sorted: Finding[] = [];
-  for (const group of groups.values()) {
-    if (group.length > 1) group.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
-    for (const finding of group) sorted.push(finding);
-  }
+  const groupOf = new Map<ObjectRef, number>();
+  const byName = new Map<string, number>();
+  const keys = findings.map((finding) => {
+    let group = groupOf.get(finding.object);
+    if (group === undefined) {
+      const name = objectName(finding);
+      group = byName.get(name);
+      if (group === undefined) byName.set(name, (group = byName.size));
+      groupOf.set(finding.object, group);
+    }
+    return group * SEVERITIES.length + SEVERITY_RANK[finding.severity];
+  });
+  const starts = new Array<number>(byName.size * SEVERITIES.length + 1).fill(0);
+  for (const key of keys) starts[key + 1] = (starts[key + 1] ?? 0) + 1;
+  for (let key = 1; key < starts.length; key++) starts[key] = (starts[key] ?? 0) + (starts[key - 1] ?? 0);
+  const sorted = new Array<Finding>(findings.length);
+  findings.forEach((finding, i) => {
+    const key = keys[i] ?? 0;
+    const at = starts[key] ?? 0;
+    sorted[at] = finding;
+    starts[key] = at + 1;
+  });
   return sorted;
 }
 
@@ -212,10 +257,14 @@ function scannedObjects(
   };
   const refs = new Map<Resource, ObjectRef>();
   const added = new Map<Resource, string[]>();
+  let last: { readonly resource: Resource; readonly list: CheckList } | undefined;
   for (const { resource, checkId, object } of findings) {
     if (!resource) continue;
-    refs.set(resource, object);
-    if (listOf(resource).set.has(checkId) || !order.has(checkId)) continue;
+    if (last?.resource !== resource) {
+      refs.set(resource, object);
+      last = { resource, list: listOf(resource) };
+    }
+    if (last.list.set.has(checkId) || !order.has(checkId)) continue;
     const ids = added.get(resource);
     if (!ids) added.set(resource, [checkId]);
     else if (!ids.includes(checkId)) ids.push(checkId);
