@@ -73,6 +73,11 @@ export interface DirectionPolicy {
 export type Endpoint =
   { readonly type: 'pods'; readonly podClass: PodClass } | { readonly type: 'ip'; readonly range: IpRange };
 
+/** The side of a class no policy isolates in a direction (shared: most classes). */
+const UNISOLATED: DirectionPolicy = { isolated: false, policies: [], rules: [] };
+
+const DIRECTIONS = ['ingress', 'egress'] as const;
+
 /** Everything the reachability questions are answered from, built once. */
 export interface NetpolModel {
   readonly options: NetpolOptions;
@@ -153,16 +158,14 @@ export function buildNetpolModel(
   };
 
   const ipRanges: IpRange[] = [];
-  const ingress = pods.classes.map(() => ({
-    isolated: false,
-    policies: [] as NetworkPolicy[],
-    rules: [] as CompiledRule[],
-  }));
-  const egress = pods.classes.map(() => ({
-    isolated: false,
-    policies: [] as NetworkPolicy[],
-    rules: [] as CompiledRule[],
-  }));
+  // The isolated sides by class index, per direction (classes no policy isolates share UNISOLATED).
+  const isolatedSides: Record<
+    Direction,
+    Map<number, { policies: NetworkPolicy[]; rules: CompiledRule[] }>
+  > = {
+    ingress: new Map(),
+    egress: new Map(),
+  };
   const selected = new Map<NetworkPolicy, PodClass[]>();
   const rulesOf = new Map<NetworkPolicy, Record<Direction, CompiledRule[]>>();
 
@@ -235,20 +238,16 @@ export function buildNetpolModel(
     selected.set(policy, targets);
     const compiled: Record<Direction, CompiledRule[]> = { ingress: [], egress: [] };
     rulesOf.set(policy, compiled);
-    const directions: [Direction, typeof ingress][] = [
-      ['ingress', ingress],
-      ['egress', egress],
-    ];
-    for (const [direction, table] of directions) {
+    for (const direction of DIRECTIONS) {
       if (!policy.isolates[direction]) continue;
       const rules = policy[direction].map((rule) => compile(policy, rule));
       compiled[direction] = rules;
+      const sides = isolatedSides[direction];
       for (const podClass of targets) {
-        const entry = table[podClass.index];
-        if (!entry) continue;
-        entry.isolated = true;
-        entry.policies.push(policy);
-        for (const rule of rules) entry.rules.push(rule);
+        let side = sides.get(podClass.index);
+        if (!side) sides.set(podClass.index, (side = { policies: [], rules: [] }));
+        side.policies.push(policy);
+        for (const rule of rules) side.rules.push(rule);
       }
     }
   }
@@ -268,6 +267,13 @@ export function buildNetpolModel(
     },
   });
   for (const range of admin.ranges) ipRanges.push(range);
+  const sidesOf = (direction: Direction): DirectionPolicy[] =>
+    pods.classes.map((podClass) => {
+      const side = isolatedSides[direction].get(podClass.index);
+      return side ? { isolated: true, policies: side.policies, rules: side.rules } : UNISOLATED;
+    });
+  const ingress = sidesOf('ingress');
+  const egress = sidesOf('egress');
   return { options, policies, pods, atoms: ipAtoms(ipRanges), ingress, egress, selected, rulesOf, admin };
 }
 

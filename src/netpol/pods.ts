@@ -1,4 +1,5 @@
 import { containersOf } from '../model/containers.ts';
+import { derivation, derived } from '../model/derived.ts';
 import type { Inventory } from '../model/inventory.ts';
 import type { Labels } from '../model/label-selector.ts';
 import { labelsOf } from '../model/label-selector.ts';
@@ -100,22 +101,29 @@ function sortedLabelKey(labels: Labels): string {
   );
 }
 
+/** The classes of a grouping, with the indexes the next workload is keyed against. */
+interface Grouping extends PodClasses {
+  readonly classes: PodClass[];
+  readonly classOf: Map<Workload, PodClass>;
+  /** Class index by class key (see {@link classKey}). */
+  readonly byKey: Map<string, number>;
+  /** Named-port signature index by signature. */
+  readonly namedPortIds: Map<string, number>;
+}
+
 /**
- * Groups the inventory's workloads, and the pods operators create from its custom resources (see
- * podWorkloads), into {@link PodClass}es. `keepIps` keeps pod addresses in the
- * class (only needed when ipBlocks are taken to match pod addresses). `extra` workloads (pods the
- * input does not hold, see NetpolOptions.extraWorkloads) are classed after them.
+ * Adds workloads to a grouping. A class of `shared` (another grouping's) is copied before it takes
+ * a workload, so that grouping never changes.
  */
-export function podClassesOf(
+function addWorkloads(
+  grouping: Grouping,
   inventory: Inventory,
   keepIps: boolean,
-  extra: readonly Workload[] = [],
-): PodClasses {
-  const byKey = new Map<string, { readonly podClass: PodClass; readonly workloads: Workload[] }>();
-  const classes: PodClass[] = [];
-  const classOf = new Map<Workload, PodClass>();
-  const namedPortIds = new Map<string, number>();
-  for (const workload of [...podWorkloads(inventory), ...extra]) {
+  workloads: readonly Workload[],
+  shared: (podClass: PodClass) => boolean = () => false,
+): void {
+  const { classes, classOf, byKey, namedPortIds } = grouping;
+  for (const workload of workloads) {
     const labels = labelsOf(workload.podMetadata.labels);
     const labelsKey = sortedLabelKey(labels);
     const namedPorts = namedPortsOf(workload);
@@ -128,10 +136,10 @@ export function podClassesOf(
     if (namedPortsId === undefined) namedPortIds.set(portsKey, (namedPortsId = namedPortIds.size));
     const addresses = ips.map((ip) => `${ip.family}:${String(ip.first)}`).join(',');
     const key = `${workload.namespace}\u0000${labelsKey}\u0000${String(namedPortsId)}\u0000${String(hostNetwork)}\u0000${String(nodeLocal)}\u0000${sortedLabelKey(nodeSelector)}\u0000${addresses}`;
-    let entry = byKey.get(key);
-    if (!entry) {
-      const workloads: Workload[] = [];
-      const podClass: PodClass = {
+    const index = byKey.get(key);
+    let podClass = index === undefined ? undefined : classes[index];
+    if (!podClass) {
+      podClass = {
         index: classes.length,
         namespace: workload.namespace,
         namespaceLabels: inventory.namespaces.get(workload.namespace)?.labels ?? {
@@ -145,13 +153,51 @@ export function podClassesOf(
         nodeLocal,
         nodeSelector,
         ips,
-        workloads,
+        workloads: [workload],
       };
+      byKey.set(key, classes.length);
       classes.push(podClass);
-      byKey.set(key, (entry = { podClass, workloads }));
-    }
-    entry.workloads.push(workload);
-    classOf.set(workload, entry.podClass);
+    } else if (shared(podClass)) {
+      podClass = { ...podClass, workloads: [...podClass.workloads, workload] };
+      classes[podClass.index] = podClass;
+      for (const member of podClass.workloads) classOf.set(member, podClass);
+    } else (podClass.workloads as Workload[]).push(workload);
+    classOf.set(workload, podClass);
   }
-  return { classes, classOf };
+}
+
+function inputClasses(inventory: Inventory, keepIps: boolean): Grouping {
+  const grouping: Grouping = { classes: [], classOf: new Map(), byKey: new Map(), namedPortIds: new Map() };
+  addWorkloads(grouping, inventory, keepIps, podWorkloads(inventory));
+  return grouping;
+}
+
+/** The input's pod classes, grouped once per inventory (with or without pod addresses). */
+const INPUT_CLASSES = {
+  withIps: derivation('PodClasses (with addresses)', (inventory) => inputClasses(inventory, true)),
+  withoutIps: derivation('PodClasses', (inventory) => inputClasses(inventory, false)),
+};
+
+/**
+ * Groups the inventory's workloads, and the pods operators create from its custom resources (see
+ * podWorkloads), into {@link PodClass}es. `keepIps` keeps pod addresses in the
+ * class (only needed when ipBlocks are taken to match pod addresses). `extra` workloads (pods the
+ * input does not hold, see NetpolOptions.extraWorkloads) are classed after them, in a copy: the
+ * input's own classes are grouped once per inventory.
+ */
+export function podClassesOf(
+  inventory: Inventory,
+  keepIps: boolean,
+  extra: readonly Workload[] = [],
+): PodClasses {
+  const input = derived(inventory, keepIps ? INPUT_CLASSES.withIps : INPUT_CLASSES.withoutIps);
+  if (extra.length === 0) return { classes: input.classes, classOf: input.classOf };
+  const grouping: Grouping = {
+    classes: [...input.classes],
+    classOf: new Map(input.classOf),
+    byKey: new Map(input.byKey),
+    namedPortIds: new Map(input.namedPortIds),
+  };
+  addWorkloads(grouping, inventory, keepIps, extra, (podClass) => input.classes[podClass.index] === podClass);
+  return { classes: grouping.classes, classOf: grouping.classOf };
 }

@@ -1,6 +1,7 @@
 import type { FieldPath, Mapping } from '../model/path.ts';
 import { isRecord } from '../model/path.ts';
 import type { Resource } from '../model/resource.ts';
+import { derivation, derived } from '../model/derived.ts';
 import type { Inventory } from '../model/inventory.ts';
 import { namespaceOf, ofKind } from '../model/inventory.ts';
 import type { IpRange } from './ip.ts';
@@ -81,11 +82,15 @@ export function isNetworkPolicy(resource: Resource): boolean {
   return resource.kind === 'NetworkPolicy' && resource.apiVersion === 'networking.k8s.io/v1';
 }
 
-/** Every networking.k8s.io/v1 NetworkPolicy of the inventory, parsed, in input order. */
-export function policiesOf(inventory: Inventory): NetworkPolicy[] {
-  return ofKind(inventory, 'NetworkPolicy')
+const POLICIES = derivation('NetworkPolicies', (inventory): readonly NetworkPolicy[] =>
+  ofKind(inventory, 'NetworkPolicy')
     .filter(isNetworkPolicy)
-    .map((resource) => parsePolicy(resource, namespaceOf(inventory, resource)));
+    .map((resource) => parsePolicy(resource, namespaceOf(inventory, resource))),
+);
+
+/** Every networking.k8s.io/v1 NetworkPolicy of the inventory, parsed once, in input order. */
+export function policiesOf(inventory: Inventory): readonly NetworkPolicy[] {
+  return derived(inventory, POLICIES);
 }
 
 /**

@@ -23,7 +23,7 @@ export interface DestinationReach {
   readonly port: number | undefined;
   /** Undefined when there is no port to connect to. */
   readonly allowed: boolean | undefined;
-  /** What decided, with the deciding policy or rule and where it is written. */
+  /** What decided, with the deciding policy or rule and where it is written (when allowed: computed on first read). */
   readonly reason: string;
   /** When denied: what denies, by name, without locations (`NetworkPolicy shop/default-deny`). */
   readonly blockedBy?: string | undefined;
@@ -67,48 +67,79 @@ function deciding(side: SideExplanation, allowed: boolean): string {
   return `denied by ${side.decidedBy}`;
 }
 
-/** Whether the controller's pods may open TCP `port` to the destination, and what decided. */
-function verdictOf(
+function policyNames(model: NetpolModel, direction: 'ingress' | 'egress', podClass: PodClass): string {
+  return (model[direction][podClass.index]?.policies ?? [])
+    .map((policy) => `${policy.namespace}/${policy.name}`)
+    .join(', ');
+}
+
+function short(
+  model: NetpolModel,
+  side: SideExplanation,
+  direction: 'ingress' | 'egress',
+  podClass: PodClass,
+): string {
+  return side.decidedBy === 'NetworkPolicies'
+    ? `NetworkPolicy ${policyNames(model, direction, podClass)} isolates them for ${direction} and no rule admits it`
+    : side.decidedBy;
+}
+
+/** What admits the controller's pods of `source` on TCP `port` (from the explanation: only read when shown). */
+function allowedReason(model: NetpolModel, source: PodClass, destination: PodClass, port: number): string {
+  const explanation = explainConnection(
+    model,
+    { type: 'pods', podClass: source },
+    { type: 'pods', podClass: destination },
+    { protocol: 'TCP', port },
+  );
+  return [
+    ...(explanation.egress.isolated ? [`egress ${deciding(explanation.egress, true)}`] : []),
+    deciding(explanation.ingress, true),
+  ].join('; ');
+}
+
+/**
+ * Whether the controller's pods may open TCP `port` to the destination, and what decided. Denied:
+ * the first source class denied, explained. Allowed: the reason is explained when first read.
+ */
+function destinationReach(
   model: NetpolModel,
   sources: readonly PodClass[],
   destination: PodClass,
+  workloads: readonly string[],
   port: number,
-): { allowed: boolean; reason: string; blockedBy?: string } {
-  const probe = { protocol: 'TCP' as const, port };
+): DestinationReach {
   const to: Endpoint = { type: 'pods', podClass: destination };
-  let first: { allowed: boolean; reason: string } | undefined;
-  const names = (direction: 'ingress' | 'egress', podClass: PodClass): string =>
-    (model[direction][podClass.index]?.policies ?? [])
-      .map((policy) => `${policy.namespace}/${policy.name}`)
-      .join(', ');
-  const short = (side: SideExplanation, direction: 'ingress' | 'egress', podClass: PodClass): string =>
-    side.decidedBy === 'NetworkPolicies'
-      ? `NetworkPolicy ${names(direction, podClass)} isolates them for ${direction} and no rule admits it`
-      : side.decidedBy;
   for (const podClass of sources) {
     const from: Endpoint = { type: 'pods', podClass };
-    const explanation = explainConnection(model, from, to, probe);
     const out = hasPort(egressAllowed(model, from, to), 'TCP', port);
     const into = hasPort(ingressAllowed(model, from, to), 'TCP', port);
-    const reasons: string[] = [];
-    if (!out) reasons.push(`egress of the controller ${deciding(explanation.egress, false)}`);
-    if (!into) reasons.push(deciding(explanation.ingress, false));
-    if (out && into) {
-      if (explanation.egress.isolated) reasons.push(`egress ${deciding(explanation.egress, true)}`);
-      reasons.push(deciding(explanation.ingress, true));
-    }
-    const verdict = { allowed: out && into, reason: reasons.join('; ') };
-    if (!verdict.allowed)
-      return {
-        ...verdict,
-        blockedBy: [
-          ...(out ? [] : [`on the controller's side, ${short(explanation.egress, 'egress', podClass)}`]),
-          ...(into ? [] : [short(explanation.ingress, 'ingress', destination)]),
-        ].join(' and '),
-      };
-    first ??= verdict;
+    if (out && into) continue;
+    const explanation = explainConnection(model, from, to, { protocol: 'TCP', port });
+    return {
+      workloads,
+      port,
+      allowed: false,
+      reason: [
+        ...(out ? [] : [`egress of the controller ${deciding(explanation.egress, false)}`]),
+        ...(into ? [] : [deciding(explanation.ingress, false)]),
+      ].join('; '),
+      blockedBy: [
+        ...(out ? [] : [`on the controller's side, ${short(model, explanation.egress, 'egress', podClass)}`]),
+        ...(into ? [] : [short(model, explanation.ingress, 'ingress', destination)]),
+      ].join(' and '),
+    };
   }
-  return first ?? { allowed: true, reason: '' };
+  const [first] = sources;
+  let reason: string | undefined;
+  return {
+    workloads,
+    port,
+    allowed: true,
+    get reason(): string {
+      return (reason ??= first ? allowedReason(model, first, destination, port) : '');
+    },
+  };
 }
 
 function classesOf(model: NetpolModel, peer: ControllerPeer): PodClass[] {
@@ -192,7 +223,7 @@ function backendReach(
         allowed: undefined,
         reason: `no container port named "${String(target.servicePort.targetPort)}" (TCP): not an endpoint of the Service`,
       };
-    return { workloads, port, ...verdictOf(model, sources, podClass, port) };
+    return destinationReach(model, sources, podClass, workloads, port);
   });
   const decided = destinations.filter((destination) => destination.allowed !== undefined);
   const allowed = decided.filter((destination) => destination.allowed === true).length;

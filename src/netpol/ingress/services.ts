@@ -1,5 +1,6 @@
 import type { Inventory } from '../../model/inventory.ts';
 import { find } from '../../model/inventory.ts';
+import type { Labels } from '../../model/label-selector.ts';
 import { labelsOf, mapSelectorMatches } from '../../model/label-selector.ts';
 import type { FieldPath, Mapping } from '../../model/path.ts';
 import { isRecord } from '../../model/path.ts';
@@ -37,22 +38,32 @@ export type ServiceTarget =
       readonly destinations: readonly ServiceDestination[];
     };
 
-/** The input's pod classes of each namespace (modelled pods left out), per model. */
-const BY_NAMESPACE = new WeakMap<NetpolModel, ReadonlyMap<string, readonly PodClass[]>>();
+/** The input's pod classes carrying each label, by namespace, label key and value (modelled pods left out), per model. */
+const BY_LABEL = new WeakMap<NetpolModel, ReadonlyMap<string, readonly PodClass[]>>();
 
-function classesIn(model: NetpolModel, namespace: string): readonly PodClass[] {
-  let index = BY_NAMESPACE.get(model);
+function labelKey(namespace: string, key: string, value: string): string {
+  return `${namespace}\0${key}\0${value}`;
+}
+
+/** The input's classes of `namespace` a non-empty `selector` selects, in class order. */
+function selectedClasses(model: NetpolModel, namespace: string, selector: Labels): readonly PodClass[] {
+  let index = BY_LABEL.get(model);
   if (!index) {
     const built = new Map<string, PodClass[]>();
     for (const podClass of model.pods.classes) {
       if (podClass.workloads.every(isModelled)) continue;
-      const list = built.get(podClass.namespace);
-      if (list) list.push(podClass);
-      else built.set(podClass.namespace, [podClass]);
+      for (const key in podClass.labels) {
+        const entry = labelKey(podClass.namespace, key, podClass.labels[key] ?? '');
+        const list = built.get(entry);
+        if (list) list.push(podClass);
+        else built.set(entry, [podClass]);
+      }
     }
-    BY_NAMESPACE.set(model, (index = built));
+    BY_LABEL.set(model, (index = built));
   }
-  return index.get(namespace) ?? [];
+  const [first] = Object.keys(selector);
+  const candidates = first === undefined ? [] : index.get(labelKey(namespace, first, selector[first] ?? ''));
+  return (candidates ?? []).filter((podClass) => mapSelectorMatches(selector, podClass.labels));
 }
 
 function portText(port: Mapping): string {
@@ -123,9 +134,7 @@ export function serviceTarget(
     name: typeof entry.name === 'string' ? entry.name : undefined,
     targetPort: typeof target === 'string' && /^\d+$/.test(target) ? Number(target) : target,
   };
-  const classes = classesIn(model, namespace).filter((podClass) =>
-    mapSelectorMatches(selector, podClass.labels),
-  );
+  const classes = selectedClasses(model, namespace, selector);
   if (classes.length === 0)
     return {
       type: 'selects-nothing',
