@@ -86,6 +86,20 @@ export function adminMatrix(
   const n = classes.length;
   const atoms = model.atoms;
   const indexCache = new Map<AdminCompiledRule, Int32Array>();
+  const atomCache = new Map<AdminCompiledRule, Int32Array>();
+  /** The atoms a rule's address peers take in, once per rule (rules recur in many groups). */
+  const atomIndexes = (rule: AdminCompiledRule): Int32Array => {
+    let indexes = atomCache.get(rule);
+    if (!indexes) {
+      const list: number[] = [];
+      if (rule.ipBlocks.length > 0)
+        atoms.forEach((atom: IpRange, a) => {
+          if (rule.ipBlocks.some((block) => ipBlockContains(block, atom))) list.push(a);
+        });
+      atomCache.set(rule, (indexes = Int32Array.from(list)));
+    }
+    return indexes;
+  };
   const groupIds = {
     ingress: { classes: new Map<number, TierIds>(), atoms: new Map<number, TierIds>() },
     egress: { classes: new Map<number, TierIds>(), atoms: new Map<number, TierIds>() },
@@ -97,14 +111,7 @@ export function adminMatrix(
       ids =
         kind === 'classes'
           ? tierIds(side.rules, n, (rule) => (rule.allPeers ? 'all' : classIndexes(rule, indexCache)))
-          : tierIds(side.rules, atoms.length, (rule) => {
-              if (rule.allPeers) return 'all';
-              const list: number[] = [];
-              atoms.forEach((atom: IpRange, a) => {
-                if (rule.ipBlocks.some((block) => ipBlockContains(block, atom))) list.push(a);
-              });
-              return list;
-            });
+          : tierIds(side.rules, atoms.length, (rule) => (rule.allPeers ? 'all' : atomIndexes(rule)));
       table.set(side.group, ids);
     }
     return ids;
@@ -191,9 +198,11 @@ export function adminMatrix(
     let lut = table.luts[which];
     if (!lut) table.luts[which] = lut = new Int32Array(ids.matched.length).fill(UNKNOWN);
     const filled = lut;
+    const denied = (table.denied ??= new Int32Array(ids.matched.length).fill(UNKNOWN));
     return {
       ids: ids.ids,
       lut: filled,
+      denied,
       resolve: (peer, networkPolicyId) => {
         const matchedId = ids.ids[peer] ?? 0;
         const dense = networkPolicyId < DENSE_ANSWERS;
@@ -203,6 +212,7 @@ export function adminMatrix(
         const id = verdictOf(side, table, ids, peer, named, isolatedSide, networkPolicyId);
         const decided = isolatedSide ? (table.isolated[matchedId] ?? MIXED) : id;
         filled[matchedId] = decided;
+        denied[matchedId] = table.allowed[matchedId] ?? UNKNOWN;
         if (decided === MIXED && dense)
           (table.mixedRows[matchedId] ??= new Int32Array(DENSE_ANSWERS))[networkPolicyId] = id + 1;
         return id;
@@ -272,7 +282,28 @@ const UNKNOWN = -3;
 export interface AdminLookup {
   readonly ids: Int32Array;
   readonly lut: Int32Array;
+  /**
+   * `denied[ids[peer]]`: the verdict when NetworkPolicies isolate the pod and allow no port (the ports
+   * the admin tier allows), or UNKNOWN. Most mixed cells meet this answer.
+   */
+  readonly denied: Int32Array;
   readonly resolve: (peer: number, networkPolicyId: number) => number;
+}
+
+/**
+ * The port-set id of one cell: the admin verdict for `peer` over the NetworkPolicy answer `answer`
+ * (a port-set id), from the fast tables when they hold it.
+ */
+export function adminCell(fast: AdminLookup, peer: number, answer: number): number {
+  const matchedId = fast.ids[peer] ?? 0;
+  const v = fast.lut[matchedId] ?? UNKNOWN;
+  if (v >= 0) return v;
+  if (v === PASS_THROUGH) return answer;
+  if (answer === 0) {
+    const allowed = fast.denied[matchedId] ?? UNKNOWN;
+    if (allowed >= 0) return allowed;
+  }
+  return fast.resolve(peer, answer);
 }
 
 /**
@@ -286,6 +317,8 @@ interface GroupTable {
   readonly mixedRows: Int32Array[];
   /** Fast-path tables: not isolated, isolated (see AdminLookup). */
   readonly luts: (Int32Array | undefined)[];
+  /** See AdminLookup.denied (isolated sides only). */
+  denied?: Int32Array;
   readonly index: ReadonlyMap<AdminCompiledRule, number>;
   readonly baseline: number[];
   readonly isolated: number[];

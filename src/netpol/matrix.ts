@@ -1,4 +1,4 @@
-import { adminMatrix, PASS_THROUGH } from './admin-matrix.ts';
+import { adminCell, adminMatrix } from './admin-matrix.ts';
 import type { CompiledRule, DirectionPolicy, NetpolModel } from './engine.ts';
 import { ignoresHostNetwork, ipBlockContains, resolvePorts } from './engine.ts';
 import type { IpRange } from './ip.ts';
@@ -201,12 +201,10 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
   for (let s = n - 1; s >= 0; s--) representative[ingressGroup[s] ?? 0] = s;
   const adminColumn = (d: number): void => {
     if (!model.admin.ingress[d]) return;
-    const { ids, lut, resolve } = admin.ingressLookup(d);
+    const fast = admin.ingressLookup(d);
     for (const s of representative) {
       const cell = s * n + d;
-      const answer = classToClass[cell] ?? 0;
-      const v = lut[ids[s] ?? 0] ?? -3;
-      classToClass[cell] = v >= 0 ? v : v === PASS_THROUGH ? answer : resolve(s, answer);
+      classToClass[cell] = adminCell(fast, s, classToClass[cell] ?? 0);
     }
   };
   for (let d = 0; d < n; d++) {
@@ -240,10 +238,7 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
         lastMask = mask;
         lastId = id;
       }
-      if (fast) {
-        const v = fast.lut[fast.ids[s] ?? 0] ?? -3;
-        classToClass[s * n + d] = v >= 0 ? v : v === PASS_THROUGH ? lastId : fast.resolve(s, lastId);
-      } else classToClass[s * n + d] = lastId;
+      classToClass[s * n + d] = fast ? adminCell(fast, s, lastId) : lastId;
     }
   }
   for (let s = 0; s < n; s++) {
@@ -262,8 +257,7 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
         const key = namedKeys[d] ?? 0;
         fast = lookups[key] ??= admin.egressLookup(s, d);
       }
-      const v = fast.lut[fast.ids[d] ?? 0] ?? -3;
-      return v >= 0 ? v : v === PASS_THROUGH ? answer : fast.resolve(d, answer);
+      return adminCell(fast, d, answer);
     };
   };
   // Pass 2, per source row: its egress rules admitting each destination, met with the ingress answer.
@@ -371,9 +365,7 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
         const fast = admin.atomRow(direction, c);
         for (let a = 0; a < atomCount; a++) {
           const at = direction === 'ingress' ? a * n + c : c * atomCount + a;
-          const answer = target[at] ?? 0;
-          const v = fast.lut[fast.ids[a] ?? 0] ?? -3;
-          target[at] = v >= 0 ? v : v === PASS_THROUGH ? answer : fast.resolve(a, answer);
+          target[at] = adminCell(fast, a, target[at] ?? 0);
         }
       };
       if (!entry) {
@@ -389,6 +381,7 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
         continue;
       }
       fillAtomMasks(entry.rules);
+      const fast = model.admin[direction][c] ? admin.atomRow(direction, c) : undefined;
       const cache = (direction === 'ingress' ? ingressCache : egressCache)[c] as Map<MaskKey, number>;
       const named = direction === 'ingress' ? podClass.namedPorts : undefined;
       for (let a = 0; a < atomCount; a++) {
@@ -396,9 +389,8 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
         const key = mask * 0x10000;
         let id = cache.get(key);
         if (id === undefined) cache.set(key, (id = table.intern(unionOfMask(entry.rules, mask, named))));
-        target[cell(a)] = id;
+        target[cell(a)] = fast ? adminCell(fast, a, id) : id;
       }
-      adminAtoms();
     }
   }
   return { model, portSets: table.sets, classToClass, atomToClass, classToAtom };
