@@ -264,30 +264,25 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
   // Destinations no egress rule tells apart (same rules' class sets, same named ports) share a verdict.
   const egressSets = ruleClassSets(model, 'egress');
   const { groups: egressGroup, count: egressGroups } = peerGroups(egressSets, namedKeys);
-  // Sources with the same egress policies and admin rules share their verdicts per destination group.
+  // Sources with the same egress policies and admin rules have the same verdict per destination group,
+  // computed once; sources whose verdicts are equal and whose ingress group is equal have equal rows.
   const policyIndex = new Map(model.policies.map((policy, index) => [policy, index]));
-  const sharedVerdicts = new Map<string, Int32Array>();
+  const firstOfGroup = new Int32Array(egressGroups).fill(-1);
+  for (let d = n - 1; d >= 0; d--) firstOfGroup[egressGroup[d] ?? 0] = d;
+  /** Distinct verdict vectors (over destination groups) by content, and kept ones by id. */
+  const vectorIds = new Map<string, number>();
+  const vectors: Int32Array[] = [];
   let sharedBudget = SHARED_VERDICTS;
+  const vectorOf = new Map<string, number>();
   const scratch = new Int32Array(egressGroups);
-  /** Rows already final, by ingress group and egress rules: an equal row is a copy. */
+  /** Rows already final, by ingress group and egress verdicts: an equal row is a copy. */
   const finishedRows = new Map<string, number>();
   const egressKeys: (string | undefined)[] = [];
-  for (let s = 0; s < n; s++) {
+  /** The egress verdict of source `s` per destination group, into `into`. */
+  const egressVector = (s: number, into: Int32Array): Int32Array => {
     const source = classes[s] as PodClass;
     const entry = side(model.egress, s);
-    const adminSide = model.admin.egress[s] !== undefined;
-    if (!entry && !adminSide) continue;
-    const row = s * n;
-    const rowKey = `${entry ? entry.policies.map((policy) => policyIndex.get(policy)).join(',') : '-'}|${String(model.admin.egress[s]?.group ?? -1)}`;
-    egressKeys[s] = rowKey;
-    const finalKey = `${String(ingressGroup[s] ?? 0)}|${rowKey}`;
-    const equal = finishedRows.get(finalKey);
-    if (equal !== undefined) {
-      classToClass.copyWithin(row, equal * n, equal * n + n);
-      continue;
-    }
-    finishedRows.set(finalKey, s);
-    const out = adminSide ? egressVerdicts(s) : (_: number, id: number): number => id;
+    const out = model.admin.egress[s] ? egressVerdicts(s) : (_: number, id: number): number => id;
     let verdict: (d: number) => number;
     if (!entry) verdict = (d) => out(d, 1);
     else if (entry.rules.length > MASK_RULES)
@@ -308,14 +303,36 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
         return out(d, id);
       };
     }
-    let verdictOfGroup = sharedVerdicts.get(rowKey);
-    if (!verdictOfGroup) {
-      if (sharedBudget >= egressGroups) {
+    for (let g = 0; g < egressGroups; g++) into[g] = verdict(firstOfGroup[g] ?? 0);
+    return into;
+  };
+  for (let s = 0; s < n; s++) {
+    const entry = side(model.egress, s);
+    if (!entry && model.admin.egress[s] === undefined) continue;
+    const row = s * n;
+    const rowKey = `${entry ? entry.policies.map((policy) => policyIndex.get(policy)).join(',') : '-'}|${String(model.admin.egress[s]?.group ?? -1)}`;
+    egressKeys[s] = rowKey;
+    let id = vectorOf.get(rowKey);
+    let verdicts = id === undefined ? undefined : vectors[id];
+    if (!verdicts) {
+      verdicts = egressVector(s, scratch);
+      const content = verdicts.join(',');
+      id = vectorIds.get(content);
+      if (id === undefined) vectorIds.set(content, (id = vectorIds.size));
+      vectorOf.set(rowKey, id);
+      if (!vectors[id] && sharedBudget >= egressGroups) {
         sharedBudget -= egressGroups;
-        sharedVerdicts.set(rowKey, (verdictOfGroup = new Int32Array(egressGroups).fill(-1)));
-      } else verdictOfGroup = scratch.fill(-1);
+        vectors[id] = verdicts = verdicts.slice();
+      }
     }
-    meetRow(classToClass, row, egressGroup, verdictOfGroup, verdict, combine, denseCombined);
+    const finalKey = `${String(ingressGroup[s] ?? 0)}|${String(id)}`;
+    const equal = finishedRows.get(finalKey);
+    if (equal !== undefined) {
+      classToClass.copyWithin(row, equal * n, equal * n + n);
+      continue;
+    }
+    finishedRows.set(finalKey, s);
+    meetRow(classToClass, row, egressGroup, verdicts, combine, denseCombined);
   }
   // Addresses: each rule's admitted atoms are marked once (atoms never straddle a CIDR boundary).
   const atomCount = atoms.length;
@@ -398,7 +415,7 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
 
 /**
  * Pass 2 over one source row: each cell's ingress answer met with the egress verdict of the
- * destination's group (computed by `verdict` for the group's first destination met). The common
+ * destination's group (`verdicts`, by group). The common
  * intersections are read from `dense` inline; the rest go through `combine`.
  */
 function meetRow(
@@ -406,7 +423,6 @@ function meetRow(
   row: number,
   groupOf: Int32Array,
   verdicts: Int32Array,
-  verdict: (destination: number) => number,
   combine: (out: number, into: number) => number,
   dense: Uint32Array,
 ): void {
@@ -414,9 +430,7 @@ function meetRow(
   for (let d = 0; d < n; d++) {
     const into = cells[row + d] ?? 0;
     if (into === 0) continue;
-    const group = groupOf[d] ?? 0;
-    let out = verdicts[group] ?? -1;
-    if (out < 0) verdicts[group] = out = verdict(d);
+    const out = verdicts[groupOf[d] ?? 0] ?? 0;
     if (out === 1 || out === into) continue;
     if (into === 1 || out === 0) {
       cells[row + d] = out;
