@@ -4,6 +4,7 @@ import type { NetpolModel } from './engine.ts';
 import { ipBlockContains, resolvePorts } from './engine.ts';
 import type { IpRange } from './ip.ts';
 import type { NamedPort, PodClass } from './pods.ts';
+import type { PolicyPort } from './policy.ts';
 import type { PortSet } from './ports.ts';
 import { intersectPorts, NO_PORTS, unionPorts } from './ports.ts';
 
@@ -154,12 +155,19 @@ export function adminMatrix(
   ): void => {
     const index = table.index;
     const admits = (rule: AdminCompiledRule): boolean => flags[index.get(rule) ?? -1] === 1;
-    const resolve = (ports: Parameters<typeof resolvePorts>[0]): PortSet => resolvePorts(ports, named);
+    const resolved = table.resolved;
+    const resolve = (ports: Parameters<typeof resolvePorts>[0]): PortSet => {
+      let set = resolved.get(ports);
+      if (!set) resolved.set(ports, (set = resolvePorts(ports, named)));
+      return set;
+    };
     const baseline = adminVerdict(side, admits, resolve, { isolated: false, allowed: NO_PORTS });
     table.baseline[matchedId] = intern(baseline.allowed);
-    const isolated = adminVerdict(side, admits, resolve, { isolated: true, allowed: NO_PORTS });
-    const allowedId = intern(isolated.allowed);
-    const toNpId = intern(isolated.toNetworkPolicies);
+    // Isolated by NetworkPolicies that allow nothing: the ports the same admin steps allow.
+    const allowedId = intern(
+      unionPorts(baseline.admin.flatMap((step) => (step.rule.action === 'Allow' ? [step.ports] : []))),
+    );
+    const toNpId = intern(baseline.toNetworkPolicies);
     table.allowed[matchedId] = allowedId;
     table.toNetworkPolicies[matchedId] = toNpId;
     table.isolated[matchedId] =
@@ -320,6 +328,8 @@ interface GroupTable {
   /** See AdminLookup.denied (isolated sides only). */
   denied?: Int32Array;
   readonly index: ReadonlyMap<AdminCompiledRule, number>;
+  /** Rule ports resolved for the table's named-port signature. */
+  readonly resolved: Map<readonly PolicyPort[] | undefined, PortSet>;
   readonly baseline: number[];
   readonly isolated: number[];
   readonly allowed: number[];
@@ -331,6 +341,7 @@ function groupTable(side: AdminSide): GroupTable {
     mixedRows: [],
     luts: [],
     index: new Map(side.rules.map((rule, r) => [rule, r])),
+    resolved: new Map(),
     baseline: [],
     isolated: [],
     allowed: [],
