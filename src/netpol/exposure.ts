@@ -94,8 +94,16 @@ function kindOf(peer: PeerSet): ExposureKind {
       : 'namespaces';
 }
 
+const peerKeys = new WeakMap<PeerSet, string>();
+
+/** A text equal for equal sets (remembered per object: rule peers recur for every class). */
 function keyOf(peer: PeerSet): string {
-  return JSON.stringify(peer, (_, value: unknown) => (typeof value === 'bigint' ? String(value) : value));
+  let key = peerKeys.get(peer);
+  if (key === undefined) {
+    key = JSON.stringify(peer, (_, value: unknown) => (typeof value === 'bigint' ? String(value) : value));
+    peerKeys.set(peer, key);
+  }
+  return key;
 }
 
 function isBroad(exposure: Exposure): boolean {
@@ -127,13 +135,20 @@ export function exposureOf(model: NetpolModel, inventory: Inventory): ClassExpos
     if (!peers) anpPeers.set(rule, (peers = adminPeers(rule)));
     return peers;
   };
+  const selectedNamespaces = new Map<string, string[]>();
   const matchedNamespaces = (peer: PeerSet): string[] => {
     if (peer.type !== 'pods' || peer.namespaces.type !== 'selected') return [];
     const { requirements } = peer.namespaces;
-    return [...namespaces]
-      .filter(([, labels]) => requirementsMatch(requirements, labels))
-      .map(([name]) => name)
-      .sort();
+    const key = keyOf(peer);
+    let names = selectedNamespaces.get(key);
+    if (!names) {
+      names = [...namespaces]
+        .filter(([, labels]) => requirementsMatch(requirements, labels))
+        .map(([name]) => name)
+        .sort();
+      selectedNamespaces.set(key, names);
+    }
+    return names;
   };
 
   /** Answers of the admin tiers, shared by the classes with the same ANP/BANP rules, set, named ports and NetworkPolicy answer. */
