@@ -103,7 +103,10 @@ export function compileAdminPolicies(policies: AdminPolicies, context: AdminComp
     return set;
   };
   const compileRule = (policy: AdminPolicy, rule: AdminRule): AdminCompiledRule => {
-    const classSet = new Uint8Array(n);
+    const only = rule.peers.length === 1 ? rule.peers[0] : undefined;
+    // A lone pods or namespaces peer shares its selected classes (equal sets are one object).
+    const shared = only?.type === 'pods' || only?.type === 'namespaces' ? peerClasses(only) : undefined;
+    const classSet = shared ?? new Uint8Array(n);
     const ipBlocks: IpBlockPeer[] = [];
     const domainNames: string[] = [];
     let allPeers = false;
@@ -148,7 +151,7 @@ export function compileAdminPolicies(policies: AdminPolicies, context: AdminComp
         const addressed = context.addressed(block);
         for (let i = 0; i < n; i++) if (addressed[i] === 1) classSet[i] = 1;
       }
-      if (peer.type === 'networks') continue;
+      if (peer.type === 'networks' || shared) continue;
       const set = peerClasses(peer);
       for (let i = 0; i < n; i++) if (set[i] === 1) classSet[i] = 1;
     }
@@ -186,11 +189,15 @@ export function compileAdminPolicies(policies: AdminPolicies, context: AdminComp
   const subjects = compiled.map((entry) => subjectSets.get(entry.policy) ?? new Uint8Array(n));
   // Classes in the subjects of the same policies share one side.
   const sides = (direction: Direction): (AdminSide | undefined)[] => {
-    const applying = compiled.flatMap((entry, index) => (entry[direction].length > 0 ? [index] : []));
+    const membersOf: number[][] = classes.map(() => []);
+    compiled.forEach((entry, index) => {
+      if (entry[direction].length === 0) return;
+      const subject = subjects[index] as Uint8Array;
+      for (let i = 0; i < n; i++) if (subject[i] === 1) (membersOf[i] as number[]).push(index);
+    });
     const byMembers = new Map<string, AdminSide>();
     return classes.map((podClass) => {
-      const members: number[] = [];
-      for (const index of applying) if (subjects[index]?.[podClass.index] === 1) members.push(index);
+      const members = membersOf[podClass.index] as number[];
       if (members.length === 0) return undefined;
       const key = members.join(',');
       let side = byMembers.get(key);

@@ -4,6 +4,7 @@ import type { NetpolModel } from './engine.ts';
 import { ipBlockContains, resolvePorts } from './engine.ts';
 import type { IpRange } from './ip.ts';
 import type { NamedPort, PodClass } from './pods.ts';
+import type { PolicyPort } from './policy.ts';
 import type { PortSet } from './ports.ts';
 import { intersectPorts, NO_PORTS, unionPorts } from './ports.ts';
 
@@ -86,6 +87,20 @@ export function adminMatrix(
   const n = classes.length;
   const atoms = model.atoms;
   const indexCache = new Map<AdminCompiledRule, Int32Array>();
+  const atomCache = new Map<AdminCompiledRule, Int32Array>();
+  /** The atoms a rule's address peers take in, once per rule (rules recur in many groups). */
+  const atomIndexes = (rule: AdminCompiledRule): Int32Array => {
+    let indexes = atomCache.get(rule);
+    if (!indexes) {
+      const list: number[] = [];
+      if (rule.ipBlocks.length > 0)
+        atoms.forEach((atom: IpRange, a) => {
+          if (rule.ipBlocks.some((block) => ipBlockContains(block, atom))) list.push(a);
+        });
+      atomCache.set(rule, (indexes = Int32Array.from(list)));
+    }
+    return indexes;
+  };
   const groupIds = {
     ingress: { classes: new Map<number, TierIds>(), atoms: new Map<number, TierIds>() },
     egress: { classes: new Map<number, TierIds>(), atoms: new Map<number, TierIds>() },
@@ -97,14 +112,7 @@ export function adminMatrix(
       ids =
         kind === 'classes'
           ? tierIds(side.rules, n, (rule) => (rule.allPeers ? 'all' : classIndexes(rule, indexCache)))
-          : tierIds(side.rules, atoms.length, (rule) => {
-              if (rule.allPeers) return 'all';
-              const list: number[] = [];
-              atoms.forEach((atom: IpRange, a) => {
-                if (rule.ipBlocks.some((block) => ipBlockContains(block, atom))) list.push(a);
-              });
-              return list;
-            });
+          : tierIds(side.rules, atoms.length, (rule) => (rule.allPeers ? 'all' : atomIndexes(rule)));
       table.set(side.group, ids);
     }
     return ids;
@@ -147,12 +155,19 @@ export function adminMatrix(
   ): void => {
     const index = table.index;
     const admits = (rule: AdminCompiledRule): boolean => flags[index.get(rule) ?? -1] === 1;
-    const resolve = (ports: Parameters<typeof resolvePorts>[0]): PortSet => resolvePorts(ports, named);
+    const resolved = table.resolved;
+    const resolve = (ports: Parameters<typeof resolvePorts>[0]): PortSet => {
+      let set = resolved.get(ports);
+      if (!set) resolved.set(ports, (set = resolvePorts(ports, named)));
+      return set;
+    };
     const baseline = adminVerdict(side, admits, resolve, { isolated: false, allowed: NO_PORTS });
     table.baseline[matchedId] = intern(baseline.allowed);
-    const isolated = adminVerdict(side, admits, resolve, { isolated: true, allowed: NO_PORTS });
-    const allowedId = intern(isolated.allowed);
-    const toNpId = intern(isolated.toNetworkPolicies);
+    // Isolated by NetworkPolicies that allow nothing: the ports the same admin steps allow.
+    const allowedId = intern(
+      unionPorts(baseline.admin.flatMap((step) => (step.rule.action === 'Allow' ? [step.ports] : []))),
+    );
+    const toNpId = intern(baseline.toNetworkPolicies);
     table.allowed[matchedId] = allowedId;
     table.toNetworkPolicies[matchedId] = toNpId;
     table.isolated[matchedId] =
@@ -191,9 +206,11 @@ export function adminMatrix(
     let lut = table.luts[which];
     if (!lut) table.luts[which] = lut = new Int32Array(ids.matched.length).fill(UNKNOWN);
     const filled = lut;
+    const denied = (table.denied ??= new Int32Array(ids.matched.length).fill(UNKNOWN));
     return {
       ids: ids.ids,
       lut: filled,
+      denied,
       resolve: (peer, networkPolicyId) => {
         const matchedId = ids.ids[peer] ?? 0;
         const dense = networkPolicyId < DENSE_ANSWERS;
@@ -203,6 +220,7 @@ export function adminMatrix(
         const id = verdictOf(side, table, ids, peer, named, isolatedSide, networkPolicyId);
         const decided = isolatedSide ? (table.isolated[matchedId] ?? MIXED) : id;
         filled[matchedId] = decided;
+        denied[matchedId] = table.allowed[matchedId] ?? UNKNOWN;
         if (decided === MIXED && dense)
           (table.mixedRows[matchedId] ??= new Int32Array(DENSE_ANSWERS))[networkPolicyId] = id + 1;
         return id;
@@ -272,7 +290,28 @@ const UNKNOWN = -3;
 export interface AdminLookup {
   readonly ids: Int32Array;
   readonly lut: Int32Array;
+  /**
+   * `denied[ids[peer]]`: the verdict when NetworkPolicies isolate the pod and allow no port (the ports
+   * the admin tier allows), or UNKNOWN. Most mixed cells meet this answer.
+   */
+  readonly denied: Int32Array;
   readonly resolve: (peer: number, networkPolicyId: number) => number;
+}
+
+/**
+ * The port-set id of one cell: the admin verdict for `peer` over the NetworkPolicy answer `answer`
+ * (a port-set id), from the fast tables when they hold it.
+ */
+export function adminCell(fast: AdminLookup, peer: number, answer: number): number {
+  const matchedId = fast.ids[peer] ?? 0;
+  const v = fast.lut[matchedId] ?? UNKNOWN;
+  if (v >= 0) return v;
+  if (v === PASS_THROUGH) return answer;
+  if (answer === 0) {
+    const allowed = fast.denied[matchedId] ?? UNKNOWN;
+    if (allowed >= 0) return allowed;
+  }
+  return fast.resolve(peer, answer);
 }
 
 /**
@@ -286,7 +325,11 @@ interface GroupTable {
   readonly mixedRows: Int32Array[];
   /** Fast-path tables: not isolated, isolated (see AdminLookup). */
   readonly luts: (Int32Array | undefined)[];
+  /** See AdminLookup.denied (isolated sides only). */
+  denied?: Int32Array;
   readonly index: ReadonlyMap<AdminCompiledRule, number>;
+  /** Rule ports resolved for the table's named-port signature. */
+  readonly resolved: Map<readonly PolicyPort[] | undefined, PortSet>;
   readonly baseline: number[];
   readonly isolated: number[];
   readonly allowed: number[];
@@ -298,6 +341,7 @@ function groupTable(side: AdminSide): GroupTable {
     mixedRows: [],
     luts: [],
     index: new Map(side.rules.map((rule, r) => [rule, r])),
+    resolved: new Map(),
     baseline: [],
     isolated: [],
     allowed: [],

@@ -16,7 +16,7 @@ import type {
   RulePeers,
 } from './peer-set.ts';
 import { adminPeers, asRulePeers, coverage, narrowTo, networkPolicyPeers } from './peer-set.ts';
-import type { Direction } from './policy.ts';
+import type { Direction, PolicyPort } from './policy.ts';
 import type { NamedPort, PodClass } from './pods.ts';
 import type { PortSet } from './ports.ts';
 import { ALL_PORTS, formatPorts, intersectPorts, isEmptyPorts, subtractPorts, unionPorts } from './ports.ts';
@@ -94,8 +94,16 @@ function kindOf(peer: PeerSet): ExposureKind {
       : 'namespaces';
 }
 
+const peerKeys = new WeakMap<PeerSet, string>();
+
+/** A text equal for equal sets (remembered per object: rule peers recur for every class). */
 function keyOf(peer: PeerSet): string {
-  return JSON.stringify(peer, (_, value: unknown) => (typeof value === 'bigint' ? String(value) : value));
+  let key = peerKeys.get(peer);
+  if (key === undefined) {
+    key = JSON.stringify(peer, (_, value: unknown) => (typeof value === 'bigint' ? String(value) : value));
+    peerKeys.set(peer, key);
+  }
+  return key;
 }
 
 function isBroad(exposure: Exposure): boolean {
@@ -127,13 +135,20 @@ export function exposureOf(model: NetpolModel, inventory: Inventory): ClassExpos
     if (!peers) anpPeers.set(rule, (peers = adminPeers(rule)));
     return peers;
   };
+  const selectedNamespaces = new Map<string, string[]>();
   const matchedNamespaces = (peer: PeerSet): string[] => {
     if (peer.type !== 'pods' || peer.namespaces.type !== 'selected') return [];
     const { requirements } = peer.namespaces;
-    return [...namespaces]
-      .filter(([, labels]) => requirementsMatch(requirements, labels))
-      .map(([name]) => name)
-      .sort();
+    const key = keyOf(peer);
+    let names = selectedNamespaces.get(key);
+    if (!names) {
+      names = [...namespaces]
+        .filter(([, labels]) => requirementsMatch(requirements, labels))
+        .map(([name]) => name)
+        .sort();
+      selectedNamespaces.set(key, names);
+    }
+    return names;
   };
 
   /** Answers of the admin tiers, shared by the classes with the same ANP/BANP rules, set, named ports and NetworkPolicy answer. */
@@ -171,6 +186,7 @@ export function exposureOf(model: NetpolModel, inventory: Inventory): ClassExpos
     networkPolicyFor: (members: PeerSet) => PortSet,
   ): { ports: PortSet; rules: string[] } => {
     const { covers, partial } = shapeOf(admin, peer);
+    const resolved = new Map<readonly PolicyPort[] | undefined, PortSet>();
     const index = new Map(admin.rules.map((rule, i) => [rule, i]));
     // Beyond MAX_BRANCH_RULES, two ways only: every such Pass taken (the members not narrowed) and none.
     const many = partial.length > MAX_BRANCH_RULES;
@@ -194,7 +210,11 @@ export function exposureOf(model: NetpolModel, inventory: Inventory): ClassExpos
           if (rule.action !== 'Pass') return rule.action === 'Deny';
           return taken(branch, partial.indexOf(i));
         },
-        (ports) => resolvePorts(ports, named),
+        (ports) => {
+          let set = resolved.get(ports);
+          if (!set) resolved.set(ports, (set = resolvePorts(ports, named)));
+          return set;
+        },
         { isolated, allowed: networkPolicyFor(members) },
       );
       result = result === undefined ? verdict.allowed : intersectPorts(result, verdict.allowed);
@@ -248,8 +268,15 @@ export function exposureOf(model: NetpolModel, inventory: Inventory): ClassExpos
       if (rule.action === 'Allow') addRule(peersOfAdmin(rule), rule.ipBlocks);
 
     /** What the NetworkPolicies allow every member of a set, and the rules that do. */
+    const networkPolicyAnswers = new Map<string, { ports: PortSet; rules: string[] }>();
     const networkPolicyFor = (peer: PeerSet): { ports: PortSet; rules: string[] } => {
       if (!isolated) return { ports: ALL_PORTS, rules: [] };
+      const key = keyOf(peer);
+      let answer = networkPolicyAnswers.get(key);
+      if (!answer) networkPolicyAnswers.set(key, (answer = networkPolicyOf(peer)));
+      return answer;
+    };
+    const networkPolicyOf = (peer: PeerSet): { ports: PortSet; rules: string[] } => {
       const sets: PortSet[] = [];
       const rules: string[] = [];
       for (const rule of side?.rules ?? []) {

@@ -1,4 +1,4 @@
-import { adminMatrix, PASS_THROUGH } from './admin-matrix.ts';
+import { adminCell, adminMatrix } from './admin-matrix.ts';
 import type { CompiledRule, DirectionPolicy, NetpolModel } from './engine.ts';
 import { ignoresHostNetwork, ipBlockContains, resolvePorts } from './engine.ts';
 import type { IpRange } from './ip.ts';
@@ -201,12 +201,10 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
   for (let s = n - 1; s >= 0; s--) representative[ingressGroup[s] ?? 0] = s;
   const adminColumn = (d: number): void => {
     if (!model.admin.ingress[d]) return;
-    const { ids, lut, resolve } = admin.ingressLookup(d);
+    const fast = admin.ingressLookup(d);
     for (const s of representative) {
       const cell = s * n + d;
-      const answer = classToClass[cell] ?? 0;
-      const v = lut[ids[s] ?? 0] ?? -3;
-      classToClass[cell] = v >= 0 ? v : v === PASS_THROUGH ? answer : resolve(s, answer);
+      classToClass[cell] = adminCell(fast, s, classToClass[cell] ?? 0);
     }
   };
   for (let d = 0; d < n; d++) {
@@ -240,10 +238,7 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
         lastMask = mask;
         lastId = id;
       }
-      if (fast) {
-        const v = fast.lut[fast.ids[s] ?? 0] ?? -3;
-        classToClass[s * n + d] = v >= 0 ? v : v === PASS_THROUGH ? lastId : fast.resolve(s, lastId);
-      } else classToClass[s * n + d] = lastId;
+      classToClass[s * n + d] = fast ? adminCell(fast, s, lastId) : lastId;
     }
   }
   for (let s = 0; s < n; s++) {
@@ -262,38 +257,32 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
         const key = namedKeys[d] ?? 0;
         fast = lookups[key] ??= admin.egressLookup(s, d);
       }
-      const v = fast.lut[fast.ids[d] ?? 0] ?? -3;
-      return v >= 0 ? v : v === PASS_THROUGH ? answer : fast.resolve(d, answer);
+      return adminCell(fast, d, answer);
     };
   };
   // Pass 2, per source row: its egress rules admitting each destination, met with the ingress answer.
   // Destinations no egress rule tells apart (same rules' class sets, same named ports) share a verdict.
   const egressSets = ruleClassSets(model, 'egress');
   const { groups: egressGroup, count: egressGroups } = peerGroups(egressSets, namedKeys);
-  // Sources with the same egress policies and admin rules share their verdicts per destination group.
+  // Sources with the same egress policies and admin rules have the same verdict per destination group,
+  // computed once; sources whose verdicts are equal and whose ingress group is equal have equal rows.
   const policyIndex = new Map(model.policies.map((policy, index) => [policy, index]));
-  const sharedVerdicts = new Map<string, Int32Array>();
+  const firstOfGroup = new Int32Array(egressGroups).fill(-1);
+  for (let d = n - 1; d >= 0; d--) firstOfGroup[egressGroup[d] ?? 0] = d;
+  /** Distinct verdict vectors (over destination groups) by content, and kept ones by id. */
+  const vectorIds = new Map<string, number>();
+  const vectors: Int32Array[] = [];
   let sharedBudget = SHARED_VERDICTS;
+  const vectorOf = new Map<string, number>();
   const scratch = new Int32Array(egressGroups);
-  /** Rows already final, by ingress group and egress rules: an equal row is a copy. */
+  /** Rows already final, by ingress group and egress verdicts: an equal row is a copy. */
   const finishedRows = new Map<string, number>();
   const egressKeys: (string | undefined)[] = [];
-  for (let s = 0; s < n; s++) {
+  /** The egress verdict of source `s` per destination group, into `into`. */
+  const egressVector = (s: number, into: Int32Array): Int32Array => {
     const source = classes[s] as PodClass;
     const entry = side(model.egress, s);
-    const adminSide = model.admin.egress[s] !== undefined;
-    if (!entry && !adminSide) continue;
-    const row = s * n;
-    const rowKey = `${entry ? entry.policies.map((policy) => policyIndex.get(policy)).join(',') : '-'}|${String(model.admin.egress[s]?.group ?? -1)}`;
-    egressKeys[s] = rowKey;
-    const finalKey = `${String(ingressGroup[s] ?? 0)}|${rowKey}`;
-    const equal = finishedRows.get(finalKey);
-    if (equal !== undefined) {
-      classToClass.copyWithin(row, equal * n, equal * n + n);
-      continue;
-    }
-    finishedRows.set(finalKey, s);
-    const out = adminSide ? egressVerdicts(s) : (_: number, id: number): number => id;
+    const out = model.admin.egress[s] ? egressVerdicts(s) : (_: number, id: number): number => id;
     let verdict: (d: number) => number;
     if (!entry) verdict = (d) => out(d, 1);
     else if (entry.rules.length > MASK_RULES)
@@ -314,14 +303,36 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
         return out(d, id);
       };
     }
-    let verdictOfGroup = sharedVerdicts.get(rowKey);
-    if (!verdictOfGroup) {
-      if (sharedBudget >= egressGroups) {
+    for (let g = 0; g < egressGroups; g++) into[g] = verdict(firstOfGroup[g] ?? 0);
+    return into;
+  };
+  for (let s = 0; s < n; s++) {
+    const entry = side(model.egress, s);
+    if (!entry && model.admin.egress[s] === undefined) continue;
+    const row = s * n;
+    const rowKey = `${entry ? entry.policies.map((policy) => policyIndex.get(policy)).join(',') : '-'}|${String(model.admin.egress[s]?.group ?? -1)}`;
+    egressKeys[s] = rowKey;
+    let id = vectorOf.get(rowKey);
+    let verdicts = id === undefined ? undefined : vectors[id];
+    if (!verdicts) {
+      verdicts = egressVector(s, scratch);
+      const content = verdicts.join(',');
+      id = vectorIds.get(content);
+      if (id === undefined) vectorIds.set(content, (id = vectorIds.size));
+      vectorOf.set(rowKey, id);
+      if (!vectors[id] && sharedBudget >= egressGroups) {
         sharedBudget -= egressGroups;
-        sharedVerdicts.set(rowKey, (verdictOfGroup = new Int32Array(egressGroups).fill(-1)));
-      } else verdictOfGroup = scratch.fill(-1);
+        vectors[id] = verdicts = verdicts.slice();
+      }
     }
-    meetRow(classToClass, row, egressGroup, verdictOfGroup, verdict, combine, denseCombined);
+    const finalKey = `${String(ingressGroup[s] ?? 0)}|${String(id)}`;
+    const equal = finishedRows.get(finalKey);
+    if (equal !== undefined) {
+      classToClass.copyWithin(row, equal * n, equal * n + n);
+      continue;
+    }
+    finishedRows.set(finalKey, s);
+    meetRow(classToClass, row, egressGroup, verdicts, combine, denseCombined);
   }
   // Addresses: each rule's admitted atoms are marked once (atoms never straddle a CIDR boundary).
   const atomCount = atoms.length;
@@ -371,9 +382,7 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
         const fast = admin.atomRow(direction, c);
         for (let a = 0; a < atomCount; a++) {
           const at = direction === 'ingress' ? a * n + c : c * atomCount + a;
-          const answer = target[at] ?? 0;
-          const v = fast.lut[fast.ids[a] ?? 0] ?? -3;
-          target[at] = v >= 0 ? v : v === PASS_THROUGH ? answer : fast.resolve(a, answer);
+          target[at] = adminCell(fast, a, target[at] ?? 0);
         }
       };
       if (!entry) {
@@ -389,6 +398,7 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
         continue;
       }
       fillAtomMasks(entry.rules);
+      const fast = model.admin[direction][c] ? admin.atomRow(direction, c) : undefined;
       const cache = (direction === 'ingress' ? ingressCache : egressCache)[c] as Map<MaskKey, number>;
       const named = direction === 'ingress' ? podClass.namedPorts : undefined;
       for (let a = 0; a < atomCount; a++) {
@@ -396,9 +406,8 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
         const key = mask * 0x10000;
         let id = cache.get(key);
         if (id === undefined) cache.set(key, (id = table.intern(unionOfMask(entry.rules, mask, named))));
-        target[cell(a)] = id;
+        target[cell(a)] = fast ? adminCell(fast, a, id) : id;
       }
-      adminAtoms();
     }
   }
   return { model, portSets: table.sets, classToClass, atomToClass, classToAtom };
@@ -406,7 +415,7 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
 
 /**
  * Pass 2 over one source row: each cell's ingress answer met with the egress verdict of the
- * destination's group (computed by `verdict` for the group's first destination met). The common
+ * destination's group (`verdicts`, by group). The common
  * intersections are read from `dense` inline; the rest go through `combine`.
  */
 function meetRow(
@@ -414,7 +423,6 @@ function meetRow(
   row: number,
   groupOf: Int32Array,
   verdicts: Int32Array,
-  verdict: (destination: number) => number,
   combine: (out: number, into: number) => number,
   dense: Uint32Array,
 ): void {
@@ -422,9 +430,7 @@ function meetRow(
   for (let d = 0; d < n; d++) {
     const into = cells[row + d] ?? 0;
     if (into === 0) continue;
-    const group = groupOf[d] ?? 0;
-    let out = verdicts[group] ?? -1;
-    if (out < 0) verdicts[group] = out = verdict(d);
+    const out = verdicts[groupOf[d] ?? 0] ?? 0;
     if (out === 1 || out === into) continue;
     if (into === 1 || out === 0) {
       cells[row + d] = out;
