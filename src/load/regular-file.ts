@@ -73,6 +73,7 @@ export function readRegularFileSync(file: string, maxBytes: number): Buffer {
       chunks.push(chunk.subarray(0, count));
       total += count;
       if (total > maxBytes) throw tooLarge(file, undefined, maxBytes);
+      if (atEnd(stats.size, total, count, chunk.length)) return joined(chunks, total);
     }
   } finally {
     closeSync(descriptor);
@@ -124,17 +125,27 @@ async function readHandle(file: string, handle: FileHandle, maxBytes: number): P
     chunks.push(chunk.subarray(0, bytesRead));
     total += bytesRead;
     if (total > maxBytes) throw tooLarge(file, undefined, maxBytes);
+    if (atEnd(stats.size, total, bytesRead, chunk.length)) return joined(chunks, total);
   }
 }
 
 /**
  * The next read, never past the cap + 1: the rest of the size reported plus one byte (to see growth),
- * so that a file read whole takes a buffer of its size and one of a byte; once past the size
+ * so that a file read whole takes one buffer of its size plus a byte, and one read; once past the size
  * reported (a file that grew, or a `/proc` file reporting 0), {@link CHUNK_BYTES}.
  */
 function chunkSize(reported: number, total: number, maxBytes: number): number {
   const rest = reported + 1 - total;
   return Math.min(reported > 0 && rest > 0 ? rest : CHUNK_BYTES, maxBytes + 1 - total);
+}
+
+/**
+ * Whether the read just made reached the end of a regular file: it returned less than asked for, and
+ * exactly the size the file reported. A read returns less than asked from a regular file only at its
+ * end, so a file read whole in one read takes no second read to see it end.
+ */
+function atEnd(reported: number, total: number, count: number, asked: number): boolean {
+  return count < asked && total === reported;
 }
 
 /** The bytes read, copied only when they came in more than one read. */
