@@ -2,6 +2,7 @@ import { EVENT_ID, getScalarValue, NOT_RESOLVED, SCALAR_STYLE } from './js-yaml.
 import type { Event, MappingEvent, Schema, ScalarTagDefinition, SequenceEvent } from 'js-yaml';
 import { compactEventsFor, packCollection, packDocument, packPop, packScalar } from './compact-events.ts';
 import type { CompactStream } from './compact-events.ts';
+import { shared } from './shared-strings.ts';
 
 const MERGE_TAG = 'tag:yaml.org,2002:merge';
 const NO_RANGE = -1;
@@ -59,7 +60,8 @@ export interface PlainStream {
  * Builds the documents of an event stream that uses no anchors, aliases, tags, merge keys or
  * collection keys and repeats no key in a mapping, exactly as js-yaml's `constructFromEvents` would:
  * mappings become objects whose keys are the keys' values as strings, sequences arrays, plain
- * scalars what the schema resolves them to, other scalars strings. The events are packed on the way.
+ * scalars what the schema resolves them to, other scalars strings (short string values are
+ * {@link shared}). The events are packed on the way.
  * Returns undefined for any other stream; the caller then looks for repeated keys (`findDuplicateKey`)
  * and uses `constructFromEvents` and `compactStream`. Most manifests take this path, which skips the
  * general constructor's bookkeeping and a second walk over the events.
@@ -96,8 +98,10 @@ export function constructPlain(
     const event = events[index++];
     if (event === undefined) throw new NeedsFullConstructor();
     switch (event.type) {
-      case EVENT_ID.SCALAR:
-        return scalar(event);
+      case EVENT_ID.SCALAR: {
+        const value = scalar(event);
+        return typeof value === 'string' ? shared(value) : value;
+      }
       case EVENT_ID.MAPPING: {
         const opener = open(event);
         const mapping: Record<string, unknown> = {};
