@@ -5,6 +5,11 @@ import type { CompactStream } from './compact-events.ts';
 import { shared } from './shared-strings.ts';
 
 const MERGE_TAG = 'tag:yaml.org,2002:merge';
+/**
+ * The room V8 gives an array on its first push. A shorter sequence (most are: containers, ports,
+ * rules) is copied to an array of its length, rather than keep the unused room for the whole run.
+ */
+const GROWN_CAPACITY = 17;
 const NO_RANGE = -1;
 
 /** What a plain scalar resolves to when the schema's merge tag takes it (the key `<<`). */
@@ -128,7 +133,7 @@ export function constructPlain(
         const sequence: unknown[] = [];
         while (events[index]?.type !== EVENT_ID.POP) sequence.push(node());
         packPop(packed, index++, opener);
-        return sequence;
+        return sequence.length < GROWN_CAPACITY ? sequence.slice() : sequence;
       }
       default:
         throw new NeedsFullConstructor();
