@@ -65,7 +65,7 @@ export interface PlainStream {
  * Builds the documents of an event stream that uses no anchors, aliases, tags, merge keys or
  * collection keys and repeats no key in a mapping, exactly as js-yaml's `constructFromEvents` would:
  * mappings become objects whose keys are the keys' values as strings, sequences arrays, plain
- * scalars what the schema resolves them to, other scalars strings (short string values are
+ * scalars what the schema resolves them to, other scalars strings (short keys and string values are
  * {@link shared}). The events are packed on the way.
  * Returns undefined for any other stream; the caller then looks for repeated keys (`findDuplicateKey`)
  * and uses `constructFromEvents` and `compactStream`. Most manifests take this path, which skips the
@@ -113,7 +113,7 @@ export function constructPlain(
         while (events[index]?.type !== EVENT_ID.POP) {
           const keyEvent = events[index++];
           if (keyEvent === undefined) throw new NeedsFullConstructor();
-          const key = String(scalar(keyEvent));
+          const key = shared(String(scalar(keyEvent)));
           if (Object.hasOwn(mapping, key)) throw new NeedsFullConstructor();
           const value = node();
           if (key === '__proto__')
