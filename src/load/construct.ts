@@ -2,8 +2,14 @@ import { EVENT_ID, getScalarValue, NOT_RESOLVED, SCALAR_STYLE } from './js-yaml.
 import type { Event, MappingEvent, Schema, ScalarTagDefinition, SequenceEvent } from 'js-yaml';
 import { compactEventsFor, packCollection, packDocument, packPop, packScalar } from './compact-events.ts';
 import type { CompactStream } from './compact-events.ts';
+import { shared } from './shared-strings.ts';
 
 const MERGE_TAG = 'tag:yaml.org,2002:merge';
+/**
+ * The room V8 gives an array on its first push. A shorter sequence (most are: containers, ports,
+ * rules) is copied to an array of its length, rather than keep the unused room for the whole run.
+ */
+const GROWN_CAPACITY = 17;
 const NO_RANGE = -1;
 
 /** What a plain scalar resolves to when the schema's merge tag takes it (the key `<<`). */
@@ -59,7 +65,8 @@ export interface PlainStream {
  * Builds the documents of an event stream that uses no anchors, aliases, tags, merge keys or
  * collection keys and repeats no key in a mapping, exactly as js-yaml's `constructFromEvents` would:
  * mappings become objects whose keys are the keys' values as strings, sequences arrays, plain
- * scalars what the schema resolves them to, other scalars strings. The events are packed on the way.
+ * scalars what the schema resolves them to, other scalars strings (short keys and string values are
+ * {@link shared}). The events are packed on the way.
  * Returns undefined for any other stream; the caller then looks for repeated keys (`findDuplicateKey`)
  * and uses `constructFromEvents` and `compactStream`. Most manifests take this path, which skips the
  * general constructor's bookkeeping and a second walk over the events.
@@ -96,15 +103,17 @@ export function constructPlain(
     const event = events[index++];
     if (event === undefined) throw new NeedsFullConstructor();
     switch (event.type) {
-      case EVENT_ID.SCALAR:
-        return scalar(event);
+      case EVENT_ID.SCALAR: {
+        const value = scalar(event);
+        return typeof value === 'string' ? shared(value) : value;
+      }
       case EVENT_ID.MAPPING: {
         const opener = open(event);
         const mapping: Record<string, unknown> = {};
         while (events[index]?.type !== EVENT_ID.POP) {
           const keyEvent = events[index++];
           if (keyEvent === undefined) throw new NeedsFullConstructor();
-          const key = String(scalar(keyEvent));
+          const key = shared(String(scalar(keyEvent)));
           if (Object.hasOwn(mapping, key)) throw new NeedsFullConstructor();
           const value = node();
           if (key === '__proto__')
@@ -124,7 +133,7 @@ export function constructPlain(
         const sequence: unknown[] = [];
         while (events[index]?.type !== EVENT_ID.POP) sequence.push(node());
         packPop(packed, index++, opener);
-        return sequence;
+        return sequence.length < GROWN_CAPACITY ? sequence.slice() : sequence;
       }
       default:
         throw new NeedsFullConstructor();

@@ -4,7 +4,8 @@ const lineStartsBySource = new WeakMap<Source, Int32Array>();
 
 /**
  * Converts a 0-based character offset in a source to a 1-based line and column. Line starts are computed
- * once per source, on first use, and searched by bisection.
+ * once per source, on first use, straight into a typed array (counted first, then filled), and searched
+ * by bisection.
  */
 export function lineColumn(source: Source, offset: number): { line: number; column: number } {
   const starts = lineStarts(source);
@@ -21,10 +22,11 @@ export function lineColumn(source: Source, offset: number): { line: number; colu
 function lineStarts(source: Source): Int32Array {
   const cached = lineStartsBySource.get(source);
   if (cached) return cached;
-  const starts = [0];
   const { text } = source;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const array = Int32Array.from(starts);
-  lineStartsBySource.set(source, array);
-  return array;
+  let count = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  const starts = new Int32Array(count);
+  for (let i = text.indexOf('\n'), line = 1; i !== -1; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
+  lineStartsBySource.set(source, starts);
+  return starts;
 }

@@ -8,7 +8,7 @@ import { topKustomizations } from './kustomization-roots.ts';
 import { buildKustomization, KUSTOMIZATION_FILES, kustomizationIn } from './kustomize.ts';
 import type { KustomizeBuild, Kustomizer } from './kustomize.ts';
 import { LIMITS } from './limits.ts';
-import { FileRefusedError, readRegularFileSync, tooLarge } from './regular-file.ts';
+import { FileRefusedError, tooLarge, useRegularFileSync } from './regular-file.ts';
 import type { Source } from './source.ts';
 
 /** A file found on disk and whether the user named it (true) or a directory walk found it (false). */
@@ -242,18 +242,19 @@ function readOne(
   maxBytes: number,
   diagnostics: Diagnostic[],
 ): ReadSource | undefined {
-  let bytes: Buffer;
+  let text: string | undefined;
   try {
-    bytes = readRegularFileSync(file, maxBytes);
+    text = useRegularFileSync(file, maxBytes, (bytes) =>
+      bytes.subarray(0, LIMITS.binarySniffBytes).includes(0) ? undefined : bytes.toString('utf8'),
+    );
   } catch (error) {
     diagnostics.push(fileError(file, error));
     return undefined;
   }
-  if (bytes.subarray(0, LIMITS.binarySniffBytes).includes(0)) {
+  if (text === undefined) {
     diagnostics.push({ level: 'error', file, line: 0, column: 0, message: 'binary file, not YAML or JSON' });
     return undefined;
   }
-  const text = bytes.toString('utf8');
   if (text.trim() === '') {
     diagnostics.push({ level: 'warning', file, line: 0, column: 0, message: 'empty file, no objects' });
     return undefined;

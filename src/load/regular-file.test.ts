@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { makeFifo, makeSocket, releaseFifoAfter } from '../testing/hostile-files.ts';
-import { FileRefusedError, readRegularFile, readRegularFileSync } from './regular-file.ts';
+import {
+  FileRefusedError,
+  readRegularFile,
+  readRegularFileSync,
+  useRegularFileSync,
+} from './regular-file.ts';
 
 const refused = (message: RegExp) => (error: unknown) =>
   error instanceof FileRefusedError && message.test(error.message);
@@ -77,6 +82,30 @@ describe('reading only regular files, within the size cap', { timeout: 20_000 },
     const message = /^more than 100 bytes exceeds --max-file-size 100 bytes$/;
     assert.throws(() => readRegularFileSync('/proc/self/environ', 100), refused(message));
     await assert.rejects(readRegularFile('/proc/self/environ', 100), refused(message));
+  });
+  it('hands each file its own bytes through the reused buffer, larger or smaller than the last', () => {
+    const large = join(root, 'reused-large.yaml');
+    const text = 'y'.repeat(70_000);
+    writeFileSync(large, text);
+    const decode = (bytes: Buffer): string => bytes.toString('utf8');
+    assert.equal(useRegularFileSync(big, 2048, decode), 'x'.repeat(2048));
+    assert.equal(useRegularFileSync(large, text.length, decode), text);
+    assert.equal(useRegularFileSync(good, 10, decode), 'kind: Pod\n');
+    assert.equal(
+      useRegularFileSync(linked, 10, (bytes) => bytes.length),
+      10,
+    );
+  });
+  it('refuses through the reused buffer what it refuses otherwise', () => {
+    assert.throws(() => useRegularFileSync(fifo, 1024, String), refused(/\(fifo\)$/));
+    assert.throws(
+      () => useRegularFileSync(big, 1000, String),
+      refused(/^2 KiB exceeds --max-file-size 1000 bytes$/),
+    );
+    assert.throws(
+      () => useRegularFileSync('/proc/self/environ', 100, String),
+      refused(/^more than 100 bytes exceeds --max-file-size 100 bytes$/),
+    );
   });
   it('lets the system error through for a missing file', () => {
     assert.throws(() => readRegularFileSync(join(root, 'absent'), 10), { code: 'ENOENT' });

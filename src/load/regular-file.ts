@@ -57,6 +57,31 @@ function notRegular(file: string, stats: Stats, linked: boolean): FileRefusedErr
  * read is refused as well.
  */
 export function readRegularFileSync(file: string, maxBytes: number): Buffer {
+  const { buffer, length } = readIntoSync(file, maxBytes, EMPTY);
+  return buffer.length === length ? buffer : buffer.subarray(0, length);
+}
+
+/**
+ * {@link readRegularFileSync}, handing the bytes to `use` rather than returning them: they are read
+ * into one buffer that the next file reuses, so `use` must not keep them (it decodes them). Reading
+ * thousands of manifests so allocates no buffer per file.
+ */
+export function useRegularFileSync<T>(file: string, maxBytes: number, use: (bytes: Buffer) => T): T {
+  const { buffer, length } = readIntoSync(file, maxBytes, scratch);
+  if (buffer.length <= MAX_SCRATCH_BYTES) scratch = buffer;
+  return use(buffer.subarray(0, length));
+}
+
+const EMPTY: Buffer = Buffer.alloc(0);
+/** Largest buffer {@link useRegularFileSync} keeps for the next file. */
+const MAX_SCRATCH_BYTES = 1024 * 1024;
+let scratch: Buffer = EMPTY;
+
+/**
+ * The checks and reads of {@link readRegularFileSync}, into `buffer` from its start; a buffer too
+ * small is replaced by a larger one (returned), the bytes read so far copied over.
+ */
+function readIntoSync(file: string, maxBytes: number, buffer: Buffer): { buffer: Buffer; length: number } {
   const before = statSync(file);
   if (!before.isFile()) throw notRegular(file, before, lstatSync(file).isSymbolicLink());
   const descriptor = openSync(file, OPEN_FLAGS);
@@ -64,19 +89,26 @@ export function readRegularFileSync(file: string, maxBytes: number): Buffer {
     const stats = fstatSync(descriptor);
     if (!stats.isFile()) throw notRegular(file, stats, lstatSync(file).isSymbolicLink());
     if (stats.size > maxBytes) throw tooLarge(file, stats.size, maxBytes);
-    const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(chunkSize(stats.size, total, maxBytes));
-      const count = readSync(descriptor, chunk, 0, chunk.length, null);
-      if (count === 0) return joined(chunks, total);
-      chunks.push(chunk.subarray(0, count));
+      const asked = chunkSize(stats.size, total, maxBytes);
+      if (total + asked > buffer.length) buffer = grown(buffer, total, total + asked);
+      const count = readSync(descriptor, buffer, total, asked, null);
+      if (count === 0) return { buffer, length: total };
       total += count;
       if (total > maxBytes) throw tooLarge(file, undefined, maxBytes);
+      if (atEnd(stats.size, total, count, asked)) return { buffer, length: total };
     }
   } finally {
     closeSync(descriptor);
   }
+}
+
+/** A buffer of at least `needed` bytes (twice the old one's size when that is more) starting with `buffer`'s first `used`. */
+function grown(buffer: Buffer, used: number, needed: number): Buffer {
+  const larger = Buffer.allocUnsafe(Math.max(needed, buffer.length * 2));
+  buffer.copy(larger, 0, 0, used);
+  return larger;
 }
 
 /** {@link readRegularFileSync}, without blocking the event loop. */
@@ -124,17 +156,27 @@ async function readHandle(file: string, handle: FileHandle, maxBytes: number): P
     chunks.push(chunk.subarray(0, bytesRead));
     total += bytesRead;
     if (total > maxBytes) throw tooLarge(file, undefined, maxBytes);
+    if (atEnd(stats.size, total, bytesRead, chunk.length)) return joined(chunks, total);
   }
 }
 
 /**
  * The next read, never past the cap + 1: the rest of the size reported plus one byte (to see growth),
- * so that a file read whole takes a buffer of its size and one of a byte; once past the size
+ * so that a file read whole takes one buffer of its size plus a byte, and one read; once past the size
  * reported (a file that grew, or a `/proc` file reporting 0), {@link CHUNK_BYTES}.
  */
 function chunkSize(reported: number, total: number, maxBytes: number): number {
   const rest = reported + 1 - total;
   return Math.min(reported > 0 && rest > 0 ? rest : CHUNK_BYTES, maxBytes + 1 - total);
+}
+
+/**
+ * Whether the read just made reached the end of a regular file: it returned less than asked for, and
+ * exactly the size the file reported. A read returns less than asked from a regular file only at its
+ * end, so a file read whole in one read takes no second read to see it end.
+ */
+function atEnd(reported: number, total: number, count: number, asked: number): boolean {
+  return count < asked && total === reported;
 }
 
 /** The bytes read, copied only when they came in more than one read. */
