@@ -97,6 +97,22 @@ describe('renderColumns', () => {
     assert.deepEqual(rows, [['x\\r\\x1b[2Ky   \x1b[31mred\x1b[39m\\tz', '              second\\x9b1A']]);
   });
 
+  it('aligns rows of plain ASCII with rows whose cells are escaped, wide or coloured', () => {
+    const rows = layoutRows([
+      ['a\tb', 'x', 'one'],
+      ['plain', 'y', 'two  '],
+      ['名前', '\x1b[1mz\x1b[22m', 'three'],
+      ['', '', ''],
+    ]);
+    assert.deepEqual(rows, [
+      ['a\\tb    x   one'],
+      ['plain   y   two'],
+      ['名前    \x1b[1mz\x1b[22m   three'],
+      [''],
+    ]);
+    assert.deepEqual(layoutRows([[]]), [[]]);
+  });
+
   it('lays out 250,000 rows (no spread of rows into Math.max, which overflows the stack)', () => {
     const rows = Array.from({ length: 250_000 }, (_, i) => [`deployment/ns/w${String(i)}`, 'TCP:80']);
     const text = renderColumns([['SOURCE', 'PORTS'], ...rows]);
