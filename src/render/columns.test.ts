@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { layoutRows, renderColumns, terminalWidth } from './columns.ts';
+import { columnLayout, layoutRows, renderColumns, terminalWidth } from './columns.ts';
 import { displayWidth } from './wrap.ts';
 
 const lines = (text: string): string[] => text.trimEnd().split('\n');
@@ -111,6 +111,23 @@ describe('renderColumns', () => {
       [''],
     ]);
     assert.deepEqual(layoutRows([[]]), [[]]);
+  });
+
+  it('lays a row out alone as it lays it out in its table, with the widths of all the rows', () => {
+    const rows = [
+      ['NAME', 'STATUS', 'MESSAGE'],
+      ['web', 'Running', 'ready since 3 days'],
+      ['database-0', '\x1b[31mFailed\x1b[39m', 'back-off restarting'],
+    ];
+    const layOut = columnLayout(rows, { width: 36 });
+    assert.deepEqual(layOut(rows[1] ?? []), [
+      'web          Running   ready since 3',
+      '                       days',
+    ]);
+    assert.deepEqual(
+      rows.map((row) => layOut(row)),
+      layoutRows(rows, { width: 36 }),
+    );
   });
 
   it('lays out 250,000 rows (no spread of rows into Math.max, which overflows the stack)', () => {

@@ -49,12 +49,12 @@ function cellWidth(cell: Cell): number {
 }
 
 /** Columns' widest cells; the last column's only when `measureLast` (nothing pads it). */
-function naturalWidths(cells: readonly (readonly Cell[])[], measureLast: boolean): number[] {
+function naturalWidths(rows: readonly (readonly string[])[], measureLast: boolean): number[] {
   const widths: number[] = [];
-  for (const row of cells) {
+  for (const row of rows) {
     const measured = measureLast ? row.length : row.length - 1;
     for (let column = 0; column < row.length; column++) {
-      const width = column < measured ? cellWidth(row[column] ?? '') : 0;
+      const width = column < measured ? cellWidth(cellOf(row[column] ?? '')) : 0;
       if (width > (widths[column] ?? 0)) widths[column] = width;
       else widths[column] ??= 0;
     }
@@ -113,17 +113,28 @@ function safeLine(line: string): string {
  * (see escapeControls); values from input are to be escaped before they are coloured or joined.
  */
 export function layoutRows(rows: readonly (readonly string[])[], layout: ColumnLayout = {}): string[][] {
-  const cells = rows.map((row) => row.map(cellOf));
+  return rows.map(columnLayout(rows, layout));
+}
+
+/**
+ * The columns of a table settled from all its rows, as {@link layoutRows} lays them out: how one of
+ * those rows is laid out (its lines), for a table made a row at a time as it is written.
+ */
+export function columnLayout(
+  rows: readonly (readonly string[])[],
+  layout: ColumnLayout = {},
+): (row: readonly string[]) => string[] {
   const width = layout.width ?? Number.POSITIVE_INFINITY;
-  const natural = naturalWidths(cells, width !== Number.POSITIVE_INFINITY);
+  const natural = naturalWidths(rows, width !== Number.POSITIVE_INFINITY);
   const settled: Settled = { gap: layout.gap ?? 3, width, wrap: layout.wrap ?? [natural.length - 1] };
   const widths = fitWidths(natural, settled);
   const wraps = widths.some((width, column) => width < (natural[column] ?? 0));
   const separator = ' '.repeat(settled.gap);
-  return cells.map((row) => {
-    if (!wraps && row.length > 0 && row.every((cell) => typeof cell === 'string'))
-      return [plainLine(row, widths, separator)];
-    const wrapped = row.map((cell, column) => {
+  return (row) => {
+    const cells = row.map(cellOf);
+    if (!wraps && cells.length > 0 && cells.every((cell) => typeof cell === 'string'))
+      return [plainLine(cells, widths, separator)];
+    const wrapped = cells.map((cell, column) => {
       const lines = linesOf(cell);
       const width = widths[column] ?? 0;
       return wraps && width < (natural[column] ?? 0) ? lines.flatMap((line) => wrapLine(line, width)) : lines;
@@ -142,7 +153,7 @@ export function layoutRows(rows: readonly (readonly string[])[], layout: ColumnL
       out.push(line.trimEnd());
     }
     return out;
-  });
+  };
 }
 
 /** The one line of a row of plain cells (see {@link Cell}) that need no wrapping. */

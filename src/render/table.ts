@@ -7,7 +7,7 @@ import { escapeControls } from '../model/terminal-text.ts';
 import type { Report } from '../report/report.ts';
 import { locationOf, objectName, placeIn } from '../report/location.ts';
 import type { Location } from '../report/location.ts';
-import { layoutRows, renderColumns } from './columns.ts';
+import { columnLayout, renderColumns } from './columns.ts';
 import { renderFrameworkTable } from './framework-table.ts';
 
 /** Options for the human-readable table. */
@@ -101,14 +101,13 @@ function* tableLines(report: Report, options: TableOptions): Generator<string> {
       ]);
     });
   }
-  const aligned = layoutRows(rows, { width: options.width });
-  let next = 0;
+  const layOut = columnLayout(rows, { width: options.width });
+  let row = 0;
   let group = 0;
   for (const findings of groups.values()) {
     yield headers[group++] ?? '';
-    for (let row = next; row < next + findings.length; row++) yield* aligned[row] ?? [];
+    for (const end = row + findings.length; row < end; row++) yield* layOut(rows[row] ?? []);
     yield '';
-    next += findings.length;
   }
   if (groups.size === 0)
     yield* [report.summary.hidden > 0 ? 'No findings at or above --min-severity.' : 'No findings.', ''];
