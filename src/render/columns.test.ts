@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { layoutRows, renderColumns, terminalWidth } from './columns.ts';
+import { columnLayout, layoutRows, renderColumns, terminalWidth } from './columns.ts';
 import { displayWidth } from './wrap.ts';
 
 const lines = (text: string): string[] => text.trimEnd().split('\n');
@@ -95,6 +95,39 @@ describe('renderColumns', () => {
   it('escapes control characters a cell still holds, keeping its line breaks and colour codes', () => {
     const rows = layoutRows([['x\r\x1b[2Ky', '\x1b[31mred\x1b[39m\tz\nsecond\x9b1A']]);
     assert.deepEqual(rows, [['x\\r\\x1b[2Ky   \x1b[31mred\x1b[39m\\tz', '              second\\x9b1A']]);
+  });
+
+  it('aligns rows of plain ASCII with rows whose cells are escaped, wide or coloured', () => {
+    const rows = layoutRows([
+      ['a\tb', 'x', 'one'],
+      ['plain', 'y', 'two  '],
+      ['名前', '\x1b[1mz\x1b[22m', 'three'],
+      ['', '', ''],
+    ]);
+    assert.deepEqual(rows, [
+      ['a\\tb    x   one'],
+      ['plain   y   two'],
+      ['名前    \x1b[1mz\x1b[22m   three'],
+      [''],
+    ]);
+    assert.deepEqual(layoutRows([[]]), [[]]);
+  });
+
+  it('lays a row out alone as it lays it out in its table, with the widths of all the rows', () => {
+    const rows = [
+      ['NAME', 'STATUS', 'MESSAGE'],
+      ['web', 'Running', 'ready since 3 days'],
+      ['database-0', '\x1b[31mFailed\x1b[39m', 'back-off restarting'],
+    ];
+    const layOut = columnLayout(rows, { width: 36 });
+    assert.deepEqual(layOut(rows[1] ?? []), [
+      'web          Running   ready since 3',
+      '                       days',
+    ]);
+    assert.deepEqual(
+      rows.map((row) => layOut(row)),
+      layoutRows(rows, { width: 36 }),
+    );
   });
 
   it('lays out 250,000 rows (no spread of rows into Math.max, which overflows the stack)', () => {

@@ -26,15 +26,39 @@ export function terminalWidth(
     : Number.POSITIVE_INFINITY;
 }
 
-function naturalWidths(cells: readonly (readonly (readonly string[])[])[]): number[] {
+/**
+ * A cell as laid out: its text when that is one line of printable ASCII (shown as it is, as wide as
+ * it is long: most cells), else its lines, each made safe to print (see {@link safeLine}).
+ */
+type Cell = string | readonly string[];
+
+/** Text every character of which is printable ASCII: no control character, no line break, no wide character. */
+const PLAIN = /^[\x20-\x7e]*$/;
+
+function cellOf(text: string): Cell {
+  return PLAIN.test(text) ? text : text.split('\n').map(safeLine);
+}
+
+const linesOf = (cell: Cell): readonly string[] => (typeof cell === 'string' ? [cell] : cell);
+
+function cellWidth(cell: Cell): number {
+  if (typeof cell === 'string') return cell.length;
+  let widest = 0;
+  for (const line of cell) widest = Math.max(widest, displayWidth(line));
+  return widest;
+}
+
+/** Columns' widest cells; the last column's only when `measureLast` (nothing pads it). */
+function naturalWidths(rows: readonly (readonly string[])[], measureLast: boolean): number[] {
   const widths: number[] = [];
-  for (const row of cells)
-    for (let column = 0; column < row.length; column++)
-      for (const line of row[column] ?? []) {
-        const width = displayWidth(line);
-        if (width > (widths[column] ?? 0)) widths[column] = width;
-        else widths[column] ??= 0;
-      }
+  for (const row of rows) {
+    const measured = measureLast ? row.length : row.length - 1;
+    for (let column = 0; column < row.length; column++) {
+      const width = column < measured ? cellWidth(cellOf(row[column] ?? '')) : 0;
+      if (width > (widths[column] ?? 0)) widths[column] = width;
+      else widths[column] ??= 0;
+    }
+  }
   return widths;
 }
 
@@ -89,23 +113,32 @@ function safeLine(line: string): string {
  * (see escapeControls); values from input are to be escaped before they are coloured or joined.
  */
 export function layoutRows(rows: readonly (readonly string[])[], layout: ColumnLayout = {}): string[][] {
-  const cells = rows.map((row) => row.map(cellLines));
-  const natural = naturalWidths(cells);
-  const settled: Settled = {
-    gap: layout.gap ?? 3,
-    width: layout.width ?? Number.POSITIVE_INFINITY,
-    wrap: layout.wrap ?? [natural.length - 1],
-  };
+  return rows.map(columnLayout(rows, layout));
+}
+
+/**
+ * The columns of a table settled from all its rows, as {@link layoutRows} lays them out: how one of
+ * those rows is laid out (its lines), for a table made a row at a time as it is written.
+ */
+export function columnLayout(
+  rows: readonly (readonly string[])[],
+  layout: ColumnLayout = {},
+): (row: readonly string[]) => string[] {
+  const width = layout.width ?? Number.POSITIVE_INFINITY;
+  const natural = naturalWidths(rows, width !== Number.POSITIVE_INFINITY);
+  const settled: Settled = { gap: layout.gap ?? 3, width, wrap: layout.wrap ?? [natural.length - 1] };
   const widths = fitWidths(natural, settled);
   const wraps = widths.some((width, column) => width < (natural[column] ?? 0));
   const separator = ' '.repeat(settled.gap);
-  return cells.map((row) => {
-    const wrapped = wraps
-      ? row.map((lines, column) => {
-          const width = widths[column] ?? 0;
-          return width < (natural[column] ?? 0) ? lines.flatMap((line) => wrapLine(line, width)) : lines;
-        })
-      : row;
+  return (row) => {
+    const cells = row.map(cellOf);
+    if (!wraps && cells.length > 0 && cells.every((cell) => typeof cell === 'string'))
+      return [plainLine(cells, widths, separator)];
+    const wrapped = cells.map((cell, column) => {
+      const lines = linesOf(cell);
+      const width = widths[column] ?? 0;
+      return wraps && width < (natural[column] ?? 0) ? lines.flatMap((line) => wrapLine(line, width)) : lines;
+    });
     let height = 0;
     for (const lines of wrapped) if (lines.length > height) height = lines.length;
     const last = wrapped.length - 1;
@@ -120,12 +153,18 @@ export function layoutRows(rows: readonly (readonly string[])[], layout: ColumnL
       out.push(line.trimEnd());
     }
     return out;
-  });
+  };
 }
 
-/** A cell's lines, each made safe to print (see {@link safeLine}). */
-function cellLines(cell: string): string[] {
-  return cell.includes('\n') ? cell.split('\n').map(safeLine) : [safeLine(cell)];
+/** The one line of a row of plain cells (see {@link Cell}) that need no wrapping. */
+function plainLine(row: readonly string[], widths: readonly number[], separator: string): string {
+  const last = row.length - 1;
+  let line = '';
+  for (let column = 0; column < last; column++) {
+    const text = row[column] ?? '';
+    line += text + ' '.repeat((widths[column] ?? 0) - text.length) + separator;
+  }
+  return (line + (row[last] ?? '')).trimEnd();
 }
 
 /** {@link layoutRows} as text: one line per table line, each ending in a newline. */

@@ -6,7 +6,8 @@ import { formatDiagnostic } from '../model/diagnostic.ts';
 import { escapeControls } from '../model/terminal-text.ts';
 import type { Report } from '../report/report.ts';
 import { locationOf, objectName, placeIn } from '../report/location.ts';
-import { layoutRows, renderColumns } from './columns.ts';
+import type { Location } from '../report/location.ts';
+import { columnLayout, renderColumns } from './columns.ts';
 import { renderFrameworkTable } from './framework-table.ts';
 
 /** Options for the human-readable table. */
@@ -38,13 +39,25 @@ export function* renderTableChunks(
   options: TableOptions,
   linesPerChunk = LINES_PER_CHUNK,
 ): Generator<string> {
-  const lines = tableLines(report, options);
-  for (let start = 0; start < lines.length; start += linesPerChunk)
-    yield `${lines.slice(start, start + linesPerChunk).join('\n')}\n`;
+  let chunk = '';
+  let count = 0;
+  for (const line of tableLines(report, options)) {
+    chunk += `${line}\n`;
+    if (++count === linesPerChunk) {
+      yield chunk;
+      chunk = '';
+      count = 0;
+    }
+  }
+  if (count > 0) yield chunk;
 }
 
-function tableLines(report: Report, options: TableOptions): string[] {
+function* tableLines(report: Report, options: TableOptions): Generator<string> {
   const colors = pc.createColors(options.color);
+  if (options.summaryOnly) {
+    yield* scorecardLines(report, options, colors);
+    return;
+  }
   const paint: Readonly<Record<Severity, (text: string) => string>> = {
     critical: (text) => colors.bold(colors.red(text)),
     high: colors.red,
@@ -52,8 +65,10 @@ function tableLines(report: Report, options: TableOptions): string[] {
     low: colors.cyan,
     info: colors.dim,
   };
-  const lines: string[] = [];
-  if (options.summaryOnly) return scorecardLines(report, options, colors);
+  const labels = new Map(
+    SEVERITIES.map((severity) => [severity, `  ${paint[severity](severity.toUpperCase())}`]),
+  );
+  const suppressedLabel = `  ${colors.dim('SUPPRESSED')}`;
 
   const groups = new Map<string, Finding[]>();
   for (const finding of report.findings) {
@@ -63,14 +78,14 @@ function tableLines(report: Report, options: TableOptions): string[] {
     if (group) group.push(finding);
     else groups.set(key, [finding]);
   }
-  const rows = [...groups.values()].flatMap((findings) =>
-    findings.map((finding) => {
+  const headers: string[] = [];
+  const rows: string[][] = [];
+  for (const [name, findings] of groups) {
+    findings.forEach((finding, index) => {
       const location = locationOf(finding);
+      if (index === 0) headers.push(headerOf(name, finding, location, colors));
       const note =
         location?.note !== undefined && location.note !== finding.resource?.origin.note ? location.note : '';
-      const severity = finding.suppressed
-        ? colors.dim('SUPPRESSED')
-        : paint[finding.severity](finding.severity.toUpperCase());
       const message = finding.suppressed
         ? colors.dim(
             escapeControls(
@@ -78,25 +93,37 @@ function tableLines(report: Report, options: TableOptions): string[] {
             ),
           )
         : escapeControls(finding.message) + (note === '' ? '' : colors.dim(` (${escapeControls(note)})`));
-      return [`  ${severity}`, finding.checkId, location ? placeIn(location) : '-', message];
-    }),
-  );
-  const aligned = layoutRows(rows, { width: options.width });
-  let next = 0;
-  for (const [name, findings] of groups) {
-    const first = findings[0];
-    const where = first ? locationOf(first) : undefined;
-    const note = first?.resource?.origin.note;
-    const file = where ? `  ${where.file}${note === undefined ? '' : ` (${note})`}` : '';
-    lines.push(colors.bold(escapeControls(name)) + (file === '' ? '' : colors.dim(escapeControls(file))));
-    for (const row of aligned.slice(next, next + findings.length)) for (const line of row) lines.push(line);
-    lines.push('');
-    next += findings.length;
+      rows.push([
+        finding.suppressed ? suppressedLabel : (labels.get(finding.severity) ?? ''),
+        finding.checkId,
+        location ? placeIn(location) : '-',
+        message,
+      ]);
+    });
+  }
+  const layOut = columnLayout(rows, { width: options.width });
+  let row = 0;
+  let group = 0;
+  for (const findings of groups.values()) {
+    yield headers[group++] ?? '';
+    for (const end = row + findings.length; row < end; row++) yield* layOut(rows[row] ?? []);
+    yield '';
   }
   if (groups.size === 0)
-    lines.push(report.summary.hidden > 0 ? 'No findings at or above --min-severity.' : 'No findings.', '');
-  for (const line of scorecardLines(report, options, colors)) lines.push(line);
-  return lines;
+    yield* [report.summary.hidden > 0 ? 'No findings at or above --min-severity.' : 'No findings.', ''];
+  yield* scorecardLines(report, options, colors);
+}
+
+/** The line naming an object, and the file of its first finding. */
+function headerOf(
+  name: string,
+  first: Finding,
+  where: Location | undefined,
+  colors: ReturnType<typeof pc.createColors>,
+): string {
+  const note = first.resource?.origin.note;
+  const file = where ? `  ${where.file}${note === undefined ? '' : ` (${note})`}` : '';
+  return colors.bold(escapeControls(name)) + (file === '' ? '' : colors.dim(escapeControls(file)));
 }
 
 /** The per-theme scorecard and the total line. */
