@@ -6,10 +6,9 @@
 // with ports 80 "web", 8080, 53/UDP "dns", 5353/UDP and 9003/SCTP).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { allowed, end, houses, inventoryOf, model } from '../testing/admin-policies.ts';
+import { allowed, end, explain, houses, inventoryOf, model } from '../testing/admin-policies.ts';
 import { adminPoliciesOf } from './admin-policy.ts';
 import { allowedPorts } from './engine.ts';
-import { explainConnection } from './explain.ts';
 import { formatPorts } from './ports.ts';
 
 const anp = (name: string, priority: number, spec: string): string =>
@@ -137,15 +136,7 @@ describe('AdminNetworkPolicy tiers', () => {
     assert.equal(allowed(model(fixture(60)), 'slytherin/server', 'gryffindor/server', 'TCP', 80), false);
     const passFirst = model(fixture(40));
     assert.equal(allowed(passFirst, 'slytherin/server', 'gryffindor/server', 'TCP', 80), true);
-    const explanation = explainConnection(
-      passFirst,
-      end(passFirst, 'slytherin/server'),
-      end(passFirst, 'gryffindor/server'),
-      {
-        protocol: 'TCP',
-        port: 80,
-      },
-    );
+    const explanation = explain(passFirst, 'slytherin/server', 'gryffindor/server', 80);
     assert.equal(
       explanation.ingress.decidedBy,
       'BaselineAdminNetworkPolicy default rule allow-slytherin: Allow',
@@ -322,15 +313,7 @@ describe('AdminNetworkPolicy tiers', () => {
 
   it('explain names the ANP rule that decided, with its priority and place', () => {
     const netpol = model(integration('Deny', true));
-    const explanation = explainConnection(
-      netpol,
-      end(netpol, 'slytherin/server'),
-      end(netpol, 'gryffindor/server'),
-      {
-        protocol: 'TCP',
-        port: 80,
-      },
-    );
+    const explanation = explain(netpol, 'slytherin/server', 'gryffindor/server', 80);
     assert.equal(explanation.allowed, false);
     assert.equal(explanation.egress.decidedBy, 'no policy isolates it in this direction: allowed');
     assert.equal(
@@ -339,12 +322,7 @@ describe('AdminNetworkPolicy tiers', () => {
     );
     assert.match(explanation.ingress.adminRules[0]?.location ?? '', /^cluster\.yaml:\d+:\d+$/);
     const passed = model(integration('Pass', true));
-    const viaNp = explainConnection(
-      passed,
-      end(passed, 'slytherin/server'),
-      end(passed, 'gryffindor/server'),
-      { protocol: 'TCP', port: 80 },
-    );
+    const viaNp = explain(passed, 'slytherin/server', 'gryffindor/server', 80);
     assert.equal(viaNp.ingress.decidedBy, 'NetworkPolicies');
     assert.deepEqual(
       viaNp.ingress.rules.map((reason) => reason.policy),
@@ -375,11 +353,7 @@ spec: {podSelector: {}, policyTypes: [Ingress]}
     const netpol = model(fixture, 'ignore');
     assert.equal(allowed(netpol, 'daemonset/ravenclaw/node-agent', 'gryffindor/server', 'TCP', 80), true);
     assert.equal(allowed(netpol, 'ravenclaw/server', 'gryffindor/server', 'TCP', 80), false);
-    const explanation = explainConnection(
-      netpol,
-      end(netpol, 'daemonset/ravenclaw/node-agent'),
-      end(netpol, 'gryffindor/server'),
-    );
+    const explanation = explain(netpol, 'daemonset/ravenclaw/node-agent', 'gryffindor/server');
     assert.match(explanation.ingress.decidedBy, /^node-local: a hostNetwork DaemonSet runs on every node/);
   });
 

@@ -5,10 +5,9 @@
 // baseline_tier,api_integration} are modelled, not copied, on our own "houses" fixture.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { allowed, end, houses, inventoryOf, model } from '../testing/admin-policies.ts';
+import { allowed, explain, houses, inventoryOf, model } from '../testing/admin-policies.ts';
 import { adminPoliciesOf } from './admin-policy.ts';
 import { netpolDiagnostics } from './diagnostics.ts';
-import { explainConnection } from './explain.ts';
 
 const cnp = (name: string, tier: string, priority: number, spec: string): string =>
   `apiVersion: policy.networking.k8s.io/v1alpha2\nkind: ClusterNetworkPolicy\nmetadata: {name: ${name}}\nspec:\n  tier: ${tier}\n  priority: ${priority}\n${spec}---\n`;
@@ -143,15 +142,7 @@ describe('ClusterNetworkPolicy, Admin tier', () => {
 
   it('explain names the CNP rule that decided, its priority, action and place', () => {
     const netpol = model(integration('Deny', true));
-    const explanation = explainConnection(
-      netpol,
-      end(netpol, 'slytherin/server'),
-      end(netpol, 'gryffindor/server'),
-      {
-        protocol: 'TCP',
-        port: 80,
-      },
-    );
+    const explanation = explain(netpol, 'slytherin/server', 'gryffindor/server', 80);
     assert.equal(explanation.allowed, false);
     assert.equal(
       explanation.ingress.decidedBy,
@@ -159,15 +150,7 @@ describe('ClusterNetworkPolicy, Admin tier', () => {
     );
     assert.equal(explanation.ingress.adminRules[0]?.location, 'cluster.yaml:81:5');
     const accepted = model(integration('Accept', true));
-    const out = explainConnection(
-      accepted,
-      end(accepted, 'gryffindor/server'),
-      end(accepted, 'slytherin/server'),
-      {
-        protocol: 'TCP',
-        port: 80,
-      },
-    );
+    const out = explain(accepted, 'gryffindor/server', 'slytherin/server', 80);
     assert.equal(
       out.egress.decidedBy,
       'ClusterNetworkPolicy admin-slytherin (priority 10) rule to-slytherin: Accept',
@@ -231,24 +214,12 @@ describe('ClusterNetworkPolicy, Baseline tier', () => {
     assert.equal(allowed(without, 'slytherin/server', 'gryffindor/server', 'TCP', 80), false);
     const withPolicy = model(integration('Pass', true));
     assert.equal(allowed(withPolicy, 'slytherin/server', 'gryffindor/server', 'TCP', 80), true);
-    const explanation = explainConnection(
-      without,
-      end(without, 'slytherin/server'),
-      end(without, 'gryffindor/server'),
-      {
-        protocol: 'TCP',
-        port: 80,
-      },
-    );
+    const explanation = explain(without, 'slytherin/server', 'gryffindor/server', 80);
     assert.equal(
       explanation.ingress.decidedBy,
       'ClusterNetworkPolicy baseline-slytherin (priority 10) rule deny-from-slytherin: Deny',
     );
-    const unmatched = explainConnection(
-      without,
-      end(without, 'hufflepuff/server'),
-      end(without, 'gryffindor/server'),
-    );
+    const unmatched = explain(without, 'hufflepuff/server', 'gryffindor/server');
     assert.equal(
       unmatched.ingress.decidedBy,
       'no AdminNetworkPolicy, ClusterNetworkPolicy or BaselineAdminNetworkPolicy rule matches and no NetworkPolicy isolates it: allowed',
@@ -340,24 +311,12 @@ describe('ClusterNetworkPolicy, Baseline tier', () => {
     const netpol = model(text);
     assert.equal(allowed(netpol, 'slytherin/server', 'gryffindor/server', 'TCP', 80), true);
     assert.equal(allowed(netpol, 'ravenclaw/server', 'gryffindor/server', 'TCP', 80), false);
-    const explanation = explainConnection(
-      netpol,
-      end(netpol, 'slytherin/server'),
-      end(netpol, 'gryffindor/server'),
-      {
-        protocol: 'TCP',
-        port: 80,
-      },
-    );
+    const explanation = explain(netpol, 'slytherin/server', 'gryffindor/server', 80);
     assert.equal(
       explanation.ingress.decidedBy,
       'ClusterNetworkPolicy pass-5 (priority 5) rule pass: Pass, then the default allow',
     );
-    const anyPort = explainConnection(
-      netpol,
-      end(netpol, 'slytherin/server'),
-      end(netpol, 'gryffindor/server'),
-    );
+    const anyPort = explain(netpol, 'slytherin/server', 'gryffindor/server');
     assert.equal(
       anyPort.ingress.decidedBy,
       'admin- and baseline-tier rules (AdminNetworkPolicy, ClusterNetworkPolicy, BaselineAdminNetworkPolicy), then the default allow',
@@ -366,11 +325,7 @@ describe('ClusterNetworkPolicy, Baseline tier', () => {
       anyPort.ingress.baselineRules.map((reason) => `${reason.policy}/${reason.rule}:${reason.action}`),
       ['pass-5/pass:Pass'],
     );
-    const other = explainConnection(
-      netpol,
-      end(netpol, 'gryffindor/server'),
-      end(netpol, 'hufflepuff/server'),
-    );
+    const other = explain(netpol, 'gryffindor/server', 'hufflepuff/server');
     assert.equal(other.ingress.decidedBy, 'no policy isolates it in this direction: allowed');
   });
 });

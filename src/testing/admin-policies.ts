@@ -3,6 +3,8 @@ import { loadSources } from '../load/load.ts';
 import { buildInventory } from '../model/inventory.ts';
 import type { Endpoint, HostNetworkMode, NetpolModel } from '../netpol/engine.ts';
 import { allowedPorts, buildNetpolModel } from '../netpol/engine.ts';
+import type { Explanation } from '../netpol/explain.ts';
+import { explainConnection } from '../netpol/explain.ts';
 import { reachabilityMatrix } from '../netpol/matrix.ts';
 import type { PortSet } from '../netpol/ports.ts';
 import { formatPorts, hasPort } from '../netpol/ports.ts';
@@ -103,4 +105,14 @@ export function allowed(
   port: number,
 ): boolean {
   return hasPort(allowedPorts(netpol, end(netpol, from), end(netpol, to)), protocol, port);
+}
+
+/** The engine's explanation of `from` → `to` (workloads or addresses of the model), on one TCP port or on any. */
+export function explain(netpol: NetpolModel, from: string, to: string, port?: number): Explanation {
+  return explainConnection(
+    netpol,
+    end(netpol, from),
+    end(netpol, to),
+    port === undefined ? undefined : { protocol: 'TCP', port },
+  );
 }
