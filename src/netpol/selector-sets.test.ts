@@ -51,44 +51,31 @@ describe('label selector algebra', () => {
   });
 
   it('finds contradictions: In against DoesNotExist, disjoint In sets, In emptied by NotIn', () => {
-    assert.equal(
-      satisfiable(
-        requirementsOf({
-          matchLabels: { app: 'web' },
-          matchExpressions: [{ key: 'app', operator: 'DoesNotExist' }],
-        }) ?? [],
-      ),
-      false,
-    );
-    assert.equal(
-      satisfiable(
-        requirementsOf({
-          matchLabels: { app: 'web' },
-          matchExpressions: [{ key: 'app', operator: 'In', values: ['db'] }],
-        }) ?? [],
-      ),
-      false,
-    );
-    assert.equal(
-      satisfiable(
-        requirementsOf({
+    const cases: readonly [selector: unknown, satisfiable: boolean][] = [
+      [{ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'app', operator: 'DoesNotExist' }] }, false],
+      [
+        { matchLabels: { app: 'web' }, matchExpressions: [{ key: 'app', operator: 'In', values: ['db'] }] },
+        false,
+      ],
+      [
+        {
           matchLabels: { app: 'web' },
           matchExpressions: [{ key: 'app', operator: 'NotIn', values: ['web'] }],
-        }) ?? [],
-      ),
-      false,
-    );
-    assert.equal(
-      satisfiable(
-        requirementsOf({
+        },
+        false,
+      ],
+      [
+        {
           matchExpressions: [
             { key: 'app', operator: 'NotIn', values: ['web'] },
             { key: 'app', operator: 'Exists' },
           ],
-        }) ?? [],
-      ),
-      true,
-    );
+        },
+        true,
+      ],
+    ];
+    for (const [selector, expected] of cases)
+      assert.equal(satisfiable(requirementsOf(selector) ?? []), expected, JSON.stringify(selector));
   });
 
   it('refuses an invalid selector (unknown operator, In without values) and prints kubectl text', () => {
