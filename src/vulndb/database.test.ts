@@ -8,23 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { matchVulnerabilities } from '../images/osv/match.ts';
-import type { ImagePackage } from '../images/package.ts';
+import { imagePackage } from '../testing/image-packages.ts';
 import { osvIndexPath } from '../load/osv/index-file.ts';
 import { formatDiagnostic } from '../model/diagnostic.ts';
 import { indexOsvDirectory, openOsvDatabase } from './database.ts';
-
-function pkg(ecosystem: string, name: string, version: string, advisoryName = name): ImagePackage {
-  return {
-    name,
-    version,
-    ecosystem,
-    origin: 'dpkg',
-    advisoryName,
-    advisoryVersion: version,
-    file: '/var/lib/dpkg/status',
-    purl: `pkg:x/${name}@${version}`,
-  };
-}
 
 const range = (...events: Record<string, string>[]): Record<string, unknown>[] => [
   { type: 'ECOSYSTEM', events },
@@ -107,11 +94,11 @@ const RECORDS: Record<string, unknown> = {
 };
 
 const PACKAGES = [
-  pkg('Debian:12', 'libc6', '2.36-9+deb12u4', 'glibc'),
-  pkg('Debian:12', 'zlib1g', '1:1.2.13.dfsg-1', 'zlib'),
-  pkg('Debian:12', 'curl', '7.88.1-10+deb12u5'),
-  pkg('PyPI', 'jinja2', '3.1.2'),
-  pkg('npm', 'lodash', '4.17.20'),
+  imagePackage('Debian:12', 'libc6', '2.36-9+deb12u4', 'glibc'),
+  imagePackage('Debian:12', 'zlib1g', '1:1.2.13.dfsg-1', 'zlib'),
+  imagePackage('Debian:12', 'curl', '7.88.1-10+deb12u5'),
+  imagePackage('PyPI', 'jinja2', '3.1.2'),
+  imagePackage('npm', 'lodash', '4.17.20'),
 ];
 
 function matches(database: Awaited<ReturnType<typeof openOsvDatabase>>): string[] {
@@ -169,7 +156,7 @@ describe('the OSV index', () => {
   });
 
   it('reads only the entries of the packages asked for', async () => {
-    const some = await openOsvDatabase(dir, [pkg('npm', 'lodash', '4.17.20')]);
+    const some = await openOsvDatabase(dir, [imagePackage('npm', 'lodash', '4.17.20')]);
     assert.equal(some.records, 8);
     assert.deepEqual(
       some.database.lookup('npm', 'lodash').map((entry) => entry.record.id),

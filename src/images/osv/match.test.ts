@@ -4,28 +4,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import type { ImagePackage } from '../package.ts';
+import { imagePackage } from '../../testing/image-packages.ts';
 import { addOsvFile, OsvDatabase } from './database.ts';
 import { inRange, matchVulnerabilities } from './match.ts';
 import { compareDebian } from '../versions/dpkg.ts';
-
-function pkg(
-  ecosystem: string,
-  name: string,
-  version: string,
-  advisoryName = name,
-  advisoryVersion = version,
-): ImagePackage {
-  return {
-    name,
-    version,
-    ecosystem,
-    origin: 'dpkg',
-    advisoryName,
-    advisoryVersion,
-    file: '/var/lib/dpkg/status',
-    purl: `pkg:x/${name}@${version}`,
-  };
-}
 
 function record(
   id: string,
@@ -123,15 +105,15 @@ const RECORDS = [
 ];
 
 const PACKAGES: readonly ImagePackage[] = [
-  pkg('Debian:12', 'libc6', '2.36-9+deb12u4', 'glibc'),
-  pkg('Debian:12', 'zlib1g', '1:1.2.13.dfsg-1+b1', 'zlib', '1:1.2.13.dfsg-1'),
-  pkg('Debian:12', 'curl', '7.88.1-10+deb12u5'),
-  pkg('npm', 'lodash', '4.17.20'),
-  pkg('npm', '@babel/core', '7.22.0'),
-  pkg('npm', 'lodash', '4.17.21'),
-  pkg('PyPI', 'flask', '2.0.1'),
-  pkg('PyPI', 'jinja2', '3.1.2'),
-  pkg('Alpine:v3.19', 'libcrypto3', '3.1.4-r4', 'openssl'),
+  imagePackage('Debian:12', 'libc6', '2.36-9+deb12u4', 'glibc'),
+  imagePackage('Debian:12', 'zlib1g', '1:1.2.13.dfsg-1+b1', 'zlib', '1:1.2.13.dfsg-1'),
+  imagePackage('Debian:12', 'curl', '7.88.1-10+deb12u5'),
+  imagePackage('npm', 'lodash', '4.17.20'),
+  imagePackage('npm', '@babel/core', '7.22.0'),
+  imagePackage('npm', 'lodash', '4.17.21'),
+  imagePackage('PyPI', 'flask', '2.0.1'),
+  imagePackage('PyPI', 'jinja2', '3.1.2'),
+  imagePackage('Alpine:v3.19', 'libcrypto3', '3.1.4-r4', 'openssl'),
 ];
 
 function database(diagnostics: Diagnostic[] = []): OsvDatabase {
@@ -197,7 +179,7 @@ describe('OSV matching', () => {
       [],
     );
     const { vulnerabilities, diagnostics: warnings } = matchVulnerabilities(
-      [pkg('npm', 'lodash', '4.17.20')],
+      [imagePackage('npm', 'lodash', '4.17.20')],
       bad,
     );
     assert.equal(vulnerabilities.length, 0);
