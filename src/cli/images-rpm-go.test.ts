@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from '../testing/cli.ts';
 import { writeOciLayout } from '../testing/oci-image.ts';
-import { goBinary, rpmSqliteDatabase } from '../testing/package-databases.ts';
+import { goBinary, ROCKY9_RPMS, rpmSqliteDatabase } from '../testing/package-databases.ts';
 import { needs } from '../testing/tools.ts';
 
 const temporary = mkdtempSync(join(tmpdir(), 'kubeward-images-rpm-go-'));
@@ -44,17 +44,7 @@ describe(
     const db = join(temporary, 'osv');
     let goVersion = '';
     before(() => {
-      const rpmdb = rpmSqliteDatabase(join(temporary, 'rpm'), [
-        {
-          name: 'hello-kw',
-          version: '1.2.3',
-          release: '4.el9',
-          epoch: 2,
-          license: 'MIT',
-          subpackages: ['libs'],
-        },
-        { name: 'tool-kw', version: '0.9~rc1', release: '1.el9', license: 'Apache-2.0' },
-      ]);
+      const rpmdb = rpmSqliteDatabase(join(temporary, 'rpm'), ROCKY9_RPMS);
       const binary = goBinary(join(temporary, 'go'));
       goVersion = /go1\.[0-9.a-z]+/.exec(new TextDecoder('latin1').decode(binary))?.[0] ?? '';
       writeOciLayout(layout, [

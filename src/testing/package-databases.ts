@@ -20,6 +20,12 @@ export interface TestRpm {
   readonly subpackages?: readonly string[];
 }
 
+/** Two packages of Rocky Linux 9, one with an epoch and a subpackage, one with a `~` version. */
+export const ROCKY9_RPMS: readonly TestRpm[] = [
+  { name: 'hello-kw', version: '1.2.3', release: '4.el9', epoch: 2, license: 'MIT', subpackages: ['libs'] },
+  { name: 'tool-kw', version: '0.9~rc1', release: '1.el9', license: 'Apache-2.0' },
+];
+
 function spec(rpm: TestRpm): string {
   const lines = [
     `Name: ${rpm.name}`,

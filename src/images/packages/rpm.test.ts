@@ -9,6 +9,7 @@ import type { Diagnostic } from '../../model/diagnostic.ts';
 import {
   berkeleyHashDatabase,
   ndbPackagesDatabase,
+  ROCKY9_RPMS,
   rpmSqliteDatabase,
 } from '../../testing/package-databases.ts';
 import { needs } from '../../testing/tools.ts';
@@ -143,17 +144,7 @@ describe('rpm sqlite databases (rpm ≥ 4.16) made by the real rpm', needs('rpmb
   let database: Uint8Array;
   before(async () => {
     sqlite = await loadSqlite();
-    database = rpmSqliteDatabase(temporary, [
-      {
-        name: 'hello-kw',
-        version: '1.2.3',
-        release: '4.el9',
-        epoch: 2,
-        license: 'MIT',
-        subpackages: ['libs'],
-      },
-      { name: 'tool-kw', version: '0.9~rc1', release: '1.el9', license: 'Apache-2.0' },
-    ]);
+    database = rpmSqliteDatabase(temporary, ROCKY9_RPMS);
   });
 
   it('lists each installed package with its exact version, epoch, source and purl', () => {
