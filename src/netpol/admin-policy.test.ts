@@ -6,25 +6,22 @@
 // with ports 80 "web", 8080, 53/UDP "dns", 5353/UDP and 9003/SCTP).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { allowed, end, explain, houses, inventoryOf, model } from '../testing/admin-policies.ts';
+import {
+  allowed,
+  anp,
+  banp,
+  end,
+  explain,
+  house,
+  houses,
+  inventoryOf,
+  model,
+  rule,
+  subjectHouse,
+} from '../testing/admin-policies.ts';
 import { adminPoliciesOf } from './admin-policy.ts';
 import { allowedPorts } from './engine.ts';
 import { formatPorts } from './ports.ts';
-
-const anp = (name: string, priority: number, spec: string): string =>
-  `apiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata: {name: ${name}}\nspec:\n  priority: ${priority}\n${spec}---\n`;
-const banp = (spec: string, name = 'default'): string =>
-  `apiVersion: policy.networking.k8s.io/v1alpha1\nkind: BaselineAdminNetworkPolicy\nmetadata: {name: ${name}}\nspec:\n${spec}---\n`;
-const house = (name: string): string => `{matchLabels: {conformance-house: ${name}}}`;
-const subjectHouse = (name: string): string => `  subject: {namespaces: ${house(name)}}\n`;
-const rule = (
-  direction: 'ingress' | 'egress',
-  name: string,
-  action: string,
-  peer: string,
-  ports = '',
-): string =>
-  `  ${direction}:\n  - name: ${name}\n    action: ${action}\n    ${direction === 'ingress' ? 'from' : 'to'}: [${peer}]\n${ports}`;
 
 // conformance/base/api_integration/standard-anp-np-banp.yaml, modelled: an ANP on gryffindor whose
 // rules against slytherin the tests switch from Deny to Pass, a NetworkPolicy in gryffindor allowing

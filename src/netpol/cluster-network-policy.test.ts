@@ -5,27 +5,23 @@
 // baseline_tier,api_integration} are modelled, not copied, on our own "houses" fixture.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { allowed, explain, houses, inventoryOf, model } from '../testing/admin-policies.ts';
+import {
+  allowed,
+  anp,
+  banp,
+  explain,
+  house,
+  houses,
+  inventoryOf,
+  model,
+  rule,
+  subjectHouse,
+} from '../testing/admin-policies.ts';
 import { adminPoliciesOf } from './admin-policy.ts';
 import { netpolDiagnostics } from './diagnostics.ts';
 
 const cnp = (name: string, tier: string, priority: number, spec: string): string =>
   `apiVersion: policy.networking.k8s.io/v1alpha2\nkind: ClusterNetworkPolicy\nmetadata: {name: ${name}}\nspec:\n  tier: ${tier}\n  priority: ${priority}\n${spec}---\n`;
-const anp = (name: string, priority: number, spec: string): string =>
-  `apiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata: {name: ${name}}\nspec:\n  priority: ${priority}\n${spec}---\n`;
-const banp = (spec: string): string =>
-  `apiVersion: policy.networking.k8s.io/v1alpha1\nkind: BaselineAdminNetworkPolicy\nmetadata: {name: default}\nspec:\n${spec}---\n`;
-const house = (name: string): string => `{matchLabels: {conformance-house: ${name}}}`;
-const subjectHouse = (name: string): string => `  subject: {namespaces: ${house(name)}}\n`;
-/** One rule in `spec.<direction>`; `ports` is a `protocols` (v1alpha2) or `ports` (v1alpha1) line. */
-const rule = (
-  direction: 'ingress' | 'egress',
-  name: string,
-  action: string,
-  peer: string,
-  ports = '',
-): string =>
-  `  ${direction}:\n  - name: ${name}\n    action: ${action}\n    ${direction === 'ingress' ? 'from' : 'to'}: [${peer}]\n${ports === '' ? '' : `    ${ports}\n`}`;
 const fromHouse = (name: string): string => `{namespaces: ${house(name)}}`;
 const denyAll = (namespace: string): string =>
   `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny-all, namespace: ${namespace}}\nspec: {podSelector: {}, policyTypes: [Ingress, Egress]}\n---\n`;

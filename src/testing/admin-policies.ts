@@ -13,6 +13,26 @@ import { addressEndpoint, findWorkloads, workloadEndpoint } from '../netpol/quer
 /** The namespaces of the network-policy-api conformance tests, one server pod each. */
 export const HOUSES = ['gryffindor', 'slytherin', 'ravenclaw', 'hufflepuff'];
 
+/** An AdminNetworkPolicy (v1alpha1) of `priority` with `spec` (its indented lines), as a document. */
+export const anp = (name: string, priority: number, spec: string): string =>
+  `apiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata: {name: ${name}}\nspec:\n  priority: ${priority}\n${spec}---\n`;
+/** A BaselineAdminNetworkPolicy (v1alpha1) with `spec`, as a document. */
+export const banp = (spec: string, name = 'default'): string =>
+  `apiVersion: policy.networking.k8s.io/v1alpha1\nkind: BaselineAdminNetworkPolicy\nmetadata: {name: ${name}}\nspec:\n${spec}---\n`;
+/** The selector of one conformance house. */
+export const house = (name: string): string => `{matchLabels: {conformance-house: ${name}}}`;
+/** A `subject` line selecting the namespace of one house. */
+export const subjectHouse = (name: string): string => `  subject: {namespaces: ${house(name)}}\n`;
+/** One rule in `spec.<direction>`; `ports` is a `protocols` (v1alpha2) or `ports` (v1alpha1) line. */
+export const rule = (
+  direction: 'ingress' | 'egress',
+  name: string,
+  action: string,
+  peer: string,
+  ports = '',
+): string =>
+  `  ${direction}:\n  - name: ${name}\n    action: ${action}\n    ${direction === 'ingress' ? 'from' : 'to'}: [${peer}]\n${ports === '' ? '' : `    ${ports}\n`}`;
+
 /**
  * The conformance "houses" as our own fixture: namespaces labelled conformance-house, one server pod
  * each with ports 80 "web", 8080, 53/UDP "dns", 5353/UDP and 9003/SCTP.
