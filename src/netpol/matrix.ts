@@ -267,8 +267,8 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
   // Sources with the same egress policies and admin rules have the same verdict per destination group,
   // computed once; sources whose verdicts are equal and whose ingress group is equal have equal rows.
   const policyIndex = new Map(model.policies.map((policy, index) => [policy, index]));
-  const firstOfGroup = new Int32Array(egressGroups).fill(-1);
-  for (let d = n - 1; d >= 0; d--) firstOfGroup[egressGroup[d] ?? 0] = d;
+  const egressMembers = groupMembers(egressGroup, egressGroups);
+  const firstOfGroup = egressMembers.first;
   /** Distinct verdict vectors (over destination groups) by content, and kept ones by id. */
   const vectorIds = new Map<string, number>();
   const vectors: Int32Array[] = [];
@@ -278,44 +278,43 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
   /** Rows already final, by ingress group and egress verdicts: an equal row is a copy. */
   const finishedRows = new Map<string, number>();
   const egressKeys: (string | undefined)[] = [];
+  /** NetworkPolicy egress verdicts per destination group, by the source's policies (`policiesKey`). */
+  const policyVectors = new Map<string, Int32Array>();
+  /** Admin egress verdicts, by admin group and whether NetworkPolicies isolate the source. */
+  const adminVerdicts = new Map<string, (d: number, answer: number) => number>();
   /** The egress verdict of source `s` per destination group, into `into`. */
-  const egressVector = (s: number, into: Int32Array): Int32Array => {
+  const egressVector = (s: number, policiesKey: string, into: Int32Array): Int32Array => {
     const source = classes[s] as PodClass;
     const entry = side(model.egress, s);
-    const out = model.admin.egress[s] ? egressVerdicts(s) : (_: number, id: number): number => id;
-    let verdict: (d: number) => number;
-    if (!entry) verdict = (d) => out(d, 1);
-    else if (entry.rules.length > MASK_RULES)
-      verdict = (d) => out(d, egressId(source, classes[d], d, undefined));
-    else {
-      fillMasks(entry.rules);
-      const named = entry.rules.some((rule) => rule.named);
-      const cache = egressCache[s] as Map<MaskKey, number>;
-      verdict = (d) => {
-        const destination = classes[d] as PodClass;
-        if (named && destination.namedPortsId >= 0xffff)
-          return out(d, egressId(source, destination, d, undefined));
-        const mask = masks[d] ?? 0;
-        const key = mask * 0x10000 + (named ? destination.namedPortsId + 1 : 0);
-        let id = cache.get(key);
-        if (id === undefined)
-          cache.set(key, (id = table.intern(unionOfMask(entry.rules, mask, destination.namedPorts))));
-        return out(d, id);
-      };
+    let answers = policyVectors.get(policiesKey);
+    if (!answers) {
+      answers = new Int32Array(egressGroups).fill(1);
+      if (entry)
+        for (let g = 0; g < egressGroups; g++) {
+          const d = firstOfGroup[g] ?? 0;
+          answers[g] = egressId(source, classes[d], d, undefined);
+        }
+      policyVectors.set(policiesKey, answers);
     }
-    for (let g = 0; g < egressGroups; g++) into[g] = verdict(firstOfGroup[g] ?? 0);
+    const adminSide = model.admin.egress[s];
+    if (!adminSide) return answers;
+    const outKey = `${String(adminSide.group)}|${entry ? 'isolated' : ''}`;
+    let out = adminVerdicts.get(outKey);
+    if (!out) adminVerdicts.set(outKey, (out = egressVerdicts(s)));
+    for (let g = 0; g < egressGroups; g++) into[g] = out(firstOfGroup[g] ?? 0, answers[g] ?? 0);
     return into;
   };
   for (let s = 0; s < n; s++) {
     const entry = side(model.egress, s);
     if (!entry && model.admin.egress[s] === undefined) continue;
     const row = s * n;
-    const rowKey = `${entry ? entry.policies.map((policy) => policyIndex.get(policy)).join(',') : '-'}|${String(model.admin.egress[s]?.group ?? -1)}`;
+    const policiesKey = entry ? entry.policies.map((policy) => policyIndex.get(policy)).join(',') : '-';
+    const rowKey = `${policiesKey}|${String(model.admin.egress[s]?.group ?? -1)}`;
     egressKeys[s] = rowKey;
     let id = vectorOf.get(rowKey);
     let verdicts = id === undefined ? undefined : vectors[id];
     if (!verdicts) {
-      verdicts = egressVector(s, scratch);
+      verdicts = egressVector(s, policiesKey, scratch);
       const content = verdicts.join(',');
       id = vectorIds.get(content);
       if (id === undefined) vectorIds.set(content, (id = vectorIds.size));
@@ -332,7 +331,7 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
       continue;
     }
     finishedRows.set(finalKey, s);
-    meetRow(classToClass, row, egressGroup, verdicts, combine, denseCombined);
+    meetRow(classToClass, row, egressMembers, verdicts, combine, denseCombined);
   }
   // Addresses: each rule's admitted atoms are marked once (atoms never straddle a CIDR boundary).
   const atomCount = atoms.length;
@@ -401,11 +400,17 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
       const fast = model.admin[direction][c] ? admin.atomRow(direction, c) : undefined;
       const cache = (direction === 'ingress' ? ingressCache : egressCache)[c] as Map<MaskKey, number>;
       const named = direction === 'ingress' ? podClass.namedPorts : undefined;
+      let lastMask = -1;
+      let id = 0;
       for (let a = 0; a < atomCount; a++) {
         const mask = atomMasks[a] ?? 0;
-        const key = mask * 0x10000;
-        let id = cache.get(key);
-        if (id === undefined) cache.set(key, (id = table.intern(unionOfMask(entry.rules, mask, named))));
+        if (mask !== lastMask) {
+          const known = cache.get(mask * 0x10000);
+          if (known === undefined)
+            cache.set(mask * 0x10000, (id = table.intern(unionOfMask(entry.rules, mask, named))));
+          else id = known;
+          lastMask = mask;
+        }
         target[cell(a)] = fast ? adminCell(fast, a, id) : id;
       }
     }
@@ -413,31 +418,57 @@ export function reachabilityMatrix(model: NetpolModel): ReachabilityMatrix {
   return { model, portSets: table.sets, classToClass, atomToClass, classToAtom };
 }
 
+/** The members of each group, in index order: `order[offsets[g]]` to `order[offsets[g + 1] - 1]`. */
+interface GroupMembers {
+  readonly order: Int32Array;
+  readonly offsets: Int32Array;
+  /** The first member of each group. */
+  readonly first: Int32Array;
+}
+
+function groupMembers(groupOf: Int32Array, count: number): GroupMembers {
+  const offsets = new Int32Array(count + 1);
+  for (const group of groupOf) offsets[group + 1] = (offsets[group + 1] ?? 0) + 1;
+  for (let g = 0; g < count; g++) offsets[g + 1] = (offsets[g + 1] ?? 0) + (offsets[g] ?? 0);
+  const order = new Int32Array(groupOf.length);
+  const next = offsets.slice(0, count);
+  groupOf.forEach((group, member) => {
+    order[next[group] ?? 0] = member;
+    next[group] = (next[group] ?? 0) + 1;
+  });
+  return { order, offsets, first: Int32Array.from({ length: count }, (_, g) => order[offsets[g] ?? 0] ?? 0) };
+}
+
 /**
  * Pass 2 over one source row: each cell's ingress answer met with the egress verdict of the
- * destination's group (`verdicts`, by group). The common
- * intersections are read from `dense` inline; the rest go through `combine`.
+ * destination's group (`verdicts`, by group). Groups whose verdict is every port keep their cells as
+ * they are, so only the other groups' members are visited. The common intersections are read from
+ * `dense` inline; the rest go through `combine`.
  */
 function meetRow(
   cells: Uint32Array,
   row: number,
-  groupOf: Int32Array,
+  members: GroupMembers,
   verdicts: Int32Array,
   combine: (out: number, into: number) => number,
   dense: Uint32Array,
 ): void {
-  const n = groupOf.length;
-  for (let d = 0; d < n; d++) {
-    const into = cells[row + d] ?? 0;
-    if (into === 0) continue;
-    const out = verdicts[groupOf[d] ?? 0] ?? 0;
-    if (out === 1 || out === into) continue;
-    if (into === 1 || out === 0) {
-      cells[row + d] = out;
-      continue;
+  const { order, offsets } = members;
+  for (let g = 0; g < verdicts.length; g++) {
+    const out = verdicts[g] ?? 0;
+    if (out === 1) continue;
+    const end = offsets[g + 1] ?? 0;
+    for (let k = offsets[g] ?? 0; k < end; k++) {
+      const at = row + (order[k] ?? 0);
+      const into = cells[at] ?? 0;
+      if (into === 0 || out === into) continue;
+      if (into === 1 || out === 0) {
+        cells[at] = out;
+        continue;
+      }
+      const known = out < DENSE_IDS && into < DENSE_IDS ? (dense[out * DENSE_IDS + into] ?? 0) : 0;
+      cells[at] = known > 0 ? known - 1 : combine(out, into);
     }
-    const known = out < DENSE_IDS && into < DENSE_IDS ? (dense[out * DENSE_IDS + into] ?? 0) : 0;
-    cells[row + d] = known > 0 ? known - 1 : combine(out, into);
   }
 }
 

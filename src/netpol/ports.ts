@@ -29,7 +29,8 @@ export function portRange(protocol: Protocol, first: number, last: number): Port
   return { ...NO_PORTS, [protocol]: first <= last ? [[first, last]] : [] };
 }
 
-function normalize(ranges: readonly PortRange[]): PortRange[] {
+function normalize(ranges: readonly PortRange[]): readonly PortRange[] {
+  if (ranges.length <= 1) return ranges;
   const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
   for (const [first, last] of sorted) {
@@ -40,7 +41,12 @@ function normalize(ranges: readonly PortRange[]): PortRange[] {
   return merged;
 }
 
-function intersectRanges(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
+const isFull = (ranges: readonly PortRange[]): boolean =>
+  ranges.length === 1 && ranges[0]?.[0] === 1 && ranges[0][1] === MAX_PORT;
+
+function intersectRanges(a: readonly PortRange[], b: readonly PortRange[]): readonly PortRange[] {
+  if (a === b || isFull(b)) return a;
+  if (isFull(a)) return b;
   const out: PortRange[] = [];
   let i = 0;
   let j = 0;
@@ -56,24 +62,44 @@ function intersectRanges(a: readonly PortRange[], b: readonly PortRange[]): Port
   return out;
 }
 
+/** The ranges of one protocol in every set, merged; the one list itself when only one set has any. */
+function unionRanges(sets: readonly PortSet[], protocol: Protocol): readonly PortRange[] {
+  let only: readonly PortRange[] | undefined;
+  let many = false;
+  for (const set of sets) {
+    const ranges = set[protocol];
+    if (ranges.length === 0 || ranges === only) continue;
+    if (isFull(ranges)) return ranges;
+    if (only) many = true;
+    else only = ranges;
+  }
+  if (!only) return NO_PORTS[protocol];
+  return many ? normalize(sets.flatMap((set) => set[protocol])) : only;
+}
+
 /** The union of port sets: {@link NO_PORTS} for none. */
 export function unionPorts(sets: readonly PortSet[]): PortSet {
   if (sets.length === 0) return NO_PORTS;
   if (sets.length === 1 && sets[0]) return sets[0];
-  return {
-    TCP: normalize(sets.flatMap((set) => set.TCP)),
-    UDP: normalize(sets.flatMap((set) => set.UDP)),
-    SCTP: normalize(sets.flatMap((set) => set.SCTP)),
-  };
+  return settled(unionRanges(sets, 'TCP'), unionRanges(sets, 'UDP'), unionRanges(sets, 'SCTP'));
 }
 
 /** The ports in both sets. */
 export function intersectPorts(a: PortSet, b: PortSet): PortSet {
-  return {
-    TCP: intersectRanges(a.TCP, b.TCP),
-    UDP: intersectRanges(a.UDP, b.UDP),
-    SCTP: intersectRanges(a.SCTP, b.SCTP),
-  };
+  if (a === b || b === ALL_PORTS) return a;
+  if (a === ALL_PORTS) return b;
+  return settled(
+    intersectRanges(a.TCP, b.TCP),
+    intersectRanges(a.UDP, b.UDP),
+    intersectRanges(a.SCTP, b.SCTP),
+  );
+}
+
+/** A set of these ranges: {@link NO_PORTS} or {@link ALL_PORTS} themselves when it is either. */
+function settled(TCP: readonly PortRange[], UDP: readonly PortRange[], SCTP: readonly PortRange[]): PortSet {
+  if (TCP.length === 0 && UDP.length === 0 && SCTP.length === 0) return NO_PORTS;
+  if (isFull(TCP) && isFull(UDP) && isFull(SCTP)) return ALL_PORTS;
+  return { TCP, UDP, SCTP };
 }
 
 /** True when no port of any protocol is in the set. */
@@ -92,18 +118,14 @@ export function hasPort(set: PortSet, protocol: Protocol, port: number): boolean
  */
 export function formatPorts(set: PortSet): string {
   if (isEmptyPorts(set)) return 'none';
-  const all = PROTOCOLS.every(
-    (p) => set[p].length === 1 && set[p][0]?.[0] === 1 && set[p][0][1] === MAX_PORT,
-  );
-  if (all) return 'all';
+  if (set === ALL_PORTS || PROTOCOLS.every((protocol) => isFull(set[protocol]))) return 'all';
   const parts: string[] = [];
   for (const protocol of PROTOCOLS) {
     const ranges = set[protocol];
     if (ranges.length === 0) continue;
-    const text =
-      ranges.length === 1 && ranges[0]?.[0] === 1 && ranges[0][1] === MAX_PORT
-        ? '*'
-        : ranges.map(([first, last]) => (first === last ? `${first}` : `${first}-${last}`)).join(',');
+    const text = isFull(ranges)
+      ? '*'
+      : ranges.map(([first, last]) => (first === last ? `${first}` : `${first}-${last}`)).join(',');
     parts.push(`${protocol}:${text}`);
   }
   return parts.join(' ');
@@ -129,7 +151,9 @@ export function parsePorts(text: string): PortSet | undefined {
   return { TCP: normalize(set.TCP), UDP: normalize(set.UDP), SCTP: normalize(set.SCTP) };
 }
 
-function subtractRanges(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
+function subtractRanges(a: readonly PortRange[], b: readonly PortRange[]): readonly PortRange[] {
+  if (b.length === 0) return a;
+  if (a === b || isFull(b)) return NO_PORTS.TCP;
   const out: PortRange[] = [];
   for (const [first, last] of a) {
     let start = first;
@@ -146,9 +170,7 @@ function subtractRanges(a: readonly PortRange[], b: readonly PortRange[]): PortR
 
 /** The ports of `a` that are not in `b`. */
 export function subtractPorts(a: PortSet, b: PortSet): PortSet {
-  return {
-    TCP: subtractRanges(a.TCP, b.TCP),
-    UDP: subtractRanges(a.UDP, b.UDP),
-    SCTP: subtractRanges(a.SCTP, b.SCTP),
-  };
+  if (b === NO_PORTS) return a;
+  if (a === b || b === ALL_PORTS) return NO_PORTS;
+  return settled(subtractRanges(a.TCP, b.TCP), subtractRanges(a.UDP, b.UDP), subtractRanges(a.SCTP, b.SCTP));
 }
