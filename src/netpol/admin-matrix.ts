@@ -10,11 +10,13 @@ import { intersectPorts, NO_PORTS, unionPorts } from './ports.ts';
 
 /**
  * For one rule list, which of its rules admit each peer, as an id per peer: peers with equal ids are
- * admitted by the same rules. `matched[id]` flags those rules.
+ * admitted by the same rules. `flagsOf(id)` flags those rules.
  */
 interface TierIds {
   readonly ids: Int32Array;
-  readonly matched: readonly Uint8Array[];
+  /** How many ids there are. */
+  readonly count: number;
+  flagsOf(id: number): Uint8Array;
 }
 
 function classIndexes(rule: AdminCompiledRule, cache: Map<AdminCompiledRule, Int32Array>): Int32Array {
@@ -27,32 +29,47 @@ function classIndexes(rule: AdminCompiledRule, cache: Map<AdminCompiledRule, Int
   return indexes;
 }
 
+/**
+ * Ids are numbered as rules are taken in order: each id but 0 (no rule) is its parent's rules plus
+ * one more, so an id is a parent and a rule, and a peer moves to a child id per rule admitting it.
+ */
 function tierIds(
   rules: readonly AdminCompiledRule[],
   count: number,
   admitted: (rule: AdminCompiledRule) => ArrayLike<number> | 'all',
 ): TierIds {
   const ids = new Int32Array(count);
-  const matched: Uint8Array[] = [new Uint8Array(rules.length)];
-  const transitions = new Map<number, number>();
+  const parents = [-1];
+  const lastRules = [-1];
+  /** The rule whose child of each id is known, and that child. */
+  const stepRules = [-1];
+  const children = [0];
   rules.forEach((rule, r) => {
     const step = (peer: number): void => {
       const previous = ids[peer] ?? 0;
-      const key = previous * 0x20000 + r;
-      let next = transitions.get(key);
-      if (next === undefined) {
-        const flags = (matched[previous] as Uint8Array).slice();
-        flags[r] = 1;
-        transitions.set(key, (next = matched.length));
-        matched.push(flags);
+      if (stepRules[previous] !== r) {
+        stepRules[previous] = r;
+        children[previous] = parents.length;
+        parents.push(previous);
+        lastRules.push(r);
+        stepRules.push(-1);
+        children.push(0);
       }
-      ids[peer] = next;
+      ids[peer] = children[previous] ?? 0;
     };
     const peers = admitted(rule);
     if (peers === 'all') for (let i = 0; i < count; i++) step(i);
     else for (let i = 0; i < peers.length; i++) step(peers[i] as number);
   });
-  return { ids, matched };
+  return {
+    ids,
+    count: parents.length,
+    flagsOf(id) {
+      const flags = new Uint8Array(rules.length);
+      for (let at = id; at > 0; at = parents[at] ?? 0) flags[lastRules[at] ?? 0] = 1;
+      return flags;
+    },
+  };
 }
 
 /** Applies the admin tiers on top of the NetworkPolicy answers the matrix computed. */
@@ -185,7 +202,7 @@ export function adminMatrix(
     const matchedId = ids.ids[peer] ?? 0;
     let baseline = table.baseline[matchedId];
     if (baseline === undefined) {
-      fill(table, side, ids.matched[matchedId] as Uint8Array, matchedId, named);
+      fill(table, side, ids.flagsOf(matchedId), matchedId, named);
       baseline = table.baseline[matchedId] ?? 0;
     }
     if (!isolatedSide) return baseline;
@@ -204,9 +221,9 @@ export function adminMatrix(
   ): AdminLookup => {
     const which = isolatedSide ? 1 : 0;
     let lut = table.luts[which];
-    if (!lut) table.luts[which] = lut = new Int32Array(ids.matched.length).fill(UNKNOWN);
+    if (!lut) table.luts[which] = lut = new Int32Array(ids.count).fill(UNKNOWN);
     const filled = lut;
-    const denied = (table.denied ??= new Int32Array(ids.matched.length).fill(UNKNOWN));
+    const denied = (table.denied ??= new Int32Array(ids.count).fill(UNKNOWN));
     return {
       ids: ids.ids,
       lut: filled,
