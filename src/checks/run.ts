@@ -12,6 +12,7 @@ import type {
   CheckMeta,
   InventoryCheck,
   ResourceCheck,
+  Violation,
   WorkloadCheck,
 } from '../model/check.ts';
 
@@ -120,14 +121,18 @@ export function runPlan(planned: CheckPlan, inventory: Inventory, options: RunOp
   const workloadOf = new Map(inventory.workloads.map((workload) => [workload.resource, workload]));
   for (const resource of inventory.resources) {
     const object = refOf(resource);
-    for (const check of plan.byKind.get(resource.kind) ?? []) {
-      for (const violation of check.run(resource, context))
+    for (const check of plan.byKind.get(resource.kind) ?? NO_CHECKS) {
+      const violations = check.run(resource, context);
+      if (isNothing(violations)) continue;
+      for (const violation of violations)
         emit(check, resource, object, violation.path, violation.message, violation.severity);
     }
     const workload = workloadOf.get(resource);
     if (!workload) continue;
     for (const check of plan.workload) {
-      for (const violation of check.run(workload, context)) {
+      const violations = check.run(workload, context);
+      if (isNothing(violations)) continue;
+      for (const violation of violations) {
         const path = workload.specPath.concat(violation.path);
         emit(check, resource, object, path, violation.message, violation.severity);
       }
@@ -141,6 +146,17 @@ export function runPlan(planned: CheckPlan, inventory: Inventory, options: RunOp
     }
   }
   return findings;
+}
+
+/** The resource checks of a kind no check is about. */
+const NO_CHECKS: readonly ResourceCheck[] = [];
+
+/**
+ * Whether a check's result is an empty list: most calls find nothing, and the loop then moves on
+ * without asking the list for an iterator.
+ */
+function isNothing(violations: Iterable<Violation>): boolean {
+  return Array.isArray(violations) && violations.length === 0;
 }
 
 const narrowed = new WeakMap<CheckPlan, Map<string, CheckPlan>>();

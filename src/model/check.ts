@@ -18,6 +18,9 @@ export interface Violation {
   readonly severity?: Severity;
 }
 
+/** What a check returns when it finds nothing: one empty list, shared, so no call allocates one. */
+export const NO_VIOLATIONS: readonly Violation[] = Object.freeze([]);
+
 /** A violation from an inventory-wide check, which must say which object it is about. */
 export interface InventoryViolation extends Violation {
   /** The object the finding belongs to; `path` is relative to it. */

@@ -86,7 +86,7 @@ export function criticalOutcomes(outcomes: readonly RuleOutcome[]): RuleOutcome[
  * kubesec's order: when points differ and either is positive, higher first; when both are zero or
  * negative, more negative first; ties by selector, byte order.
  */
-function compareRules(a: ScoreRule, b: ScoreRule): number {
+export function compareRules(a: ScoreRule, b: ScoreRule): number {
   if (a.points !== b.points) return a.points > 0 || b.points > 0 ? b.points - a.points : a.points - b.points;
   return a.selector < b.selector ? -1 : a.selector > b.selector ? 1 : 0;
 }

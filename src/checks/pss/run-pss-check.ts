@@ -10,6 +10,7 @@ import { formatResult } from '../../pss/check.ts';
 import { checkInForce } from '../../pss/evaluate.ts';
 import type { Settings } from '../../model/settings.ts';
 import type { Workload } from '../../model/workload.ts';
+import { NO_VIOLATIONS } from '../../model/check.ts';
 import type { CheckContext, Violation } from '../../model/check.ts';
 
 /**
@@ -20,15 +21,17 @@ import type { CheckContext, Violation } from '../../model/check.ts';
  * control-plane static pod that fails only for what its component needs (the host network, the host
  * paths kubeadm mounts), the finding is `info` and says so.
  */
-export function runPssCheck(id: PssCheckId): (workload: Workload, context: CheckContext) => Violation[] {
+export function runPssCheck(
+  id: PssCheckId,
+): (workload: Workload, context: CheckContext) => readonly Violation[] {
   const inForce = new WeakMap<Settings, CheckPod | null>();
   return (workload, { inventory, settings }) => {
     let check = inForce.get(settings);
     if (check === undefined)
       inForce.set(settings, (check = checkInForce(id, targetPolicy(settings)) ?? null));
-    if (check === null || isExemptNamespace(settings, workload.namespace)) return [];
+    if (check === null || isExemptNamespace(settings, workload.namespace)) return NO_VIOLATIONS;
     const result = check({ metadata: workload.podMetadata, spec: workload.podSpec });
-    if (result.allowed) return [];
+    if (result.allowed) return NO_VIOLATIONS;
     const requirements = staticPodRequirements(inventory, workload);
     const component = requirements?.components[0];
     if (

@@ -1,23 +1,34 @@
 import { isStaticPod } from '../../model/static-pod.ts';
+import { matchedRules, reportOrder } from '../../score/matched-rules.ts';
+import type { MatchedRules } from '../../score/matched-rules.ts';
 import { rulesOf } from '../../score/ruleset.ts';
-import { criticalOutcomes, matchRules, passedOutcomes } from '../../score/score.ts';
-import type { RuleOutcome } from '../../score/score.ts';
+import { NO_VIOLATIONS } from '../../model/check.ts';
 import type { ResourceCheck, Violation } from '../../model/check.ts';
 
 const SCORED_KINDS = [...new Set(rulesOf('kubesec-head').flatMap((rule) => rule.kinds))];
 
-/** A matched negative rule: what puts an object in kubesec's critical bucket. */
-const isCritical = ({ rule, matched }: RuleOutcome): boolean => matched && rule.points < 0;
+/** Whether a matched rule is negative: what puts an object in kubesec's critical bucket. */
+function hasCritical({ rules, matched }: MatchedRules): boolean {
+  return rules.some((rule, i) => matched[i] === true && rule.points < 0);
+}
 
-function ruleIds(outcomes: readonly RuleOutcome[]): string {
-  return outcomes.map(({ rule }) => rule.id).join(', ');
+/** The ids of the matched rules of one bucket (negative or not), in kubesec's order, comma-separated. */
+function bucketIds({ rules, matched }: MatchedRules, critical: boolean): string {
+  const ids: string[] = [];
+  for (const i of reportOrder(rules)) {
+    const rule = rules[i];
+    if (rule !== undefined && matched[i] === true && rule.points < 0 === critical) ids.push(rule.id);
+  }
+  return ids.join(', ');
 }
 
 /** kubesec's critical and passed buckets as one parenthesis: `critical: A, B; passed: C`, empty ones left out. */
-function bucketsOf(critical: readonly RuleOutcome[], passed: readonly RuleOutcome[]): string {
+function bucketsOf(matches: MatchedRules): string {
   const buckets: string[] = [];
-  if (critical.length > 0) buckets.push(`critical: ${ruleIds(critical)}`);
-  if (passed.length > 0) buckets.push(`passed: ${ruleIds(passed)}`);
+  const critical = bucketIds(matches, true);
+  const passed = bucketIds(matches, false);
+  if (critical !== '') buckets.push(`critical: ${critical}`);
+  if (passed !== '') buckets.push(`passed: ${passed}`);
   return buckets.join('; ');
 }
 
@@ -50,14 +61,13 @@ export const kubesecScore: ResourceCheck = {
   references: ['kubesec:v2 (controlplaneio/kubesec pkg/ruler/ruleset.go)', 'https://kubesec.io'],
   target: 'resource',
   kinds: SCORED_KINDS,
-  run(resource, { inventory, settings }): Violation[] {
-    if (isStaticPod(inventory, resource)) return [];
-    const score = matchRules(resource.object, { located: false });
+  run(resource, { inventory, settings }): readonly Violation[] {
+    if (isStaticPod(inventory, resource)) return NO_VIOLATIONS;
+    const score = matchedRules(resource.object);
     const below = score.score < settings.kubesecMinScore;
-    if (!below && !score.outcomes.some(isCritical)) return [];
-    const critical = criticalOutcomes(score.outcomes);
+    if (!below && !hasCritical(score)) return NO_VIOLATIONS;
     const verdict = below ? ` is below the minimum of ${String(settings.kubesecMinScore)}` : '';
-    const rules = bucketsOf(critical, passedOutcomes(score.outcomes));
+    const rules = bucketsOf(score);
     return [
       {
         path: [],

@@ -1,5 +1,6 @@
 import { containersOf } from '../../model/containers.ts';
 import { getAt, isRecord } from '../../model/path.ts';
+import { NO_VIOLATIONS } from '../../model/check.ts';
 import type { WorkloadCheck, Violation } from '../../model/check.ts';
 import { valueText } from '../workload/value-text.ts';
 
@@ -19,30 +20,32 @@ export const secretFromEnvVar: WorkloadCheck = {
   references: ['KubeLinter: read-secret-from-env-var', 'Checkov: CKV_K8S_35', 'Kubescape: C-0207'],
   cis: ['5.4.1'],
   target: 'workload',
-  run(workload): Violation[] {
-    const violations: Violation[] = [];
+  run(workload): readonly Violation[] {
+    let violations: Violation[] | undefined;
     for (const { container, path, name } of containersOf(workload.podSpec)) {
-      if (Array.isArray(container.env)) {
-        for (const [index, variable] of container.env.entries()) {
+      const { env, envFrom } = container;
+      if (Array.isArray(env)) {
+        for (let index = 0; index < env.length; index++) {
+          const variable: unknown = env[index];
           const ref = getAt(variable, SECRET_KEY_REF);
           if (!isRecord(ref) || !isRecord(variable)) continue;
-          violations.push({
+          (violations ??= []).push({
             path: [...path, 'env', index, 'valueFrom', 'secretKeyRef'],
             message: `container "${name}" env ${valueText(variable.name)} reads key "${valueText(ref.key)}" of Secret "${valueText(ref.name)}"`,
           });
         }
       }
-      if (Array.isArray(container.envFrom)) {
-        for (const [index, source] of container.envFrom.entries()) {
-          const ref = getAt(source, SECRET_REF);
+      if (Array.isArray(envFrom)) {
+        for (let index = 0; index < envFrom.length; index++) {
+          const ref = getAt(envFrom[index], SECRET_REF);
           if (!isRecord(ref)) continue;
-          violations.push({
+          (violations ??= []).push({
             path: [...path, 'envFrom', index, 'secretRef'],
             message: `container "${name}" loads every key of Secret "${valueText(ref.name)}" into its environment`,
           });
         }
       }
     }
-    return violations;
+    return violations ?? NO_VIOLATIONS;
   },
 };

@@ -1,5 +1,6 @@
 import { containersOf } from '../../model/containers.ts';
 import { isRecord } from '../../model/path.ts';
+import { NO_VIOLATIONS } from '../../model/check.ts';
 import type { WorkloadCheck, Violation } from '../../model/check.ts';
 import { secretReason } from './credential.ts';
 
@@ -21,21 +22,23 @@ export const secretInEnvValue: WorkloadCheck = {
   mitre: ['T1552.001', 'T1552.007'],
   references: ['Polaris: sensitiveContainerEnvVar', 'KubeLinter: env-var-secret', 'Kubescape: C-0012'],
   target: 'workload',
-  run(workload): Violation[] {
-    const violations: Violation[] = [];
+  run(workload): readonly Violation[] {
+    let violations: Violation[] | undefined;
     for (const { container, path, name } of containersOf(workload.podSpec)) {
-      if (!Array.isArray(container.env)) continue;
-      for (const [index, variable] of container.env.entries()) {
+      const { env } = container;
+      if (!Array.isArray(env)) continue;
+      for (let index = 0; index < env.length; index++) {
+        const variable: unknown = env[index];
         if (!isRecord(variable) || typeof variable.name !== 'string' || typeof variable.value !== 'string')
           continue;
         const reason = secretReason(variable.name, variable.value);
         if (reason === undefined) continue;
-        violations.push({
+        (violations ??= []).push({
           path: [...path, 'env', index, 'value'],
           message: `container "${name}" env ${variable.name} holds a literal credential (${reason})`,
         });
       }
     }
-    return violations;
+    return violations ?? NO_VIOLATIONS;
   },
 };

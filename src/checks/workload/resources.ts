@@ -1,6 +1,7 @@
 import { containersOf } from '../../model/containers.ts';
 import type { Mapping } from '../../model/path.ts';
-import { getAt } from '../../model/path.ts';
+import { isRecord } from '../../model/path.ts';
+import { NO_VIOLATIONS } from '../../model/check.ts';
 import type { Violation } from '../../model/check.ts';
 
 /**
@@ -12,19 +13,27 @@ export function missingResource(
   podSpec: Mapping,
   bound: 'requests' | 'limits',
   resource: 'cpu' | 'memory',
-): Violation[] {
-  const violations: Violation[] = [];
+): readonly Violation[] {
+  let violations: Violation[] | undefined;
   for (const { container, field, path, name } of containersOf(podSpec)) {
     if (field === 'ephemeralContainers') continue;
-    if (isQuantity(getAt(container, ['resources', bound, resource]))) continue;
-    if (bound === 'requests' && isQuantity(getAt(container, ['resources', 'limits', resource]))) continue;
+    if (isQuantity(quantityAt(container, bound, resource))) continue;
+    if (bound === 'requests' && isQuantity(quantityAt(container, 'limits', resource))) continue;
     const singular = bound === 'requests' ? 'request' : 'limit';
-    violations.push({
+    (violations ??= []).push({
       path: [...path, 'resources', bound, resource],
       message: `container "${name}" has no ${resource} ${singular}`,
     });
   }
-  return violations;
+  return violations ?? NO_VIOLATIONS;
+}
+
+/** A container's `resources.<bound>.<resource>`, or undefined. */
+function quantityAt(container: Mapping, bound: 'requests' | 'limits', resource: 'cpu' | 'memory'): unknown {
+  const resources = container.resources;
+  if (!isRecord(resources)) return undefined;
+  const quantities = resources[bound];
+  return isRecord(quantities) ? quantities[resource] : undefined;
 }
 
 function isQuantity(value: unknown): boolean {
