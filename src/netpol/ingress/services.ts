@@ -92,20 +92,22 @@ export function serviceTarget(
       reason: `Service ${namespace}/${name} has no selector: its endpoints are managed outside (EndpointSlices)`,
       service,
     };
-  const ports = Array.isArray(spec.ports) ? spec.ports : [];
-  const tcp = ports.flatMap((entry: unknown, index) =>
-    isRecord(entry) && (entry.protocol ?? 'TCP') === 'TCP' ? [[index, entry] as [number, Mapping]] : [],
+  const ports: readonly unknown[] = Array.isArray(spec.ports) ? spec.ports : [];
+  const index = ports.findIndex(
+    (entry) =>
+      isRecord(entry) &&
+      (entry.protocol ?? 'TCP') === 'TCP' &&
+      (port.type === 'number'
+        ? entry.port === port.number
+        : port.type === 'name' && entry.name === port.name),
   );
-  const match = tcp.find(([, entry]) =>
-    port.type === 'number' ? entry.port === port.number : port.type === 'name' && entry.name === port.name,
-  );
-  if (!match)
+  const entry = ports[index];
+  if (!isRecord(entry))
     return {
       type: 'port-missing',
       service,
-      ports: ports.flatMap((entry: unknown) => (isRecord(entry) ? [portText(entry)] : [])),
+      ports: ports.flatMap((each) => (isRecord(each) ? [portText(each)] : [])),
     };
-  const [index, entry] = match;
   const number = typeof entry.port === 'number' ? entry.port : 0;
   const target =
     typeof entry.targetPort === 'number' || (typeof entry.targetPort === 'string' && entry.targetPort !== '')
