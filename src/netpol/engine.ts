@@ -14,7 +14,7 @@ import { ipAtoms, rangeContains, rangesOverlap } from './ip.ts';
 import type { Direction, IpBlockPeer, NetworkPolicy, PodPeer, PolicyPort, PolicyRule } from './policy.ts';
 import { policiesOf } from './policy.ts';
 import type { NamedPort, PodClass, PodClasses } from './pods.ts';
-import { podClassesOf } from './pods.ts';
+import { classesLabelled, podClassesOf } from './pods.ts';
 import { selectorCache } from './selector-cache.ts';
 import type { PortSet } from './ports.ts';
 import { ALL_PORTS, portRange, unionPorts } from './ports.ts';
@@ -74,7 +74,7 @@ export type Endpoint =
   { readonly type: 'pods'; readonly podClass: PodClass } | { readonly type: 'ip'; readonly range: IpRange };
 
 /** The side of a class no policy isolates in a direction (shared: most classes). */
-const UNISOLATED: DirectionPolicy = { isolated: false, policies: [], rules: [] };
+export const UNISOLATED: DirectionPolicy = { isolated: false, policies: [], rules: [] };
 
 const DIRECTIONS = ['ingress', 'egress'] as const;
 
@@ -139,21 +139,13 @@ export function buildNetpolModel(
     const matches = podMatcher(selector);
     return (podClass) => matches(podClass.labels, labelIdOf[podClass.index] ?? 0);
   };
-  const byLabel = new Map<string, PodClass[]>();
-  for (const podClass of pods.classes)
-    for (const [key, value] of Object.entries(podClass.labels)) {
-      const indexKey = labelIndexKey(podClass.namespace, key, value);
-      const list = byLabel.get(indexKey);
-      if (list) list.push(podClass);
-      else byLabel.set(indexKey, [podClass]);
-    }
   /** The classes of a namespace a selector could select: those carrying its first matchLabels pair. */
   const candidates = (namespace: string, selector: Mapping | undefined): readonly PodClass[] => {
     const pair = firstMatchLabel(selector);
     return (
       (pair === undefined
         ? byNamespace.get(namespace)
-        : byLabel.get(labelIndexKey(namespace, pair[0], pair[1]))) ?? []
+        : classesLabelled(pods, namespace, pair[0], pair[1])) ?? []
     );
   };
 
@@ -275,10 +267,6 @@ export function buildNetpolModel(
   const ingress = sidesOf('ingress');
   const egress = sidesOf('egress');
   return { options, policies, pods, atoms: ipAtoms(ipRanges), ingress, egress, selected, rulesOf, admin };
-}
-
-function labelIndexKey(namespace: string, key: string, value: string): string {
-  return `${namespace}\0${key}\0${value}`;
 }
 
 /** A selector's first `matchLabels` pair, when it has one with a string value (a label it requires). */

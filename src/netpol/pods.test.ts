@@ -4,7 +4,7 @@ import { loadSources } from '../load/load.ts';
 import { buildInventory } from '../model/inventory.ts';
 import type { Inventory } from '../model/inventory.ts';
 import { modelledWorkload } from './ingress/modelled-pod.ts';
-import { podClassesOf } from './pods.ts';
+import { classesLabelled, podClassesOf } from './pods.ts';
 import type { PodClasses } from './pods.ts';
 
 function inventory(text: string): Inventory {
@@ -49,5 +49,37 @@ describe('pod classes', () => {
     assert.equal(input.classOf.get(first?.workloads[0] ?? joins), input.classes[0]);
     assert.notEqual(input.classes[0], first);
     assert.equal(input.classes[1], withExtra.classes[1]);
+  });
+  it('files each class under its labels, and the extra workloads in the copy only', () => {
+    const cluster = inventory(pod('a', '{app: a, tier: web}') + pod('b', '{app: b, tier: web}'));
+    const input = podClassesOf(cluster, false);
+    const names = (
+      classes: readonly {
+        readonly index: number;
+        readonly workloads: readonly { readonly resource: { readonly name: string } }[];
+      }[],
+    ): string[] =>
+      classes.map(
+        (podClass) => `${String(podClass.index)}:${podClass.workloads.map((w) => w.resource.name).join('+')}`,
+      );
+    assert.deepEqual(names(classesLabelled(input, 'x', 'tier', 'web')), ['0:a', '1:b']);
+    assert.deepEqual(names(classesLabelled(input, 'x', 'app', 'b')), ['1:b']);
+    assert.deepEqual(names(classesLabelled(input, 'y', 'app', 'a')), []);
+    const joins = modelledWorkload('{joins}', 'x', { tier: 'web', app: 'b' });
+    const apart = modelledWorkload('{apart}', 'x', { tier: 'web' });
+    const elsewhere = modelledWorkload('{elsewhere}', 'y', { app: 'a' });
+    const withExtra = podClassesOf(cluster, false, [joins, apart, elsewhere]);
+    assert.deepEqual(names(classesLabelled(withExtra, 'x', 'tier', 'web')), [
+      '0:a',
+      '1:b+{joins}',
+      '2:{apart}',
+    ]);
+    assert.deepEqual(names(classesLabelled(withExtra, 'x', 'app', 'b')), ['1:b+{joins}']);
+    assert.deepEqual(names(classesLabelled(withExtra, 'x', 'app', 'a')), ['0:a']);
+    assert.deepEqual(names(classesLabelled(withExtra, 'y', 'app', 'a')), ['3:{elsewhere}']);
+    assert.equal(classesLabelled(withExtra, 'x', 'app', 'b')[0], withExtra.classes[1]);
+    assert.deepEqual(names(classesLabelled(input, 'x', 'tier', 'web')), ['0:a', '1:b']);
+    assert.deepEqual(names(classesLabelled(input, 'x', 'app', 'b')), ['1:b']);
+    assert.deepEqual(names(classesLabelled(input, 'y', 'app', 'a')), []);
   });
 });

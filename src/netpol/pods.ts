@@ -51,6 +51,23 @@ export interface PodClass {
 export interface PodClasses {
   readonly classes: readonly PodClass[];
   readonly classOf: ReadonlyMap<Workload, PodClass>;
+  /** The classes carrying each label, in class order, by {@link labelPairKey} (see {@link classesLabelled}). */
+  readonly byLabel: ReadonlyMap<string, readonly PodClass[]>;
+}
+
+/** The key of {@link PodClasses.byLabel}: a label `key=value` of the pods of `namespace`. */
+export function labelPairKey(namespace: string, key: string, value: string): string {
+  return `${namespace}\0${key}\0${value}`;
+}
+
+/** The classes of `namespace` whose pods carry the label `key=value`, in class order. */
+export function classesLabelled(
+  pods: PodClasses,
+  namespace: string,
+  key: string,
+  value: string,
+): readonly PodClass[] {
+  return pods.byLabel.get(labelPairKey(namespace, key, value)) ?? [];
 }
 
 /** The container ports of a pod spec that carry a name (init, regular and ephemeral containers). */
@@ -109,20 +126,42 @@ interface Grouping extends PodClasses {
   readonly byKey: Map<string, number>;
   /** Named-port signature index by signature. */
   readonly namedPortIds: Map<string, number>;
+  readonly byLabel: Map<string, PodClass[]>;
 }
 
 /**
- * Adds workloads to a grouping. A class of `shared` (another grouping's) is copied before it takes
- * a workload, so that grouping never changes.
+ * Files `podClass` under each of its labels in `byLabel`, in place of `replaced` (the class it
+ * copies) or after the classes already there. The lists of `base` (another grouping's) are copied
+ * before they change.
+ */
+function fileByLabel(
+  byLabel: Map<string, PodClass[]>,
+  podClass: PodClass,
+  replaced: PodClass | undefined,
+  base: ReadonlyMap<string, readonly PodClass[]> | undefined,
+): void {
+  for (const key in podClass.labels) {
+    const pair = labelPairKey(podClass.namespace, key, podClass.labels[key] ?? '');
+    let list = byLabel.get(pair);
+    if (list && base?.get(pair) === list) byLabel.set(pair, (list = [...list]));
+    if (!list) byLabel.set(pair, [podClass]);
+    else if (replaced) list[list.indexOf(replaced)] = podClass;
+    else list.push(podClass);
+  }
+}
+
+/**
+ * Adds workloads to a grouping. A class or label list of `base` (the grouping this one copies) is
+ * copied before it changes, so that grouping never does.
  */
 function addWorkloads(
   grouping: Grouping,
   inventory: Inventory,
   keepIps: boolean,
   workloads: readonly Workload[],
-  shared: (podClass: PodClass) => boolean = () => false,
+  base?: Grouping,
 ): void {
-  const { classes, classOf, byKey, namedPortIds } = grouping;
+  const { classes, classOf, byKey, namedPortIds, byLabel } = grouping;
   for (const workload of workloads) {
     const labels = labelsOf(workload.podMetadata.labels);
     const labelsKey = sortedLabelKey(labels);
@@ -157,17 +196,26 @@ function addWorkloads(
       };
       byKey.set(key, classes.length);
       classes.push(podClass);
-    } else if (shared(podClass)) {
+      fileByLabel(byLabel, podClass, undefined, base?.byLabel);
+    } else if (base?.classes[podClass.index] === podClass) {
+      const copied = podClass;
       podClass = { ...podClass, workloads: [...podClass.workloads, workload] };
       classes[podClass.index] = podClass;
       for (const member of podClass.workloads) classOf.set(member, podClass);
+      fileByLabel(byLabel, podClass, copied, base.byLabel);
     } else (podClass.workloads as Workload[]).push(workload);
     classOf.set(workload, podClass);
   }
 }
 
 function inputClasses(inventory: Inventory, keepIps: boolean): Grouping {
-  const grouping: Grouping = { classes: [], classOf: new Map(), byKey: new Map(), namedPortIds: new Map() };
+  const grouping: Grouping = {
+    classes: [],
+    classOf: new Map(),
+    byKey: new Map(),
+    namedPortIds: new Map(),
+    byLabel: new Map(),
+  };
   addWorkloads(grouping, inventory, keepIps, podWorkloads(inventory));
   return grouping;
 }
@@ -191,13 +239,14 @@ export function podClassesOf(
   extra: readonly Workload[] = [],
 ): PodClasses {
   const input = derived(inventory, keepIps ? INPUT_CLASSES.withIps : INPUT_CLASSES.withoutIps);
-  if (extra.length === 0) return { classes: input.classes, classOf: input.classOf };
+  if (extra.length === 0) return { classes: input.classes, classOf: input.classOf, byLabel: input.byLabel };
   const grouping: Grouping = {
     classes: [...input.classes],
     classOf: new Map(input.classOf),
     byKey: new Map(input.byKey),
     namedPortIds: new Map(input.namedPortIds),
+    byLabel: new Map(input.byLabel),
   };
-  addWorkloads(grouping, inventory, keepIps, extra, (podClass) => input.classes[podClass.index] === podClass);
-  return { classes: grouping.classes, classOf: grouping.classOf };
+  addWorkloads(grouping, inventory, keepIps, extra, input);
+  return { classes: grouping.classes, classOf: grouping.classOf, byLabel: grouping.byLabel };
 }

@@ -17,12 +17,12 @@ function edgeSelectors(inventory: Inventory): { namespace: string; selector: Lab
   for (const ingress of ofKind(inventory, 'Ingress')) {
     const namespace = namespaceOf(inventory, ingress);
     const visit = (value: unknown): void => {
-      if (Array.isArray(value)) value.forEach(visit);
+      if (Array.isArray(value)) for (const item of value as unknown[]) visit(item);
       else if (isRecord(value)) {
         if (isRecord(value.service) && typeof value.service.name === 'string')
           ingressBackends.add(`${namespace}/${value.service.name}`);
         if (typeof value.serviceName === 'string') ingressBackends.add(`${namespace}/${value.serviceName}`);
-        Object.values(value).forEach(visit);
+        for (const item of Object.values(value)) if (typeof item === 'object') visit(item);
       }
     };
     visit(ingress.object.spec);
@@ -30,15 +30,15 @@ function edgeSelectors(inventory: Inventory): { namespace: string; selector: Lab
   const selectors: { namespace: string; selector: Labels }[] = [];
   for (const service of ofKind(inventory, 'Service')) {
     const spec = isRecord(service.object.spec) ? service.object.spec : {};
-    const selector = labelsOf(spec.selector);
     const namespace = namespaceOf(inventory, service);
-    if (Object.keys(selector).length === 0) continue;
     if (
-      spec.type === 'LoadBalancer' ||
-      spec.type === 'NodePort' ||
-      ingressBackends.has(`${namespace}/${service.name}`)
+      spec.type !== 'LoadBalancer' &&
+      spec.type !== 'NodePort' &&
+      !ingressBackends.has(`${namespace}/${service.name}`)
     )
-      selectors.push({ namespace, selector });
+      continue;
+    const selector = labelsOf(spec.selector);
+    if (Object.keys(selector).length > 0) selectors.push({ namespace, selector });
   }
   return selectors;
 }
@@ -61,7 +61,9 @@ export const netpolIngressFromAnywhere: InventoryCheck = {
     const model = checkModelOf(inventory, settings);
     const edgesByNamespace = new Map<string, ReturnType<typeof edgeSelectors>[number][]>();
     for (const edge of edgeSelectors(inventory)) {
-      edgesByNamespace.set(edge.namespace, [...(edgesByNamespace.get(edge.namespace) ?? []), edge]);
+      const edges = edgesByNamespace.get(edge.namespace);
+      if (edges) edges.push(edge);
+      else edgesByNamespace.set(edge.namespace, [edge]);
     }
     const isEdge = (podClass: PodClass): boolean =>
       (edgesByNamespace.get(podClass.namespace) ?? []).some((edge) =>

@@ -31,6 +31,9 @@ export const netpolPeerMatchesNothing: InventoryCheck = {
       })),
     ];
     const described = new Set(model.pods.classes.map((podClass) => podClass.namespace));
+    // Equal selectors select the same namespaces, and a set shared by peers holds a pod for all or none.
+    const namespacesBySelector = new Map<string, string[]>();
+    const selectsAPod = new Map<Uint8Array, boolean>();
     const peerSets = new Map<Peer, Uint8Array>();
     for (const rules of model.rulesOf.values()) {
       for (const rule of [...rules.ingress, ...rules.egress]) {
@@ -44,12 +47,19 @@ export const netpolPeerMatchesNothing: InventoryCheck = {
       for (const rule of [...policy.ingress, ...policy.egress]) {
         for (const peer of rule.peers ?? []) {
           if (peer.type !== 'pods') continue;
-          const selectedNamespaces =
-            peer.namespaceSelector === undefined
-              ? [policy.namespace]
-              : namespaces
-                  .filter((view) => selectorMatches(peer.namespaceSelector, view.labels))
-                  .map((view) => view.name);
+          const { namespaceSelector } = peer;
+          let selectedNamespaces = [policy.namespace];
+          if (namespaceSelector !== undefined) {
+            const key = JSON.stringify(namespaceSelector);
+            let names = namespacesBySelector.get(key);
+            if (!names) {
+              names = namespaces
+                .filter((view) => selectorMatches(namespaceSelector, view.labels))
+                .map((view) => view.name);
+              namespacesBySelector.set(key, names);
+            }
+            selectedNamespaces = names;
+          }
           if (selectedNamespaces.length === 0) {
             yield {
               resource: policy.resource,
@@ -61,14 +71,14 @@ export const netpolPeerMatchesNothing: InventoryCheck = {
           // Only namespaces the manifests describe (they hold a workload) can be said to lack a pod.
           if (!selectedNamespaces.every((name) => described.has(name))) continue;
           const set = peerSets.get(peer);
-          const anyPod = set
-            ? set.includes(1)
-            : model.pods.classes.some(
-                (podClass) =>
-                  !podClass.hostNetwork &&
-                  selectedNamespaces.includes(podClass.namespace) &&
-                  (peer.podSelector === undefined || selectorMatches(peer.podSelector, podClass.labels)),
-              );
+          let anyPod = set && selectsAPod.get(set);
+          if (set && anyPod === undefined) selectsAPod.set(set, (anyPod = set.includes(1)));
+          anyPod ??= model.pods.classes.some(
+            (podClass) =>
+              !podClass.hostNetwork &&
+              selectedNamespaces.includes(podClass.namespace) &&
+              (peer.podSelector === undefined || selectorMatches(peer.podSelector, podClass.labels)),
+          );
           if (!anyPod) {
             yield {
               resource: policy.resource,

@@ -5,6 +5,7 @@ import type { Settings } from '../../model/settings.ts';
 import { checkModelOf } from '../cache.ts';
 import type { NetpolModel, NetpolOptions } from '../engine.ts';
 import { buildNetpolModel } from '../engine.ts';
+import { withExtraWorkloads } from '../extend.ts';
 import type { ControllerSpec } from './controller.ts';
 import { parseControllerSpec } from './controller.ts';
 import type { ControllerOptions, ControllerPeer } from './peers.ts';
@@ -25,7 +26,8 @@ export interface RouteAnalysis {
 /**
  * Analyses the routes: the controllers' pods the input lacks are modelled (NetpolOptions.extraWorkloads),
  * so a policy admits them exactly as it would the real pods. `model`, when given, is the model of
- * the inventory with these options; it is used when no pod needs modelling.
+ * the inventory with these options; it is used when no pod needs modelling, and extended with the
+ * modelled pods otherwise.
  */
 export function analyzeRoutes(
   inventory: Inventory,
@@ -37,9 +39,11 @@ export function analyzeRoutes(
   const peers = controllerPeers(inventory, routes, controllers);
   const extraWorkloads = modelledWorkloads(peers);
   const withPeers =
-    extraWorkloads.length === 0 && model
-      ? model
-      : buildNetpolModel(inventory, { ...options, extraWorkloads });
+    model === undefined
+      ? buildNetpolModel(inventory, { ...options, extraWorkloads })
+      : extraWorkloads.length === 0
+        ? model
+        : withExtraWorkloads(model, inventory, extraWorkloads);
   return {
     routes,
     peers,

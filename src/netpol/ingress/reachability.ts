@@ -159,6 +159,20 @@ function portText(backend: RouteBackend): string {
       : 'no port';
 }
 
+/** A row, its fields in the order every row of {@link backendReach} has. */
+function reachRow(
+  route: Route,
+  backend: RouteBackend,
+  peer: ControllerPeer | undefined,
+  target: ServiceTarget | undefined,
+  destinations: readonly DestinationReach[],
+  verdict: ReachVerdict,
+  problem: ReachProblem | undefined,
+  detail: string,
+): RouteReach {
+  return { route, backend, peer, target, destinations, verdict, problem, detail };
+}
+
 /** A backend's row once it is known which controller sends to it. */
 function backendReach(
   inventory: Inventory,
@@ -167,49 +181,66 @@ function backendReach(
   backend: RouteBackend,
   peer: ControllerPeer | undefined,
 ): RouteReach {
-  const row = { route, backend, peer, target: undefined, destinations: [] };
   const service = `${backend.namespace}/${backend.name}`;
   if (backend.group !== '' || backend.kind !== 'Service')
-    return {
-      ...row,
-      verdict: 'not evaluated',
-      problem: 'not-evaluated',
-      detail: `the backend is a ${backend.group === '' ? '' : `${backend.group} `}${backend.kind}, not a Service`,
-    };
+    return reachRow(
+      route,
+      backend,
+      peer,
+      undefined,
+      [],
+      'not evaluated',
+      'not-evaluated',
+      `the backend is a ${backend.group === '' ? '' : `${backend.group} `}${backend.kind}, not a Service`,
+    );
   if (!referenceGranted(inventory, route, backend))
-    return {
-      ...row,
-      verdict: 'no traffic',
-      problem: 'not-granted',
-      detail: `no ReferenceGrant in namespace ${backend.namespace} lets ${route.kind}s of namespace ${route.namespace} reference Service ${backend.name}`,
-    };
+    return reachRow(
+      route,
+      backend,
+      peer,
+      undefined,
+      [],
+      'no traffic',
+      'not-granted',
+      `no ReferenceGrant in namespace ${backend.namespace} lets ${route.kind}s of namespace ${route.namespace} reference Service ${backend.name}`,
+    );
   if (!peer)
-    return {
-      ...row,
-      verdict: 'not evaluated',
-      problem: 'not-evaluated',
-      detail: 'no controller sends to it',
-    };
+    return reachRow(
+      route,
+      backend,
+      peer,
+      undefined,
+      [],
+      'not evaluated',
+      'not-evaluated',
+      'no controller sends to it',
+    );
   const target = serviceTarget(inventory, model, backend.namespace, backend.name, backend.port);
   switch (target.type) {
     case 'not-evaluated':
-      return { ...row, target, verdict: 'not evaluated', problem: 'not-evaluated', detail: target.reason };
+      return reachRow(route, backend, peer, target, [], 'not evaluated', 'not-evaluated', target.reason);
     case 'selects-nothing':
-      return {
-        ...row,
+      return reachRow(
+        route,
+        backend,
+        peer,
         target,
-        verdict: 'no traffic',
-        problem: 'selects-nothing',
-        detail: `Service ${service} selects no pod (selector ${target.selector})`,
-      };
+        [],
+        'no traffic',
+        'selects-nothing',
+        `Service ${service} selects no pod (selector ${target.selector})`,
+      );
     case 'port-missing':
-      return {
-        ...row,
+      return reachRow(
+        route,
+        backend,
+        peer,
         target,
-        verdict: 'no traffic',
-        problem: 'port-missing',
-        detail: `Service ${service} has no TCP ${portText(backend)} (it exposes ${target.ports.length > 0 ? target.ports.join(', ') : 'no port'})`,
-      };
+        [],
+        'no traffic',
+        'port-missing',
+        `Service ${service} has no TCP ${portText(backend)} (it exposes ${target.ports.length > 0 ? target.ports.join(', ') : 'no port'})`,
+      );
     case 'pods':
       break;
   }
@@ -225,26 +256,34 @@ function backendReach(
       };
     return destinationReach(model, sources, podClass, workloads, port);
   });
-  const decided = destinations.filter((destination) => destination.allowed !== undefined);
-  const allowed = decided.filter((destination) => destination.allowed === true).length;
-  if (decided.length === 0)
-    return {
-      ...row,
+  let decided = 0;
+  let allowed = 0;
+  for (const destination of destinations) {
+    if (destination.allowed !== undefined) decided++;
+    if (destination.allowed === true) allowed++;
+  }
+  if (decided === 0)
+    return reachRow(
+      route,
+      backend,
+      peer,
       target,
       destinations,
-      verdict: 'no traffic',
-      problem: 'target-port-undefined',
-      detail: `Service ${service} port ${target.servicePort.port} targets container port "${String(target.servicePort.targetPort)}", which no pod it selects declares`,
-    };
-  const verdict = allowed === decided.length ? 'allowed' : allowed === 0 ? 'blocked' : 'partly blocked';
-  return {
-    ...row,
+      'no traffic',
+      'target-port-undefined',
+      `Service ${service} port ${target.servicePort.port} targets container port "${String(target.servicePort.targetPort)}", which no pod it selects declares`,
+    );
+  const verdict = allowed === decided ? 'allowed' : allowed === 0 ? 'blocked' : 'partly blocked';
+  return reachRow(
+    route,
+    backend,
+    peer,
     target,
     destinations,
     verdict,
-    problem: undefined,
-    detail: `Service ${service} port ${target.servicePort.port} → ${decided.length} pod group(s), ${allowed} reachable`,
-  };
+    undefined,
+    `Service ${service} port ${target.servicePort.port} → ${decided} pod group(s), ${allowed} reachable`,
+  );
 }
 
 /** The controller of ingress-nginx's IngressClass (kubernetes/ingress-nginx deploy.yaml: IngressClass nginx). */

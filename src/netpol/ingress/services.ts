@@ -7,6 +7,7 @@ import { isRecord } from '../../model/path.ts';
 import type { Resource } from '../../model/resource.ts';
 import type { NetpolModel } from '../engine.ts';
 import type { PodClass } from '../pods.ts';
+import { classesLabelled } from '../pods.ts';
 import { isModelled } from './modelled-pod.ts';
 import type { BackendPort } from './routes.ts';
 
@@ -38,32 +39,14 @@ export type ServiceTarget =
       readonly destinations: readonly ServiceDestination[];
     };
 
-/** The input's pod classes carrying each label, by namespace, label key and value (modelled pods left out), per model. */
-const BY_LABEL = new WeakMap<NetpolModel, ReadonlyMap<string, readonly PodClass[]>>();
-
-function labelKey(namespace: string, key: string, value: string): string {
-  return `${namespace}\0${key}\0${value}`;
-}
-
-/** The input's classes of `namespace` a non-empty `selector` selects, in class order. */
+/** The input's classes of `namespace` a non-empty `selector` selects, in class order (modelled pods left out). */
 function selectedClasses(model: NetpolModel, namespace: string, selector: Labels): readonly PodClass[] {
-  let index = BY_LABEL.get(model);
-  if (!index) {
-    const built = new Map<string, PodClass[]>();
-    for (const podClass of model.pods.classes) {
-      if (podClass.workloads.every(isModelled)) continue;
-      for (const key in podClass.labels) {
-        const entry = labelKey(podClass.namespace, key, podClass.labels[key] ?? '');
-        const list = built.get(entry);
-        if (list) list.push(podClass);
-        else built.set(entry, [podClass]);
-      }
-    }
-    BY_LABEL.set(model, (index = built));
-  }
   const [first] = Object.keys(selector);
-  const candidates = first === undefined ? [] : index.get(labelKey(namespace, first, selector[first] ?? ''));
-  return (candidates ?? []).filter((podClass) => mapSelectorMatches(selector, podClass.labels));
+  const candidates =
+    first === undefined ? [] : classesLabelled(model.pods, namespace, first, selector[first] ?? '');
+  return candidates.filter(
+    (podClass) => mapSelectorMatches(selector, podClass.labels) && !podClass.workloads.every(isModelled),
+  );
 }
 
 function portText(port: Mapping): string {
@@ -109,20 +92,22 @@ export function serviceTarget(
       reason: `Service ${namespace}/${name} has no selector: its endpoints are managed outside (EndpointSlices)`,
       service,
     };
-  const ports = Array.isArray(spec.ports) ? spec.ports : [];
-  const tcp = ports.flatMap((entry: unknown, index) =>
-    isRecord(entry) && (entry.protocol ?? 'TCP') === 'TCP' ? [[index, entry] as [number, Mapping]] : [],
+  const ports: readonly unknown[] = Array.isArray(spec.ports) ? spec.ports : [];
+  const index = ports.findIndex(
+    (entry) =>
+      isRecord(entry) &&
+      (entry.protocol ?? 'TCP') === 'TCP' &&
+      (port.type === 'number'
+        ? entry.port === port.number
+        : port.type === 'name' && entry.name === port.name),
   );
-  const match = tcp.find(([, entry]) =>
-    port.type === 'number' ? entry.port === port.number : port.type === 'name' && entry.name === port.name,
-  );
-  if (!match)
+  const entry = ports[index];
+  if (!isRecord(entry))
     return {
       type: 'port-missing',
       service,
-      ports: ports.flatMap((entry: unknown) => (isRecord(entry) ? [portText(entry)] : [])),
+      ports: ports.flatMap((each) => (isRecord(each) ? [portText(each)] : [])),
     };
-  const [index, entry] = match;
   const number = typeof entry.port === 'number' ? entry.port : 0;
   const target =
     typeof entry.targetPort === 'number' || (typeof entry.targetPort === 'string' && entry.targetPort !== '')
