@@ -74,7 +74,7 @@ export type Endpoint =
   { readonly type: 'pods'; readonly podClass: PodClass } | { readonly type: 'ip'; readonly range: IpRange };
 
 /** The side of a class no policy isolates in a direction (shared: most classes). */
-export const UNISOLATED: DirectionPolicy = { isolated: false, policies: [], rules: [] };
+const UNISOLATED: DirectionPolicy = { isolated: false, policies: [], rules: [] };
 
 const DIRECTIONS = ['ingress', 'egress'] as const;
 

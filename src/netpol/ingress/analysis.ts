@@ -5,7 +5,6 @@ import type { Settings } from '../../model/settings.ts';
 import { checkModelOf } from '../cache.ts';
 import type { NetpolModel, NetpolOptions } from '../engine.ts';
 import { buildNetpolModel } from '../engine.ts';
-import { withExtraWorkloads } from '../extend.ts';
 import type { ControllerSpec } from './controller.ts';
 import { parseControllerSpec } from './controller.ts';
 import type { ControllerOptions, ControllerPeer } from './peers.ts';
@@ -26,8 +25,7 @@ export interface RouteAnalysis {
 /**
  * Analyses the routes: the controllers' pods the input lacks are modelled (NetpolOptions.extraWorkloads),
  * so a policy admits them exactly as it would the real pods. `model`, when given, is the model of
- * the inventory with these options; it is used when no pod needs modelling, and extended with the
- * modelled pods otherwise.
+ * the inventory with these options; it is used when no pod needs modelling.
  */
 export function analyzeRoutes(
   inventory: Inventory,
@@ -39,11 +37,9 @@ export function analyzeRoutes(
   const peers = controllerPeers(inventory, routes, controllers);
   const extraWorkloads = modelledWorkloads(peers);
   const withPeers =
-    model === undefined
-      ? buildNetpolModel(inventory, { ...options, extraWorkloads })
-      : extraWorkloads.length === 0
-        ? model
-        : withExtraWorkloads(model, inventory, extraWorkloads);
+    extraWorkloads.length === 0 && model
+      ? model
+      : buildNetpolModel(inventory, { ...options, extraWorkloads });
   return {
     routes,
     peers,
