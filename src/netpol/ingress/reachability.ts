@@ -159,20 +159,6 @@ function portText(backend: RouteBackend): string {
       : 'no port';
 }
 
-/** A row, its fields in the order every row of {@link backendReach} has. */
-function reachRow(
-  route: Route,
-  backend: RouteBackend,
-  peer: ControllerPeer | undefined,
-  target: ServiceTarget | undefined,
-  destinations: readonly DestinationReach[],
-  verdict: ReachVerdict,
-  problem: ReachProblem | undefined,
-  detail: string,
-): RouteReach {
-  return { route, backend, peer, target, destinations, verdict, problem, detail };
-}
-
 /** A backend's row once it is known which controller sends to it. */
 function backendReach(
   inventory: Inventory,
@@ -181,66 +167,49 @@ function backendReach(
   backend: RouteBackend,
   peer: ControllerPeer | undefined,
 ): RouteReach {
+  const row = { route, backend, peer, target: undefined, destinations: [] };
   const service = `${backend.namespace}/${backend.name}`;
   if (backend.group !== '' || backend.kind !== 'Service')
-    return reachRow(
-      route,
-      backend,
-      peer,
-      undefined,
-      [],
-      'not evaluated',
-      'not-evaluated',
-      `the backend is a ${backend.group === '' ? '' : `${backend.group} `}${backend.kind}, not a Service`,
-    );
+    return {
+      ...row,
+      verdict: 'not evaluated',
+      problem: 'not-evaluated',
+      detail: `the backend is a ${backend.group === '' ? '' : `${backend.group} `}${backend.kind}, not a Service`,
+    };
   if (!referenceGranted(inventory, route, backend))
-    return reachRow(
-      route,
-      backend,
-      peer,
-      undefined,
-      [],
-      'no traffic',
-      'not-granted',
-      `no ReferenceGrant in namespace ${backend.namespace} lets ${route.kind}s of namespace ${route.namespace} reference Service ${backend.name}`,
-    );
+    return {
+      ...row,
+      verdict: 'no traffic',
+      problem: 'not-granted',
+      detail: `no ReferenceGrant in namespace ${backend.namespace} lets ${route.kind}s of namespace ${route.namespace} reference Service ${backend.name}`,
+    };
   if (!peer)
-    return reachRow(
-      route,
-      backend,
-      peer,
-      undefined,
-      [],
-      'not evaluated',
-      'not-evaluated',
-      'no controller sends to it',
-    );
+    return {
+      ...row,
+      verdict: 'not evaluated',
+      problem: 'not-evaluated',
+      detail: 'no controller sends to it',
+    };
   const target = serviceTarget(inventory, model, backend.namespace, backend.name, backend.port);
   switch (target.type) {
     case 'not-evaluated':
-      return reachRow(route, backend, peer, target, [], 'not evaluated', 'not-evaluated', target.reason);
+      return { ...row, target, verdict: 'not evaluated', problem: 'not-evaluated', detail: target.reason };
     case 'selects-nothing':
-      return reachRow(
-        route,
-        backend,
-        peer,
+      return {
+        ...row,
         target,
-        [],
-        'no traffic',
-        'selects-nothing',
-        `Service ${service} selects no pod (selector ${target.selector})`,
-      );
+        verdict: 'no traffic',
+        problem: 'selects-nothing',
+        detail: `Service ${service} selects no pod (selector ${target.selector})`,
+      };
     case 'port-missing':
-      return reachRow(
-        route,
-        backend,
-        peer,
+      return {
+        ...row,
         target,
-        [],
-        'no traffic',
-        'port-missing',
-        `Service ${service} has no TCP ${portText(backend)} (it exposes ${target.ports.length > 0 ? target.ports.join(', ') : 'no port'})`,
-      );
+        verdict: 'no traffic',
+        problem: 'port-missing',
+        detail: `Service ${service} has no TCP ${portText(backend)} (it exposes ${target.ports.length > 0 ? target.ports.join(', ') : 'no port'})`,
+      };
     case 'pods':
       break;
   }
@@ -263,27 +232,23 @@ function backendReach(
     if (destination.allowed === true) allowed++;
   }
   if (decided === 0)
-    return reachRow(
-      route,
-      backend,
-      peer,
+    return {
+      ...row,
       target,
       destinations,
-      'no traffic',
-      'target-port-undefined',
-      `Service ${service} port ${target.servicePort.port} targets container port "${String(target.servicePort.targetPort)}", which no pod it selects declares`,
-    );
+      verdict: 'no traffic',
+      problem: 'target-port-undefined',
+      detail: `Service ${service} port ${target.servicePort.port} targets container port "${String(target.servicePort.targetPort)}", which no pod it selects declares`,
+    };
   const verdict = allowed === decided ? 'allowed' : allowed === 0 ? 'blocked' : 'partly blocked';
-  return reachRow(
-    route,
-    backend,
-    peer,
+  return {
+    ...row,
     target,
     destinations,
     verdict,
-    undefined,
-    `Service ${service} port ${target.servicePort.port} → ${decided} pod group(s), ${allowed} reachable`,
-  );
+    problem: undefined,
+    detail: `Service ${service} port ${target.servicePort.port} → ${decided} pod group(s), ${allowed} reachable`,
+  };
 }
 
 /** The controller of ingress-nginx's IngressClass (kubernetes/ingress-nginx deploy.yaml: IngressClass nginx). */
