@@ -4,7 +4,7 @@
 // sub-command loads its own modules only when it runs. `node scripts/build.mjs --cli` bundles the
 // CLI alone (what `npm run bench -- startup` needs); `--outdir DIR` writes it elsewhere (tests).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -51,6 +51,30 @@ const jsYamlCommonJs = {
   },
 };
 
+/**
+ * Modules of src/ that load a package on first use, through `createRequire(import.meta.url)(name)`.
+ * In the bundle that call becomes a plain `require(name)`: esbuild then holds the package inside
+ * and evaluates it when the call is first made, not when the bundle loads.
+ */
+const LAZY_REQUIRES = [resolve('src/render/string-width.ts')];
+
+const lazyRequires = {
+  name: 'lazy-requires',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]render[\\/]string-width\.ts$/ }, (args) =>
+      LAZY_REQUIRES.includes(args.path)
+        ? {
+            contents: readFileSync(args.path, 'utf8').replaceAll(
+              'createRequire(import.meta.url)(',
+              'require(',
+            ),
+            loader: 'ts',
+          }
+        : undefined,
+    );
+  },
+};
+
 /** Bundles the CLI into `outdir` with linked source maps naming the files under src/. */
 async function bundleCli(outdir) {
   rmSync(outdir, { recursive: true, force: true });
@@ -70,7 +94,7 @@ async function bundleCli(outdir) {
     banner: {
       js: "import { createRequire as kubewardRequire } from 'node:module';\nconst require = kubewardRequire(import.meta.url);",
     },
-    plugins: [jsYamlCommonJs],
+    plugins: [jsYamlCommonJs, lazyRequires],
     logLevel: 'warning',
   });
   chmodSync(join(outdir, 'main.js'), 0o755);

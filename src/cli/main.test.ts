@@ -94,6 +94,39 @@ describe('the built bin', () => {
     assert.ok(report.findings.length > 0);
   });
 
+  it('evaluates string-width, which the bundle holds, only when a table measures text other than printable ASCII', () => {
+    const counter = [
+      'const Segmenter = Intl.Segmenter; let made = 0;',
+      'Intl.Segmenter = class extends Segmenter { constructor(...a) { super(...a); made++; } };',
+      "process.on('exit', () => process.stderr.write(`segmenters: ${made}\\n`));",
+    ].join('\n');
+    const file = join(mkdtempSync(join(tmpdir(), 'kubeward-width-')), 'rbac.yaml');
+    const whoCan = (user: string) => {
+      writeFileSync(
+        file,
+        [
+          'kind: ClusterRoleBinding',
+          'apiVersion: rbac.authorization.k8s.io/v1',
+          'metadata: {name: readers}',
+          'roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}',
+          `subjects: [{kind: User, name: ${user}, apiGroup: rbac.authorization.k8s.io}]`,
+        ].join('\n'),
+      );
+      return kubeward(['rbac', 'who-can', 'get', 'secrets', '-f', file], {
+        NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(counter)}`,
+      });
+    };
+    const ascii = whoCan('alice');
+    assert.equal(ascii.status, 0, ascii.stderr);
+    assert.match(ascii.stdout, /^readers {2,}alice {27}User$/m);
+    assert.match(ascii.stderr, /^segmenters: 0$/m);
+    // SUBJECT is as wide as system:kube-controller-manager (30 columns): 漢字 takes 4 of them.
+    const wide = whoCan('漢字');
+    assert.equal(wide.status, 0, wide.stderr);
+    assert.match(wide.stdout, /^readers {2,}漢字 {28}User$/m);
+    assert.match(wide.stderr, /^segmenters: [1-9]/m);
+  });
+
   it('draws netpol matrix -o svg with Graphviz from a chunk of its own, which main.js does not load', () => {
     const run = kubeward(['netpol', 'matrix', '-f', 'examples/netpol/manifests.yaml', '-o', 'svg']);
     assert.equal(run.status, 0, run.stderr);

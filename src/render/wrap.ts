@@ -1,7 +1,6 @@
-import stringWidth from 'string-width';
+import { stringWidthOf } from './string-width.ts';
 
 const SGR = /\x1b\[[0-9;]*m/g;
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 /** Text whose every character takes one column: printable ASCII (most of a report). */
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
@@ -12,6 +11,13 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const SEGMENT_WINDOW = 256;
 const SGR_CODE = /(\x1b\[[0-9;]*m)/;
 
+let segmenter: Intl.Segmenter | undefined;
+
+/** The grapheme segmenter, made on first use: the first one made loads ICU's data, which takes milliseconds. */
+function graphemesOf(text: string): Intl.Segments {
+  return (segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' })).segment(text);
+}
+
 /**
  * Where to cut a window of a longer text: before its last two clusters, which the next window takes
  * (the cut may have shortened the last, and the one before may join it, as in emoji ZWJ sequences);
@@ -21,7 +27,7 @@ function cutPoint(window: string): number {
   if (PRINTABLE_ASCII.test(window)) return window.length - 1;
   let last = 0;
   let beforeLast = 0;
-  for (const { index } of graphemes.segment(window)) {
+  for (const { index } of graphemesOf(window)) {
     beforeLast = last;
     last = index;
   }
@@ -46,17 +52,17 @@ function* chunksOf(text: string): Generator<string> {
 function* clustersOf(text: string): Generator<string> {
   for (const chunk of chunksOf(text))
     if (PRINTABLE_ASCII.test(chunk)) yield* chunk;
-    else for (const { segment } of graphemes.segment(chunk)) yield segment;
+    else for (const { segment } of graphemesOf(chunk)) yield segment;
 }
 
 /** Columns a text takes on a terminal: wide characters count 2, colour codes 0. */
 export function displayWidth(text: string): number {
   const plain = text.includes('\x1b') ? text.replace(SGR, '') : text;
   if (PRINTABLE_ASCII.test(plain)) return plain.length;
-  if (text.length <= SEGMENT_WINDOW) return stringWidth(text);
+  if (text.length <= SEGMENT_WINDOW) return stringWidthOf(text);
   let width = 0;
   for (const part of text.split(SGR_CODE))
-    if (!part.startsWith('\x1b[')) for (const chunk of chunksOf(part)) width += stringWidth(chunk);
+    if (!part.startsWith('\x1b[')) for (const chunk of chunksOf(part)) width += stringWidthOf(chunk);
   return width;
 }
 
@@ -71,7 +77,7 @@ function breakWord(word: string, width: number): string[] {
       continue;
     }
     for (const cluster of clustersOf(token)) {
-      const cells = stringWidth(cluster);
+      const cells = stringWidthOf(cluster);
       if (used > 0 && used + cells > width) {
         pieces.push(piece);
         piece = '';
