@@ -118,20 +118,24 @@ export function runPlan(planned: CheckPlan, inventory: Inventory, options: RunOp
     if (!object) refs.set(resource, (object = objectRef(inventory, resource)));
     return object;
   };
-  const workloadOf = new Map(inventory.workloads.map((workload) => [workload.resource, workload]));
+  const { workloads } = inventory;
+  let next = 0;
   for (const resource of inventory.resources) {
-    const object = refOf(resource);
+    let object: ObjectRef | undefined;
     for (const check of plan.byKind.get(resource.kind) ?? NO_CHECKS) {
       const violations = check.run(resource, context);
       if (isNothing(violations)) continue;
+      object ??= refOf(resource);
       for (const violation of violations)
         emit(check, resource, object, violation.path, violation.message, violation.severity);
     }
-    const workload = workloadOf.get(resource);
-    if (!workload) continue;
+    const workload = workloads[next];
+    if (workload?.resource !== resource) continue;
+    next++;
     for (const check of plan.workload) {
       const violations = check.run(workload, context);
       if (isNothing(violations)) continue;
+      object ??= refOf(resource);
       for (const violation of violations) {
         const path = workload.specPath.concat(violation.path);
         emit(check, resource, object, path, violation.message, violation.severity);

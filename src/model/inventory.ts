@@ -29,7 +29,7 @@ export interface Inventory {
   readonly configs: readonly Resource[];
   /** Resources by kind. */
   readonly byKind: ReadonlyMap<string, readonly Resource[]>;
-  /** The pod-template view of every workload whose pod spec is well-typed. */
+  /** The pod-template view of every workload whose pod spec is well-typed, in the order of `resources`. */
   readonly workloads: readonly Workload[];
   /** Namespaces, declared or implied, sorted by name. */
   readonly namespaces: ReadonlyMap<string, NamespaceView>;
