@@ -19,6 +19,13 @@ export type ReportText = string | Iterable<string>;
 
 const chunksOf = (text: ReportText): Iterable<string> => (typeof text === 'string' ? [text] : text);
 
+/**
+ * How many bytes an output file's stream holds before `write()` asks the writer to wait: several
+ * chunks, so that the next chunks are rendered while the file system writes the previous ones
+ * (with the default 16 KiB every chunk waited for its own write).
+ */
+const FILE_BUFFER = 1024 * 1024;
+
 /** The signals that interrupt a run and whose default action ends the process. */
 const INTERRUPTS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
@@ -84,7 +91,9 @@ export async function writeOutputFile(path: string, text: ReportText): Promise<v
   };
   try {
     const mode = writableMode(path);
-    stream = await opened(createWriteStream(temporary, { flags: 'wx', flush: true }));
+    stream = await opened(
+      createWriteStream(temporary, { flags: 'wx', flush: true, highWaterMark: FILE_BUFFER }),
+    );
     for (const signal of INTERRUPTS) process.on(signal, interrupted);
     await writeChunks(stream, chunksOf(text));
     await closed(stream);
