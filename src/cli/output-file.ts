@@ -12,6 +12,7 @@ import {
 import type { WriteStream } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../model/errors.ts';
+import { utf8Bytes } from './utf8-bytes.ts';
 import { writeChunks } from './write-chunks.ts';
 
 /** A report as commands write it: one string, or chunks made as they are written. */
@@ -25,6 +26,11 @@ const chunksOf = (text: ReportText): Iterable<string> => (typeof text === 'strin
  * (with the default 16 KiB every chunk waited for its own write).
  */
 const FILE_BUFFER = 1024 * 1024;
+
+/** Each chunk as the bytes the file gets (the stream would encode each string itself). */
+function* bytesOf(chunks: Iterable<string>): Generator<Buffer, void, undefined> {
+  for (const chunk of chunks) yield utf8Bytes(chunk);
+}
 
 /** The signals that interrupt a run and whose default action ends the process. */
 const INTERRUPTS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -95,7 +101,7 @@ export async function writeOutputFile(path: string, text: ReportText): Promise<v
       createWriteStream(temporary, { flags: 'wx', flush: true, highWaterMark: FILE_BUFFER }),
     );
     for (const signal of INTERRUPTS) process.on(signal, interrupted);
-    await writeChunks(stream, chunksOf(text));
+    await writeChunks(stream, bytesOf(chunksOf(text)));
     await closed(stream);
     if (mode !== undefined) chmodSync(temporary, mode);
     renameSync(temporary, path);

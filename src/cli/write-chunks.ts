@@ -41,7 +41,7 @@ function drained(stream: Writable): Promise<void> {
  * high-water mark is held at a time. Rejects with the stream's error as soon as it fails (the rest
  * is not rendered); does not end the stream.
  */
-export async function writeChunks(stream: Writable, chunks: Iterable<string>): Promise<void> {
+export async function writeChunks(stream: Writable, chunks: Iterable<string | Uint8Array>): Promise<void> {
   for (const chunk of chunks) {
     if (stream.errored || stream.destroyed) throw failureOf(stream);
     if (!stream.write(chunk)) await drained(stream);
