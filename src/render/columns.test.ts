@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { columnLayout, layoutRows, renderColumns, terminalWidth } from './columns.ts';
+import {
+  cellWidthOf,
+  columnLayout,
+  layoutRows,
+  measuredLayout,
+  renderColumns,
+  terminalWidth,
+} from './columns.ts';
 import { displayWidth } from './wrap.ts';
 
 const lines = (text: string): string[] => text.trimEnd().split('\n');
@@ -128,6 +135,26 @@ describe('renderColumns', () => {
       rows.map((row) => layOut(row)),
       layoutRows(rows, { width: 36 }),
     );
+  });
+
+  it('lays rows out alike from the widths measured as they were made, the last column measured to wrap', () => {
+    const rows = [
+      ['web', '\x1b[32mRunning\x1b[39m', 'ready since 3 days'],
+      ['名前', 'a\tb', 'back-off restarting '],
+    ];
+    assert.deepEqual(
+      rows[1]?.map((cell) => cellWidthOf(cell)),
+      [4, 4, 20],
+    );
+    for (const width of [undefined, 30]) {
+      const measured = [0, 1, 2].map((column) =>
+        column === 2 && width === undefined
+          ? 0
+          : rows.reduce((widest, row) => Math.max(widest, cellWidthOf(row[column] ?? '')), 0),
+      );
+      assert.deepEqual(rows.map(measuredLayout(measured, { width })), layoutRows(rows, { width }));
+    }
+    assert.deepEqual(measuredLayout([3, 0])(['ab', 'c ']), ['ab    c']);
   });
 
   it('lays out 250,000 rows (no spread of rows into Math.max, which overflows the stack)', () => {

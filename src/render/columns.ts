@@ -48,13 +48,18 @@ function cellWidth(cell: Cell): number {
   return widest;
 }
 
+/** Display columns a cell takes in a table: its widest line (see {@link layoutRows}). */
+export function cellWidthOf(text: string): number {
+  return PLAIN.test(text) ? text.length : cellWidth(cellOf(text));
+}
+
 /** Columns' widest cells; the last column's only when `measureLast` (nothing pads it). */
 function naturalWidths(rows: readonly (readonly string[])[], measureLast: boolean): number[] {
   const widths: number[] = [];
   for (const row of rows) {
     const measured = measureLast ? row.length : row.length - 1;
     for (let column = 0; column < row.length; column++) {
-      const width = column < measured ? cellWidth(cellOf(row[column] ?? '')) : 0;
+      const width = column < measured ? cellWidthOf(row[column] ?? '') : 0;
       if (width > (widths[column] ?? 0)) widths[column] = width;
       else widths[column] ??= 0;
     }
@@ -125,15 +130,27 @@ export function columnLayout(
   layout: ColumnLayout = {},
 ): (row: readonly string[]) => string[] {
   const width = layout.width ?? Number.POSITIVE_INFINITY;
-  const natural = naturalWidths(rows, width !== Number.POSITIVE_INFINITY);
+  return measuredLayout(naturalWidths(rows, width !== Number.POSITIVE_INFINITY), layout);
+}
+
+/**
+ * {@link columnLayout} from the natural widths of the table's columns, measured as its rows were
+ * made (each column's widest cell, see {@link cellWidthOf}; the last column's only when
+ * `layout.width` is finite, else 0), for a table whose rows are not kept until it is laid out.
+ */
+export function measuredLayout(
+  natural: readonly number[],
+  layout: ColumnLayout = {},
+): (row: readonly string[]) => string[] {
+  const width = layout.width ?? Number.POSITIVE_INFINITY;
   const settled: Settled = { gap: layout.gap ?? 3, width, wrap: layout.wrap ?? [natural.length - 1] };
   const widths = fitWidths(natural, settled);
   const wraps = widths.some((width, column) => width < (natural[column] ?? 0));
   const separator = ' '.repeat(settled.gap);
   return (row) => {
+    const plain = wraps || row.length === 0 ? undefined : plainLine(row, widths, separator);
+    if (plain !== undefined) return [plain];
     const cells = row.map(cellOf);
-    if (!wraps && cells.length > 0 && cells.every((cell) => typeof cell === 'string'))
-      return [plainLine(cells, widths, separator)];
     const wrapped = cells.map((cell, column) => {
       const lines = linesOf(cell);
       const width = widths[column] ?? 0;
@@ -156,15 +173,23 @@ export function columnLayout(
   };
 }
 
-/** The one line of a row of plain cells (see {@link Cell}) that need no wrapping. */
-function plainLine(row: readonly string[], widths: readonly number[], separator: string): string {
+/**
+ * The one line of a row that needs no wrapping, when its cells are plain (see {@link Cell});
+ * undefined when one is not. A line whose last character is printable and no space has nothing
+ * to trim: it is not searched for trailing spaces (which would copy it whole).
+ */
+function plainLine(row: readonly string[], widths: readonly number[], separator: string): string | undefined {
   const last = row.length - 1;
   let line = '';
   for (let column = 0; column < last; column++) {
     const text = row[column] ?? '';
+    if (!PLAIN.test(text)) return undefined;
     line += text + ' '.repeat((widths[column] ?? 0) - text.length) + separator;
   }
-  return (line + (row[last] ?? '')).trimEnd();
+  const text = row[last] ?? '';
+  if (!PLAIN.test(text)) return undefined;
+  const end = text.charCodeAt(text.length - 1);
+  return end > 0x20 && end < 0x7f ? line + text : (line + text).trimEnd();
 }
 
 /** {@link layoutRows} as text: one line per table line, each ending in a newline. */

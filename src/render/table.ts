@@ -7,7 +7,7 @@ import { escapeControls } from '../model/terminal-text.ts';
 import type { Report } from '../report/report.ts';
 import { locationOf, objectName, placeIn } from '../report/location.ts';
 import type { Location } from '../report/location.ts';
-import { columnLayout, renderColumns } from './columns.ts';
+import { cellWidthOf, measuredLayout, renderColumns } from './columns.ts';
 import { renderFrameworkTable } from './framework-table.ts';
 
 /** Options for the human-readable table. */
@@ -70,48 +70,91 @@ function* tableLines(report: Report, options: TableOptions): Generator<string> {
   );
   const suppressedLabel = `  ${colors.dim('SUPPRESSED')}`;
 
-  const groups = new Map<string, Finding[]>();
-  for (const finding of report.findings) {
-    if (finding.suppressed && !options.showSuppressed) continue;
-    const key = objectName(finding);
-    const group = groups.get(key);
-    if (group) group.push(finding);
-    else groups.set(key, [finding]);
-  }
+  const groups = objectGroups(report.findings, options.showSuppressed);
+  const measureLast = (options.width ?? Number.POSITIVE_INFINITY) !== Number.POSITIVE_INFINITY;
+  const labelOf = (finding: Finding): string =>
+    finding.suppressed ? suppressedLabel : (labels.get(finding.severity) ?? '');
+  const messageOf = (finding: Finding, note: string): string =>
+    finding.suppressed
+      ? colors.dim(
+          escapeControls(
+            `${finding.message} (${finding.suppressed.reason || `by ${finding.suppressed.by}`})`,
+          ),
+        )
+      : escapeControls(finding.message) + (note === '' ? '' : colors.dim(` (${escapeControls(note)})`));
+
+  // Located and measured first (the columns' widths), then made again a row at a time as written.
   const headers: string[] = [];
-  const rows: string[][] = [];
-  for (const [name, findings] of groups) {
+  const places: string[] = [];
+  const notes = new Map<number, string>();
+  const natural = [0, 0, 0, 0];
+  const labelWidths = new Map<string, number>();
+  const checkWidths = new Map<string, number>();
+  const widest = (column: number, width: number): void => {
+    if (width > (natural[column] ?? 0)) natural[column] = width;
+  };
+  for (const findings of groups) {
     findings.forEach((finding, index) => {
       const location = locationOf(finding);
-      if (index === 0) headers.push(headerOf(name, finding, location, colors));
+      if (index === 0) headers.push(headerOf(objectName(finding), finding, location, colors));
+      const place = location ? placeIn(location) : '-';
       const note =
         location?.note !== undefined && location.note !== finding.resource?.origin.note ? location.note : '';
-      const message = finding.suppressed
-        ? colors.dim(
-            escapeControls(
-              `${finding.message} (${finding.suppressed.reason || `by ${finding.suppressed.by}`})`,
-            ),
-          )
-        : escapeControls(finding.message) + (note === '' ? '' : colors.dim(` (${escapeControls(note)})`));
-      rows.push([
-        finding.suppressed ? suppressedLabel : (labels.get(finding.severity) ?? ''),
-        finding.checkId,
-        location ? placeIn(location) : '-',
-        message,
-      ]);
+      if (note !== '') notes.set(places.length, note);
+      places.push(place);
+      widest(0, measured(labelWidths, labelOf(finding)));
+      widest(1, measured(checkWidths, finding.checkId));
+      widest(2, cellWidthOf(place));
+      if (measureLast) widest(3, cellWidthOf(messageOf(finding, note)));
     });
   }
-  const layOut = columnLayout(rows, { width: options.width });
+  const layOut = measuredLayout(groups.length === 0 ? [] : natural, { width: options.width });
   let row = 0;
   let group = 0;
-  for (const findings of groups.values()) {
+  for (const findings of groups) {
     yield headers[group++] ?? '';
-    for (const end = row + findings.length; row < end; row++) yield* layOut(rows[row] ?? []);
+    for (const finding of findings) {
+      const message = messageOf(finding, notes.get(row) ?? '');
+      yield* layOut([labelOf(finding), finding.checkId, places[row++] ?? '', message]);
+    }
     yield '';
   }
-  if (groups.size === 0)
+  if (groups.length === 0)
     yield* [report.summary.hidden > 0 ? 'No findings at or above --min-severity.' : 'No findings.', ''];
   yield* scorecardLines(report, options, colors);
+}
+
+/**
+ * The findings to list, by object in order of first appearance (their order within each kept):
+ * findings that follow one another about the same object are grouped without naming it again.
+ */
+function objectGroups(findings: readonly Finding[], showSuppressed: boolean): Finding[][] {
+  const groups: Finding[][] = [];
+  const byName = new Map<string, Finding[]>();
+  let last: Finding | undefined;
+  let group: Finding[] = [];
+  for (const finding of findings) {
+    if (finding.suppressed && !showSuppressed) continue;
+    if (finding.object !== last?.object) {
+      const name = objectName(finding);
+      const named = byName.get(name);
+      if (named) group = named;
+      else {
+        byName.set(name, (group = []));
+        groups.push(group);
+      }
+    }
+    group.push(finding);
+    last = finding;
+  }
+  return groups;
+}
+
+/** A cell's width, measured once per distinct text (a severity label, a check id). */
+function measured(widths: Map<string, number>, text: string): number {
+  let width = widths.get(text);
+  if (width === undefined) widths.set(text, (width = cellWidthOf(text)));
+  return width;
 }
 
 /** The line naming an object, and the file of its first finding. */
