@@ -147,8 +147,11 @@ export function measuredLayout(
   const widths = fitWidths(natural, settled);
   const wraps = widths.some((width, column) => width < (natural[column] ?? 0));
   const separator = ' '.repeat(settled.gap);
+  // The spaces that pad a plain cell and part it from the next, made once per count.
+  const made: string[] = [];
+  const spaces = (count: number): string => (made[count] ??= ' '.repeat(count));
   return (row) => {
-    const plain = wraps || row.length === 0 ? undefined : plainLine(row, widths, separator);
+    const plain = wraps || row.length === 0 ? undefined : plainLine(row, widths, settled.gap, spaces);
     if (plain !== undefined) return [plain];
     const cells = row.map(cellOf);
     const wrapped = cells.map((cell, column) => {
@@ -178,13 +181,18 @@ export function measuredLayout(
  * undefined when one is not. A line whose last character is printable and no space has nothing
  * to trim: it is not searched for trailing spaces (which would copy it whole).
  */
-function plainLine(row: readonly string[], widths: readonly number[], separator: string): string | undefined {
+function plainLine(
+  row: readonly string[],
+  widths: readonly number[],
+  gap: number,
+  spaces: (count: number) => string,
+): string | undefined {
   const last = row.length - 1;
   let line = '';
   for (let column = 0; column < last; column++) {
     const text = row[column] ?? '';
     if (!PLAIN.test(text)) return undefined;
-    line += text + ' '.repeat((widths[column] ?? 0) - text.length) + separator;
+    line += text + spaces((widths[column] ?? 0) - text.length + gap);
   }
   const text = row[last] ?? '';
   if (!PLAIN.test(text)) return undefined;

@@ -6,7 +6,6 @@ import { formatDiagnostic } from '../model/diagnostic.ts';
 import { escapeControls } from '../model/terminal-text.ts';
 import type { Report } from '../report/report.ts';
 import { locationOf, objectName, placeIn } from '../report/location.ts';
-import type { Location } from '../report/location.ts';
 import { cellWidthOf, measuredLayout, renderColumns } from './columns.ts';
 import { renderFrameworkTable } from './framework-table.ts';
 
@@ -84,7 +83,6 @@ function* tableLines(report: Report, options: TableOptions): Generator<string> {
       : escapeControls(finding.message) + (note === '' ? '' : colors.dim(` (${escapeControls(note)})`));
 
   // Located and measured first (the columns' widths), then made again a row at a time as written.
-  const headers: string[] = [];
   const places: string[] = [];
   const notes = new Map<number, string>();
   const natural = [0, 0, 0, 0];
@@ -94,9 +92,8 @@ function* tableLines(report: Report, options: TableOptions): Generator<string> {
     if (width > (natural[column] ?? 0)) natural[column] = width;
   };
   for (const findings of groups) {
-    findings.forEach((finding, index) => {
+    for (const finding of findings) {
       const location = locationOf(finding);
-      if (index === 0) headers.push(headerOf(objectName(finding), finding, location, colors));
       const place = location ? placeIn(location) : '-';
       const note =
         location?.note !== undefined && location.note !== finding.resource?.origin.note ? location.note : '';
@@ -106,13 +103,12 @@ function* tableLines(report: Report, options: TableOptions): Generator<string> {
       widest(1, measured(checkWidths, finding.checkId));
       widest(2, cellWidthOf(place));
       if (measureLast) widest(3, cellWidthOf(messageOf(finding, note)));
-    });
+    }
   }
   const layOut = measuredLayout(groups.length === 0 ? [] : natural, { width: options.width });
   let row = 0;
-  let group = 0;
   for (const findings of groups) {
-    yield headers[group++] ?? '';
+    yield headerOf(findings[0], colors);
     for (const finding of findings) {
       const message = messageOf(finding, notes.get(row) ?? '');
       yield* layOut([labelOf(finding), finding.checkId, places[row++] ?? '', message]);
@@ -157,16 +153,14 @@ function measured(widths: Map<string, number>, text: string): number {
   return width;
 }
 
-/** The line naming an object, and the file of its first finding. */
-function headerOf(
-  name: string,
-  first: Finding,
-  where: Location | undefined,
-  colors: ReturnType<typeof pc.createColors>,
-): string {
-  const note = first.resource?.origin.note;
-  const file = where ? `  ${where.file}${note === undefined ? '' : ` (${note})`}` : '';
-  return colors.bold(escapeControls(name)) + (file === '' ? '' : colors.dim(escapeControls(file)));
+/** The line naming an object, and the file of its first finding (where findings about it are located). */
+function headerOf(first: Finding | undefined, colors: ReturnType<typeof pc.createColors>): string {
+  if (!first) return '';
+  const origin = first.resource?.origin;
+  const file = origin ? `  ${origin.file}${origin.note === undefined ? '' : ` (${origin.note})`}` : '';
+  return (
+    colors.bold(escapeControls(objectName(first))) + (file === '' ? '' : colors.dim(escapeControls(file)))
+  );
 }
 
 /** The per-theme scorecard and the total line. */
