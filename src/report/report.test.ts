@@ -7,7 +7,11 @@ import { parseConfig } from '../config/parse-config.ts';
 import { loadInputs } from '../scan/inputs.ts';
 import { scanLoaded } from '../scan/scan.ts';
 import { TEST_NOW } from '../testing/clock.ts';
-import type { ThemeSummary } from './report.ts';
+import type { Finding, ObjectRef, Suppression } from '../model/finding.ts';
+import { buildInventory } from '../model/inventory.ts';
+import type { Severity } from '../model/severity.ts';
+import { buildReport } from './report.ts';
+import type { Report, ThemeSummary } from './report.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'testdata', 'applies');
 
@@ -30,5 +34,65 @@ describe('scorecard', () => {
     const themes = await themesOf('kustomize');
     const checked = themes.filter((theme) => theme.checks > 0).map(({ id }) => id);
     assert.ok(checked.includes('nonroot') && checked.includes('config'), checked.join(','));
+  });
+});
+
+describe('buildReport', () => {
+  const pod = (name: string): ObjectRef => ({ apiVersion: 'v1', kind: 'Pod', namespace: 'shop', name });
+  const finding = (
+    checkId: string,
+    severity: Severity,
+    object: ObjectRef,
+    suppressed?: Suppression,
+  ): Finding => ({
+    checkId,
+    severity,
+    theme: 'config',
+    message: checkId,
+    remediation: '',
+    object,
+    resource: undefined,
+    path: [],
+    suppressed,
+  });
+  const web = pod('web');
+  const db = pod('db');
+  const findings = [
+    finding('a1', 'low', web),
+    finding('b1', 'high', db),
+    // Another reference to the same object, after findings about another one.
+    finding('a2', 'critical', pod('web')),
+    finding('c1', 'info', pod('cache')),
+    finding('a3', 'medium', web, { by: 'baseline', reason: '' }),
+    finding('b2', 'critical', db),
+  ];
+  const report = (minSeverity?: Severity): Report =>
+    buildReport({
+      checks: [],
+      inventory: buildInventory([]),
+      findings,
+      diagnostics: [],
+      files: 0,
+      ...(minSeverity === undefined ? {} : { minSeverity }),
+    });
+
+  it('lists findings by object in order of first appearance, the most severe first within each', () => {
+    assert.deepEqual(
+      report().findings.map(({ checkId }) => checkId),
+      ['a2', 'a3', 'a1', 'b2', 'b1', 'c1'],
+    );
+  });
+
+  it('counts the findings below --min-severity without listing them, and the suppressed apart', () => {
+    const { findings: listed, summary } = report('low');
+    assert.deepEqual(
+      listed.map(({ checkId }) => checkId),
+      ['a2', 'a3', 'a1', 'b2', 'b1'],
+    );
+    assert.deepEqual(
+      [summary.findings, summary.hidden, summary.suppressed, summary.inBaseline],
+      [5, 1, 1, 1],
+    );
+    assert.deepEqual(summary.bySeverity, { critical: 2, high: 1, medium: 0, low: 1, info: 1 });
   });
 });

@@ -12,7 +12,7 @@ import { VERSION } from '../version.ts';
 import { frameworkScorecard } from './framework.ts';
 import type { FrameworkScorecard } from './framework.ts';
 import type { SeverityCounts } from './severity-counts.ts';
-import { atLeast, SEVERITIES } from '../model/severity.ts';
+import { SEVERITIES } from '../model/severity.ts';
 import type { Severity } from '../model/severity.ts';
 import { objectName } from './location.ts';
 import type { ReportGraphs } from './graphs.ts';
@@ -89,9 +89,9 @@ export function buildReport(input: {
   return {
     tool: { name: 'kubeward', version: VERSION },
     checks: [...checks, ...(input.configChecks ?? [])],
-    findings: bySeverityWithinObject(counts.shown),
+    findings: inReportOrder(counts),
     diagnostics,
-    objects: [...scannedObjects(checks, inventory, findings), ...configObjects(input.configChecks, findings)],
+    objects: scannedObjects(checks, inventory, findings).concat(configObjects(input.configChecks, findings)),
     summary: {
       files: input.files,
       objects: inventory.resources.length + inventory.configs.length,
@@ -126,10 +126,17 @@ export function buildReport(input: {
 const zeroCounts = (): Record<Severity, number> =>
   Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
 
-/** What the summary counts of a run's findings, in one pass over them. */
+/** What the summary counts of a run's findings, and the order the report lists them in, in one pass over them. */
 interface Tally {
   /** The findings at or above the listed severity, in their order. */
   readonly shown: readonly Finding[];
+  /**
+   * Of each shown finding, what the report orders it by (see {@link inReportOrder}): its object, by
+   * name in order of first appearance, and its severity, as `object * SEVERITIES.length + rank`.
+   */
+  readonly keys: Int32Array;
+  /** Objects the shown findings are about. */
+  readonly objects: number;
   /** Findings that count (not suppressed), in all and by severity. */
   readonly counted: number;
   readonly bySeverity: SeverityCounts;
@@ -141,15 +148,34 @@ interface Tally {
 }
 
 function tally(findings: readonly Finding[], minSeverity: Severity): Tally {
-  const shown: Finding[] = [];
+  // The findings themselves while all are listed (by default all are); copied at the first that is not.
+  let shown: Finding[] | undefined;
+  const keys = new Int32Array(findings.length);
+  const byName = new Map<string, number>();
   const bySeverity = zeroCounts();
   const byTheme = new Map(THEMES.map(({ id }) => [id, { findings: 0, bySeverity: zeroCounts() }]));
+  const lowest = SEVERITY_RANK[minSeverity];
+  let listedCount = 0;
   let counted = 0;
   let hidden = 0;
   let inBaseline = 0;
-  for (const finding of findings) {
-    const listed = atLeast(finding.severity, minSeverity);
-    if (listed) shown.push(finding);
+  // Findings about one object mostly follow one another: its name is looked up once per run of them.
+  let object: ObjectRef | undefined;
+  let group = 0;
+  findings.forEach((finding, index) => {
+    const rank = SEVERITY_RANK[finding.severity];
+    const listed = rank <= lowest;
+    if (listed) {
+      if (finding.object !== object) {
+        object = finding.object;
+        const name = objectName(finding);
+        const known = byName.get(name);
+        if (known === undefined) byName.set(name, (group = byName.size));
+        else group = known;
+      }
+      keys[listedCount++] = group * SEVERITIES.length + rank;
+      shown?.push(finding);
+    } else shown ??= findings.slice(0, index);
     if (finding.suppressed === undefined) {
       counted++;
       bySeverity[finding.severity]++;
@@ -160,8 +186,17 @@ function tally(findings: readonly Finding[], minSeverity: Severity): Tally {
       }
       if (!listed) hidden++;
     } else if (finding.suppressed.by === 'baseline') inBaseline++;
-  }
-  return { shown, counted, bySeverity, byTheme, hidden, inBaseline };
+  });
+  return {
+    shown: shown ?? findings,
+    keys: keys.subarray(0, listedCount),
+    objects: byName.size,
+    counted,
+    bySeverity,
+    byTheme,
+    hidden,
+    inBaseline,
+  };
 }
 
 /** The config files that findings of `configChecks` are about, each with those checks. */
@@ -169,6 +204,7 @@ function configObjects(
   configChecks: readonly CheckMeta[] = [],
   findings: readonly Finding[],
 ): ScannedObject[] {
+  if (configChecks.length === 0) return [];
   const ids = configChecks.map((check) => check.id);
   const objects = new Map<Resource, ScannedObject>();
   for (const { checkId, resource, object } of findings)
@@ -178,27 +214,15 @@ function configObjects(
 }
 
 /**
- * Findings grouped by object in order of first appearance, the most severe first within each (stable):
- * a counting sort on the pair (group, severity), so that no group needs a list of its own.
+ * The shown findings grouped by object in order of first appearance, the most severe first within
+ * each (stable): a counting sort on their keys, so that no group needs a list of its own.
  */
-function bySeverityWithinObject(findings: readonly Finding[]): Finding[] {
-  const groupOf = new Map<ObjectRef, number>();
-  const byName = new Map<string, number>();
-  const keys = findings.map((finding) => {
-    let group = groupOf.get(finding.object);
-    if (group === undefined) {
-      const name = objectName(finding);
-      group = byName.get(name);
-      if (group === undefined) byName.set(name, (group = byName.size));
-      groupOf.set(finding.object, group);
-    }
-    return group * SEVERITIES.length + SEVERITY_RANK[finding.severity];
-  });
-  const starts = new Array<number>(byName.size * SEVERITIES.length + 1).fill(0);
+function inReportOrder({ shown, keys, objects }: Tally): Finding[] {
+  const starts = new Int32Array(objects * SEVERITIES.length + 1);
   for (const key of keys) starts[key + 1] = (starts[key + 1] ?? 0) + 1;
   for (let key = 1; key < starts.length; key++) starts[key] = (starts[key] ?? 0) + (starts[key - 1] ?? 0);
-  const sorted = new Array<Finding>(findings.length);
-  findings.forEach((finding, i) => {
+  const sorted = new Array<Finding>(shown.length);
+  shown.forEach((finding, i) => {
     const key = keys[i] ?? 0;
     const at = starts[key] ?? 0;
     sorted[at] = finding;
@@ -257,27 +281,37 @@ function scannedObjects(
   };
   const refs = new Map<Resource, ObjectRef>();
   const added = new Map<Resource, string[]>();
-  let last: { readonly resource: Resource; readonly list: CheckList } | undefined;
-  for (const { resource, checkId, object } of findings) {
-    if (!resource) continue;
-    if (last?.resource !== resource) {
-      refs.set(resource, object);
-      last = { resource, list: listOf(resource) };
+  let resource: Resource | undefined;
+  let list: CheckList | undefined;
+  for (const finding of findings) {
+    if (!finding.resource) continue;
+    if (finding.resource !== resource) {
+      resource = finding.resource;
+      refs.set(resource, finding.object);
+      list = listOf(resource);
     }
-    if (last.list.set.has(checkId) || !order.has(checkId)) continue;
+    const { checkId } = finding;
+    if (list?.set.has(checkId) === true || !order.has(checkId)) continue;
     const ids = added.get(resource);
     if (!ids) added.set(resource, [checkId]);
     else if (!ids.includes(checkId)) ids.push(checkId);
   }
   const byOrder = (a: string, b: string): number => (order.get(a) ?? 0) - (order.get(b) ?? 0);
-  return [...inventory.resources, ...inventory.configs].map((resource) => {
+  const scanned: ScannedObject[] = [];
+  const scan = (resource: Resource): void => {
     const object = refs.get(resource) ?? objectRef(inventory, resource);
     const list = listOf(resource);
     const extra = added.get(resource);
-    if (!extra) return { object, resource, checks: list.ids };
+    if (!extra) {
+      scanned.push({ object, resource, checks: list.ids });
+      return;
+    }
     const key = extra.sort(byOrder).join(',');
     let ids = list.extended.get(key);
     if (!ids) list.extended.set(key, (ids = [...list.ids, ...extra]));
-    return { object, resource, checks: ids };
-  });
+    scanned.push({ object, resource, checks: ids });
+  };
+  for (const resource of inventory.resources) scan(resource);
+  for (const resource of inventory.configs) scan(resource);
+  return scanned;
 }
