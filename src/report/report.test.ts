@@ -10,6 +10,7 @@ import { TEST_NOW } from '../testing/clock.ts';
 import type { Finding, ObjectRef, Suppression } from '../model/finding.ts';
 import { buildInventory } from '../model/inventory.ts';
 import type { Severity } from '../model/severity.ts';
+import { PRIVILEGED_HOST_PID_POD, scanText } from '../testing/scan-text.ts';
 import { buildReport } from './report.ts';
 import type { Report, ThemeSummary } from './report.ts';
 
@@ -94,5 +95,14 @@ describe('buildReport', () => {
       [5, 1, 1, 1],
     );
     assert.deepEqual(summary.bySeverity, { critical: 2, high: 1, medium: 0, low: 1, info: 1 });
+  });
+
+  it('makes the scanned objects once, when first read', () => {
+    const scanned = scanText(PRIVILEGED_HOST_PID_POD);
+    assert.equal(scanned.objects, scanned.objects);
+    assert.deepEqual(
+      scanned.objects.map(({ object }) => object.name),
+      ['web'],
+    );
   });
 });

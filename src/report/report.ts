@@ -58,6 +58,7 @@ export interface Report {
   readonly checks: readonly CheckMeta[];
   readonly findings: readonly Finding[];
   readonly diagnostics: readonly Diagnostic[];
+  /** Every object scanned, with the checks that applied to it; made when first read. */
   readonly objects: readonly ScannedObject[];
   readonly summary: Summary;
   /** The per-control scorecard, when the run was asked for a framework (`--framework`). */
@@ -86,12 +87,18 @@ export function buildReport(input: {
 }): Report {
   const { checks, inventory, findings, diagnostics, framework, settings, minSeverity = 'info' } = input;
   const counts = tally(findings, minSeverity);
+  let objects: readonly ScannedObject[] | undefined;
   return {
     tool: { name: 'kubeward', version: VERSION },
     checks: [...checks, ...(input.configChecks ?? [])],
     findings: inReportOrder(counts),
     diagnostics,
-    objects: scannedObjects(checks, inventory, findings).concat(configObjects(input.configChecks, findings)),
+    // Made on first read: JUnit and SARIF read them, the table and JSON do not.
+    get objects() {
+      return (objects ??= scannedObjects(checks, inventory, findings).concat(
+        configObjects(input.configChecks, findings),
+      ));
+    },
     summary: {
       files: input.files,
       objects: inventory.resources.length + inventory.configs.length,
