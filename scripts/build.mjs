@@ -52,17 +52,17 @@ const jsYamlCommonJs = {
 };
 
 /**
- * Modules of src/ that load a package on first use, through `createRequire(import.meta.url)(name)`.
- * In the bundle that call becomes a plain `require(name)`: esbuild then holds the package inside
- * and evaluates it when the call is first made, not when the bundle loads.
+ * The module of src/ that loads string-width on first use, through `createRequire(import.meta.url)`.
+ * In the bundle that call becomes a plain `require`: esbuild then holds the package inside and
+ * evaluates it when the call is first made, not when the bundle loads.
  */
-const LAZY_REQUIRES = [resolve('src/render/string-width.ts')];
+const LAZY_REQUIRE = resolve('src/render/string-width.ts');
 
 const lazyRequires = {
   name: 'lazy-requires',
   setup(build) {
     build.onLoad({ filter: /[\\/]src[\\/]render[\\/]string-width\.ts$/ }, (args) =>
-      LAZY_REQUIRES.includes(args.path)
+      args.path === LAZY_REQUIRE
         ? {
             contents: readFileSync(args.path, 'utf8').replaceAll(
               'createRequire(import.meta.url)(',

@@ -1,6 +1,6 @@
 import { containersOf } from '../../model/containers.ts';
-import type { Mapping } from '../../model/path.ts';
-import { isRecord } from '../../model/path.ts';
+import type { FieldPath, Mapping } from '../../model/path.ts';
+import { getAt } from '../../model/path.ts';
 import { NO_VIOLATIONS } from '../../model/check.ts';
 import type { Violation } from '../../model/check.ts';
 
@@ -17,8 +17,8 @@ export function missingResource(
   let violations: Violation[] | undefined;
   for (const { container, field, path, name } of containersOf(podSpec)) {
     if (field === 'ephemeralContainers') continue;
-    if (isQuantity(quantityAt(container, bound, resource))) continue;
-    if (bound === 'requests' && isQuantity(quantityAt(container, 'limits', resource))) continue;
+    if (isQuantity(getAt(container, QUANTITY_PATHS[bound][resource]))) continue;
+    if (bound === 'requests' && isQuantity(getAt(container, QUANTITY_PATHS.limits[resource]))) continue;
     const singular = bound === 'requests' ? 'request' : 'limit';
     (violations ??= []).push({
       path: [...path, 'resources', bound, resource],
@@ -28,13 +28,12 @@ export function missingResource(
   return violations ?? NO_VIOLATIONS;
 }
 
-/** A container's `resources.<bound>.<resource>`, or undefined. */
-function quantityAt(container: Mapping, bound: 'requests' | 'limits', resource: 'cpu' | 'memory'): unknown {
-  const resources = container.resources;
-  if (!isRecord(resources)) return undefined;
-  const quantities = resources[bound];
-  return isRecord(quantities) ? quantities[resource] : undefined;
-}
+/** Each `resources.<bound>.<resource>` path in a container, made once rather than at every call. */
+const QUANTITY_PATHS: Readonly<Record<'requests' | 'limits', Readonly<Record<'cpu' | 'memory', FieldPath>>>> =
+  {
+    requests: { cpu: ['resources', 'requests', 'cpu'], memory: ['resources', 'requests', 'memory'] },
+    limits: { cpu: ['resources', 'limits', 'cpu'], memory: ['resources', 'limits', 'memory'] },
+  };
 
 function isQuantity(value: unknown): boolean {
   return typeof value === 'number' || (typeof value === 'string' && value !== '');
