@@ -3,9 +3,16 @@
 // scan keeps them. BUILD is `commonjs` (dist/js-yaml.cjs.js, the build src/load/js-yaml.ts loads,
 // required the same way) or `module` (dist/js-yaml.mjs, the package's ES module export). Prints
 // `{"documents":N,"parseMs":T}`. Plain JavaScript, so that no TypeScript loader weighs on the floor.
+// It starts as the bin does (src/cli/helper-threads.ts): on Linux, the other threads of the process,
+// V8's helpers, get the lowest priority, so that both run under the same scheduling.
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
+
+if (process.platform === 'linux')
+  for (const task of readdirSync('/proc/self/task'))
+    if (Number(task) !== process.pid) setPriority(Number(task), 19);
 
 const [build, directory] = process.argv.slice(2);
 if ((build !== 'commonjs' && build !== 'module') || !directory) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { getPriority, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { buildCliBundle } from '../testing/bundle.ts';
@@ -126,6 +126,29 @@ describe('the built bin', () => {
     assert.match(wide.stdout, /^readers {2,}漢字 {28}User$/m);
     assert.match(wide.stderr, /^segmenters: [1-9]/m);
   });
+
+  const linuxOnly = {
+    skip: process.platform === 'linux' ? false : 'nice values per thread and /proc/self/task are Linux only',
+  };
+  it(
+    'gives the threads that V8 started before the bin the lowest priority, and keeps the main thread at its own',
+    linuxOnly,
+    () => {
+      // Field 19 of /proc/PID/task/TID/stat is the nice value; the fields after the command name start at 3.
+      const probe = [
+        "import { readdirSync, readFileSync } from 'node:fs';",
+        "const nice = (tid) => { const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8'); return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]; };",
+        "const helpers = readdirSync('/proc/self/task').filter((tid) => Number(tid) !== process.pid);",
+        "process.on('exit', () => process.stderr.write(`main: ${nice(process.pid)}\\nhelpers: ${helpers.map(nice).join(' ')}\\n`));",
+      ].join('\n');
+      const run = kubeward(['--version'], {
+        NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(probe)}`,
+      });
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(run.stderr, new RegExp(`^main: ${String(getPriority())}$`, 'm'));
+      assert.match(run.stderr, /^helpers: 19( 19){3,}$/m);
+    },
+  );
 
   it('draws netpol matrix -o svg with Graphviz from a chunk of its own, which main.js does not load', () => {
     const run = kubeward(['netpol', 'matrix', '-f', 'examples/netpol/manifests.yaml', '-o', 'svg']);
