@@ -4,6 +4,7 @@ import type { FieldPath, Mapping } from '../model/path.ts';
 import type { Resource } from '../model/resource.ts';
 import { isConfigKind } from './config-kinds.ts';
 import { locate } from './locate.ts';
+import { metadataTypeError } from './metadata-types.ts';
 import { documentOrigin, WHOLE_DOCUMENT } from './origin.ts';
 import type { ParsedDocument } from './parse.ts';
 import type { ReadSource } from './read.ts';
@@ -61,6 +62,14 @@ export function toResources(
           ...where(itemPath),
           level: source.named ? 'error' : 'warning',
           message: `document ${document.index + 1}${itemPath.length > 0 ? ` item ${String(itemPath[1])}` : ''}: not a Kubernetes object (no ${missing})`,
+        });
+        continue;
+      }
+      const wrongType = metadataTypeError(object);
+      if (wrongType) {
+        diagnostics.push({
+          ...where([...itemPath, ...wrongType.path]),
+          message: `document ${document.index + 1}${itemPath.length > 0 ? ` item ${String(itemPath[1])}` : ''}: ${wrongType.message}`,
         });
         continue;
       }

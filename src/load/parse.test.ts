@@ -186,6 +186,71 @@ describe('documents that are not objects', () => {
   });
 });
 
+// ObjectMeta's name, generateName and namespace are strings, its labels and annotations maps of
+// strings: `kubectl apply` refuses a document that breaks this when it decodes it ("json: cannot
+// unmarshal bool into Go struct field ObjectMeta.metadata.labels of type string"). Under YAML 1.1,
+// `namespace: y` and `enabled: true` are such booleans.
+describe('metadata types, as ObjectMeta decodes them', () => {
+  const errors = (text: string) =>
+    yaml(text).diagnostics.map((d) => `${d.level} ${String(d.line)}:${String(d.column)} ${d.message}`);
+  const cm = 'apiVersion: v1\nkind: ConfigMap\n';
+
+  it('reports a name, generateName or namespace that is not a string, and leaves the object out', () => {
+    const { resources, diagnostics } = yaml(`${cm}metadata:\n  name: a\n  namespace: y\n`);
+    assert.equal(resources.length, 0);
+    assert.deepEqual(
+      diagnostics.map((d) => `${d.level} ${String(d.line)}:${String(d.column)} ${d.message}`),
+      ['error 5:3 document 1: metadata.namespace must be a string, not the boolean true: quote it'],
+    );
+    assert.deepEqual(errors(`${cm}metadata: {name: 0644}\n`), [
+      'error 3:12 document 1: metadata.name must be a string, not the number 420: quote it',
+    ]);
+    assert.deepEqual(errors(`${cm}metadata: {generateName: [a]}\n`), [
+      'error 3:12 document 1: metadata.generateName must be a string, not a sequence',
+    ]);
+  });
+
+  it('reports labels or annotations that are not a mapping of strings, naming the key', () => {
+    assert.deepEqual(errors(`${cm}metadata:\n  name: a\n  labels:\n    app: web\n    enabled: true\n`), [
+      'error 7:5 document 1: metadata.labels.enabled must be a string, not the boolean true: quote it',
+    ]);
+    assert.deepEqual(errors(`${cm}metadata: {name: a, annotations: [x]}\n`), [
+      'error 3:21 document 1: metadata.annotations must be a mapping of strings, not a sequence',
+    ]);
+    assert.deepEqual(errors(`${cm}metadata: x\n`), [
+      'error 3:1 document 1: metadata must be a mapping, not the string x',
+    ]);
+  });
+
+  it('names the item of a List whose metadata is refused, and keeps the other items', () => {
+    const { resources, diagnostics } = yaml(
+      'apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: Pod, metadata: {name: a}}\n' +
+        '- {apiVersion: v1, kind: Pod, metadata: {name: b, labels: {on: 1}}}\n',
+    );
+    assert.deepEqual(
+      resources.map((r) => r.name),
+      ['a'],
+    );
+    assert.deepEqual(
+      diagnostics.map((d) => d.message),
+      ['document 1 item 1: metadata.labels.true must be a string, not the number 1: quote it'],
+    );
+  });
+
+  it('accepts strings, nulls, quoted booleans and absent fields', () => {
+    const text =
+      `${cm}metadata:\n  name: a\n  namespace: "y"\n  generateName: null\n` +
+      '  labels: {enabled: "true", empty: null}\n  annotations: null\n';
+    const { resources, diagnostics } = yaml(text);
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(
+      resources.map((r) => `${r.namespace ?? '-'}/${r.name}`),
+      ['y/a'],
+    );
+    assert.deepEqual(yaml(`${cm}metadata: null\n`).resources.length, 1);
+  });
+});
+
 describe('lists', () => {
   it('expands kind: List and typed lists, inheriting kind for items that omit it', () => {
     const { resources } = yaml(
