@@ -61,7 +61,7 @@ export function toResources(
         diagnostics.push({
           ...where(itemPath),
           level: source.named ? 'error' : 'warning',
-          message: `document ${document.index + 1}${itemPath.length > 0 ? ` item ${String(itemPath[1])}` : ''}: not a Kubernetes object (no ${missing})`,
+          message: `${objectIn(document, itemPath)}: not a Kubernetes object (no ${missing})`,
         });
         continue;
       }
@@ -69,7 +69,7 @@ export function toResources(
       if (wrongType) {
         diagnostics.push({
           ...where([...itemPath, ...wrongType.path]),
-          message: `document ${document.index + 1}${itemPath.length > 0 ? ` item ${String(itemPath[1])}` : ''}: ${wrongType.message}`,
+          message: `${objectIn(document, itemPath)}: ${wrongType.message}`,
         });
         continue;
       }
@@ -89,6 +89,11 @@ export function toResources(
     }
   }
   return { resources, diagnostics };
+}
+
+/** How a diagnostic names an object: `document 2`, or `document 2 item 5` for an item of a List. */
+function objectIn(document: ParsedDocument, itemPath: FieldPath): string {
+  return `document ${document.index + 1}${itemPath.length > 0 ? ` item ${String(itemPath[1])}` : ''}`;
 }
 
 interface ListItem {
