@@ -1,10 +1,10 @@
 import type { Diagnostic } from '../model/diagnostic.ts';
-import { isRecord } from '../model/path.ts';
+import { objectMetaShapeIssues } from '../model/field-shapes.ts';
+import { formatPath, isRecord } from '../model/path.ts';
 import type { FieldPath, Mapping } from '../model/path.ts';
 import type { Resource } from '../model/resource.ts';
 import { isConfigKind } from './config-kinds.ts';
 import { locate } from './locate.ts';
-import { metadataTypeError } from './metadata-types.ts';
 import { documentOrigin, WHOLE_DOCUMENT } from './origin.ts';
 import type { ParsedDocument } from './parse.ts';
 import type { ReadSource } from './read.ts';
@@ -65,12 +65,15 @@ export function toResources(
         });
         continue;
       }
-      const wrongType = metadataTypeError(object);
-      if (wrongType) {
-        diagnostics.push({
-          ...where([...itemPath, ...wrongType.path]),
-          message: `${objectIn(document, itemPath)}: ${wrongType.message}`,
-        });
+      const issues = objectMetaShapeIssues(object.metadata);
+      if (issues.length > 0) {
+        for (const issue of issues) {
+          const path = ['metadata', ...issue.path];
+          diagnostics.push({
+            ...where([...itemPath, ...path]),
+            message: `${objectIn(document, itemPath)}: invalid ${formatPath(path)}: ${issue.message}`,
+          });
+        }
         continue;
       }
       const metadata = isRecord(object.metadata) ? object.metadata : {};

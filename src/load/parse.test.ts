@@ -187,7 +187,8 @@ describe('documents that are not objects', () => {
 });
 
 // ObjectMeta's name, generateName and namespace are strings, its labels and annotations maps of
-// strings: `kubectl apply` refuses a document that breaks this when it decodes it ("json: cannot
+// strings (k8s.io/apimachinery's ObjectMeta): `kubectl apply` refuses a document that breaks this
+// when it decodes it ("json: cannot
 // unmarshal bool into Go struct field ObjectMeta.metadata.labels of type string"). Under YAML 1.1,
 // `namespace: y` and `enabled: true` are such booleans.
 describe('metadata types, as ObjectMeta decodes them', () => {
@@ -200,25 +201,25 @@ describe('metadata types, as ObjectMeta decodes them', () => {
     assert.equal(resources.length, 0);
     assert.deepEqual(
       diagnostics.map((d) => `${d.level} ${String(d.line)}:${String(d.column)} ${d.message}`),
-      ['error 5:3 document 1: metadata.namespace must be a string, not the boolean true: quote it'],
+      ['error 5:3 document 1: invalid metadata.namespace: must be a string, got boolean true'],
     );
     assert.deepEqual(errors(`${cm}metadata: {name: 0644}\n`), [
-      'error 3:12 document 1: metadata.name must be a string, not the number 420: quote it',
+      'error 3:12 document 1: invalid metadata.name: must be a string, got number 420',
     ]);
     assert.deepEqual(errors(`${cm}metadata: {generateName: [a]}\n`), [
-      'error 3:12 document 1: metadata.generateName must be a string, not a sequence',
+      'error 3:12 document 1: invalid metadata.generateName: must be a string, got a list',
     ]);
   });
 
-  it('reports labels or annotations that are not a mapping of strings, naming the key', () => {
+  it('reports labels or annotations that are not a map of strings, naming the key', () => {
     assert.deepEqual(errors(`${cm}metadata:\n  name: a\n  labels:\n    app: web\n    enabled: true\n`), [
-      'error 7:5 document 1: metadata.labels.enabled must be a string, not the boolean true: quote it',
+      'error 7:5 document 1: invalid metadata.labels.enabled: must be a string, got boolean true',
     ]);
     assert.deepEqual(errors(`${cm}metadata: {name: a, annotations: [x]}\n`), [
-      'error 3:21 document 1: metadata.annotations must be a mapping of strings, not a sequence',
+      'error 3:21 document 1: invalid metadata.annotations: must be a map, got a list',
     ]);
     assert.deepEqual(errors(`${cm}metadata: x\n`), [
-      'error 3:1 document 1: metadata must be a mapping, not the string x',
+      'error 3:1 document 1: invalid metadata: must be a map, got string "x"',
     ]);
   });
 
@@ -233,7 +234,7 @@ describe('metadata types, as ObjectMeta decodes them', () => {
     );
     assert.deepEqual(
       diagnostics.map((d) => d.message),
-      ['document 1 item 1: metadata.labels.true must be a string, not the number 1: quote it'],
+      ['document 1 item 1: invalid metadata.labels.true: must be a string, got number 1'],
     );
   });
 

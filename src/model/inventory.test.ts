@@ -66,6 +66,28 @@ describe('pod-template view', () => {
       ],
     );
   });
+
+  // A pod template's metadata is an ObjectMeta too: kubectl refuses `enabled: true` there as at the
+  // top ("cannot unmarshal bool into Go struct field ObjectMeta.spec.jobTemplate.metadata.labels of
+  // type string"), so no selector ever sees a boolean label.
+  it('reports pod template metadata of the wrong types and leaves the workload out', () => {
+    const inventory = inventoryOf(
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    metadata:\n      labels: {app: web, enabled: true}\n    spec: {containers: [{name: c, image: i}]}\n---\n' +
+        'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: cj}\nspec:\n  jobTemplate:\n    spec:\n      template:\n        metadata: {annotations: [a]}\n        spec: {containers: [{name: c, image: i}]}\n---\n' +
+        `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ok}\nspec:\n  template:\n    metadata: {labels: {enabled: "true", none: null}}\n    spec: {containers: [{name: c, image: i}]}\n`,
+    );
+    assert.deepEqual(
+      inventory.workloads.map((w) => w.resource.name),
+      ['ok'],
+    );
+    assert.deepEqual(
+      inventory.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`),
+      [
+        '7:26 Deployment/web: invalid spec.template.metadata.labels.enabled: must be a string, got boolean true',
+        '17:20 CronJob/cj: invalid spec.jobTemplate.spec.template.metadata.annotations: must be a map, got a list',
+      ],
+    );
+  });
 });
 
 describe('namespaces', () => {

@@ -8,8 +8,10 @@ import { NO_NODE_FILES } from './node-files.ts';
 import { namespaceHints } from './namespace-hint.ts';
 import type { NamespaceView } from './namespace.ts';
 import { NAMESPACE_NAME_LABEL } from './namespace.ts';
-import { formatPath, isRecord } from './path.ts';
-import { podSpecShapeIssues } from './pod-spec-shape.ts';
+import { formatPath, getAt, isRecord } from './path.ts';
+import type { FieldPath } from './path.ts';
+import { objectMetaShapeIssues, podSpecShapeIssues } from './field-shapes.ts';
+import type { ShapeIssue } from './field-shapes.ts';
 import type { Resource } from './resource.ts';
 import { DEFAULT_NAMESPACE, isClusterScoped } from './scope.ts';
 import type { Workload } from './workload.ts';
@@ -87,20 +89,19 @@ export function buildInventory(all: readonly Resource[], options: InventoryOptio
     namespaceNames.add(namespace);
     const workload = podTemplateOf(resource, namespace);
     if (!workload) continue;
-    const issues = podSpecShapeIssues(workload.podSpec);
+    const issues = templateShapeIssues(workload);
     if (issues.length === 0) {
       workloads.push(workload);
       continue;
     }
-    for (const issue of issues) {
-      const path = [...workload.specPath, ...issue.path];
+    for (const { path, message } of issues) {
       const position = resource.origin.locate(path);
       diagnostics.push({
         level: 'error',
         file: resource.origin.file,
         line: position.line,
         column: position.column,
-        message: `${resource.kind}/${resource.name}: invalid ${formatPath(path)}: ${issue.message}`,
+        message: `${resource.kind}/${resource.name}: invalid ${formatPath(path)}: ${message}`,
       });
     }
   }
@@ -167,4 +168,19 @@ export function ofKind(inventory: Inventory, kind: string): readonly Resource[] 
 /** The effective namespace of a namespaced resource ('' for cluster-scoped kinds). */
 export function namespaceOf(inventory: Inventory, resource: Resource): string {
   return isClusterScoped(resource.kind) ? '' : (resource.namespace ?? inventory.defaultNamespace);
+}
+
+/**
+ * The fields of a workload's pod template whose types the API server would refuse, with their paths
+ * in the object: in its spec and in its metadata (for a Pod, its own metadata).
+ */
+function templateShapeIssues(workload: Workload): readonly ShapeIssue[] {
+  const inSpec = podSpecShapeIssues(workload.podSpec);
+  const inMetadata = objectMetaShapeIssues(getAt(workload.resource.object, workload.metadataPath));
+  if (inSpec.length === 0 && inMetadata.length === 0) return inSpec;
+  const under = (base: FieldPath) => (issue: ShapeIssue) => ({
+    path: [...base, ...issue.path],
+    message: issue.message,
+  });
+  return [...inSpec.map(under(workload.specPath)), ...inMetadata.map(under(workload.metadataPath))];
 }

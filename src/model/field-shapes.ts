@@ -2,8 +2,12 @@ import type { FieldPath } from './path.ts';
 import { isRecord } from './path.ts';
 
 type Scalar = 'boolean' | 'string' | 'integer';
-/** A field's expected JSON type; nested shapes for maps and lists. `null` is always accepted (= unset). */
-type Shape = Scalar | 'map' | 'list' | { readonly map: Fields } | { readonly list: Shape };
+/**
+ * A field's expected JSON type; nested shapes for maps of known fields, maps of any keys (`values`)
+ * and lists. `null` is always accepted (= unset).
+ */
+type Shape =
+  Scalar | 'map' | 'list' | { readonly map: Fields } | { readonly values: Shape } | { readonly list: Shape };
 type Fields = Readonly<Record<string, Shape>>;
 
 const CAPABILITIES: Fields = { add: { list: 'string' }, drop: { list: 'string' } };
@@ -92,39 +96,72 @@ const POD_SPEC: Fields = {
   os: { map: { name: 'string' } },
 };
 
+/** ObjectMeta's fields that kubeward reads: an object's name and namespace, its labels and annotations. */
+const OBJECT_META: Shape = {
+  map: {
+    name: 'string',
+    generateName: 'string',
+    namespace: 'string',
+    labels: { values: 'string' },
+    annotations: { values: 'string' },
+  },
+};
+
 /** A field whose value has the wrong JSON type, as the API server would refuse it. */
 export interface ShapeIssue {
   readonly path: FieldPath;
   readonly message: string;
 }
 
-/** A shape made ready to walk: its JSON type, and the shapes of a map's fields or a list's items. */
+/**
+ * A shape made ready to walk: its JSON type, and the shapes of a map's fields, of every value of a
+ * map of any keys, or of a list's items.
+ */
 interface Walk {
   readonly expected: Scalar | 'map' | 'list';
   readonly fields: readonly (readonly [string, Walk])[];
+  readonly values: Walk | undefined;
   readonly items: Walk | undefined;
 }
 
 function walkOf(shape: Shape): Walk {
-  if (typeof shape === 'string') return { expected: shape, fields: [], items: undefined };
+  if (typeof shape === 'string') return { expected: shape, fields: [], values: undefined, items: undefined };
   if ('map' in shape)
     return {
       expected: 'map',
       fields: Object.entries(shape.map).map(([key, field]) => [key, walkOf(field)] as const),
+      values: undefined,
       items: undefined,
     };
-  return { expected: 'list', fields: [], items: walkOf(shape.list) };
+  if ('values' in shape)
+    return { expected: 'map', fields: [], values: walkOf(shape.values), items: undefined };
+  return { expected: 'list', fields: [], values: undefined, items: walkOf(shape.list) };
 }
 
 const POD_SPEC_WALK = walkOf({ map: POD_SPEC });
+const OBJECT_META_WALK = walkOf(OBJECT_META);
 
 /**
  * Checks the types of the pod spec fields that kubeward's checks read (not a full OpenAPI validation):
  * `privileged: "yes"` or `containers` given as a map are reported, so checks never see them.
  */
 export function podSpecShapeIssues(podSpec: unknown): ShapeIssue[] {
+  return shapeIssues(podSpec, POD_SPEC_WALK);
+}
+
+/**
+ * Checks the types of an object's or a pod template's metadata, as ObjectMeta decodes it: a name,
+ * generateName or namespace that is not a string, labels or annotations that are not a map of
+ * strings. Under YAML 1.1, `namespace: y` and `enabled: true` are booleans; kubectl refuses them
+ * ("cannot unmarshal bool into Go struct field ObjectMeta.metadata.labels of type string").
+ */
+export function objectMetaShapeIssues(metadata: unknown): ShapeIssue[] {
+  return shapeIssues(metadata, OBJECT_META_WALK);
+}
+
+function shapeIssues(value: unknown, walk: Walk): ShapeIssue[] {
   const issues: ShapeIssue[] = [];
-  if (podSpec !== null && podSpec !== undefined) check(podSpec, POD_SPEC_WALK, [], issues);
+  if (value !== null && value !== undefined) check(value, walk, [], issues);
   return issues;
 }
 
@@ -143,6 +180,14 @@ function check(value: unknown, shape: Walk, path: (string | number)[], issues: S
       check(fieldValue, field, path, issues);
       path.pop();
     }
+    if (shape.values !== undefined)
+      for (const key of Object.keys(record)) {
+        const fieldValue = record[key];
+        if (fieldValue === null || fieldValue === undefined) continue;
+        path.push(key);
+        check(fieldValue, shape.values, path, issues);
+        path.pop();
+      }
   } else if (shape.items !== undefined) {
     const list = value as readonly unknown[];
     for (let i = 0; i < list.length; i++) {
