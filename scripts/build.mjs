@@ -52,26 +52,17 @@ const jsYamlCommonJs = {
 };
 
 /**
- * The module of src/ that loads string-width on first use, through `createRequire(import.meta.url)`.
- * In the bundle that call becomes a plain `require`: esbuild then holds the package inside and
- * evaluates it when the call is first made, not when the bundle loads.
+ * The module of src/ that loads string-width on first use, through `createRequire(import.meta.url)`
+ * (src/render/string-width.ts). In the bundle that call becomes a plain `require`: esbuild then holds
+ * the package inside and evaluates it when the call is first made, not when the bundle loads.
  */
-const LAZY_REQUIRE = resolve('src/render/string-width.ts');
-
 const lazyRequires = {
   name: 'lazy-requires',
   setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/]render[\\/]string-width\.ts$/ }, (args) =>
-      args.path === LAZY_REQUIRE
-        ? {
-            contents: readFileSync(args.path, 'utf8').replaceAll(
-              'createRequire(import.meta.url)(',
-              'require(',
-            ),
-            loader: 'ts',
-          }
-        : undefined,
-    );
+    build.onLoad({ filter: /[\\/]src[\\/]render[\\/]string-width\.ts$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replaceAll('createRequire(import.meta.url)(', 'require('),
+      loader: 'ts',
+    }));
   },
 };
 

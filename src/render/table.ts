@@ -121,24 +121,20 @@ function* tableLines(report: Report, options: TableOptions): Generator<string> {
 }
 
 /**
- * The findings to list, by object in order of first appearance (their order within each kept):
- * findings that follow one another about the same object are grouped without naming it again.
+ * The findings to list, a group per object: the report lists an object's findings together
+ * (buildReport), so a group ends where the object's name changes.
  */
 function objectGroups(findings: readonly Finding[], showSuppressed: boolean): Finding[][] {
   const groups: Finding[][] = [];
-  const byName = new Map<string, Finding[]>();
   let last: Finding | undefined;
+  let name = '';
   let group: Finding[] = [];
   for (const finding of findings) {
     if (finding.suppressed && !showSuppressed) continue;
     if (finding.object !== last?.object) {
-      const name = objectName(finding);
-      const named = byName.get(name);
-      if (named) group = named;
-      else {
-        byName.set(name, (group = []));
-        groups.push(group);
-      }
+      const next = objectName(finding);
+      if (last === undefined || next !== name) groups.push((group = []));
+      name = next;
     }
     group.push(finding);
     last = finding;
