@@ -55,8 +55,10 @@ export async function webhookImageJudge(
     onCache: (event) => {
       metrics.observeImageCache(event.cache, event.result);
     },
-    onRefreshFailed: (key, reason) => {
-      log('warn', 'image verdict refresh failed; the cached verdict stays in use', { key, reason });
+    onRefresh: ({ cache, key, problem }) => {
+      metrics.observeImageRefresh(cache, problem === undefined);
+      if (problem !== undefined)
+        log('warn', `image ${cache} refresh failed; the cached entry stays in use`, { key, reason: problem });
     },
   });
 }

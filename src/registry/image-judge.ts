@@ -25,6 +25,13 @@ export type CacheEvent = {
   readonly result: 'hit' | 'stale' | 'miss';
 };
 
+/** A background refresh of a stale entry that finished; `problem` says why it failed, if it did. */
+export type RefreshEvent = {
+  readonly cache: CacheEvent['cache'];
+  readonly key: string;
+  readonly problem?: string;
+};
+
 /** What an {@link imageJudge} needs. */
 export interface ImageJudgeOptions {
   readonly policy: ImagePolicy;
@@ -51,8 +58,8 @@ export interface ImageJudgeOptions {
   readonly maxConcurrentReads?: number | undefined;
   readonly now?: (() => number) | undefined;
   readonly onCache?: ((event: CacheEvent) => void) | undefined;
-  /** A background refresh that failed: the stale entry stays in use. */
-  readonly onRefreshFailed?: ((key: string, message: string) => void) | undefined;
+  /** A background refresh that finished; a failed one leaves the stale entry in use. */
+  readonly onRefresh?: ((event: RefreshEvent) => void) | undefined;
 }
 
 /** An image's verdict, with the digest it was judged at when one was learnt. */
@@ -123,12 +130,16 @@ export function imageJudge(options: ImageJudgeOptions): ImageJudge {
     const found = cache.get(key);
     options.onCache?.({ cache: name, result: found === undefined ? 'miss' : found.fresh ? 'hit' : 'stale' });
     if (found === undefined) return (await refresh()).value;
-    if (!found.fresh)
+    if (!found.fresh && !pending.has(key))
       void refresh().then(
         (result) => {
-          if (!result.keep) options.onRefreshFailed?.(key, result.problem ?? 'not evaluated');
+          options.onRefresh?.(
+            result.keep
+              ? { cache: name, key }
+              : { cache: name, key, problem: result.problem ?? 'not evaluated' },
+          );
         },
-        (error: unknown) => options.onRefreshFailed?.(key, (error as Error).message),
+        (error: unknown) => options.onRefresh?.({ cache: name, key, problem: (error as Error).message }),
       );
     return found.value;
   }

@@ -183,6 +183,9 @@ describe(
         onCache: (event) => {
           metrics.observeImageCache(event.cache, event.result);
         },
+        onRefresh: (event) => {
+          metrics.observeImageRefresh(event.cache, event.problem === undefined);
+        },
       });
       const server = await startWebhookServer({
         tls: { cert: join(dir, 'tls', 'tls.crt'), key: join(dir, 'tls', 'tls.key') },
@@ -251,6 +254,25 @@ describe(
       throw new Error('the registry never logged the marker request');
     };
 
+    /**
+     * The server's metrics, once its background refreshes are counted as `counts` say (labels and
+     * value of kubeward_webhook_image_cache_refreshes_total, each): a refresh is counted when its
+     * last registry request has been answered, so none of them spills into the next test.
+     */
+    const refreshesCounted = async (server: WebhookServer, counts: readonly string[]): Promise<string> => {
+      const lines = counts.map((count) => `kubeward_webhook_image_cache_refreshes_total${count}`);
+      let metrics = '';
+      for (let tries = 0; tries < 200; tries++) {
+        metrics = (await post(server, '/metrics')).text;
+        const counted = metrics
+          .split('\n')
+          .filter((line) => line.startsWith('kubeward_webhook_image_cache_refreshes_total'));
+        if (counted.length === lines.length && lines.every((line) => counted.includes(line))) return metrics;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      assert.fail(`refreshes counted never became ${lines.join(', ')}:\n${metrics}`);
+    };
+
     let main: WebhookServer;
 
     before(async () => {
@@ -266,6 +288,10 @@ describe(
         'var/lib/dpkg/status': dpkgStatus('3.0.11-1~deb12u2'),
       });
       await pusher.image('vuln/patched', '1.0', {
+        'etc/os-release': OS_RELEASE,
+        'var/lib/dpkg/status': dpkgStatus('3.0.13-1~deb12u1'),
+      });
+      await pusher.image('vuln/untagged', '1.0', {
         'etc/os-release': OS_RELEASE,
         'var/lib/dpkg/status': dpkgStatus('3.0.13-1~deb12u1'),
       });
@@ -394,17 +420,46 @@ describe(
       const response = await admit(main, deploymentReview(image));
       assert.equal(response.allowed, false);
       assert.match(response.status?.message ?? '', /DEBIAN-CVE-2099-0001/);
-      let refreshed: readonly string[] = [];
-      for (let tries = 0; tries < 100 && refreshed.length === 0; tries++) {
-        refreshed = (await requestsSince(from)).filter((line) => line.includes('/v2/vuln/app/manifests/1.0'));
-        if (refreshed.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      assert.ok(refreshed.length > 0, 'the stale tag was resolved again in the background');
-      const metrics = (await post(main, '/metrics')).text;
+      const metrics = await refreshesCounted(main, [
+        '{cache="digest",result="success"} 1',
+        '{cache="verdict",result="success"} 1',
+      ]);
       assert.match(
         metrics,
         /kubeward_webhook_image_cache_lookups_total\{cache="digest",result="stale"\} [1-9]/,
       );
+      const requests = await requestsSince(from);
+      assert.ok(
+        requests.some((line) => line.includes('/v2/vuln/app/manifests/1.0')),
+        'the stale tag was resolved again from the registry',
+      );
+    });
+
+    it('keeps answering from a stale entry whose refresh fails, and counts the failure', async () => {
+      const server = await serve('  registryTimeout: 30s');
+      const image = `${registry.host}/vuln/untagged:1.0`;
+      assert.equal((await admit(server, deploymentReview(image))).allowed, true);
+      clock += 24 * 3_600_000;
+      const repository = join(
+        dir,
+        'registry',
+        'storage',
+        'docker',
+        'registry',
+        'v2',
+        'repositories',
+        'vuln',
+        'untagged',
+      );
+      rmSync(join(repository, '_manifests', 'tags', '1.0'), { recursive: true });
+      for (const failures of [1, 2]) {
+        const response = await admit(server, deploymentReview(image));
+        assert.equal(response.allowed, true, response.status?.message);
+        await refreshesCounted(server, [
+          `{cache="digest",result="failure"} ${String(failures)}`,
+          '{cache="verdict",result="success"} 1',
+        ]);
+      }
     });
 
     it('judges the ephemeral container kubectl debug adds to a pod', async () => {

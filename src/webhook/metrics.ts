@@ -12,6 +12,8 @@ export interface WebhookMetrics {
   observeCertificateReload(ok: boolean): void;
   /** One lookup in an image-policy cache (`digest`: tag → digest; `verdict`: digest → verdict). */
   observeImageCache(cache: 'digest' | 'verdict', result: 'hit' | 'stale' | 'miss'): void;
+  /** One background refresh of a stale image-policy cache entry, finished. */
+  observeImageRefresh(cache: 'digest' | 'verdict', ok: boolean): void;
   /** The text served on /metrics. */
   render(): string;
 }
@@ -28,6 +30,7 @@ export function createMetrics(): WebhookMetrics {
   const denials = new Map<string, number>();
   const reloads = new Map<string, number>();
   const imageCache = new Map<string, number>();
+  const imageRefreshes = new Map<string, number>();
   const buckets = LATENCY_BUCKETS.map(() => 0);
   let count = 0;
   let sum = 0;
@@ -56,6 +59,9 @@ export function createMetrics(): WebhookMetrics {
     observeImageCache(cache, result) {
       bump(imageCache, `cache="${cache}",result="${result}"`);
     },
+    observeImageRefresh(cache, ok) {
+      bump(imageRefreshes, `cache="${cache}",result="${ok ? 'success' : 'failure'}"`);
+    },
     render() {
       const lines: string[] = [];
       const counter = (name: string, help: string, map: ReadonlyMap<string, number>): void => {
@@ -75,6 +81,11 @@ export function createMetrics(): WebhookMetrics {
         'kubeward_webhook_image_cache_lookups_total',
         'Image policy cache lookups, by cache (digest: tag to digest, verdict: digest to verdict) and result (stale: answered while refreshed).',
         imageCache,
+      );
+      counter(
+        'kubeward_webhook_image_cache_refreshes_total',
+        'Background refreshes of stale image policy cache entries, by cache and result (failure: the stale entry stays in use).',
+        imageRefreshes,
       );
       const name = 'kubeward_webhook_request_duration_seconds';
       lines.push(
