@@ -18,6 +18,7 @@ import type { ImagesConfig } from '../config/images.ts';
 import type { OsvDatabase } from '../images/osv/database.ts';
 import { RegistryClient } from '../registry/client.ts';
 import { imageJudge } from '../registry/image-judge.ts';
+import type { ImageJudge } from '../registry/image-judge.ts';
 import { policySignatureVerifier } from '../registry/policy-signatures.ts';
 import { pushSignatures } from '../testing/cosign.ts';
 import { DEFAULT_MAX_FILE_SIZE } from '../load/file-size.ts';
@@ -29,6 +30,7 @@ import { needs } from '../testing/tools.ts';
 import { issueCertificates, writeCertificates } from './cert.ts';
 import type { IssuedCertificates } from './cert.ts';
 import { createMetrics } from './metrics.ts';
+import type { WebhookMetrics } from './metrics.ts';
 import { startWebhookServer } from './server.ts';
 import type { WebhookServer } from './server.ts';
 
@@ -161,17 +163,16 @@ describe(
       return images;
     };
 
-    /** A webhook server enforcing the image policy of `extra` config lines, its metrics returned. */
-    const serve = async (extra: string): Promise<WebhookServer> => {
+    /** A judge of the image policy of `extra` config lines, on the tests' clock, counting into `metrics`. */
+    const judgeOf = async (extra: string, metrics: WebhookMetrics): Promise<ImageJudge> => {
       const images = imagesOf(extra);
-      const metrics = createMetrics();
       const client = new RegistryClient({
         timeoutMs: 30_000,
         ca: registry.ca,
         credentials: () => Promise.resolve({ username: USER, password: PASSWORD }),
         retries: 0,
       });
-      const judge = imageJudge({
+      return imageJudge({
         policy: images.policy,
         client,
         verifySignatures: await policySignatureVerifier(client, images.policy, DEFAULT_MAX_FILE_SIZE),
@@ -187,6 +188,12 @@ describe(
           metrics.observeImageRefresh(event.cache, event.problem === undefined);
         },
       });
+    };
+
+    /** A webhook server enforcing the image policy of `extra` config lines. */
+    const serve = async (extra: string): Promise<WebhookServer> => {
+      const metrics = createMetrics();
+      const judge = await judgeOf(extra, metrics);
       const server = await startWebhookServer({
         tls: { cert: join(dir, 'tls', 'tls.crt'), key: join(dir, 'tls', 'tls.key') },
         policy: {
@@ -259,11 +266,14 @@ describe(
      * value of kubeward_webhook_image_cache_refreshes_total, each): a refresh is counted when its
      * last registry request has been answered, so none of them spills into the next test.
      */
-    const refreshesCounted = async (server: WebhookServer, counts: readonly string[]): Promise<string> => {
+    const refreshesCounted = async (
+      metricsText: () => Promise<string>,
+      counts: readonly string[],
+    ): Promise<string> => {
       const lines = counts.map((count) => `kubeward_webhook_image_cache_refreshes_total${count}`);
       let metrics = '';
       for (let tries = 0; tries < 200; tries++) {
-        metrics = (await post(server, '/metrics')).text;
+        metrics = await metricsText();
         const counted = metrics
           .split('\n')
           .filter((line) => line.startsWith('kubeward_webhook_image_cache_refreshes_total'));
@@ -272,6 +282,9 @@ describe(
       }
       assert.fail(`refreshes counted never became ${lines.join(', ')}:\n${metrics}`);
     };
+
+    const metricsOf = (server: WebhookServer) => async (): Promise<string> =>
+      (await post(server, '/metrics')).text;
 
     let main: WebhookServer;
 
@@ -420,7 +433,7 @@ describe(
       const response = await admit(main, deploymentReview(image));
       assert.equal(response.allowed, false);
       assert.match(response.status?.message ?? '', /DEBIAN-CVE-2099-0001/);
-      const metrics = await refreshesCounted(main, [
+      const metrics = await refreshesCounted(metricsOf(main), [
         '{cache="digest",result="success"} 1',
         '{cache="verdict",result="success"} 1',
       ]);
@@ -455,11 +468,28 @@ describe(
       for (const failures of [1, 2]) {
         const response = await admit(server, deploymentReview(image));
         assert.equal(response.allowed, true, response.status?.message);
-        await refreshesCounted(server, [
+        await refreshesCounted(metricsOf(server), [
           `{cache="digest",result="failure"} ${String(failures)}`,
           '{cache="verdict",result="success"} 1',
         ]);
       }
+    });
+
+    it('refreshes a stale entry once, however many reviews ask for it meanwhile', async () => {
+      const metrics = createMetrics();
+      const judge = await judgeOf('  registryTimeout: 30s', metrics);
+      const image = `${registry.host}/vuln/patched:1.0`;
+      assert.equal((await judge.judge(image)).allowed, true);
+      clock += 24 * 3_600_000;
+      const judgements = await Promise.all([judge.judge(image), judge.judge(image), judge.judge(image)]);
+      assert.deepEqual(
+        judgements.map((judgement) => judgement.allowed),
+        [true, true, true],
+      );
+      await refreshesCounted(
+        () => Promise.resolve(metrics.render()),
+        ['{cache="digest",result="success"} 1', '{cache="verdict",result="success"} 1'],
+      );
     });
 
     it('judges the ephemeral container kubectl debug adds to a pod', async () => {
