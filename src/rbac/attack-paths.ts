@@ -74,7 +74,10 @@ export function workloadIdentity(inventory: Inventory, workload: Workload): Work
 }
 
 /** The ServiceAccount a workload names and the path of the field naming it (`[]` when defaulted). */
-function serviceAccountOf(workload: Workload): { readonly serviceAccount: string; readonly path: FieldPath } {
+export function serviceAccountOf(workload: Workload): {
+  readonly serviceAccount: string;
+  readonly path: FieldPath;
+} {
   const { podSpec } = workload;
   if (typeof podSpec.serviceAccountName === 'string' && podSpec.serviceAccountName !== '')
     return { serviceAccount: podSpec.serviceAccountName, path: ['serviceAccountName'] };

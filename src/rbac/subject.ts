@@ -92,22 +92,32 @@ export function subjectNamespace(subject: Subject, bindingNamespace: string): st
 }
 
 /**
- * Whether a subject of a binding in `bindingNamespace` ('' for a ClusterRoleBinding) names the user
- * (rule.go `appliesToUser`): User by exact name, Group by membership, ServiceAccount by its username.
+ * Whom a subject of a binding in `bindingNamespace` ('' for a ClusterRoleBinding) names (rule.go
+ * `appliesToUser`): a username (User by name, ServiceAccount by its username), a group, or nobody.
  */
-export function subjectAppliesTo(subject: Subject, user: UserInfo, bindingNamespace: string): boolean {
+export function subjectNames(
+  subject: Subject,
+  bindingNamespace: string,
+): { readonly user: string } | { readonly group: string } | undefined {
   switch (subject.kind) {
     case 'User':
-      return user.name === subject.name;
+      return { user: subject.name };
     case 'Group':
-      return user.groups.includes(subject.name);
+      return { group: subject.name };
     case 'ServiceAccount': {
       const namespace = subjectNamespace(subject, bindingNamespace);
-      return namespace !== '' && user.name === serviceAccountUsername(namespace, subject.name);
+      return namespace === '' ? undefined : { user: serviceAccountUsername(namespace, subject.name) };
     }
     default:
-      return false;
+      return undefined;
   }
+}
+
+/** Whether a subject of a binding in `bindingNamespace` names the user, by name or group ({@link subjectNames}). */
+export function subjectAppliesTo(subject: Subject, user: UserInfo, bindingNamespace: string): boolean {
+  const names = subjectNames(subject, bindingNamespace);
+  if (names === undefined) return false;
+  return 'user' in names ? user.name === names.user : user.groups.includes(names.group);
 }
 
 /** A subject as people write it: `User alice`, `Group system:masters`, `ServiceAccount ns/name`. */

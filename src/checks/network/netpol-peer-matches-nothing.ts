@@ -4,6 +4,7 @@ import { selectorMatches } from '../../model/label-selector.ts';
 import { NAMESPACE_NAME_LABEL } from '../../model/namespace.ts';
 import { formatPath } from '../../model/path.ts';
 import type { Peer } from '../../netpol/policy.ts';
+import { mayMatchUnseenPods } from './unseen-pods.ts';
 
 /** Namespaces every cluster has, whether or not the manifests declare them. */
 const BUILT_IN_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
@@ -15,7 +16,7 @@ export const netpolPeerMatchesNothing: InventoryCheck = {
   severity: 'low',
   theme: 'network',
   description:
-    'A from/to peer whose namespaceSelector matches no namespace (of the manifests, or default, kube-system, kube-public, kube-node-lease), or whose podSelector matches no pod in the namespaces it selects, allows nothing: the flow it was meant for stays blocked, or a label typo hides a wider mistake. Pods are only judged in namespaces whose workloads the manifests hold.',
+    'A from/to peer whose namespaceSelector matches no namespace (of the manifests, or default, kube-system, kube-public, kube-node-lease), or whose podSelector matches no pod in the namespaces it selects, allows nothing: the flow it was meant for stays blocked, or a label typo hides a wider mistake. Pods are only judged in namespaces whose workloads the manifests hold, and not where a workload of the manifests may create pods or their controllers (an operator, by its RBAC grants) while the input does not list the running pods, unless the peer matches hostNetwork pods there.',
   remediation:
     'Fix the labels of the peer (namespaces carry kubernetes.io/metadata.name=<name>) or remove the peer.',
   nsa: ['network-policies'],
@@ -79,7 +80,7 @@ export const netpolPeerMatchesNothing: InventoryCheck = {
               selectedNamespaces.includes(podClass.namespace) &&
               (peer.podSelector === undefined || selectorMatches(peer.podSelector, podClass.labels)),
           );
-          if (!anyPod) {
+          if (!anyPod && !mayMatchUnseenPods({ inventory, settings }, selectedNamespaces, peer.podSelector)) {
             yield {
               resource: policy.resource,
               path: [...peer.path, peer.podSelector === undefined ? 'namespaceSelector' : 'podSelector'],
