@@ -13,7 +13,7 @@ import { describeObject } from './model.ts';
 import type { ResourceRequest } from './request.ts';
 import { describeRequest, resourceRequest } from './request.ts';
 import type { UserInfo } from './subject.ts';
-import { identityOf, MASTERS_GROUP, serviceAccountUsername, subjectNamespace } from './subject.ts';
+import { identityOf, MASTERS_GROUP, serviceAccountUsername, subjectNames } from './subject.ts';
 
 /** The identity a workload's pods run as, and whether its token reaches the containers. */
 export interface WorkloadIdentity {
@@ -198,12 +198,10 @@ function goalSubjectsOf(model: RbacModel): GoalSubjects {
       for (const binding of bindingsFor(model, request.namespace)) {
         if (bindingAllows(model, binding, request) === undefined) continue;
         for (const subject of binding.subjects) {
-          if (subject.kind === 'User') users.add(subject.name);
-          else if (subject.kind === 'Group') groups.add(subject.name);
-          else if (subject.kind === 'ServiceAccount') {
-            const namespace = subjectNamespace(subject, binding.namespace);
-            if (namespace !== '') users.add(serviceAccountUsername(namespace, subject.name));
-          }
+          const names = subjectNames(subject, binding.namespace);
+          if (names === undefined) continue;
+          if ('user' in names) users.add(names.user);
+          else groups.add(names.group);
         }
       }
   const found = { users, groups };
@@ -273,12 +271,10 @@ function subjectIndexOf(model: RbacModel, namespace: string): SubjectIndex {
   };
   bindingsFor(model, namespace).forEach((binding, i) => {
     binding.subjects.forEach((subject, j) => {
-      if (subject.kind === 'User') add(users, subject.name, [i, j]);
-      else if (subject.kind === 'Group') add(groups, subject.name, [i, j]);
-      else if (subject.kind === 'ServiceAccount') {
-        const namespace = subjectNamespace(subject, binding.namespace);
-        if (namespace !== '') add(users, serviceAccountUsername(namespace, subject.name), [i, j]);
-      }
+      const names = subjectNames(subject, binding.namespace);
+      if (names === undefined) return;
+      if ('user' in names) add(users, names.user, [i, j]);
+      else add(groups, names.group, [i, j]);
     });
   });
   byNamespace.set(namespace, (index = { users, groups }));
