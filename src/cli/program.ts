@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { VERSION } from '../version.ts';
 import { reportError } from './exit.ts';
 import { ignoreClosedPipes } from './pipe.ts';
+import { wrapHelpText } from './help-wrap.ts';
 import { reportUnknownCommands } from './unknown-command.ts';
 import { auditCommand } from './commands/audit.ts';
 import { checksCommand } from './commands/checks.ts';
@@ -47,7 +48,7 @@ function buildProgram(invokedAs: string): Command {
     checksCommand(),
   ])
     program.addCommand(command);
-  applyRecursively(program, (command) => command.exitOverride());
+  applyRecursively(program, (command) => command.exitOverride().configureHelp({ boxWrap: wrapHelpText }));
   return program;
 }
 
