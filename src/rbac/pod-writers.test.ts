@@ -60,13 +60,13 @@ describe('podWriterIn', () => {
     });
   });
 
-  it('counts updating a controller (its template) and patching a pod (its labels) as writing pods', () => {
+  it('counts creating or updating a controller (its template) and patching a pod (its labels), by a rule naming them', () => {
     for (const rule of [
       '{apiGroups: [apps], resources: [statefulsets], verbs: [update]}',
       '{apiGroups: [batch], resources: [cronjobs], verbs: [create]}',
       "{apiGroups: [''], resources: [replicationcontrollers], verbs: [patch]}",
       "{apiGroups: [''], resources: [pods], verbs: [patch]}",
-      "{apiGroups: ['*'], resources: ['*'], verbs: ['*']}",
+      "{apiGroups: ['*'], resources: [pods], verbs: ['*']}",
     ]) {
       const yaml = `${manager()}---${clusterGrant(rule, MANAGER_ACCOUNT)}`;
       assert.deepEqual(writers(yaml, ['apps']), { apps: 'Deployment ops/manager' }, rule);
@@ -79,6 +79,16 @@ describe('podWriterIn', () => {
       "{apiGroups: [''], resources: [pods/exec, pods/eviction], verbs: [create]}",
       "{apiGroups: [''], resources: [services, configmaps], verbs: [create, update, patch]}",
       '{apiGroups: [extensions], resources: [deployments], verbs: [create]}',
+    ]) {
+      const yaml = `${manager()}---${clusterGrant(rule, MANAGER_ACCOUNT)}`;
+      assert.deepEqual(writers(yaml, ['apps']), { apps: undefined }, rule);
+    }
+  });
+
+  it('does not count a rule over every resource: a deployment tool applies manifests like the ones read', () => {
+    for (const rule of [
+      "{apiGroups: ['*'], resources: ['*'], verbs: ['*']}",
+      "{apiGroups: [apps], resources: ['*'], verbs: [create]}",
     ]) {
       const yaml = `${manager()}---${clusterGrant(rule, MANAGER_ACCOUNT)}`;
       assert.deepEqual(writers(yaml, ['apps']), { apps: undefined }, rule);

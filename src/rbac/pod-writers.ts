@@ -7,7 +7,8 @@ import type { RbacModel, RbacRole } from './model.ts';
 import { roleOf, rulesOf } from './model.ts';
 import type { ResourceRequest } from './request.ts';
 import { resourceRequest } from './request.ts';
-import { firstAllowingRule } from './rule-index.ts';
+import type { PolicyRule } from './policy-rule.ts';
+import { ruleAllows } from './rule-allows.ts';
 import { identityOf, serviceAccountUsername, subjectNames } from './subject.ts';
 
 /** The resources whose writes put pods, with labels of the writer's choosing, in a namespace. */
@@ -32,7 +33,7 @@ const answers = new WeakMap<RbacModel, (namespace: string) => Workload | undefin
 /**
  * The workload of the inventory, if any, whose ServiceAccount may create, update or patch pods or
  * the controllers that make them (Deployments, ReplicaSets, StatefulSets, DaemonSets, Jobs,
- * CronJobs, ReplicationControllers) in `namespace`: an operator or a deployment tool. Pods it
+ * CronJobs, ReplicationControllers) in `namespace` by a rule that names them: an operator. Pods it
  * makes carry labels the manifests do not show, so what selects no pod in the manifests may select
  * its pods at run time. None when the input lists the namespace's running pods (a Pod made by a
  * controller, as in a cluster dump): those are what runs. Worked out once per model, binding by
@@ -69,11 +70,7 @@ function podWriters(model: RbacModel, inventory: Inventory): (namespace: string)
     if (role === undefined) continue;
     let writes = writesPods.get(role);
     if (writes === undefined) {
-      const rules = rulesOf(model, role);
-      writesPods.set(
-        role,
-        (writes = POD_WRITES.some((request) => firstAllowingRule(rules, request) !== undefined)),
-      );
+      writesPods.set(role, (writes = rulesOf(model, role).some(({ rule }) => namesAPodWrite(rule))));
     }
     if (!writes) continue;
     if (binding.namespace === '') everywhere = workload;
@@ -86,4 +83,13 @@ function podWriters(model: RbacModel, inventory: Inventory): (namespace: string)
     if (Array.isArray(owners) && owners.length > 0) listed.add(namespaceOf(inventory, pod));
   }
   return (namespace) => (listed.has(namespace) ? undefined : (everywhere ?? inNamespace.get(namespace)));
+}
+
+/**
+ * Whether a rule allows a write of a pod maker that it names: a component made to run pods of its
+ * own asks for them by name. A rule over every resource (`*`) is a deployment tool's or an
+ * administrator's, and what it applies is manifests like the ones read, so it does not count.
+ */
+function namesAPodWrite(rule: PolicyRule): boolean {
+  return POD_WRITES.some((request) => rule.resources.includes(request.resource) && ruleAllows(rule, request));
 }

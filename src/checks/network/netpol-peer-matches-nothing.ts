@@ -16,7 +16,7 @@ export const netpolPeerMatchesNothing: InventoryCheck = {
   severity: 'low',
   theme: 'network',
   description:
-    'A from/to peer whose namespaceSelector matches no namespace (of the manifests, or default, kube-system, kube-public, kube-node-lease), or whose podSelector matches no pod in the namespaces it selects, allows nothing: the flow it was meant for stays blocked, or a label typo hides a wider mistake. Pods are only judged in namespaces whose workloads the manifests hold, and not where a workload of the manifests may create pods or their controllers (an operator, by its RBAC grants) while the input does not list the running pods, unless the peer matches hostNetwork pods there.',
+    'A from/to peer whose namespaceSelector matches no namespace (of the manifests, or default, kube-system, kube-public, kube-node-lease), or whose podSelector matches no pod in the namespaces it selects, allows nothing: the flow it was meant for stays blocked, or a label typo hides a wider mistake. Pods are only judged in namespaces whose workloads the manifests hold, and not where a workload of the manifests may create pods or their controllers by an RBAC rule naming them (an operator) while the input does not list the running pods, unless the peer matches hostNetwork pods there.',
   remediation:
     'Fix the labels of the peer (namespaces carry kubernetes.io/metadata.name=<name>) or remove the peer.',
   nsa: ['network-policies'],

@@ -9,7 +9,7 @@ export const netpolPolicySelectsNothing: InventoryCheck = {
   severity: 'low',
   theme: 'network',
   description:
-    'A policy whose spec.podSelector matches no pod template in its namespace isolates nothing: usually a typo in a label or the wrong namespace. hostNetwork pods do not count, policies do not apply to them. Where a workload of the manifests may create pods or their controllers (an operator, by its RBAC grants) and the input does not list the running pods, the pods it makes are not in the manifests: a selector matching none there is not judged, unless it matches hostNetwork pods.',
+    'A policy whose spec.podSelector matches no pod template in its namespace isolates nothing: usually a typo in a label or the wrong namespace. hostNetwork pods do not count, policies do not apply to them. Where a workload of the manifests may create pods or their controllers by an RBAC rule naming them (an operator; a rule over every resource belongs to a deployment tool, which applies manifests like these) and the input does not list the running pods, the pods it makes are not in the manifests: a selector matching none there is not judged, unless it matches hostNetwork pods.',
   remediation:
     'Fix spec.podSelector or metadata.namespace so the policy selects the pods it was written for, or delete it.',
   nsa: ['network-policies'],

@@ -7,9 +7,9 @@ import { podWriterIn } from '../../rbac/pod-writers.ts';
 
 /**
  * Whether a selector that matches no pod of the manifests may still match pods made at run time:
- * a workload of the manifests may write pods in one of `namespaces` (an operator, a deployment
- * tool: see podWriterIn), and the selector matches no hostNetwork pod of the manifests there
- * either (a policy written for hostNetwork pods, which policies ignore, is judged as written).
+ * a workload of the manifests may write pods in one of `namespaces` (an operator: see
+ * podWriterIn), and the selector matches no hostNetwork pod of the manifests there either (a
+ * policy written for hostNetwork pods, which policies ignore, is judged as written).
  * `podSelector` undefined selects every pod.
  */
 export function mayMatchUnseenPods(
