@@ -1,6 +1,6 @@
 import type { Inventory } from '../model/inventory.ts';
 import { namespaceOf, ofKind } from '../model/inventory.ts';
-import { isRecord } from '../model/path.ts';
+import { hasOwner } from '../model/owner.ts';
 import type { Workload } from '../model/workload.ts';
 import { serviceAccountOf } from './attack-paths.ts';
 import type { RbacModel, RbacRole } from './model.ts';
@@ -11,22 +11,30 @@ import type { PolicyRule } from './policy-rule.ts';
 import { ruleAllows } from './rule-allows.ts';
 import { identityOf, serviceAccountUsername, subjectNames } from './subject.ts';
 
-/** The resources whose writes put pods, with labels of the writer's choosing, in a namespace. */
-const POD_MAKERS: readonly { readonly resource: string; readonly apiGroup: string }[] = [
-  { resource: 'pods', apiGroup: '' },
-  { resource: 'replicationcontrollers', apiGroup: '' },
-  { resource: 'deployments', apiGroup: 'apps' },
-  { resource: 'replicasets', apiGroup: 'apps' },
-  { resource: 'statefulsets', apiGroup: 'apps' },
-  { resource: 'daemonsets', apiGroup: 'apps' },
-  { resource: 'jobs', apiGroup: 'batch' },
-  { resource: 'cronjobs', apiGroup: 'batch' },
+const WRITES = ['create', 'update', 'patch'] as const;
+
+const writesOf = (resource: string, apiGroup: string): ResourceRequest[] =>
+  WRITES.map((verb) => resourceRequest(verb, resource, { apiGroup }));
+
+/**
+ * Creating, updating or patching a workload controller (Deployment, DaemonSet, StatefulSet,
+ * ReplicaSet, Job, CronJob, ReplicationController): its pods run the template written.
+ */
+export const POD_CONTROLLER_WRITES: readonly ResourceRequest[] = [
+  ...writesOf('deployments', 'apps'),
+  ...writesOf('daemonsets', 'apps'),
+  ...writesOf('statefulsets', 'apps'),
+  ...writesOf('replicasets', 'apps'),
+  ...writesOf('jobs', 'batch'),
+  ...writesOf('cronjobs', 'batch'),
+  ...writesOf('replicationcontrollers', ''),
 ];
 
-/** Every write of a pod maker; a rule's match does not depend on the namespace, only its binding's scope. */
-const POD_WRITES: readonly ResourceRequest[] = POD_MAKERS.flatMap(({ resource, apiGroup }) =>
-  ['create', 'update', 'patch'].map((verb) => resourceRequest(verb, resource, { apiGroup })),
-);
+/**
+ * The writes that put pods, with labels of the writer's choosing, in a namespace; a rule's match
+ * does not depend on the namespace, only its binding's scope.
+ */
+const POD_WRITES: readonly ResourceRequest[] = [...writesOf('pods', ''), ...POD_CONTROLLER_WRITES];
 
 const answers = new WeakMap<RbacModel, (namespace: string) => Workload | undefined>();
 
@@ -77,11 +85,7 @@ function podWriters(model: RbacModel, inventory: Inventory): (namespace: string)
     else inNamespace.set(binding.namespace, workload);
   }
   const listed = new Set<string>();
-  for (const pod of ofKind(inventory, 'Pod')) {
-    const { metadata } = pod.object;
-    const owners = isRecord(metadata) ? metadata.ownerReferences : undefined;
-    if (Array.isArray(owners) && owners.length > 0) listed.add(namespaceOf(inventory, pod));
-  }
+  for (const pod of ofKind(inventory, 'Pod')) if (hasOwner(pod)) listed.add(namespaceOf(inventory, pod));
   return (namespace) => (listed.has(namespace) ? undefined : (everywhere ?? inNamespace.get(namespace)));
 }
 

@@ -1,4 +1,4 @@
-import { isRecord } from '../../model/path.ts';
+import { hasOwner } from '../../model/owner.ts';
 import { isStaticPod } from '../../model/static-pod.ts';
 import type { ResourceCheck, Violation } from '../../model/check.ts';
 
@@ -17,9 +17,7 @@ export const nakedPod: ResourceCheck = {
   run(resource, { inventory }): Violation[] {
     const violations: Violation[] = [];
     if (isStaticPod(inventory, resource)) return violations;
-    const metadata = resource.object.metadata;
-    const owners = isRecord(metadata) ? metadata.ownerReferences : undefined;
-    if (Array.isArray(owners) && owners.length > 0) return violations;
+    if (hasOwner(resource)) return violations;
     violations.push({ path: [], message: `Pod "${resource.name}" has no controller (no ownerReferences)` });
     return violations;
   },

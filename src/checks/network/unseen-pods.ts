@@ -17,13 +17,12 @@ export function mayMatchUnseenPods(
   namespaces: readonly string[],
   podSelector: Mapping | undefined,
 ): boolean {
-  const forHostNetwork = checkModelOf(inventory, settings).pods.classes.some(
+  const rbac = rbacModelOf(inventory, settings.kubernetesVersion);
+  if (!namespaces.some((namespace) => podWriterIn(rbac, inventory, namespace) !== undefined)) return false;
+  return !checkModelOf(inventory, settings).pods.classes.some(
     (podClass) =>
       podClass.hostNetwork &&
       namespaces.includes(podClass.namespace) &&
       (podSelector === undefined || selectorMatches(podSelector, podClass.labels)),
   );
-  if (forHostNetwork) return false;
-  const rbac = rbacModelOf(inventory, settings.kubernetesVersion);
-  return namespaces.some((namespace) => podWriterIn(rbac, inventory, namespace) !== undefined);
 }

@@ -1,30 +1,6 @@
 import type { InventoryCheck } from '../../model/check.ts';
-import type { Probe } from '../../rbac/grants.ts';
 import { probeViolations } from '../../rbac/grants.ts';
-
-const PROBES: readonly Probe[] = [
-  { verb: 'create', resource: 'deployments', apiGroup: 'apps' },
-  { verb: 'update', resource: 'deployments', apiGroup: 'apps' },
-  { verb: 'patch', resource: 'deployments', apiGroup: 'apps' },
-  { verb: 'create', resource: 'daemonsets', apiGroup: 'apps' },
-  { verb: 'update', resource: 'daemonsets', apiGroup: 'apps' },
-  { verb: 'patch', resource: 'daemonsets', apiGroup: 'apps' },
-  { verb: 'create', resource: 'statefulsets', apiGroup: 'apps' },
-  { verb: 'update', resource: 'statefulsets', apiGroup: 'apps' },
-  { verb: 'patch', resource: 'statefulsets', apiGroup: 'apps' },
-  { verb: 'create', resource: 'replicasets', apiGroup: 'apps' },
-  { verb: 'update', resource: 'replicasets', apiGroup: 'apps' },
-  { verb: 'patch', resource: 'replicasets', apiGroup: 'apps' },
-  { verb: 'create', resource: 'jobs', apiGroup: 'batch' },
-  { verb: 'update', resource: 'jobs', apiGroup: 'batch' },
-  { verb: 'patch', resource: 'jobs', apiGroup: 'batch' },
-  { verb: 'create', resource: 'cronjobs', apiGroup: 'batch' },
-  { verb: 'update', resource: 'cronjobs', apiGroup: 'batch' },
-  { verb: 'patch', resource: 'cronjobs', apiGroup: 'batch' },
-  { verb: 'create', resource: 'replicationcontrollers' },
-  { verb: 'update', resource: 'replicationcontrollers' },
-  { verb: 'patch', resource: 'replicationcontrollers' },
-];
+import { POD_CONTROLLER_WRITES } from '../../rbac/pod-writers.ts';
 
 /** Role can create or change workload controllers. */
 export const rbacWorkloadControllerWrite: InventoryCheck = {
@@ -45,5 +21,5 @@ export const rbacWorkloadControllerWrite: InventoryCheck = {
     'krane: risky-create-deployments',
   ],
   target: 'inventory',
-  run: (context) => probeViolations(context, PROBES),
+  run: (context) => probeViolations(context, POD_CONTROLLER_WRITES),
 };
